@@ -1,0 +1,156 @@
+package io.ampjava.dispatch;
+
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.BoxCodec;
+import io.ampjava.wire.Box;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Everything the runtime needs to know about one AMP command: its wire name, how its arguments and
+ * its response travel, and its declared errors. The annotation processor generates one per
+ * {@code @AmpCommand} interface (as {@code <Name>Command.INSTANCE}); it can also be built by hand.
+ *
+ * @param <A> the arguments record
+ * @param <R> the response record ({@link Void} for an empty response)
+ */
+public final class Command<A, R> {
+    private final String name;
+    private final byte[] nameBytes;
+    private final BoxCodec<A> arguments;
+    private final BoxCodec<R> response;
+    private final List<ErrorSpec> errors;
+    private final boolean requiresAnswer;
+    private final boolean closesConnection;
+
+    private Command(Builder<A, R> builder) {
+        this.name = builder.name;
+        this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        this.arguments = builder.arguments;
+        this.response = builder.response;
+        this.errors = List.copyOf(builder.errors);
+        this.requiresAnswer = builder.requiresAnswer;
+        this.closesConnection = builder.closesConnection;
+    }
+
+    /**
+     * Starts a command description.
+     *
+     * @param name the wire name, at most 255 UTF-8 bytes
+     * @param arguments the codec of the arguments record
+     * @param response the codec of the response record; {@link #EMPTY} for no response fields
+     */
+    public static <A, R> Builder<A, R> builder(String name, BoxCodec<A> arguments, BoxCodec<R> response) {
+        return new Builder<>(name, arguments, response);
+    }
+
+    /** The codec of a record with no fields: writes nothing and reads {@code null}. */
+    public static final BoxCodec<Void> EMPTY = new BoxCodec<>() {
+        @Override
+        public void write(Void value, Box box, ArgumentContext context) {}
+
+        @Override
+        public Void read(Box box, ArgumentContext context) {
+            return null;
+        }
+    };
+
+    public String name() {
+        return name;
+    }
+
+    /** The wire name's bytes; shared, never to be modified. */
+    byte[] nameBytes() {
+        return nameBytes;
+    }
+
+    public BoxCodec<A> arguments() {
+        return arguments;
+    }
+
+    public BoxCodec<R> response() {
+        return response;
+    }
+
+    /** The declared errors, in declaration order. */
+    public List<ErrorSpec> errors() {
+        return errors;
+    }
+
+    public boolean requiresAnswer() {
+        return requiresAnswer;
+    }
+
+    /** Whether the responder closes the connection after answering (Twisted's QuitBox). */
+    public boolean closesConnection() {
+        return closesConnection;
+    }
+
+    /**
+     * The declared error a responder's exception maps to: the first {@link ErrorSpec} whose type
+     * the exception is an instance of, or null when it was not declared.
+     */
+    public ErrorSpec errorFor(Throwable exception) {
+        for (ErrorSpec error : errors) {
+            if (error.type().isInstance(exception)) {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    /** The declared error with {@code code}, or null. */
+    public ErrorSpec errorForCode(String code) {
+        for (ErrorSpec error : errors) {
+            if (error.code().equals(code)) {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "Command[" + name + "]";
+    }
+
+    /** Builds a {@link Command}. */
+    public static final class Builder<A, R> {
+        private final String name;
+        private final BoxCodec<A> arguments;
+        private final BoxCodec<R> response;
+        private final java.util.ArrayList<ErrorSpec> errors = new java.util.ArrayList<>();
+        private boolean requiresAnswer = true;
+        private boolean closesConnection;
+
+        private Builder(String name, BoxCodec<A> arguments, BoxCodec<R> response) {
+            int length = name.getBytes(StandardCharsets.UTF_8).length;
+            if (length == 0 || length > io.ampjava.wire.AmpKeys.MAX_VALUE_LENGTH) {
+                throw new IllegalArgumentException("bad command name length " + length + ": " + name);
+            }
+            this.name = name;
+            this.arguments = java.util.Objects.requireNonNull(arguments, "arguments");
+            this.response = java.util.Objects.requireNonNull(response, "response");
+        }
+
+        /** Declares an error; the first matching declaration wins on the responder side. */
+        public Builder<A, R> error(ErrorSpec error) {
+            errors.add(error);
+            return this;
+        }
+
+        public Builder<A, R> requiresAnswer(boolean requiresAnswer) {
+            this.requiresAnswer = requiresAnswer;
+            return this;
+        }
+
+        public Builder<A, R> closesConnection(boolean closesConnection) {
+            this.closesConnection = closesConnection;
+            return this;
+        }
+
+        public Command<A, R> build() {
+            return new Command<>(this);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.ampjava.dispatch;
+
+/**
+ * The connection closed before the call was answered, or was closed when the call was made. The
+ * cause, when there is one, says why (an I/O error, a {@code TooLongException}, a
+ * {@code ProtocolException}...).
+ */
+public final class ConnectionLostException extends RuntimeException {
+    public ConnectionLostException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

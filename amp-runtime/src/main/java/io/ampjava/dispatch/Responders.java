@@ -1,0 +1,84 @@
+package io.ampjava.dispatch;
+
+import io.ampjava.wire.Box;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/** Builds box-level {@link Responder}s from typed handlers; generated locators use it. */
+public final class Responders {
+    private Responders() {}
+
+    /** A typed handler: the decoded arguments in, the response (or a stage of it) out. */
+    @FunctionalInterface
+    public interface Handler<A, R> {
+        CompletionStage<R> handle(A arguments, AmpConnection connection) throws Exception;
+    }
+
+    /**
+     * A responder that decodes the arguments of {@code command}, runs {@code handler}, encodes the
+     * response, and turns the command's declared exceptions into {@link RemoteAmpException}s with
+     * their codes (fatal ones closing the connection). Undeclared exceptions pass through, and the
+     * dispatcher answers them {@code UNKNOWN}.
+     */
+    public static <A, R> Responder of(Command<A, R> command, Handler<A, R> handler) {
+        return new Responder() {
+            @Override
+            public CompletionStage<Box> respond(Box request, AmpConnection connection) throws Exception {
+                A arguments = command.arguments().read(request, connection.argumentContext());
+                CompletionStage<R> result;
+                try {
+                    result = handler.handle(arguments, connection);
+                } catch (Exception e) {
+                    throw declared(command, e);
+                }
+                if (result == null) {
+                    throw new IllegalStateException("responder for " + command.name() + " returned a null stage");
+                }
+                return result.handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(declared(command, unwrap(failure)));
+                    }
+                    Box answer = new Box();
+                    command.response().write(response, answer, connection.argumentContext());
+                    return answer;
+                });
+            }
+
+            @Override
+            public boolean closesConnection() {
+                return command.closesConnection();
+            }
+        };
+    }
+
+    /** The same, for a handler that answers at once. */
+    public static <A, R> Responder ofSync(Command<A, R> command, SyncHandler<A, R> handler) {
+        return of(command, (arguments, connection) -> CompletableFuture.completedFuture(handler.handle(arguments, connection)));
+    }
+
+    /** A typed handler that answers at once. */
+    @FunctionalInterface
+    public interface SyncHandler<A, R> {
+        R handle(A arguments, AmpConnection connection) throws Exception;
+    }
+
+    private static <E extends Exception> Exception declared(Command<?, ?> command, Throwable failure) throws E {
+        ErrorSpec error = command.errorFor(failure);
+        if (error != null) {
+            String message = failure.getMessage();
+            return new RemoteAmpException(error.code(), message == null ? "" : message, error.fatal());
+        }
+        if (failure instanceof Exception) {
+            return (Exception) failure;
+        }
+        throw (Error) failure;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        while (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure;
+    }
+}

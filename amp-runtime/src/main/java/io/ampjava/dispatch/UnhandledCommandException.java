@@ -1,0 +1,19 @@
+package io.ampjava.dispatch;
+
+/**
+ * The peer has no responder for the command ({@code _error_code UNHANDLED}); the connection stays
+ * up. Twisted's {@code UnhandledCommand}.
+ */
+public final class UnhandledCommandException extends RuntimeException {
+    private final String description;
+
+    public UnhandledCommandException(String description) {
+        super(description);
+        this.description = description;
+    }
+
+    /** The peer's description, e.g. {@code Unhandled Command: b'Sum'}. */
+    public String description() {
+        return description;
+    }
+}

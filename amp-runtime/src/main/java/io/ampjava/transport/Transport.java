@@ -1,0 +1,55 @@
+package io.ampjava.transport;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.function.IntConsumer;
+
+/**
+ * A blocking, bidirectional byte stream under one AMP connection: a Unix socket, a TCP socket, a
+ * pair of inherited pipes or an in-memory pair. The connection ({@code io.ampjava.dispatch.AmpConnection})
+ * runs one reader thread that calls {@link #read} in a loop; any thread may call {@link #write},
+ * never two at once (the connection serializes writers and coalesces their boxes).
+ */
+public interface Transport extends Closeable {
+    /**
+     * Reads at least one byte into {@code dst}, blocking until some arrive.
+     *
+     * <p>Descriptors that arrive (Unix sockets only) are handed to {@code descriptors} before this
+     * method returns, in the order received and before the bytes that carried them are returned,
+     * so a box is never parsed before the descriptors it names. The callee owns each fd handed over.
+     *
+     * @return the number of bytes read, or -1 at end of stream
+     * @throws IOException on failure, or after {@link #close()} from another thread
+     */
+    int read(ByteBuffer dst, IntConsumer descriptors) throws IOException;
+
+    /** Writes all remaining bytes of {@code srcs}, in order, blocking as needed (gathering write). */
+    void write(ByteBuffer[] srcs) throws IOException;
+
+    /**
+     * Writes exactly one byte of {@code src} together with {@code fd} (one {@code sendmsg} with an
+     * {@code SCM_RIGHTS} control message), as Twisted does for each descriptor. The caller keeps
+     * ownership of {@code fd}.
+     *
+     * @throws UnsupportedOperationException if {@link #canPassDescriptors()} is false
+     */
+    default void writeWithDescriptor(ByteBuffer src, int fd) throws IOException {
+        throw new UnsupportedOperationException(describe() + " cannot carry file descriptors");
+    }
+
+    /** Whether {@link #writeWithDescriptor} works here (Unix sockets). */
+    default boolean canPassDescriptors() {
+        return false;
+    }
+
+    /** Stops sending: the peer reads end of stream once written bytes are consumed. Idempotent. */
+    void shutdownOutput() throws IOException;
+
+    /** Closes both directions and wakes a blocked {@link #read}. Idempotent. */
+    @Override
+    void close() throws IOException;
+
+    /** A short description for messages and thread names, e.g. {@code unix:/tmp/amp.sock}. */
+    String describe();
+}

@@ -1,0 +1,199 @@
+package io.ampjava.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One AMP box: keys and values, both raw bytes.
+ *
+ * <p>Keys keep the order in which they were first put; putting a key again replaces its value (as
+ * Twisted's dict-backed box does for duplicate keys on the wire). {@link BoxEncoder} writes keys in
+ * unsigned byte order, as Twisted does, so the wire bytes do not depend on this order.
+ *
+ * <p>A box is mutable and not thread-safe. The byte arrays are stored as given, not copied: callers
+ * hand over ownership of the arrays they put and must not change the arrays they get.
+ */
+public final class Box {
+    private static final byte[][] EMPTY = new byte[0][];
+
+    private byte[][] keys;
+    private byte[][] values;
+    private int size;
+
+    /** An empty box. */
+    public Box() {
+        this(8);
+    }
+
+    /** An empty box with room for {@code capacity} keys before it grows. */
+    public Box(int capacity) {
+        keys = capacity == 0 ? EMPTY : new byte[capacity][];
+        values = capacity == 0 ? EMPTY : new byte[capacity][];
+    }
+
+    /** Puts {@code value} under {@code key}, replacing any earlier value. Returns this box. */
+    public Box put(byte[] key, byte[] value) {
+        if (key == null || value == null) {
+            throw new NullPointerException(key == null ? "key" : "value of key " + Bytes.repr(key));
+        }
+        int index = indexOf(key);
+        if (index >= 0) {
+            values[index] = value;
+            return this;
+        }
+        if (size == keys.length) {
+            int capacity = Math.max(4, size * 2);
+            keys = Arrays.copyOf(keys, capacity);
+            values = Arrays.copyOf(values, capacity);
+        }
+        keys[size] = key;
+        values[size] = value;
+        size++;
+        return this;
+    }
+
+    /** Puts {@code value} under the UTF-8 encoding of {@code key}. */
+    public Box put(String key, byte[] value) {
+        return put(key.getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    /** Puts the UTF-8 encoding of {@code value} under the UTF-8 encoding of {@code key}. */
+    public Box put(String key, String value) {
+        return put(key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The value under {@code key}, or null. */
+    public byte[] get(byte[] key) {
+        int index = indexOf(key);
+        return index < 0 ? null : values[index];
+    }
+
+    /** The value under the UTF-8 encoding of {@code key}, or null. */
+    public byte[] get(String key) {
+        return get(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The value under {@code key} decoded as UTF-8 (malformed bytes replaced), or null. */
+    public String getString(String key) {
+        byte[] value = get(key);
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    public boolean containsKey(byte[] key) {
+        return indexOf(key) >= 0;
+    }
+
+    public boolean containsKey(String key) {
+        return containsKey(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Removes {@code key}; returns its value, or null if it was absent. */
+    public byte[] remove(byte[] key) {
+        int index = indexOf(key);
+        if (index < 0) {
+            return null;
+        }
+        byte[] value = values[index];
+        int tail = size - index - 1;
+        System.arraycopy(keys, index + 1, keys, index, tail);
+        System.arraycopy(values, index + 1, values, index, tail);
+        size--;
+        keys[size] = null;
+        values[size] = null;
+        return value;
+    }
+
+    public byte[] remove(String key) {
+        return remove(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The number of keys. */
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** The key at {@code index}, in insertion order ({@code 0 <= index < size()}). */
+    public byte[] keyAt(int index) {
+        checkIndex(index);
+        return keys[index];
+    }
+
+    /** The value at {@code index}, in insertion order ({@code 0 <= index < size()}). */
+    public byte[] valueAt(int index) {
+        checkIndex(index);
+        return values[index];
+    }
+
+    /** A shallow copy: a new box with the same keys and the same value arrays. */
+    public Box copy() {
+        Box copy = new Box(size);
+        System.arraycopy(keys, 0, copy.keys, 0, size);
+        System.arraycopy(values, 0, copy.values, 0, size);
+        copy.size = size;
+        return copy;
+    }
+
+    private int indexOf(byte[] key) {
+        byte[][] keys = this.keys;
+        for (int i = 0; i < size; i++) {
+            if (Arrays.equals(keys[i], key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void checkIndex(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("index " + index + " of a box with " + size + " keys");
+        }
+    }
+
+    /** Two boxes are equal when they hold the same keys with equal values, in any order. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Box)) {
+            return false;
+        }
+        Box that = (Box) other;
+        if (that.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (!Arrays.equals(values[i], that.get(keys[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        for (int i = 0; i < size; i++) {
+            hash += Arrays.hashCode(keys[i]) ^ Arrays.hashCode(values[i]);
+        }
+        return hash;
+    }
+
+    /** Python-like text, keys in wire order: {@code {b'_ask': b'1', b'a': b'13'}}. */
+    @Override
+    public String toString() {
+        int[] order = BoxEncoder.wireOrder(this);
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < order.length; i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(Bytes.repr(keys[order[i]])).append(": ").append(Bytes.repr(values[order[i]]));
+        }
+        return text.append('}').toString();
+    }
+}

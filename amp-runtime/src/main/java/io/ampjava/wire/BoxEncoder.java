@@ -1,0 +1,106 @@
+package io.ampjava.wire;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Serializes boxes exactly as Twisted's {@code AmpBox.serialize} does: keys in unsigned byte order,
+ * each key and value behind a big-endian 16-bit length, then {@code 00 00}.
+ *
+ * <p>Every length is checked before a byte is written, so a refused box leaves the destination
+ * untouched.
+ */
+public final class BoxEncoder {
+    private BoxEncoder() {}
+
+    /** The box's bytes on the wire. */
+    public static byte[] encode(Box box) {
+        int[] order = wireOrder(box);
+        byte[] out = new byte[checkedLength(box)];
+        int position = 0;
+        for (int index : order) {
+            position = putField(out, position, box.keyAt(index));
+            position = putField(out, position, box.valueAt(index));
+        }
+        // The two terminator bytes are already zero.
+        return out;
+    }
+
+    /**
+     * Writes the box into {@code buffer} at its position and advances it.
+     *
+     * @throws java.nio.BufferOverflowException if the buffer has less room than
+     *     {@link #encodedLength(Box)}; nothing is written then
+     */
+    public static void encode(Box box, ByteBuffer buffer) {
+        int length = checkedLength(box);
+        if (buffer.remaining() < length) {
+            throw new java.nio.BufferOverflowException();
+        }
+        for (int index : wireOrder(box)) {
+            byte[] key = box.keyAt(index);
+            byte[] value = box.valueAt(index);
+            buffer.putShort((short) key.length).put(key);
+            buffer.putShort((short) value.length).put(value);
+        }
+        buffer.putShort((short) 0);
+    }
+
+    /**
+     * The number of bytes {@link #encode(Box)} produces.
+     *
+     * @throws TooLongException for a key over 255 bytes or a value over 65535 bytes
+     * @throws IllegalArgumentException for an empty key, which the peer would read as the end of
+     *     the box
+     */
+    public static int encodedLength(Box box) {
+        return checkedLength(box);
+    }
+
+    private static int checkedLength(Box box) {
+        int length = 2;
+        for (int i = 0, size = box.size(); i < size; i++) {
+            byte[] key = box.keyAt(i);
+            byte[] value = box.valueAt(i);
+            if (key.length == 0) {
+                throw new IllegalArgumentException(
+                        "an AMP key cannot be empty: the peer would read it as the end of the box");
+            }
+            if (key.length > AmpKeys.MAX_KEY_LENGTH) {
+                throw new TooLongException(true, true, key, key.length);
+            }
+            if (value.length > AmpKeys.MAX_VALUE_LENGTH) {
+                throw new TooLongException(false, true, key, value.length);
+            }
+            length += 4 + key.length + value.length;
+        }
+        return length;
+    }
+
+    private static int putField(byte[] out, int position, byte[] field) {
+        out[position] = (byte) (field.length >>> 8);
+        out[position + 1] = (byte) field.length;
+        System.arraycopy(field, 0, out, position + 2, field.length);
+        return position + 2 + field.length;
+    }
+
+    /** The indexes of the box's keys in wire order (unsigned byte order). */
+    static int[] wireOrder(Box box) {
+        int size = box.size();
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        // Insertion sort: boxes are small, and keys are often put in order already.
+        for (int i = 1; i < size; i++) {
+            int current = order[i];
+            byte[] key = box.keyAt(current);
+            int j = i - 1;
+            while (j >= 0 && Bytes.compareUnsigned(box.keyAt(order[j]), key) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = current;
+        }
+        return order;
+    }
+}

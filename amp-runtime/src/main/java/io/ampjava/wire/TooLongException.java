@@ -1,0 +1,53 @@
+package io.ampjava.wire;
+
+/**
+ * A key or value longer than the wire allows (Twisted's {@code TooLong}).
+ *
+ * <p>Local ({@link #isLocal()}): thrown before anything is written when encoding a key over 255
+ * bytes or a value over 65535 bytes. Remote: the peer announced a key longer than 255 bytes; the
+ * connection is closed and every outstanding call fails with this exception.
+ */
+public final class TooLongException extends RuntimeException {
+    private final boolean isKey;
+    private final boolean isLocal;
+    private final byte[] keyName;
+    private final int length;
+
+    public TooLongException(boolean isKey, boolean isLocal, byte[] keyName, int length) {
+        super(message(isKey, isLocal, keyName, length));
+        this.isKey = isKey;
+        this.isLocal = isLocal;
+        this.keyName = keyName;
+        this.length = length;
+    }
+
+    private static String message(boolean isKey, boolean isLocal, byte[] keyName, int length) {
+        String where = isLocal ? "local" : "remote";
+        if (isKey) {
+            return where + " key " + (keyName == null ? "" : Bytes.repr(keyName) + " ") + "too long: " + length
+                    + " bytes (at most " + AmpKeys.MAX_KEY_LENGTH + ")";
+        }
+        return where + " value " + (keyName == null ? "" : "of key " + Bytes.repr(keyName) + " ") + "too long: "
+                + length + " bytes (at most " + AmpKeys.MAX_VALUE_LENGTH + ")";
+    }
+
+    /** Whether the key (rather than a value) was too long. */
+    public boolean isKey() {
+        return isKey;
+    }
+
+    /** Whether this side tried to send it (rather than the peer). */
+    public boolean isLocal() {
+        return isLocal;
+    }
+
+    /** The key concerned (the long key itself, or the key of the long value); null when unknown. */
+    public byte[] keyName() {
+        return keyName == null ? null : keyName.clone();
+    }
+
+    /** The offending length in bytes. */
+    public int length() {
+        return length;
+    }
+}
