@@ -12,4 +12,9 @@ public class BadArgumentException extends IllegalArgumentException {
     public BadArgumentException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A required argument is absent from the box. */
+    public static BadArgumentException missing(String key) {
+        return new BadArgumentException("missing required argument '" + key + "'");
+    }
 }
