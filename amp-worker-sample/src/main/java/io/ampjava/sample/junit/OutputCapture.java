@@ -106,7 +106,8 @@ public final class OutputCapture implements AutoCloseable {
         /** Hands over the pending bytes up to the last whole UTF-8 character; keeps the rest. */
         private void emitPiece() {
             byte[] bytes = pending.toByteArray();
-            int cut = Utf8.boundaryAtOrBefore(bytes, bytes.length);
+            // The last byte may end a character or sit inside one: cut before the character it belongs to.
+            int cut = Utf8.boundaryAtOrBefore(bytes, bytes.length - 1);
             if (cut == 0) {
                 cut = bytes.length;
             }
