@@ -168,7 +168,9 @@ final class OutboundQueue {
                 requeueFront(Arrays.copyOfRange(fds, sent, fds.length));
                 sent = fds.length;
             }
-            transport.write(buffers);
+            if (buffers[buffers.length - 1].hasRemaining()) {
+                transport.write(buffers);
+            }
         } finally {
             for (int i = sent; i < fds.length; i++) {
                 NativeFds.close(fds[i]); // the write failed: these will never be sent
