@@ -10,8 +10,10 @@ import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.DiscoveryIssueException;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -91,6 +93,30 @@ public final class JUnitTestRunner {
             return 1;
         }
         return listener.reported();
+    }
+
+    /**
+     * The names ({@code pkg.Class#method}) of the test methods of {@code classes}, in JUnit's
+     * order, for handing out one method at a time.
+     */
+    public List<String> testMethodNames(List<Class<?>> classes) {
+        return withContextLoader(classLoader, () -> {
+            List<DiscoverySelector> selectors = new ArrayList<>();
+            for (Class<?> type : classes) {
+                selectors.add(DiscoverySelectors.selectClass(type));
+            }
+            TestPlan plan = launcher.discover(LauncherDiscoveryRequestBuilder.request().selectors(selectors).build());
+            List<String> names = new ArrayList<>();
+            for (TestIdentifier root : plan.getRoots()) {
+                for (TestIdentifier test : plan.getDescendants(root)) {
+                    if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource) {
+                        MethodSource method = (MethodSource) test.getSource().get();
+                        names.add(method.getClassName() + "#" + method.getMethodName());
+                    }
+                }
+            }
+            return List.copyOf(new java.util.LinkedHashSet<>(names));
+        });
     }
 
     private static boolean hasTests(TestPlan plan) {
