@@ -10,6 +10,7 @@ import io.ampjava.sample.protocol.Run;
 import io.ampjava.sample.protocol.RunCommand;
 import io.ampjava.sample.protocol.Start;
 import io.ampjava.sample.protocol.StartCommand;
+import io.ampjava.sample.protocol.TestWriteCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -58,9 +59,10 @@ public final class TrialWorker implements AutoCloseable {
      * the log line {@code Log opened.}. Requests are answered only after this.
      */
     public void connected(AmpConnection connection) {
-        ReportQueue queue = new ReportQueue(connection, initialDialect);
-        queue.log("Log opened.");
-        reports.complete(queue);
+        // Sent from this thread, not the report queue's, so that it is on the wire before any
+        // answer: requests wait for the queue, which exists only after this call.
+        TestWriteCommand.call(connection, "Log opened.");
+        reports.complete(new ReportQueue(connection, initialDialect));
     }
 
     /** {@code Start}: run the tests that follow in {@code directory} (see {@link WorkingDirectory}). */

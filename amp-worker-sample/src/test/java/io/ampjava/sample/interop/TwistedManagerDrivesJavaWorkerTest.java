@@ -42,7 +42,9 @@ class TwistedManagerDrivesJavaWorkerTest {
                 DEMO + "#passes", DEMO + "#failsAssertion", DEMO + "#throwsError", DEMO + "#isSkipped",
                 DEMO + "#printsOutput", "no.such.Test", LARGE + "#printsLongLine", LARGE + "#failsWithLongMessage",
                 LARGE + "#throwsFromDeepStack", "--"));
-        command.addAll(JavaWorkers.command());
+        // --force-gc is the Java worker's; --disablegc is one of the flags trial hands its workers,
+        // which the Java worker accepts and ignores.
+        command.addAll(JavaWorkers.command("--force-gc", "--disablegc"));
         Process driver = new ProcessBuilder(command)
                 .directory(temp.toFile())
                 .redirectError(temp.resolve("driver.err").toFile())
