@@ -87,11 +87,15 @@ class DescriptorFilesTest {
 
     @Test
     void aDuplicateIsASecondHandleOnTheSameFile() throws IOException {
-        try (Descriptor.Pipe pipe = Descriptor.pipe(); Descriptor copy = pipe.writeEnd().duplicate()) {
+        try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+            Descriptor copy = pipe.writeEnd().duplicate();
             assertNotEquals(pipe.writeEnd().fd(), copy.fd());
             pipe.writeEnd().close();
-            copy.write("via the copy".getBytes(US_ASCII));
-            copy.close();
+            try {
+                copy.write("via the copy".getBytes(US_ASCII));
+            } finally {
+                copy.close();
+            }
             assertEquals("via the copy", new String(pipe.readEnd().readAll(), US_ASCII));
         }
     }

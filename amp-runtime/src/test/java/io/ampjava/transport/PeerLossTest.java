@@ -55,15 +55,18 @@ class PeerLossTest {
             AmpConnection client = kind.equals("unix")
                     ? Amp.connectUnix(dir.resolve("raw.sock"), ResponderLocator.NONE)
                     : Amp.connectTcp("127.0.0.1", listening.port(), ResponderLocator.NONE);
-            try (Transport raw = listening.accept()) {
-                List<CompletableFuture<Long>> calls = callMany(client);
+            Transport raw = listening.accept();
+            List<CompletableFuture<Long>> calls;
+            try {
+                calls = callMany(client);
                 awaitAsks(raw, OUTSTANDING);
                 if (mode.equals("half")) {
                     raw.write(new ByteBuffer[] {ByteBuffer.wrap(HALF_AN_ANSWER)});
                 }
+            } finally {
                 raw.close();
-                allFailWithinASecond(calls, client);
             }
+            allFailWithinASecond(calls, client);
         }
     }
 

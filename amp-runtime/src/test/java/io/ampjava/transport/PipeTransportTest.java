@@ -121,6 +121,7 @@ class PipeTransportTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the socket pair's second end only needs closing
     void aSocketOrAClosedNumberIsRefusedClearly() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             int neverOpen = 900_000; // far above any fd this test process holds

@@ -67,6 +67,7 @@ class TcpTransportTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the accepted end only needs closing
     void tcpNoDelayIsOn() throws IOException {
         java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
                 new java.net.InetSocketAddress("127.0.0.1", listening.port()));

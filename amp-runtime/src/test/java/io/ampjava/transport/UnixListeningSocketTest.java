@@ -40,6 +40,7 @@ class UnixListeningSocketTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the socket only needs to exist
     void theModeIsConfigurable() throws IOException {
         Path path = dir.resolve("shared.sock");
         try (UnixListeningSocket ignored = UnixListeningSocket.bind(path, PosixFilePermissions.fromString("rw-rw----"))) {
@@ -86,6 +87,7 @@ class UnixListeningSocketTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the client only needs to be connected
     void refusesToTakeOverALiveServer() throws IOException {
         Path path = dir.resolve("live.sock");
         try (UnixListeningSocket live = UnixListeningSocket.bind(path)) {
