@@ -3,6 +3,7 @@ package io.ampjava.types;
 import io.ampjava.wire.Bytes;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The text of an AMP Integer. Written strictly (decimal digits, {@code -} for negatives, never
@@ -156,8 +157,8 @@ final class IntegerText {
             return new byte[] {'0'};
         }
         return negative
-                ? java.util.Arrays.copyOf(out, length)
-                : java.util.Arrays.copyOfRange(out, 1, length);
+                ? Arrays.copyOf(out, length)
+                : Arrays.copyOfRange(out, 1, length);
     }
 
     private static boolean isDigit(byte b) {
