@@ -140,7 +140,7 @@ class ListOfArgumentTest {
 
     @Test
     void randomListsOfEveryElementTypeRoundTrip() {
-        SeededRuns.repeat(314, 300, random -> {
+        SeededRuns.repeat(314, 150, random -> {
             roundTrip(random, IntArgument.INSTANCE, IntegerArgumentsTest::randomInt);
             roundTrip(random, LongArgument.INSTANCE, IntegerArgumentsTest::randomLong);
             roundTrip(random, BigIntegerArgument.INSTANCE, r -> IntegerArgumentsTest.randomBigInteger(new Random(r.nextLong())));
