@@ -150,7 +150,7 @@ final class PythonFloatParser {
     }
 
     /** Python's whitespace for bytes: {@code \t \n \v \f \r} and space. */
-    static boolean isSpace(byte b) {
+    private static boolean isSpace(byte b) {
         return b == ' ' || (b >= '\t' && b <= '\r');
     }
 

@@ -238,12 +238,14 @@ class DateTimeArgumentTest {
     }
 
     @Test
-    void encodesThroughListOfFraming() {
-        byte[] element = DateTimeArgument.encode(at(0));
-        byte[] expected = ascii("\u0000\u00202010-12-25T00:00:00.000000-00:00");
-        byte[] framed = new byte[2 + element.length];
-        framed[1] = (byte) element.length;
-        System.arraycopy(element, 0, framed, 2, element.length);
-        assertArrayEquals(expected, framed);
+    void twistedListOfDateTimeFraming() {
+        // "christmas" in ListOfDateTimeTests: UTC and +00:00 both encode as -00:00.
+        ListOfArgument<OffsetDateTime> listOf = new ListOfArgument<>(DateTimeArgument.INSTANCE);
+        byte[] expected = ascii("\u0000\u00202010-12-25T00:00:00.000000-00:00\u0000\u00202010-12-25T00:00:00.000000-00:00");
+        assertArrayEquals(expected, listOf.toWire(List.of(at(0), at(0).withOffsetSameLocal(ZoneOffset.ofHours(0))),
+                ArgumentContext.NONE));
+        assertEquals(List.of(at(0), at(0)), listOf.fromWire(expected, ArgumentContext.NONE));
+        byte[] nyc = ascii("\u0000\u00202010-12-25T00:00:00.000000-05:00");
+        assertEquals(List.of(at(-5 * 3600)), listOf.fromWire(nyc, ArgumentContext.NONE));
     }
 }
