@@ -472,17 +472,24 @@ public final class AmpConnection implements AutoCloseable {
 
     /** After a fatal error or a closing answer was written: flush the end of stream, then close. */
     private void closeAfterClosingAnswer() {
-        try {
-            transport.shutdownOutput();
-        } catch (IOException | RuntimeException ignored) {
-            // closing anyway
-        }
-        shutdown(new IOException(transport.describe() + ": closed after a closing answer"));
+        shutdown(new IOException(transport.describe() + ": closed after a closing answer"), true);
     }
 
     private void shutdown(Throwable cause) {
+        shutdown(cause, false);
+    }
+
+    /** Closes once; {@code orderly} ends the output stream first, so the peer reads everything written. */
+    private void shutdown(Throwable cause, boolean orderly) {
         if (!lossCause.compareAndSet(null, cause)) {
             return;
+        }
+        if (orderly) {
+            try {
+                transport.shutdownOutput();
+            } catch (IOException | RuntimeException ignored) {
+                // closing anyway
+            }
         }
         List<PendingCall<?>> calls = pending.closeAndDrain();
         outbound.close();
