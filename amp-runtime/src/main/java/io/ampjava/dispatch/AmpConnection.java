@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * One AMP connection: Twisted's {@code BinaryBoxProtocol} + {@code BoxDispatcher} over a
@@ -234,17 +235,19 @@ public final class AmpConnection implements AutoCloseable {
 
     private void readLoop() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(readBufferSize);
+        IntConsumer received = descriptors::received;
+        BoxDecoder.Sink sink = this::boxReceived;
         Throwable cause;
         try {
             while (true) {
                 buffer.clear();
-                int count = transport.read(buffer, descriptors::received);
+                int count = transport.read(buffer, received);
                 if (count < 0) {
                     cause = new EOFException(transport.describe() + ": the peer closed the connection");
                     break;
                 }
                 buffer.flip();
-                decoder.feed(buffer, this::boxReceived);
+                decoder.feed(buffer, sink);
                 if (!isOpen()) {
                     return;
                 }
@@ -522,7 +525,11 @@ public final class AmpConnection implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
     // Small pieces
 
+    /** The name as strict UTF-8, or null when it is not valid UTF-8 (no responder can match it then). */
     private static String strictUtf8(byte[] bytes) {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII); // the usual case, no decoder needed
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
