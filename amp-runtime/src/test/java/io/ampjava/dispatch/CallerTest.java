@@ -385,8 +385,8 @@ class CallerTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair(InMemoryTransport.DEFAULT_CAPACITY, false);
         try (AmpConnection tcpLike = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 RawPeer tcpPeer = new RawPeer(pair.right());
-                DescriptorTest.Pipe pipe = DescriptorTest.Pipe.open()) {
-            Descriptor descriptor = pipe.read();
+                Descriptor.Pipe pipe = Descriptor.pipe()) {
+            Descriptor descriptor = pipe.readEnd();
             UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
                     () -> tcpLike.callRemote(TestCommands.SEND_FDS, List.of(descriptor)));
             assertTrue(refused.getMessage().contains("cannot carry file descriptors"), refused.getMessage());

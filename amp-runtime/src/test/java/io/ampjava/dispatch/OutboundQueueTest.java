@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.transport.Transport;
+import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.types.Descriptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -147,9 +149,9 @@ class OutboundQueueTest {
     }
 
     @Test
-    void eachDescriptorRidesOneByteBeforeTheRestAndExtrasWaitForTheNextBox() {
-        try (DescriptorTest.Pipe pipe = DescriptorTest.Pipe.open()) {
-            ridesOneByteEach(pipe.read().fd());
+    void eachDescriptorRidesOneByteBeforeTheRestAndExtrasWaitForTheNextBox() throws IOException {
+        try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+            ridesOneByteEach(pipe.readEnd().fd());
         }
     }
 
@@ -158,7 +160,7 @@ class OutboundQueueTest {
         OutboundQueue queue = new OutboundQueue(transport, new Events());
         int[] ordinals = new int[3];
         for (int i = 0; i < 3; i++) {
-            ordinals[i] = queue.addDescriptor(NativeFds.duplicate(fd));
+            ordinals[i] = queue.addDescriptor(NativePosix.posix().dup(fd));
         }
         assertEquals(0, ordinals[0]);
         assertEquals(2, ordinals[2]);
@@ -168,7 +170,7 @@ class OutboundQueueTest {
         queue.enqueue(bytes("zw"), false);
         queue.flush();
         assertEquals(List.of("fd:x", "fd:y", "fd:z", "write:w"), transport.calls);
-        assertEquals(3, queue.addDescriptor(NativeFds.duplicate(fd)));
+        assertEquals(3, queue.addDescriptor(NativePosix.posix().dup(fd)));
         queue.close(); // closes the unsent duplicate
     }
 

@@ -19,13 +19,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
+import io.ampjava.transport.unix.NativePosix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(20)
 class InMemoryTransportTest {
-    private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
+    private static final POSIX POSIX = NativePosix.posix();
     private static final java.util.function.IntConsumer NO_FDS = fd -> {
         throw new AssertionError("unexpected fd " + fd);
     };
