@@ -559,8 +559,8 @@ public final class AmpConnection implements AutoCloseable {
     }
 
     /** A call waiting for its answer. */
-    private abstract static class PendingCall<T> {
-        final CompletableFuture<T> future = new CompletableFuture<>();
+    private abstract class PendingCall<T> {
+        final CompletableFuture<T> future = new CallFuture<>();
 
         abstract void answered(Box answer);
 
@@ -569,6 +569,44 @@ public final class AmpConnection implements AutoCloseable {
 
         final void fail(Throwable failure) {
             future.completeExceptionally(failure);
+        }
+    }
+
+    /**
+     * The future of a call. Waiting for it on the reader thread can only end in a deadlock (the
+     * answer would be read by the very thread that waits), so that fails at once instead.
+     */
+    private final class CallFuture<T> extends CompletableFuture<T> {
+        @Override
+        public T get() throws InterruptedException, ExecutionException {
+            refuseReaderThread();
+            return super.get();
+        }
+
+        @Override
+        public T get(long timeout, java.util.concurrent.TimeUnit unit)
+                throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+            refuseReaderThread();
+            return super.get(timeout, unit);
+        }
+
+        @Override
+        public T join() {
+            refuseReaderThread();
+            return super.join();
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>(); // dependent stages are plain futures
+        }
+
+        private void refuseReaderThread() {
+            if (!isDone() && Thread.currentThread() == reader) {
+                throw new IllegalStateException("waiting for a call on " + transport.describe()
+                        + " from its reader thread would deadlock: only that thread reads the answer."
+                        + " Chain with thenApply/thenCompose instead (see docs/threading.md)");
+            }
         }
     }
 
@@ -610,7 +648,7 @@ public final class AmpConnection implements AutoCloseable {
     }
 
     /** A {@link #callRemoteString} call: the raw answer box, or a {@link RemoteAmpException}. */
-    private static final class RawCall extends PendingCall<Box> {
+    private final class RawCall extends PendingCall<Box> {
         @Override
         void answered(Box answer) {
             future.complete(answer);

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Two real connections talking to each other over an in-memory pair, and a few raw-peer stress cases. */
+@SuppressWarnings("try") // resources kept open for the test's duration
 @Timeout(30)
 class ConnectionPairTest {
     private static final long SECONDS = 5;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Descriptor passing through the in-memory pair: ordinals, claim once, ownership, no leaks. */
+@SuppressWarnings("try") // resources kept open for the test's duration
 @Timeout(60)
 class DescriptorTest {
     static void writeText(Descriptor descriptor, String text) throws IOException {
