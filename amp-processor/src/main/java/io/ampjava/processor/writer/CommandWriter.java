@@ -146,7 +146,7 @@ public final class CommandWriter {
                 call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(), Javadocs.text(error.code()),
                         error.fatal() ? ", after which the peer closes the connection" : "");
             }
-            call.addJavadoc("{@link $T} if the peer does not know the command, {@link $T} for any other error code,\n"
+            call.addJavadoc("{@link $T} if the peer does not know the command,\n{@link $T} for any other error code,\n"
                     + "or {@link $T} if the connection closes first.\n", RuntimeNames.UNHANDLED_COMMAND,
                     RuntimeNames.UNKNOWN_REMOTE_ERROR, RuntimeNames.CONNECTION_LOST);
         } else {
@@ -155,8 +155,10 @@ public final class CommandWriter {
         }
         call.addJavadoc("\n@param $N the connection to call on\n", connection)
                 .addJavadoc(argumentJavadoc(command))
-                .addJavadoc("@return the answer to come\n")
-                .addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+                .addJavadoc("@return the answer to come\n");
+        if (RecordWriter.hasRequiredReference(command.arguments())) {
+            call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+        }
         return call.addStatement("return $N.callRemote($T.COMMAND, arguments($L))", connection,
                         command.generatedName(), argumentList(command))
                 .build();
@@ -190,11 +192,13 @@ public final class CommandWriter {
         }
         call.addJavadoc("@throws $T if the peer does not know the command\n", RuntimeNames.UNHANDLED_COMMAND)
                 .addJavadoc("@throws $T for any other error code\n", RuntimeNames.UNKNOWN_REMOTE_ERROR)
-                .addJavadoc("@throws $T if the connection closes before the answer\n", RuntimeNames.CONNECTION_LOST)
-                .addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+                .addJavadoc("@throws $T if the connection closes before the answer\n", RuntimeNames.CONNECTION_LOST);
+        if (RecordWriter.hasRequiredReference(command.arguments())) {
+            call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+        }
         call.beginControlFlow("try");
         CodeBlock invocation = CodeBlock.of("call($N$L).join()", connection,
-                command.arguments().fields().isEmpty() ? "" : ", " + argumentList(command));
+                command.arguments().fields().isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", argumentList(command)));
         if (empty) {
             call.addStatement("$L", invocation);
         } else {
@@ -244,6 +248,6 @@ public final class CommandWriter {
         for (FieldModel field : command.arguments().fields()) {
             names.add(CodeBlock.of("$N", field.javaName()));
         }
-        return CodeBlock.join(names, ", ");
+        return CodeBlock.join(names, ",$W");
     }
 }

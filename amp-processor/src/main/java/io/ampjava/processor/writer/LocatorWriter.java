@@ -57,7 +57,8 @@ public final class LocatorWriter {
         for (ResponderModel responder : locator.responders()) {
             String field = fieldNames.get(responder);
             type.addField(FieldSpec.builder(RuntimeNames.RESPONDER, field, Modifier.PRIVATE, Modifier.FINAL).build());
-            constructor.addStatement("this.$N = $L", field, responder(responder, locator, target));
+            // Not addStatement: its continuation indent would misplace the body of a block lambda.
+            constructor.addCode("this.$N = $L;\n", field, responder(responder, locator, target));
         }
         type.addMethod(constructor.build());
         type.addMethod(locate(locator, fieldNames));
@@ -80,7 +81,7 @@ public final class LocatorWriter {
         CodeBlock receiver = responder.isStatic()
                 ? CodeBlock.of("$T", ClassName.get((TypeElement) responder.method().getEnclosingElement()))
                 : CodeBlock.of("$N", target);
-        CodeBlock call = CodeBlock.of("$L.$N($L)", receiver, responder.methodName(), CodeBlock.join(values, ", "));
+        CodeBlock call = CodeBlock.of("$L.$N($L)", receiver, responder.methodName(), CodeBlock.join(values, ",$W"));
         CodeBlock command = CodeBlock.of("$T.COMMAND", responder.command().generatedName());
         switch (responder.returns()) {
             case VALUE:
@@ -90,7 +91,7 @@ public final class LocatorWriter {
                 return CodeBlock.of("$T.of($L, ($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,
                         connection, call);
             default:
-                return CodeBlock.of("$T.ofSync($L, ($N, $N) -> {\n$>$>$L;\nreturn null;\n$<$<})", RuntimeNames.RESPONDERS,
+                return CodeBlock.of("$T.ofSync($L, ($N, $N) -> {\n$>$L;\nreturn null;\n$<})", RuntimeNames.RESPONDERS,
                         command, arguments, connection, call);
         }
     }

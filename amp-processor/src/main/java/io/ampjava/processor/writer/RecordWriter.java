@@ -92,12 +92,14 @@ final class RecordWriter {
             factory.addJavadoc("\n@param $N $L", field.javaName(), describe(field));
             arguments.add(CodeBlock.of("$N", field.javaName()));
         }
-        factory.addJavadoc("\n");
-        if (record.fields().stream().anyMatch(field -> field.isReference() && !field.optional())) {
-            factory.addJavadoc("@throws NullPointerException if a required argument is null\n");
+        if (hasRequiredReference(record)) {
+            factory.addJavadoc("\n@throws NullPointerException if a required argument is null");
+        }
+        if (!record.fields().isEmpty()) {
+            factory.addJavadoc("\n");
         }
         return factory
-                .addStatement("return new $T($L)", names.apply(record).value(), CodeBlock.join(arguments, ", "))
+                .addStatement("return new $T($L)", names.apply(record).value(), CodeBlock.join(arguments, ",$W"))
                 .build();
     }
 
@@ -197,7 +199,7 @@ final class RecordWriter {
         if (values.isEmpty()) {
             read.addStatement("return new $T()", value);
         } else {
-            read.addStatement("return new $T(\n$>$>$L$<$<)", value, CodeBlock.join(values, ",\n"));
+            read.addStatement("return new $T(\n$L)", value, CodeBlock.join(values, ",\n"));
         }
         return read.build();
     }
@@ -246,18 +248,20 @@ final class RecordWriter {
     }
 
     private static MethodSpec toStringMethod(RecordModel record) {
-        CodeBlock.Builder text = CodeBlock.builder().add("$S", record.displayName() + "[");
-        String separator = "";
+        // "Divide[numerator=" + numerator + ", note=" + note + "]"
+        CodeBlock.Builder text = CodeBlock.builder();
+        String literal = record.displayName() + "[";
         for (FieldModel field : record.fields()) {
-            text.add(" + $S + ", separator + field.javaName() + "=");
+            text.add("$S +$W", literal + field.javaName() + "=");
             if (field.javaType().equals(BYTES)) {
                 text.add("$T.toString($N)", Arrays.class, field.javaName());
             } else {
                 text.add("$N", field.javaName());
             }
-            separator = ", ";
+            text.add(" +$W");
+            literal = ", ";
         }
-        text.add(" + $S", "]");
+        text.add("$S", record.fields().isEmpty() ? literal + "]" : "]");
         return MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -275,13 +279,13 @@ final class RecordWriter {
         for (FieldModel field : record.fields()) {
             TypeName type = field.javaType();
             if (type.equals(BYTES)) {
-                test.add("\n&& $T.equals($2N, $3N.$2N)", Arrays.class, field.javaName(), that);
+                test.add("\n&& $T.equals($N, $N.$N)", Arrays.class, field.javaName(), that, field.javaName());
             } else if (type.equals(TypeName.DOUBLE)) {
-                test.add("\n&& $T.compare($2N, $3N.$2N) == 0", Double.class, field.javaName(), that);
+                test.add("\n&& $T.compare($N, $N.$N) == 0", Double.class, field.javaName(), that, field.javaName());
             } else if (type.isPrimitive()) {
                 test.add("\n&& $1N == $2N.$1N", field.javaName(), that);
             } else {
-                test.add("\n&& $T.equals($2N, $3N.$2N)", Objects.class, field.javaName(), that);
+                test.add("\n&& $T.equals($N, $N.$N)", Objects.class, field.javaName(), that, field.javaName());
             }
         }
         return MethodSpec.methodBuilder("equals")
@@ -289,7 +293,7 @@ final class RecordWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(boolean.class)
                 .addParameter(Object.class, other)
-                .addStatement("return $>$>$L$<$<", test.build())
+                .addStatement("return $L", test.build())
                 .build();
     }
 
@@ -304,8 +308,13 @@ final class RecordWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(int.class)
-                .addStatement("return $T.hash($L)", Objects.class, CodeBlock.join(parts, ", "))
+                .addStatement("return $T.hash($L)", Objects.class, CodeBlock.join(parts, ",$W"))
                 .build();
+    }
+
+    /** Whether a caller can pass null where the record needs a value. */
+    static boolean hasRequiredReference(RecordModel record) {
+        return record.fields().stream().anyMatch(field -> field.isReference() && !field.optional());
     }
 
     static String requiredMessage(FieldModel field) {
