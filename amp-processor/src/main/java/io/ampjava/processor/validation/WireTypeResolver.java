@@ -113,8 +113,8 @@ final class WireTypeResolver {
         String name = element.getQualifiedName().toString();
         Builtin builtin = DECLARED.get(name);
         if (builtin == Builtin.DESCRIPTOR && insideListOf) {
-            reporter.error(method, "a Descriptor cannot travel inside a ListOf (" + method.getSimpleName()
-                    + "() is " + type + "): Twisted's ListOf cannot pass file descriptors;"
+            reporter.error(method, "a Descriptor cannot travel inside a ListOf, as in " + method.getSimpleName()
+                    + "(): Twisted's ListOf cannot pass file descriptors;"
                     + " use one Descriptor argument per descriptor, or an AmpList of an interface with a Descriptor");
             return null;
         }
