@@ -176,7 +176,9 @@ public final class CommandWriter {
                 .addParameter(RuntimeNames.AMP_CONNECTION, connection);
         addArgumentParameters(call, command);
         call.addJavadoc("Calls {@link $T} on the peer of {@code $N} and waits for the answer, without a time limit\n"
-                + "(a closing connection fails every call it has not answered) and without reacting to interrupts.\n",
+                + "(a closing connection fails every call it has not answered) and without reacting to interrupts.\n"
+                + "\n<p>Never call it on the connection's reader thread (in a responder, or in a callback of another\n"
+                + "call's future): that thread is the one that would deliver the answer. Use {@link #call} there.\n",
                 command.interfaceName(), connection);
         call.addJavadoc("\n@param $N the connection to call on\n", connection).addJavadoc(argumentJavadoc(command));
         if (!empty) {

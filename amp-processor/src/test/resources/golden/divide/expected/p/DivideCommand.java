@@ -78,6 +78,9 @@ public final class DivideCommand {
      * Calls {@link Divide} on the peer of {@code connection} and waits for the answer, without a time limit
      * (a closing connection fails every call it has not answered) and without reacting to interrupts.
      *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
      * @param connection the connection to call on
      * @param numerator required
      * @param denominator required

@@ -53,6 +53,9 @@ public final class GoodbyeCommand {
      * Calls {@link Goodbye} on the peer of {@code connection} and waits for the answer, without a time limit
      * (a closing connection fails every call it has not answered) and without reacting to interrupts.
      *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
      * @param connection the connection to call on
      * @throws UnhandledCommandException if the peer does not know the command
      * @throws UnknownRemoteErrorException for any other error code

@@ -93,6 +93,9 @@ public final class StoreBlobCommand {
      * Calls {@link StoreBlob} on the peer of {@code connection_} and waits for the answer, without a time limit
      * (a closing connection fails every call it has not answered) and without reacting to interrupts.
      *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
      * @param connection_ the connection to call on
      * @param dashArg required (on the wire: <code>dash-arg</code>)
      * @param data required (on the wire: <code>print</code>)
