@@ -27,8 +27,11 @@ public final class InProcessRun {
                 String test = tests.get(i);
                 int position = i + 1;
                 log.line("--> " + test + " <--");
-                try (OutputCapture capture = OutputCapture.start(log::line)) {
+                OutputCapture capture = OutputCapture.start(log::line);
+                try {
                     runner.run(test, outcome -> report.add(resultOf(outcome, position)));
+                } finally {
+                    capture.close();
                 }
             }
             SummaryPrinter.print(out, report, Duration.ofNanos(System.nanoTime() - started), "in process", log.path().toString());

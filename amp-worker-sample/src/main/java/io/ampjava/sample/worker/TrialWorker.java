@@ -91,11 +91,14 @@ public final class TrialWorker implements AutoCloseable {
         if (forceGc) {
             System.gc();
         }
-        try (OutputCapture capture = OutputCapture.start(line -> delivered.add(queue.log(line)))) {
+        OutputCapture capture = OutputCapture.start(line -> delivered.add(queue.log(line)));
+        try {
             runner.run(testCase, outcome -> delivered.add(queue.report(outcome)));
         } catch (RuntimeException | LinkageError broken) {
             // JUnit itself failed (not a test): say so rather than leave the run without a result.
             delivered.add(queue.report(new TestOutcome.Errored(testCase, FailureDetails.of(broken, null))));
+        } finally {
+            capture.close();
         }
         if (forceGc) {
             System.gc();

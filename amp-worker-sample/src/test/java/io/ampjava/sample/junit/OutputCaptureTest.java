@@ -16,11 +16,14 @@ class OutputCaptureTest {
         PrintStream out = System.out;
         PrintStream err = System.err;
         List<String> lines = new ArrayList<>();
-        try (OutputCapture ignored = OutputCapture.start(lines::add)) {
+        OutputCapture capture = OutputCapture.start(lines::add);
+        try {
             System.out.println("one");
             System.out.print("two\r\nthree");
             System.err.println("to err");
             System.out.print(" continued");
+        } finally {
+            capture.close();
         }
         assertSame(out, System.out);
         assertSame(err, System.err);
