@@ -52,19 +52,6 @@ public record FailureDetails(String pythonClass, String text, List<String> frame
         return frames.size() / 3;
     }
 
-    /**
-     * The traceback in Java's order and form ({@code at function(file:line)}, innermost first), for
-     * people reading a Java test's failure.
-     */
-    public String javaStyleTrace(String indent) {
-        StringBuilder trace = new StringBuilder();
-        for (int i = frames.size() - 3; i >= 0; i -= 3) {
-            trace.append(indent).append("at ").append(frames.get(i))
-                    .append('(').append(frames.get(i + 1)).append(':').append(frames.get(i + 2)).append(")\n");
-        }
-        return trace.toString();
-    }
-
     private static String describe(Throwable failure) {
         StringBuilder text = new StringBuilder(String.valueOf(failure));
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -67,19 +67,6 @@ public final class WorkerProcess implements AutoCloseable {
         return directory;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** The exit code once the worker has exited, or -1 while it runs. */
-    public int exitCodeIfExited() {
-        return process.isAlive() ? -1 : process.exitValue();
-    }
-
     /**
      * Closes the worker's fd 3 and waits up to {@code patience} for it to exit, then kills it.
      *

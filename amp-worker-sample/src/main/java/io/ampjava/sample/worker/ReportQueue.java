@@ -66,11 +66,6 @@ final class ReportQueue implements AutoCloseable {
         return submit(() -> send(outcome));
     }
 
-    /** The dialect found so far (for tests and logs). */
-    Dialect dialect() {
-        return CompletableFuture.supplyAsync(() -> dialect, sender).join();
-    }
-
     @Override
     public void close() {
         sender.shutdownNow();

@@ -36,8 +36,6 @@ class FailureDetailsTest {
                 "p.Inner.deep", "Inner.java", "7"), FailureDetails.of(failure, null).frames());
         assertEquals(List.of("p.T.test", "T.java", "3", "p.Inner.deep", "Inner.java", "7"),
                 FailureDetails.of(failure, "p.T").frames());
-        assertEquals("    at p.Inner.deep(Inner.java:7)\n    at p.T.test(T.java:3)\n",
-                FailureDetails.of(failure, "p.T").javaStyleTrace("    "));
     }
 
     @Test
