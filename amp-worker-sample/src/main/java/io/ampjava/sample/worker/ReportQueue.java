@@ -13,6 +13,7 @@ import io.ampjava.sample.protocol.AddSuccessCommand;
 import io.ampjava.sample.protocol.StreamOpenCommand;
 import io.ampjava.sample.protocol.StreamWriteCommand;
 import io.ampjava.sample.protocol.TestWriteCommand;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,13 @@ import java.util.function.Supplier;
 final class ReportQueue implements AutoCloseable {
     private final AmpConnection connection;
     private final ExecutorService sender;
-    private Dialect dialect; // touched only by the sender thread
+    /** The worker's own stderr (its err.log): while a test runs, System.err is the test's. */
+    private final PrintStream diagnostics = System.err;
+    private Dialect dialect = Dialect.UNKNOWN; // touched only by the sender thread
     private Long probeStream; // the stream the dialect probe opened, for the next report to use
 
-    ReportQueue(AmpConnection connection, Dialect dialect) {
+    ReportQueue(AmpConnection connection) {
         this.connection = connection;
-        this.dialect = dialect;
         this.sender = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "amp-worker-reports");
             thread.setDaemon(true);
@@ -75,7 +77,7 @@ final class ReportQueue implements AutoCloseable {
         return CompletableFuture.supplyAsync(task, sender)
                 .thenCompose(delivered -> delivered)
                 .exceptionally(failure -> {
-                    System.err.println("amp-worker: a report was not delivered: " + failure);
+                    diagnostics.println("amp-worker: a report was not delivered: " + failure);
                     return false;
                 });
     }

@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 public final class TrialWorker implements AutoCloseable {
     private final JUnitTestRunner runner;
     private final boolean forceGc;
-    private final Dialect initialDialect;
     private final ExecutorService testThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "amp-worker-tests");
         thread.setDaemon(true);
@@ -45,13 +44,8 @@ public final class TrialWorker implements AutoCloseable {
      * @param forceGc collect garbage before and after every test (trial's {@code --force-gc})
      */
     public TrialWorker(JUnitTestRunner runner, boolean forceGc) {
-        this(runner, forceGc, Dialect.UNKNOWN);
-    }
-
-    TrialWorker(JUnitTestRunner runner, boolean forceGc, Dialect dialect) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.forceGc = forceGc;
-        this.initialDialect = dialect;
     }
 
     /**
@@ -62,7 +56,7 @@ public final class TrialWorker implements AutoCloseable {
         // Sent from this thread, not the report queue's, so that it is on the wire before any
         // answer: requests wait for the queue, which exists only after this call.
         TestWriteCommand.call(connection, "Log opened.");
-        reports.complete(new ReportQueue(connection, initialDialect));
+        reports.complete(new ReportQueue(connection));
     }
 
     /** {@code Start}: run the tests that follow in {@code directory} (see {@link WorkingDirectory}). */
