@@ -32,10 +32,12 @@ final class TestCompiler {
     static Compilation compile(List<JavaFileObject> sources) {
         List<JavaFileObject> all = new ArrayList<>(sources);
         all.addAll(missingRuntimeStandIns());
-        return Compiler.javac()
-                .withProcessors(new AmpProcessor())
-                .withOptions("-Xlint:all", "-Xlint:-processing", "--release", "17")
-                .compile(all);
+        return compiler().withOptions("-Xlint:all", "-Xlint:-processing", "--release", "17").compile(all);
+    }
+
+    /** javac with the processor, for tests that set their own options or classpath. */
+    static Compiler compiler() {
+        return Compiler.javac().withProcessors(new AmpProcessor());
     }
 
     /** A source file from a text block. */
