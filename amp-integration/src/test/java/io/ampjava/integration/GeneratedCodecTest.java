@@ -16,7 +16,11 @@ import io.ampjava.wire.BoxDecoder;
 import io.ampjava.wire.BoxEncoder;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import io.ampjava.types.AmpDecimal;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -84,7 +88,7 @@ class GeneratedCodecTest {
 
     @Test
     void absentOptionalsStayAbsent() {
-        Echo empty = EchoCommand.arguments(null, null, null, null, null, null, null, null, null);
+        Echo empty = EchoCommand.arguments(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertTrue(box(EchoCommand.COMMAND.arguments(), empty).isEmpty());
         Echo read = EchoCommand.COMMAND.arguments().read(new Box(), ArgumentContext.NONE);
         assertEquals(empty, read);
@@ -117,7 +121,7 @@ class GeneratedCodecTest {
         assertEquals("Blob.Data[data=[1, 2, 3]]", one.toString());
 
         List<Long> integers = new ArrayList<>(List.of(1L, 2L));
-        Echo echo = EchoCommand.arguments(null, null, null, null, null, integers, null, null, null);
+        Echo echo = EchoCommand.arguments(null, null, null, null, null, null, null, null, integers, null, null, null, null, null);
         integers.add(3L);
         assertEquals(List.of(1L, 2L), echo.integers(), "the value keeps its own copy");
         assertThrows(UnsupportedOperationException.class, () -> echo.integers().add(4L));
@@ -153,12 +157,28 @@ class GeneratedCodecTest {
                 maybe(random, () -> bytes(random)),
                 maybe(random, () -> text(random)),
                 maybe(random, random::nextBoolean),
+                maybe(random, () -> random.nextInt(10) == 0 ? Double.NaN : random.nextDouble() * Math.pow(10, random.nextInt(40) - 20)),
+                maybe(random, () -> random.nextInt(5) == 0 ? AmpDecimal.negativeZero() : AmpDecimal.of(decimal(random))),
+                maybe(random, () -> dateTime(random)),
                 maybe(random, () -> Path.of("/tmp", text(random).replace('/', '_').replace("\0", "") + "x")),
                 maybe(random, () -> list(random, random::nextLong)),
                 maybe(random, () -> list(random, () -> text(random))),
+                maybe(random, () -> list(random, () -> decimal(random))),
+                maybe(random, () -> list(random, () -> dateTime(random))),
                 maybe(random, () -> list(random, () -> EchoCommand.item(random.nextLong(), maybe(random, () -> text(random))))),
                 maybe(random, () -> list(random, () -> EchoCommand.tree(text(random),
                         list(random, () -> EchoCommand.leaf(random.nextInt()))))));
+    }
+
+    private static BigDecimal decimal(Random random) {
+        return new BigDecimal(BigInteger.valueOf(random.nextLong()), random.nextInt(40) - 20);
+    }
+
+    /** Microseconds and whole-minute offsets: what AMP's DateTime carries. */
+    private static OffsetDateTime dateTime(Random random) {
+        return OffsetDateTime.of(1 + random.nextInt(9999), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1_000_000) * 1000,
+                ZoneOffset.ofTotalSeconds((random.nextInt(35) - 17) * 3600 + random.nextInt(60) * 60));
     }
 
     private static <T> T maybe(Random random, java.util.function.Supplier<T> value) {
