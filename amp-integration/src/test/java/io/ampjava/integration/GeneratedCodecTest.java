@@ -1,6 +1,5 @@
 package io.ampjava.integration;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,15 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.Command;
+import io.ampjava.types.AmpDecimal;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
+import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
 import io.ampjava.wire.BoxEncoder;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import io.ampjava.types.AmpDecimal;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -181,11 +182,11 @@ class GeneratedCodecTest {
                 ZoneOffset.ofTotalSeconds((random.nextInt(35) - 17) * 3600 + random.nextInt(60) * 60));
     }
 
-    private static <T> T maybe(Random random, java.util.function.Supplier<T> value) {
+    private static <T> T maybe(Random random, Supplier<T> value) {
         return random.nextInt(3) == 0 ? null : value.get();
     }
 
-    private static <T> List<T> list(Random random, java.util.function.Supplier<T> element) {
+    private static <T> List<T> list(Random random, Supplier<T> element) {
         List<T> list = new ArrayList<>();
         for (int n = random.nextInt(4); n > 0; n--) {
             list.add(element.get());
@@ -209,13 +210,13 @@ class GeneratedCodecTest {
         return text.toString();
     }
 
-    private static <T> Box box(io.ampjava.types.BoxCodec<T> codec, T value) {
+    private static <T> Box box(BoxCodec<T> codec, T value) {
         Box box = new Box();
         codec.write(value, box, ArgumentContext.NONE);
         return box;
     }
 
-    private static <T> byte[] encode(io.ampjava.types.BoxCodec<T> codec, T value) {
+    private static <T> byte[] encode(BoxCodec<T> codec, T value) {
         return BoxEncoder.encode(box(codec, value));
     }
 
