@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JDK's sort and a hand-written bottom-up merge sort agree on pseudo-random arrays, and the
- * result is ordered.
+ * result is ordered. Many arrays small enough for a core's cache rather than one huge one, so that
+ * two workers sorting at once do not fight over memory bandwidth.
  */
 class SortTest {
-    private static final int SIZE = 600_000;
+    private static final int SIZE = 40_000;
+    private static final int ARRAYS = 15;
 
     @Test void seed1() { check(1); }
     @Test void seed2() { check(2); }
@@ -47,6 +49,12 @@ class SortTest {
     }
 
     private static void checkWithRange(long seed, long range) {
+        for (int k = 0; k < ARRAYS; k++) {
+            checkOne(seed * 1_000 + k, range);
+        }
+    }
+
+    private static void checkOne(long seed, long range) {
         long[] values = random(seed, range);
         long[] jdk = values.clone();
         Arrays.sort(jdk);
