@@ -66,13 +66,18 @@ public final class RunSubcommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        List<String> names = tests == null || tests.isEmpty() ? runner.testMethodNames(BundledSuite.CLASSES) : tests;
+        boolean bundled = tests == null || tests.isEmpty();
         RunReport report;
         if (inProcess) {
+            List<String> names = bundled ? runner.testMethodNames(BundledSuite.CLASSES) : tests;
             report = InProcessRun.run(runner, names, tempDirectory, System.out);
         } else {
             String command = workerCommand != null ? workerCommand : WorkerCommands.javaWorker(classpath, forceGc);
-            report = DistributedRun.run(new RunSettings(jobs, command, names, tempDirectory, Path.of(""), Map.of()), System.out);
+            RunSettings settings = new RunSettings(jobs, command, tempDirectory, Path.of(""), Map.of());
+            report = bundled
+                    // Listing the bundled suite starts JUnit here: let the workers boot meanwhile.
+                    ? DistributedRun.run(settings, () -> runner.testMethodNames(BundledSuite.CLASSES), System.out)
+                    : DistributedRun.run(settings, tests, System.out);
         }
         return report.wasSuccessful() ? 0 : 1;
     }

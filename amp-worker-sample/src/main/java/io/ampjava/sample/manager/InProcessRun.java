@@ -21,7 +21,9 @@ public final class InProcessRun {
             throws IOException {
         long started = System.nanoTime();
         out.println("amp-worker: " + tests.size() + " tests in process");
-        RunReport report = new RunReport(new ProgressPrinter(out, tests.size()));
+        ProgressPrinter progress = new ProgressPrinter(out);
+        progress.total(tests.size());
+        RunReport report = new RunReport(progress);
         try (TestLog log = new TestLog(tempDirectory.toAbsolutePath().resolve("test.log"))) {
             for (int i = 0; i < tests.size(); i++) {
                 String test = tests.get(i);

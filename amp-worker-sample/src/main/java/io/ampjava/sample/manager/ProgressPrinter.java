@@ -9,10 +9,14 @@ import java.util.function.Consumer;
  */
 final class ProgressPrinter implements Consumer<TestResult> {
     private final PrintStream out;
-    private final int total;
+    private int total;
 
-    ProgressPrinter(PrintStream out, int total) {
+    ProgressPrinter(PrintStream out) {
         this.out = out;
+    }
+
+    /** How many names the run has; known once the tests are listed, before any result. */
+    synchronized void total(int total) {
         this.total = total;
     }
 

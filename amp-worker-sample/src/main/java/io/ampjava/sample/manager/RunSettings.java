@@ -1,7 +1,6 @@
 package io.ampjava.sample.manager;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,7 +9,6 @@ import java.util.Objects;
  *
  * @param jobs how many workers (at least 1)
  * @param workerCommand the worker command, a {@code /bin/sh} command line
- * @param tests the names to run, each sent as one {@code Run}
  * @param tempDirectory where {@code test.log} and each worker's directory {@code <n>/} go
  * @param workingDirectory where the workers start (before {@code Start} moves them)
  * @param environment variables added to the workers' environment
@@ -18,7 +16,6 @@ import java.util.Objects;
 public record RunSettings(
         int jobs,
         String workerCommand,
-        List<String> tests,
         Path tempDirectory,
         Path workingDirectory,
         Map<String, String> environment) {
@@ -27,7 +24,6 @@ public record RunSettings(
             throw new IllegalArgumentException("need at least one worker, got " + jobs);
         }
         Objects.requireNonNull(workerCommand, "workerCommand");
-        tests = List.copyOf(tests);
         tempDirectory = tempDirectory.toAbsolutePath();
         workingDirectory = workingDirectory.toAbsolutePath();
         environment = Map.copyOf(environment);

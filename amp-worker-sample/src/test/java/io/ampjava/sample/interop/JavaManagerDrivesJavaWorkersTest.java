@@ -1,6 +1,7 @@
 package io.ampjava.sample.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.sample.manager.DistributedRun;
@@ -33,10 +34,12 @@ class JavaManagerDrivesJavaWorkersTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     private RunReport run(int jobs, List<String> tests) throws IOException, InterruptedException {
-        String command = String.join(" ", JavaWorkers.command().stream().map(JavaManagerDrivesJavaWorkersTest::quote)
-                .collect(Collectors.toList()));
-        RunSettings settings = new RunSettings(jobs, command, tests, temp.resolve("run"), temp, Map.of());
-        return DistributedRun.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        RunSettings settings = new RunSettings(jobs, quotedWorkerCommand(), temp.resolve("run"), temp, Map.of());
+        return DistributedRun.run(settings, tests, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    private static String quotedWorkerCommand() {
+        return JavaWorkers.command().stream().map(JavaManagerDrivesJavaWorkersTest::quote).collect(Collectors.joining(" "));
     }
 
     private static String quote(String word) {
@@ -98,9 +101,29 @@ class JavaManagerDrivesJavaWorkersTest {
     }
 
     @Test
+    void workersBootWhileTheManagerIsStillListingTests() throws Exception {
+        RunSettings settings = new RunSettings(2, quotedWorkerCommand(), temp.resolve("run"), temp, Map.of());
+        RunReport report = DistributedRun.run(settings, () -> {
+            Thread.sleep(500);
+            return List.of(DEMO + "#passes", DEMO + "#printsOutput", DEMO + "#passes");
+        }, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertEquals(3, report.counts().get(ResultKind.SUCCESS), printed());
+        assertTrue(printed().startsWith("amp-worker: 3 tests on 2 workers"), printed());
+    }
+
+    @Test
+    void failingToListTestsStopsTheWorkers() {
+        RunSettings settings = new RunSettings(2, quotedWorkerCommand(), temp.resolve("run"), temp, Map.of());
+        IOException failure = assertThrows(IOException.class, () -> DistributedRun.run(settings, () -> {
+            throw new IllegalStateException("no tests here");
+        }, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        assertTrue(failure.getMessage().contains("no tests here"), failure.getMessage());
+    }
+
+    @Test
     void aWorkerCommandThatCannotStartIsAProblemNotAHang() throws Exception {
-        RunSettings settings = new RunSettings(1, "/no/such/worker", List.of(DEMO + "#passes"), temp.resolve("run"), temp, Map.of());
-        RunReport report = DistributedRun.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        RunSettings settings = new RunSettings(1, "/no/such/worker", temp.resolve("run"), temp, Map.of());
+        RunReport report = DistributedRun.run(settings, List.of(DEMO + "#passes"), new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertEquals(ResultKind.ERROR, only(report, DEMO + "#passes").kind());
         assertTrue(Files.readString(temp.resolve("run/0/err.log")).contains("/no/such/worker"));
     }

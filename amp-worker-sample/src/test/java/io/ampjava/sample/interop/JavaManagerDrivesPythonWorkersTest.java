@@ -37,9 +37,9 @@ class JavaManagerDrivesPythonWorkersTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     private RunReport run(String workerCommand, List<String> tests) throws IOException, InterruptedException {
-        RunSettings settings = new RunSettings(2, workerCommand, tests, temp.resolve("_amp_worker_temp"), temp,
+        RunSettings settings = new RunSettings(2, workerCommand, temp.resolve("_amp_worker_temp"), temp,
                 Map.of("PYTHONPATH", Resources.path("interop/pytests").toString()));
-        return DistributedRun.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        return DistributedRun.run(settings, tests, new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
     private String printed() {
