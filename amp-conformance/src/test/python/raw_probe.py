@@ -534,12 +534,12 @@ def main(argv):
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--record", metavar="FILE", help="store the transcripts in FILE")
     mode.add_argument("--expect", metavar="FILE", help="compare with the transcripts in FILE")
-    parser.add_argument("--list", action="store_true", help="list the probes and exit")
+    parser.add_argument("--list", action="store_true", help="list the probes (name, transports, why; tab-separated) and exit")
     args = parser.parse_args(argv)
 
     if args.list:
         for p in PROBES:
-            print("%-32s %-9s %s" % (p.name, "/".join(p.transports), p.why))
+            print("%s\t%s\t%s" % (p.name, ",".join(p.transports), p.why))
         return 0
     if not (args.unix or args.tcp):
         parser.error("one of --unix or --tcp is required")

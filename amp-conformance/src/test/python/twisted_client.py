@@ -622,11 +622,11 @@ def main(argv):
     where.add_argument("--unix", metavar="PATH")
     where.add_argument("--tcp", metavar="HOST:PORT")
     parser.add_argument("--only", nargs="+", metavar="ROW")
-    parser.add_argument("--list", action="store_true", help="list the rows and exit")
+    parser.add_argument("--list", action="store_true", help="list the rows (name, transports; tab-separated) and exit")
     args = parser.parse_args(argv)
     if args.list:
         for name, unix_only, _ in ROWS:
-            print(name + ("  (unix only)" if unix_only else ""))
+            print("%s\t%s" % (name, "unix" if unix_only else "unix,tcp"))
         return 0
     if args.unix:
         address = ("unix", args.unix)
