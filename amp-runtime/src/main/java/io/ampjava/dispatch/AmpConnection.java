@@ -2,23 +2,115 @@ package io.ampjava.dispatch;
 
 import io.ampjava.transport.Transport;
 import io.ampjava.types.ArgumentContext;
+import io.ampjava.wire.AmpKeys;
 import io.ampjava.wire.Box;
+import io.ampjava.wire.BoxDecoder;
+import io.ampjava.wire.BoxEncoder;
+import io.ampjava.wire.Bytes;
+import io.ampjava.wire.ProtocolException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One AMP connection: Twisted's {@code BinaryBoxProtocol} + {@code BoxDispatcher} over a
- * {@link Transport}. SKELETON: the dispatcher work fills this in; the public API below is fixed.
+ * {@link Transport}.
+ *
+ * <p>{@link #open} starts one daemon reader thread that parses incoming boxes and routes each as
+ * Twisted does: {@code _answer} completes a call, {@code _error} fails one, {@code _command} is a
+ * request for the {@link ResponderLocator}, anything else (the empty box included) is a protocol
+ * violation that closes the connection without a word. Both sides may call each other at any time;
+ * answers may come in any order.
+ *
+ * <p>Threads (see {@code docs/threading.md}): responders run on the reader thread unless
+ * {@link ConnectionOptions#withResponderExecutor} says otherwise, and must not block there; the
+ * futures of calls are completed on the reader thread, so their callbacks run there too and must
+ * not block either (use the {@code ...Async} variants for slow work). Any thread may call; writes
+ * of concurrent callers are combined.
+ *
+ * <pre>{@code
+ * try (AmpConnection connection = AmpConnection.open(transport, SumLocator.of(new Calculator()))) {
+ *     SumResponse total = connection.callRemote(SumCommand.INSTANCE, new SumArguments(13, 81))
+ *             .get(5, TimeUnit.SECONDS);
+ * }
+ * }</pre>
  */
 public final class AmpConnection implements AutoCloseable {
-    private AmpConnection() {}
+    private static final System.Logger LOG = System.getLogger(AmpConnection.class.getName());
+    private static final byte[] UNHANDLED_CODE = AmpKeys.UNHANDLED_ERROR_CODE.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNKNOWN_CODE = AmpKeys.UNKNOWN_ERROR_CODE.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNKNOWN_DESCRIPTION = "Unknown Error".getBytes(StandardCharsets.US_ASCII);
+
+    private final Transport transport;
+    private final ResponderLocator locator;
+    private final Executor responderExecutor;
+    private final OutboundQueue outbound;
+    private final DescriptorExchange descriptors;
+    private final boolean ordersDescriptors;
+    private final PendingCalls<PendingCall<?>> pending = new PendingCalls<>();
+    private final AtomicLong lastTag = new AtomicLong();
+    private final AtomicReference<Throwable> lossCause = new AtomicReference<>();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final BoxDecoder decoder;
+    private final Thread reader;
+    private final int readBufferSize;
+
+    private AmpConnection(Transport transport, ResponderLocator locator, ConnectionOptions options) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.locator = Objects.requireNonNull(locator, "locator");
+        Objects.requireNonNull(options, "options");
+        this.responderExecutor = options.responderExecutor();
+        this.readBufferSize = options.readBufferSize();
+        this.decoder = new BoxDecoder(options.maxKeysPerBox());
+        this.outbound = new OutboundQueue(transport, new OutboundQueue.Listener() {
+            @Override
+            public void writeFailed(Throwable failure) {
+                shutdown(failure);
+            }
+
+            @Override
+            public void closingBoxWritten() {
+                closeAfterClosingAnswer();
+            }
+        });
+        this.descriptors = new DescriptorExchange(transport, outbound);
+        this.ordersDescriptors = transport.canPassDescriptors();
+        String name = options.threadName() != null ? options.threadName() : "amp-reader " + transport.describe();
+        this.reader = new Thread(this::readLoop, name);
+        reader.setDaemon(true);
+    }
 
     /**
      * Starts serving {@code transport}: a reader thread parses incoming boxes, answers requests with
-     * {@code locator} and completes calls.
+     * {@code locator} and completes calls. The connection owns the transport from now on and closes
+     * it when the connection closes.
      */
     public static AmpConnection open(Transport transport, ResponderLocator locator) {
-        throw new UnsupportedOperationException("TODO");
+        return open(transport, locator, ConnectionOptions.defaults());
     }
+
+    /** The same, with a thread name, a responder executor or read limits. */
+    public static AmpConnection open(Transport transport, ResponderLocator locator, ConnectionOptions options) {
+        AmpConnection connection = new AmpConnection(transport, locator, options);
+        connection.reader.start();
+        return connection;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Calling the peer
 
     /**
      * Calls {@code command} on the peer. The future completes with the decoded response; or
@@ -27,11 +119,36 @@ public final class AmpConnection implements AutoCloseable {
      * {@link ConnectionLostException}. For a command that requires no answer it completes with
      * null once the request is queued.
      *
+     * <p>An answer whose fields do not decode ({@link io.ampjava.types.BadArgumentException}) fails
+     * this future only; the connection stays up, as in Twisted, where the failure stays with the
+     * caller's Deferred.
+     *
      * @throws io.ampjava.wire.TooLongException synchronously, when a key or value is too long
      *     (nothing is sent; the tag is consumed, as in Twisted)
+     * @throws RuntimeException synchronously, whatever the arguments' codec throws (a value it cannot
+     *     encode, a {@code Descriptor} on a transport that cannot carry one); nothing is sent and no
+     *     tag is consumed
      */
     public <A, R> CompletableFuture<R> callRemote(Command<A, R> command, A arguments) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(command, "command");
+        if (!isOpen()) {
+            return CompletableFuture.failedFuture(lost());
+        }
+        TypedCall<R> call = command.requiresAnswer() ? new TypedCall<>(command) : null;
+        boolean queued;
+        if (ordersDescriptors) {
+            // Descriptor ordinals are given out while the codec runs: keep them in wire order.
+            synchronized (outbound) {
+                queued = sendTyped(command, arguments, call);
+            }
+        } else {
+            queued = sendTyped(command, arguments, call);
+        }
+        outbound.flush();
+        if (call != null) {
+            return call.future;
+        }
+        return queued ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(lost());
     }
 
     /**
@@ -39,33 +156,455 @@ public final class AmpConnection implements AutoCloseable {
      * whole answer box ({@code _answer} included) or fails with {@link RemoteAmpException} /
      * {@link UnhandledCommandException} / {@link ConnectionLostException}. {@code arguments} is not
      * modified.
+     *
+     * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
      */
     public CompletableFuture<Box> callRemoteString(String command, Box arguments) {
-        throw new UnsupportedOperationException("TODO");
+        byte[] name = command.getBytes(StandardCharsets.UTF_8);
+        Box box = arguments.copy();
+        if (!isOpen()) {
+            return CompletableFuture.failedFuture(lost());
+        }
+        RawCall call = new RawCall();
+        if (ordersDescriptors) {
+            synchronized (outbound) {
+                send(name, box, call);
+            }
+        } else {
+            send(name, box, call);
+        }
+        outbound.flush();
+        return call.future;
     }
 
-    /** Sends {@code command} without {@code _ask}: no answer will come. The tag counter still advances. */
+    /**
+     * Sends {@code command} without {@code _ask}: no answer will come. The tag counter still advances.
+     * On a closed connection nothing is sent and nothing is thrown, as in Twisted.
+     */
     public void callRemoteStringNoAnswer(String command, Box arguments) {
-        throw new UnsupportedOperationException("TODO");
+        byte[] name = command.getBytes(StandardCharsets.UTF_8);
+        Box box = arguments.copy();
+        if (!isOpen()) {
+            return;
+        }
+        send(name, box, null);
+        outbound.flush();
     }
+
+    private <A, R> boolean sendTyped(Command<A, R> command, A arguments, TypedCall<R> call) {
+        Box box = new Box();
+        command.arguments().write(arguments, box, descriptors);
+        return send(command.nameBytes(), box, call);
+    }
+
+    /**
+     * Tags, encodes and queues one request; {@code call} is null when no answer is wanted. Runs under
+     * the outbound lock when descriptors may be involved. Does not flush. A refused call is failed
+     * here: its future has not reached the caller yet, so no callback runs under the lock.
+     *
+     * @return whether the request was queued
+     */
+    private boolean send(byte[] name, Box box, PendingCall<?> call) {
+        box.put(AmpKeys.COMMAND_KEY, name);
+        // The tag is consumed before encoding, so a TooLong request skips a number (Twisted does).
+        long tag = lastTag.incrementAndGet();
+        if (call != null) {
+            box.put(AmpKeys.ASK_KEY, Tags.format(tag));
+        }
+        byte[] frame = BoxEncoder.encode(box);
+        if (call == null) {
+            return outbound.enqueue(frame, false);
+        }
+        // Registered before it is written: the answer may arrive before enqueue returns.
+        if (!pending.register(tag, call)) {
+            call.fail(lost());
+            return false;
+        }
+        if (!outbound.enqueue(frame, false)) {
+            if (pending.remove(tag) != null) {
+                call.fail(lost());
+            }
+            return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Reading
+
+    private void readLoop() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(readBufferSize);
+        Throwable cause;
+        try {
+            while (true) {
+                buffer.clear();
+                int count = transport.read(buffer, descriptors::received);
+                if (count < 0) {
+                    cause = new EOFException(transport.describe() + ": the peer closed the connection");
+                    break;
+                }
+                buffer.flip();
+                decoder.feed(buffer, this::boxReceived);
+                if (!isOpen()) {
+                    return;
+                }
+            }
+        } catch (Throwable failure) {
+            cause = failure;
+            if (isOpen()) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "closing " + transport.describe(), failure);
+            }
+        }
+        shutdown(cause);
+    }
+
+    /** Routes one incoming box by its role keys, in Twisted's order. */
+    private void boxReceived(Box box) {
+        if (!isOpen()) {
+            decoder.stop();
+            return;
+        }
+        byte[] tag = box.get(AmpKeys.ANSWER_KEY);
+        if (tag != null) {
+            takeCall(tag, AmpKeys.ANSWER).answered(box);
+            return;
+        }
+        tag = box.get(AmpKeys.ERROR_KEY);
+        if (tag != null) {
+            errorReceived(tag, box);
+            return;
+        }
+        if (box.containsKey(AmpKeys.COMMAND_KEY)) {
+            commandReceived(box);
+            return;
+        }
+        throw new ProtocolException(box.isEmpty()
+                ? "received an empty box"
+                : "received a box with none of _answer, _error, _command: " + box);
+    }
+
+    private void errorReceived(byte[] tag, Box box) {
+        byte[] code = box.get(AmpKeys.ERROR_CODE_KEY);
+        byte[] description = box.get(AmpKeys.ERROR_DESCRIPTION_KEY);
+        if (code == null || description == null) {
+            throw new ProtocolException("an _error box without _error_code or _error_description: " + box);
+        }
+        PendingCall<?> call = takeCall(tag, AmpKeys.ERROR);
+        String text = new String(description, StandardCharsets.UTF_8);
+        if (Arrays.equals(code, UNHANDLED_CODE)) {
+            call.fail(new UnhandledCommandException(text));
+        } else {
+            call.failed(new String(code, StandardCharsets.UTF_8), text);
+        }
+    }
+
+    /** The call an answer or error names; an unknown tag is a protocol violation (Twisted's KeyError). */
+    private PendingCall<?> takeCall(byte[] tag, String role) {
+        long number = Tags.parse(tag);
+        PendingCall<?> call = number == Tags.NOT_OURS ? null : pending.remove(number);
+        if (call == null) {
+            throw new ProtocolException(role + " " + Bytes.repr(tag) + " names no outstanding call");
+        }
+        return call;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Answering the peer
+
+    private void commandReceived(Box request) {
+        byte[] name = request.get(AmpKeys.COMMAND_KEY);
+        byte[] ask = request.get(AmpKeys.ASK_KEY);
+        String text = strictUtf8(name);
+        Responder responder;
+        try {
+            responder = text == null ? null : locator.locate(text);
+        } catch (RuntimeException failure) {
+            finish(ask, null, null, failure);
+            return;
+        }
+        if (responder == null) {
+            if (!isAscii(name)) {
+                // Twisted's fallback locator ASCII-decodes the name and the error escapes: it drops
+                // the connection without an error box.
+                throw new ProtocolException("unknown command with a non-ASCII name " + Bytes.repr(name));
+            }
+            if (ask == null) {
+                throw new ProtocolException("unknown command " + Bytes.repr(name) + " without _ask: nowhere to say so");
+            }
+            sendError(ask, UNHANDLED_CODE, ("Unhandled Command: " + Bytes.repr(name)).getBytes(StandardCharsets.UTF_8),
+                    false);
+            return;
+        }
+        if (responderExecutor == null) {
+            respond(responder, request, ask);
+            return;
+        }
+        try {
+            responderExecutor.execute(() -> respond(responder, request, ask));
+        } catch (RuntimeException rejected) {
+            finish(ask, responder, null, rejected);
+        }
+    }
+
+    private void respond(Responder responder, Box request, byte[] ask) {
+        CompletionStage<Box> stage;
+        try {
+            stage = responder.respond(request, this);
+        } catch (Throwable failure) {
+            finish(ask, responder, null, failure);
+            return;
+        }
+        if (stage == null) {
+            finish(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
+            return;
+        }
+        stage.whenComplete((answer, failure) -> finish(ask, responder, answer, failure));
+    }
+
+    /** Sends the outcome of one request, on whichever thread the responder finished. */
+    private void finish(byte[] ask, Responder responder, Box answer, Throwable failure) {
+        if (!isOpen()) {
+            return; // the connection went away meanwhile: nobody to tell (Twisted's _safeEmit)
+        }
+        failure = unwrap(failure);
+        if (failure == null && answer == null) {
+            failure = new IllegalStateException("the responder answered a null box");
+        }
+        if (ask == null) {
+            if (failure != null) {
+                // Nowhere to report it: Twisted logs it and drops the connection.
+                LOG.log(System.Logger.Level.WARNING, "a responder failed on " + transport.describe()
+                        + " and the request had no _ask; closing", failure);
+                shutdown(failure);
+            }
+            return;
+        }
+        if (failure == null) {
+            Box reply = answer.copy(); // the responder may hand out a shared box
+            reply.put(AmpKeys.ANSWER_KEY, ask);
+            boolean closes;
+            try {
+                closes = responder.closesConnection();
+            } catch (RuntimeException broken) {
+                closes = true;
+            }
+            sendFrame(reply, closes);
+        } else if (failure instanceof RemoteAmpException) {
+            RemoteAmpException error = (RemoteAmpException) failure;
+            String description = error.description() == null ? "" : error.description();
+            sendError(ask, error.code().getBytes(StandardCharsets.UTF_8), description.getBytes(StandardCharsets.UTF_8),
+                    error.isFatal());
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "a responder failed on " + transport.describe()
+                    + "; answering UNKNOWN and closing", failure);
+            sendError(ask, UNKNOWN_CODE, UNKNOWN_DESCRIPTION, true);
+        }
+    }
+
+    private void sendError(byte[] ask, byte[] code, byte[] description, boolean closes) {
+        Box error = new Box(3);
+        error.put(AmpKeys.ERROR_KEY, ask);
+        error.put(AmpKeys.ERROR_CODE_KEY, code);
+        error.put(AmpKeys.ERROR_DESCRIPTION_KEY, description);
+        sendFrame(error, closes);
+    }
+
+    private void sendFrame(Box box, boolean closes) {
+        byte[] frame;
+        try {
+            frame = BoxEncoder.encode(box);
+        } catch (RuntimeException tooLong) {
+            // Twisted serializes the answer only when it sends it; the failure escapes and drops
+            // the connection without an error box. So do we.
+            LOG.log(System.Logger.Level.WARNING, "an answer on " + transport.describe()
+                    + " cannot be encoded; closing", tooLong);
+            shutdown(tooLong);
+            return;
+        }
+        if (outbound.enqueue(frame, closes)) {
+            outbound.flush();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // State and closing
 
     /** The descriptor exchange of this connection, for argument types. */
     public ArgumentContext argumentContext() {
-        throw new UnsupportedOperationException("TODO");
+        return descriptors;
     }
 
-    /** Completes (normally) once the connection is closed and every outstanding call has failed. */
+    /**
+     * Completes (normally) once the connection is closed and every outstanding call has failed: the
+     * transport is closed and received descriptors nobody claimed are closed.
+     */
     public CompletableFuture<Void> closeFuture() {
-        throw new UnsupportedOperationException("TODO");
+        return closeFuture;
     }
 
+    /** Whether the connection still accepts calls (false from the moment it starts closing). */
     public boolean isOpen() {
-        throw new UnsupportedOperationException("TODO");
+        return lossCause.get() == null;
     }
 
-    /** Closes the connection; outstanding calls fail with {@link ConnectionLostException}. Idempotent. */
+    /**
+     * Why the connection closed: an {@link EOFException} when the peer closed it, the I/O error, the
+     * {@link ProtocolException} or remote {@link io.ampjava.wire.TooLongException} that closed it;
+     * null while it is open.
+     */
+    public Throwable closeCause() {
+        return lossCause.get();
+    }
+
+    /** The transport's description, e.g. {@code unix:/tmp/amp.sock}. */
+    public String describe() {
+        return transport.describe();
+    }
+
+    /**
+     * Closes the connection; outstanding calls fail with {@link ConnectionLostException}. Idempotent;
+     * does not wait for a flush in progress (its write fails), so it never blocks for long.
+     */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("TODO");
+        shutdown(new IOException(transport.describe() + ": closed by this side"));
+    }
+
+    /** After a fatal error or a closing answer was written: flush the end of stream, then close. */
+    private void closeAfterClosingAnswer() {
+        try {
+            transport.shutdownOutput();
+        } catch (IOException | RuntimeException ignored) {
+            // closing anyway
+        }
+        shutdown(new IOException(transport.describe() + ": closed after a closing answer"));
+    }
+
+    private void shutdown(Throwable cause) {
+        if (!lossCause.compareAndSet(null, cause)) {
+            return;
+        }
+        List<PendingCall<?>> calls = pending.closeAndDrain();
+        outbound.close();
+        try {
+            transport.close();
+        } catch (IOException | RuntimeException failure) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "closing " + transport.describe(), failure);
+        }
+        descriptors.close();
+        for (PendingCall<?> call : calls) {
+            call.fail(lost());
+        }
+        closeFuture.complete(null);
+    }
+
+    private ConnectionLostException lost() {
+        Throwable cause = lossCause.get();
+        if (cause == null) {
+            return new ConnectionLostException(
+                    "connection " + transport.describe() + " is closing after a closing answer", null);
+        }
+        return new ConnectionLostException("connection " + transport.describe() + " lost: " + cause.getMessage(), cause);
+    }
+
+    @Override
+    public String toString() {
+        return "AmpConnection[" + transport.describe() + (isOpen() ? "" : ", closed") + "]";
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Small pieces
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException malformed) {
+            return null;
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        while ((failure instanceof CompletionException || failure instanceof ExecutionException)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure;
+    }
+
+    /** A call waiting for its answer. */
+    private abstract static class PendingCall<T> {
+        final CompletableFuture<T> future = new CompletableFuture<>();
+
+        abstract void answered(Box answer);
+
+        /** An error answer with a code other than UNHANDLED. */
+        abstract void failed(String code, String description);
+
+        final void fail(Throwable failure) {
+            future.completeExceptionally(failure);
+        }
+    }
+
+    /** A {@link #callRemote} call: decodes the answer, maps declared error codes. */
+    private final class TypedCall<R> extends PendingCall<R> {
+        private final Command<?, R> command;
+
+        TypedCall(Command<?, R> command) {
+            this.command = command;
+        }
+
+        @Override
+        void answered(Box answer) {
+            R response;
+            try {
+                response = command.response().read(answer, descriptors);
+            } catch (RuntimeException undecodable) {
+                fail(undecodable);
+                return;
+            }
+            future.complete(response);
+        }
+
+        @Override
+        void failed(String code, String description) {
+            ErrorSpec declared = command.errorForCode(code);
+            if (declared == null) {
+                fail(new UnknownRemoteErrorException(code, description));
+                return;
+            }
+            Throwable rebuilt;
+            try {
+                rebuilt = declared.factory().apply(description);
+            } catch (RuntimeException broken) {
+                rebuilt = broken;
+            }
+            fail(rebuilt != null ? rebuilt : new UnknownRemoteErrorException(code, description));
+        }
+    }
+
+    /** A {@link #callRemoteString} call: the raw answer box, or a {@link RemoteAmpException}. */
+    private static final class RawCall extends PendingCall<Box> {
+        @Override
+        void answered(Box answer) {
+            future.complete(answer);
+        }
+
+        @Override
+        void failed(String code, String description) {
+            fail(new RemoteAmpException(code, description));
+        }
     }
 }

@@ -1,6 +1,17 @@
 package io.ampjava.types;
 
+import io.ampjava.transport.unix.NativePosix;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import jnr.constants.platform.Errno;
+import jnr.constants.platform.Fcntl;
+import jnr.constants.platform.OpenFlags;
 
 /**
  * An open file descriptor of this process, as sent or received by a {@code Descriptor} argument
@@ -10,6 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A received descriptor belongs to the code that received it, which must close it. Sending one does
  * not give it away: the connection sends a duplicate, so the sender may close its own as soon as
  * {@code call} returns.
+ *
+ * <p>The helpers below ({@link #openForReading}, {@link #pipe}, {@link #read}, {@link #write}...)
+ * make plain blocking system calls on the fd, retrying when a signal interrupts them. Descriptors
+ * they create are close-on-exec.
+ *
+ * <pre>{@code
+ * try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+ *     connection.callRemote(WriteInto.COMMAND, new WriteInto.Arguments(pipe.writeEnd()));
+ *     pipe.writeEnd().close();          // the peer holds its own copy now
+ *     byte[] written = pipe.readEnd().readAll();
+ * }
+ * }</pre>
  */
 public final class Descriptor implements AutoCloseable {
     private static final int CLOSED = -1;
@@ -26,6 +49,154 @@ public final class Descriptor implements AutoCloseable {
     /** Takes ownership of {@code fd}: closing the result closes it. */
     public static Descriptor adopt(int fd) {
         return new Descriptor(fd);
+    }
+
+    /** Both ends of a new pipe; closing it closes whichever end is still open. */
+    public record Pipe(Descriptor readEnd, Descriptor writeEnd) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                readEnd.close();
+            } finally {
+                writeEnd.close();
+            }
+        }
+    }
+
+    /** Opens {@code path} read-only. */
+    public static Descriptor openForReading(Path path) throws IOException {
+        return open(path, OpenFlags.O_RDONLY.intValue(), 0);
+    }
+
+    /** Opens {@code path} write-only, creating it (mode 0666 less the umask) or truncating it. */
+    public static Descriptor openForWriting(Path path) throws IOException {
+        int flags = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_CREAT.intValue() | OpenFlags.O_TRUNC.intValue();
+        return open(path, flags, 0666);
+    }
+
+    private static Descriptor open(Path path, int flags, int mode) throws IOException {
+        while (true) {
+            int fd = Posix.get().open(path.toString(), flags | OpenFlags.O_CLOEXEC.intValue(), mode);
+            if (fd >= 0) {
+                return new Descriptor(fd);
+            }
+            int errno = NativePosix.errno();
+            if (errno != Errno.EINTR.intValue()) {
+                throw openFailure(path, errno);
+            }
+        }
+    }
+
+    /** A new pipe: bytes written to {@link Pipe#writeEnd()} come out of {@link Pipe#readEnd()}. */
+    public static Pipe pipe() throws IOException {
+        int[] fds = new int[2];
+        if (Posix.get().pipe(fds) < 0) {
+            throw failure("pipe", NativePosix.errno());
+        }
+        Descriptor readEnd = new Descriptor(fds[0]);
+        Descriptor writeEnd = new Descriptor(fds[1]);
+        try {
+            setCloseOnExec(fds[0]);
+            setCloseOnExec(fds[1]);
+        } catch (IOException e) {
+            readEnd.close();
+            writeEnd.close();
+            throw e;
+        }
+        return new Pipe(readEnd, writeEnd);
+    }
+
+    /** A second descriptor for the same open file ({@code dup}); both must be closed. */
+    public Descriptor duplicate() throws IOException {
+        int copy = Posix.get().dup(fd());
+        if (copy < 0) {
+            throw failure("dup of fd " + fd(), NativePosix.errno());
+        }
+        Descriptor duplicate = new Descriptor(copy);
+        try {
+            setCloseOnExec(copy);
+        } catch (IOException e) {
+            duplicate.close();
+            throw e;
+        }
+        return duplicate;
+    }
+
+    /** Writes all of {@code bytes}, blocking as needed. */
+    public void write(byte[] bytes) throws IOException {
+        int fd = fd();
+        int written = 0;
+        while (written < bytes.length) {
+            byte[] rest = written == 0 ? bytes : Arrays.copyOfRange(bytes, written, bytes.length);
+            int n = Posix.get().write(fd, rest, rest.length);
+            if (n < 0) {
+                int errno = NativePosix.errno();
+                if (errno != Errno.EINTR.intValue()) {
+                    throw failure("write to fd " + fd, errno);
+                }
+            } else {
+                written += n;
+            }
+        }
+    }
+
+    /**
+     * Reads up to {@code max} bytes, blocking until at least one is available.
+     *
+     * @return the bytes read; empty at end of file
+     */
+    public byte[] read(int max) throws IOException {
+        if (max <= 0) {
+            throw new IllegalArgumentException("max must be positive: " + max);
+        }
+        int fd = fd();
+        byte[] buffer = new byte[max];
+        while (true) {
+            int n = Posix.get().read(fd, buffer, max);
+            if (n >= 0) {
+                return n == max ? buffer : Arrays.copyOf(buffer, n);
+            }
+            int errno = NativePosix.errno();
+            if (errno != Errno.EINTR.intValue()) {
+                throw failure("read from fd " + fd, errno);
+            }
+        }
+    }
+
+    /**
+     * Reads until end of file (for a pipe: until every write end is closed). A loop of reads, not
+     * {@code FileInputStream.readAllBytes()}, which fails with "Illegal seek" on a pipe in JDK 17.
+     */
+    public byte[] readAll() throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        while (true) {
+            byte[] chunk = read(8192);
+            if (chunk.length == 0) {
+                return all.toByteArray();
+            }
+            all.write(chunk, 0, chunk.length);
+        }
+    }
+
+    private static void setCloseOnExec(int fd) throws IOException {
+        if (Posix.get().fcntl(fd, Fcntl.F_SETFD, 1 /* FD_CLOEXEC */) < 0) {
+            throw failure("fcntl(F_SETFD) on fd " + fd, NativePosix.errno());
+        }
+    }
+
+    private static IOException failure(String what, int errno) {
+        return new IOException(what + " failed: " + NativePosix.describeErrno(errno));
+    }
+
+    private static IOException openFailure(Path path, int errno) {
+        String reason = NativePosix.describeErrno(errno);
+        if (errno == Errno.ENOENT.intValue()) {
+            return new NoSuchFileException(path.toString(), null, reason);
+        }
+        if (errno == Errno.EACCES.intValue() || errno == Errno.EPERM.intValue()) {
+            return new AccessDeniedException(path.toString(), null, reason);
+        }
+        return new FileSystemException(path.toString(), null, reason);
     }
 
     /**

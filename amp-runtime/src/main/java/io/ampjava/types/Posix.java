@@ -1,17 +1,13 @@
 package io.ampjava.types;
 
+import io.ampjava.transport.unix.NativePosix;
 import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
 
-/** The process's native POSIX binding, loaded on first use (only descriptor users pay for it). */
+/** The process's native POSIX binding (shared with the transports, see {@link NativePosix}). */
 final class Posix {
     private Posix() {}
 
-    private static final class Holder {
-        static final POSIX POSIX = POSIXFactory.getNativePOSIX();
-    }
-
     static POSIX get() {
-        return Holder.POSIX;
+        return NativePosix.posix();
     }
 }

@@ -15,10 +15,16 @@ import java.util.Arrays;
  */
 public final class Box {
     private static final byte[][] EMPTY = new byte[0][];
+    /** Up to this many keys a linear scan is fastest; beyond it lookups use a hash index. */
+    private static final int LINEAR_LIMIT = 16;
 
     private byte[][] keys;
     private byte[][] values;
     private int size;
+    // Open-addressing index of key positions (position + 1; 0 = empty slot), only for boxes larger
+    // than LINEAR_LIMIT: a peer may send thousands of keys, and scanning for each one would make
+    // decoding such a box quadratic. Null when not built yet or invalidated by remove().
+    private int[] keyIndex;
 
     /** An empty box. */
     public Box() {
@@ -36,9 +42,9 @@ public final class Box {
         if (key == null || value == null) {
             throw new NullPointerException(key == null ? "key" : "value of key " + Bytes.repr(key));
         }
-        int index = indexOf(key);
-        if (index >= 0) {
-            values[index] = value;
+        int position = indexOf(key);
+        if (position >= 0) {
+            values[position] = value;
             return this;
         }
         if (size == keys.length) {
@@ -49,6 +55,13 @@ public final class Box {
         keys[size] = key;
         values[size] = value;
         size++;
+        if (keyIndex != null) {
+            if (size * 2 > keyIndex.length) {
+                keyIndex = null; // rebuilt larger on the next lookup
+            } else {
+                insertIndex(keyIndex, key, size - 1);
+            }
+        }
         return this;
     }
 
@@ -100,6 +113,7 @@ public final class Box {
         size--;
         keys[size] = null;
         values[size] = null;
+        keyIndex = null; // positions moved; rebuilt on the next lookup if still needed
         return value;
     }
 
@@ -139,12 +153,52 @@ public final class Box {
 
     private int indexOf(byte[] key) {
         byte[][] keys = this.keys;
-        for (int i = 0; i < size; i++) {
-            if (Arrays.equals(keys[i], key)) {
-                return i;
+        if (size <= LINEAR_LIMIT) {
+            for (int i = 0; i < size; i++) {
+                if (Arrays.equals(keys[i], key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        int[] table = keyIndex;
+        if (table == null) {
+            table = buildIndex();
+        }
+        int mask = table.length - 1;
+        for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
+            int entry = table[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if (Arrays.equals(keys[entry - 1], key)) {
+                return entry - 1;
             }
         }
-        return -1;
+    }
+
+    private int[] buildIndex() {
+        // At most half full, so probes stay short and an empty slot always ends a search.
+        int[] table = new int[Integer.highestOneBit(size * 4 - 1)];
+        for (int i = 0; i < size; i++) {
+            insertIndex(table, keys[i], i);
+        }
+        keyIndex = table;
+        return table;
+    }
+
+    private static void insertIndex(int[] table, byte[] key, int position) {
+        int mask = table.length - 1;
+        int slot = hash(key) & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = position + 1;
+    }
+
+    private static int hash(byte[] key) {
+        int h = Arrays.hashCode(key);
+        return h ^ (h >>> 16);
     }
 
     private void checkIndex(int index) {

@@ -38,6 +38,7 @@ public final class BoxDecoder {
     private byte[] key;
     private Box box;
     private boolean stopped;
+    private RuntimeException failure; // set once the stream broke the protocol
 
     public BoxDecoder() {
         this(DEFAULT_MAX_KEYS);
@@ -56,10 +57,18 @@ public final class BoxDecoder {
      * position at its limit. If the sink calls {@link #stop()}, parsing stops right after that box
      * and the position is left just past it, so the caller can hand the rest to another protocol.
      *
+     * <p>An exception thrown by the sink propagates; the buffer's position is then just past the box
+     * the sink was given, and feeding the rest later continues correctly.
+     *
      * @throws TooLongException if a key-length prefix is over 255 (the connection must be closed)
-     * @throws ProtocolException if a box has more keys than the limit
+     * @throws ProtocolException if a box has more keys than the limit, or if this decoder failed
+     *     earlier (once the framing is broken, no later byte can be trusted)
      */
     public void feed(ByteBuffer data, Sink sink) {
+        if (failure != null) {
+            // The stream's framing is lost: whatever follows cannot be parsed meaningfully.
+            throw new ProtocolException("this decoder already failed: " + failure.getMessage(), failure);
+        }
         stopped = false;
         while (data.hasRemaining() && !stopped) {
             switch (state) {
@@ -73,7 +82,7 @@ public final class BoxDecoder {
                         box = null;
                         sink.onBox(done);
                     } else if (length > AmpKeys.MAX_KEY_LENGTH) {
-                        throw new TooLongException(true, false, null, length);
+                        throw fail(new TooLongException(true, false, null, length));
                     } else {
                         startField(length, KEY);
                     }
@@ -124,10 +133,17 @@ public final class BoxDecoder {
         return state == KEY_LENGTH && prefixHigh < 0 && box == null;
     }
 
+    // Only the decoder's own failures poison it; an exception from the sink leaves it usable.
+    private RuntimeException fail(RuntimeException e) {
+        failure = e;
+        return e;
+    }
+
     private int readLength(ByteBuffer data) {
         if (prefixHigh < 0) {
             if (data.remaining() >= 2) {
-                return data.getShort() & 0xffff;
+                // Not getShort(): that follows the buffer's byte order, the wire is always big-endian.
+                return ((data.get() & 0xff) << 8) | (data.get() & 0xff);
             }
             prefixHigh = data.get() & 0xff;
             return -1;
@@ -156,7 +172,7 @@ public final class BoxDecoder {
         }
         box.put(key, field);
         if (box.size() > maxKeys) {
-            throw new ProtocolException("a box with more than " + maxKeys + " keys");
+            throw fail(new ProtocolException("a box with more than " + maxKeys + " keys"));
         }
         key = null;
         field = null;

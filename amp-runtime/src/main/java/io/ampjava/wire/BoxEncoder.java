@@ -36,13 +36,13 @@ public final class BoxEncoder {
         if (buffer.remaining() < length) {
             throw new java.nio.BufferOverflowException();
         }
+        // Lengths are written byte by byte: putShort would follow the buffer's byte order, and the
+        // wire is big-endian whatever order the caller's buffer is set to.
         for (int index : wireOrder(box)) {
-            byte[] key = box.keyAt(index);
-            byte[] value = box.valueAt(index);
-            buffer.putShort((short) key.length).put(key);
-            buffer.putShort((short) value.length).put(value);
+            putField(buffer, box.keyAt(index));
+            putField(buffer, box.valueAt(index));
         }
-        buffer.putShort((short) 0);
+        buffer.put((byte) 0).put((byte) 0);
     }
 
     /**
@@ -62,8 +62,8 @@ public final class BoxEncoder {
             byte[] key = box.keyAt(i);
             byte[] value = box.valueAt(i);
             if (key.length == 0) {
-                throw new IllegalArgumentException(
-                        "an AMP key cannot be empty: the peer would read it as the end of the box");
+                throw new IllegalArgumentException("an AMP key cannot be empty (its value has " + value.length
+                        + " bytes): the peer would read it as the end of the box");
             }
             if (key.length > AmpKeys.MAX_KEY_LENGTH) {
                 throw new TooLongException(true, true, key, key.length);
@@ -74,6 +74,10 @@ public final class BoxEncoder {
             length += 4 + key.length + value.length;
         }
         return length;
+    }
+
+    private static void putField(ByteBuffer buffer, byte[] field) {
+        buffer.put((byte) (field.length >>> 8)).put((byte) field.length).put(field);
     }
 
     private static int putField(byte[] out, int position, byte[] field) {

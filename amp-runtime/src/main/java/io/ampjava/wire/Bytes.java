@@ -12,6 +12,17 @@ public final class Bytes {
     }
 
     /**
+     * {@link #repr(byte[])} of at most the first {@code maxBytes} bytes, then {@code ... (N bytes)}
+     * if there were more: for quoting untrusted values in error messages.
+     */
+    public static String repr(byte[] bytes, int maxBytes) {
+        if (bytes.length <= maxBytes) {
+            return repr(bytes);
+        }
+        return repr(java.util.Arrays.copyOf(bytes, maxBytes)) + "... (" + bytes.length + " bytes)";
+    }
+
+    /**
      * Python's {@code repr} of a bytes object, e.g. {@code b'Sum'}, {@code b"it's"} or
      * {@code b'\xff\n'}; Twisted puts it in the {@code UNHANDLED} description.
      */

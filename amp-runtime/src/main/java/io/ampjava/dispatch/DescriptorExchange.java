@@ -1,0 +1,80 @@
+package io.ampjava.dispatch;
+
+import io.ampjava.transport.Transport;
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.BadArgumentException;
+import io.ampjava.types.Descriptor;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One connection's descriptor exchange (Twisted's {@code _DescriptorExchanger}): send ordinals
+ * count the descriptors this side sends, receive ordinals the ones it receives, each from 0.
+ *
+ * <p>Sending duplicates the caller's fd, so the caller keeps its own; the duplicate belongs to the
+ * {@link OutboundQueue}, which closes it once sent. Received fds wait here under their ordinal until
+ * an argument claims them (once); those never claimed are closed with the connection.
+ */
+final class DescriptorExchange implements ArgumentContext {
+    private final Transport transport;
+    private final OutboundQueue outbound;
+    private final Map<Integer, Integer> received = new HashMap<>();
+    private int nextReceiveOrdinal;
+    private boolean closed;
+
+    DescriptorExchange(Transport transport, OutboundQueue outbound) {
+        this.transport = transport;
+        this.outbound = outbound;
+    }
+
+    @Override
+    public int sendDescriptor(Descriptor descriptor) {
+        if (!transport.canPassDescriptors()) {
+            throw new UnsupportedOperationException(
+                    transport.describe() + " cannot carry file descriptors: a Descriptor argument needs a Unix socket");
+        }
+        return outbound.addDescriptor(NativeFds.duplicate(descriptor.fd()));
+    }
+
+    @Override
+    public Descriptor claimDescriptor(int ordinal) {
+        Integer fd;
+        synchronized (this) {
+            fd = received.remove(ordinal);
+        }
+        if (fd == null) {
+            throw new BadArgumentException("no descriptor " + ordinal + " is waiting on " + transport.describe()
+                    + " (never received, or claimed already)");
+        }
+        return Descriptor.adopt(fd);
+    }
+
+    /** Called by the reader with each fd the transport delivers; this exchange owns it from now on. */
+    void received(int fd) {
+        synchronized (this) {
+            if (!closed) {
+                received.put(nextReceiveOrdinal++, fd);
+                return;
+            }
+        }
+        NativeFds.close(fd);
+    }
+
+    /** Closes every received fd nobody claimed; fds delivered later are closed on arrival. */
+    void close() {
+        Integer[] unclaimed;
+        synchronized (this) {
+            closed = true;
+            unclaimed = received.values().toArray(new Integer[0]);
+            received.clear();
+        }
+        for (int fd : unclaimed) {
+            NativeFds.close(fd);
+        }
+    }
+
+    /** How many received fds are waiting to be claimed. */
+    synchronized int waiting() {
+        return received.size();
+    }
+}

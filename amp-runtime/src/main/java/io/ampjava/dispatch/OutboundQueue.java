@@ -1,0 +1,199 @@
+package io.ampjava.dispatch;
+
+import io.ampjava.transport.Transport;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+/**
+ * The boxes waiting to be written on one connection, and the descriptors that must ride with them.
+ *
+ * <p>Any thread may {@link #enqueue} an encoded box and then {@link #flush}. The thread that finds
+ * no flush in progress becomes the flusher: it takes everything queued and writes it with one
+ * gathering write, again and again until the queue is empty; the others return at once, their boxes
+ * written by the flusher (write combining). A lone box therefore costs exactly one
+ * {@link Transport#write} and many concurrent boxes share few.
+ *
+ * <p>Descriptors are queued in ordinal order ({@link #addDescriptor} numbers them under the queue's
+ * lock). The flusher sends each with one byte of the bytes it writes, as Twisted does, before the
+ * rest of the batch, so a descriptor always reaches the peer no later than the box that names it.
+ * A caller that holds this queue's monitor while it encodes a box and enqueues it
+ * ({@code synchronized (queue)}) gets ordinals that follow wire order exactly.
+ *
+ * <p>A box enqueued with {@code closeAfter} is the last one: later boxes are refused, and once it
+ * has been written the {@link Listener} closes the connection.
+ */
+final class OutboundQueue {
+    /** What the flusher reports back to the connection. */
+    interface Listener {
+        /** A write failed; the connection is lost. Called on the flusher's thread, outside any lock. */
+        void writeFailed(Throwable failure);
+
+        /** The closing box has been written; the connection should close now. */
+        void closingBoxWritten();
+    }
+
+    private final Transport transport;
+    private final Listener listener;
+    private final ArrayDeque<byte[]> boxes = new ArrayDeque<>();
+    private int[] descriptors = new int[4];
+    private int descriptorCount;
+    private int nextOrdinal;
+    private boolean flushing;
+    private boolean closing; // a closeAfter box is queued: refuse later boxes
+    private boolean closed;
+
+    OutboundQueue(Transport transport, Listener listener) {
+        this.transport = transport;
+        this.listener = listener;
+    }
+
+    /**
+     * Takes ownership of {@code fd} (a duplicate made for sending) and returns its send ordinal. On a
+     * closed queue the fd is closed at once; the call that named it fails anyway.
+     */
+    synchronized int addDescriptor(int fd) {
+        int ordinal = nextOrdinal++;
+        if (closed) {
+            NativeFds.close(fd);
+            return ordinal;
+        }
+        if (descriptorCount == descriptors.length) {
+            descriptors = Arrays.copyOf(descriptors, descriptorCount * 2);
+        }
+        descriptors[descriptorCount++] = fd;
+        return ordinal;
+    }
+
+    /**
+     * Queues one encoded box; {@link #flush} must follow (outside any lock).
+     *
+     * @return false if the box was refused because the connection is closed or closing
+     */
+    synchronized boolean enqueue(byte[] box, boolean closeAfter) {
+        if (closed || closing) {
+            return false;
+        }
+        boxes.add(box);
+        closing = closeAfter;
+        return true;
+    }
+
+    /**
+     * Writes what is queued unless another thread is doing so already. Blocks while the transport
+     * blocks (the peer is not reading): that is the connection's backpressure.
+     */
+    void flush() {
+        synchronized (this) {
+            if (flushing || closed || boxes.isEmpty()) {
+                return;
+            }
+            flushing = true;
+        }
+        while (true) {
+            byte[][] batch;
+            int[] fds;
+            boolean lastCloses;
+            synchronized (this) {
+                if (closed || boxes.isEmpty()) {
+                    flushing = false;
+                    return;
+                }
+                batch = boxes.toArray(new byte[0][]);
+                boxes.clear();
+                lastCloses = closing;
+                fds = Arrays.copyOf(descriptors, descriptorCount);
+                descriptorCount = 0;
+            }
+            try {
+                write(batch, fds);
+            } catch (IOException | RuntimeException failure) {
+                synchronized (this) {
+                    flushing = false;
+                }
+                listener.writeFailed(failure);
+                return;
+            }
+            if (lastCloses) {
+                synchronized (this) {
+                    flushing = false;
+                }
+                listener.closingBoxWritten();
+                return;
+            }
+        }
+    }
+
+    /** Refuses further boxes, drops the unsent ones and closes the descriptors not yet sent. */
+    void close() {
+        int[] unsent;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            boxes.clear();
+            unsent = Arrays.copyOf(descriptors, descriptorCount);
+            descriptorCount = 0;
+        }
+        for (int fd : unsent) {
+            NativeFds.close(fd);
+        }
+    }
+
+    private void write(byte[][] batch, int[] fds) throws IOException {
+        ByteBuffer[] buffers = new ByteBuffer[batch.length];
+        for (int i = 0; i < batch.length; i++) {
+            buffers[i] = ByteBuffer.wrap(batch[i]);
+        }
+        int sent = 0;
+        try {
+            int current = 0;
+            for (; sent < fds.length; sent++) {
+                while (current < buffers.length && !buffers[current].hasRemaining()) {
+                    current++;
+                }
+                if (current == buffers.length) {
+                    break; // more descriptors than bytes: the rest ride with the next batch
+                }
+                ByteBuffer buffer = buffers[current];
+                ByteBuffer oneByte = buffer.duplicate();
+                oneByte.limit(oneByte.position() + 1);
+                transport.writeWithDescriptor(oneByte, fds[sent]);
+                buffer.position(buffer.position() + 1);
+                NativeFds.close(fds[sent]);
+            }
+            if (sent < fds.length) {
+                requeueFront(Arrays.copyOfRange(fds, sent, fds.length));
+                sent = fds.length;
+            }
+            if (buffers[buffers.length - 1].hasRemaining()) {
+                transport.write(buffers);
+            }
+        } finally {
+            for (int i = sent; i < fds.length; i++) {
+                NativeFds.close(fds[i]); // the write failed: these will never be sent
+            }
+        }
+    }
+
+    private void requeueFront(int[] leftover) {
+        boolean closeNow;
+        synchronized (this) {
+            closeNow = closed;
+            if (!closeNow) {
+                int[] merged = new int[Math.max(4, leftover.length + descriptorCount)];
+                System.arraycopy(leftover, 0, merged, 0, leftover.length);
+                System.arraycopy(descriptors, 0, merged, leftover.length, descriptorCount);
+                descriptors = merged;
+                descriptorCount += leftover.length;
+            }
+        }
+        if (closeNow) {
+            for (int fd : leftover) {
+                NativeFds.close(fd);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.ampjava.transport.pipe;
+
+import io.ampjava.transport.Transport;
+import io.ampjava.types.Descriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+
+/**
+ * AMP over two one-way byte streams: one to read from, one to write to. This is how trial's
+ * distributed workers talk (the worker reads fd 3 and writes fd 4: {@code inherited(3, 4)}), and how
+ * a parent talks to a child over its standard streams ({@link #streams}). Descriptors cannot travel.
+ *
+ * <p>End of the read stream ends reads with -1. {@link #shutdownOutput()} closes the write side, so
+ * the peer reads end of stream.
+ */
+public final class PipeTransport implements Transport {
+    private final ReadableByteChannel in;
+    private final GatheringByteChannel out;
+    private final String description;
+
+    private PipeTransport(ReadableByteChannel in, GatheringByteChannel out, String description) {
+        this.in = in;
+        this.out = out;
+        this.description = description;
+    }
+
+    /**
+     * Talks over file descriptors this process inherited (or opened): reads {@code readFd}, writes
+     * {@code writeFd}. Takes ownership of both: they are reopened as channels and the original
+     * numbers closed, so {@link #close()} from another thread wakes a blocked read or write (the
+     * JDK's asynchronous close) and the peer sees end of stream once the transport is closed.
+     *
+     * @throws IOException if a descriptor is not open, or is a socket (use a Unix-socket transport)
+     */
+    public static PipeTransport inherited(int readFd, int writeFd) throws IOException {
+        if (readFd < 0 || writeFd < 0 || readFd == writeFd) {
+            throw new IllegalArgumentException("need two different descriptors, got " + readFd + " and " + writeFd);
+        }
+        FileChannel in = reopen(readFd, StandardOpenOption.READ);
+        FileChannel out;
+        try {
+            out = reopen(writeFd, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        Descriptor.adopt(readFd).close();
+        Descriptor.adopt(writeFd).close();
+        return new PipeTransport(in, out, "pipe:" + readFd + ">" + writeFd);
+    }
+
+    /** {@link #inherited} for two {@link Descriptor}s, which this transport takes over (and closes). */
+    public static PipeTransport of(Descriptor readEnd, Descriptor writeEnd) throws IOException {
+        PipeTransport transport = inherited(readEnd.fd(), writeEnd.fd());
+        readEnd.release();
+        writeEnd.release();
+        return transport;
+    }
+
+    /**
+     * Talks over a pair of streams, e.g. a child's {@code Process.getInputStream()} and
+     * {@code getOutputStream()}. Every write is flushed. Closing closes both streams; a read blocked
+     * in {@code in} ends when that stream does (for a process: when the child exits or closes its
+     * output, which it normally does once its input is closed).
+     */
+    public static PipeTransport streams(InputStream in, OutputStream out) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        return new PipeTransport(Channels.newChannel(in), new FlushingStreamChannel(out), "pipe:streams");
+    }
+
+    @Override
+    public int read(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        while (true) {
+            int n = in.read(dst);
+            if (n != 0) {
+                return n;
+            }
+        }
+    }
+
+    @Override
+    public void write(ByteBuffer[] srcs) throws IOException {
+        int first = 0;
+        while (first < srcs.length) {
+            if (!srcs[first].hasRemaining()) {
+                first++;
+                continue;
+            }
+            out.write(srcs, first, srcs.length - first);
+        }
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        out.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            out.close();
+        } finally {
+            in.close();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return "PipeTransport[" + description + "]";
+    }
+
+    /**
+     * A new open file description of the same pipe ({@code /proc/self/fd/N}), as an interruptible
+     * {@link FileChannel}: closing it wakes threads blocked on it, which a raw fd cannot offer.
+     */
+    private static FileChannel reopen(int fd, StandardOpenOption mode) throws IOException {
+        try {
+            return FileChannel.open(Path.of("/proc/self/fd/" + fd), mode);
+        } catch (IOException e) {
+            throw new IOException("cannot open inherited fd " + fd + " for " + (mode == StandardOpenOption.READ
+                    ? "reading" : "writing") + " (is it open, and a pipe or file?): " + e, e);
+        }
+    }
+
+    /** An {@link OutputStream} as a gathering channel that flushes after every write. */
+    private static final class FlushingStreamChannel implements GatheringByteChannel {
+        private final OutputStream out;
+        private volatile boolean open = true;
+
+        FlushingStreamChannel(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            long total = 0;
+            for (int i = offset; i < offset + length; i++) {
+                total += put(srcs[i]);
+            }
+            out.flush();
+            return total;
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs) throws IOException {
+            return write(srcs, 0, srcs.length);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            int n = put(src);
+            out.flush();
+            return n;
+        }
+
+        private int put(ByteBuffer src) throws IOException {
+            if (!open) {
+                throw new java.nio.channels.ClosedChannelException();
+            }
+            int n = src.remaining();
+            if (src.hasArray()) {
+                out.write(src.array(), src.arrayOffset() + src.position(), n);
+                src.position(src.limit());
+            } else {
+                byte[] chunk = new byte[Math.min(n, 8192)];
+                while (src.hasRemaining()) {
+                    int take = Math.min(chunk.length, src.remaining());
+                    src.get(chunk, 0, take);
+                    out.write(chunk, 0, take);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (open) {
+                open = false;
+                out.close();
+            }
+        }
+    }
+}

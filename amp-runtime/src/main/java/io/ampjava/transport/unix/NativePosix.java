@@ -1,0 +1,65 @@
+package io.ampjava.transport.unix;
+
+import jnr.constants.platform.Errno;
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Platform;
+import jnr.ffi.Runtime;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+
+/**
+ * The process's native POSIX bindings, loaded on first use so that code which never touches a file
+ * descriptor never loads native code: jnr-posix for the file calls, and {@link SocketLibrary} for
+ * the few socket calls jnr-posix does not offer in a form we can use safely.
+ *
+ * <p>Internal to amp-java: shared by {@code io.ampjava.types.Descriptor} and the transports; not an
+ * API for applications.
+ */
+public final class NativePosix {
+    private NativePosix() {}
+
+    private static final class PosixHolder {
+        static final POSIX POSIX = POSIXFactory.getNativePOSIX();
+    }
+
+    private static final class SocketsHolder {
+        static final SocketLibrary SOCKETS = LibraryLoader.create(SocketLibrary.class).load("c");
+    }
+
+    /** jnr-posix's native binding (open, read, write, dup, close, pipe, fcntl...). */
+    public static POSIX posix() {
+        return PosixHolder.POSIX;
+    }
+
+    /** The raw socket calls; only on 64-bit Linux (see {@link #requireLinux64}). */
+    static SocketLibrary sockets() {
+        return SocketsHolder.SOCKETS;
+    }
+
+    /** The errno left by the last native call on this thread. */
+    public static int errno() {
+        return LastError.getLastError(Runtime.getSystemRuntime());
+    }
+
+    /** A readable form of {@code errno}, e.g. {@code "EPIPE (Broken pipe)"}. */
+    public static String describeErrno(int errno) {
+        Errno known = Errno.valueOf(errno);
+        if (known == null || known == Errno.__UNKNOWN_CONSTANT__) {
+            return "errno " + errno;
+        }
+        return known.name() + " (" + known.description() + ")";
+    }
+
+    /**
+     * Fails unless this is 64-bit Linux: the message layouts in {@code MessageHeader} and the
+     * constants in {@code SocketLibrary} are Linux's LP64 ones (x86-64 and AArch64 share them).
+     */
+    static void requireLinux64(String what) {
+        Platform.OS os = Platform.getNativePlatform().getOS();
+        int addressBits = Runtime.getSystemRuntime().addressSize() * 8;
+        if (os != Platform.OS.LINUX || addressBits != 64) {
+            throw new UnsupportedOperationException(what + " needs 64-bit Linux; this is " + os + " " + addressBits + "-bit");
+        }
+    }
+}

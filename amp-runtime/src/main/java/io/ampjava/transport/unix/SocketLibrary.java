@@ -1,0 +1,39 @@
+package io.ampjava.transport.unix;
+
+import jnr.ffi.Pointer;
+
+/**
+ * The libc socket calls the Unix transport makes on raw memory it owns. jnr-posix has
+ * {@code recvmsg}/{@code sendmsg}, but its message header points at temporary native memory that
+ * nothing keeps alive, which the garbage collector may reclaim between filling the header and the
+ * call; here the caller owns every byte the kernel reads or writes (see {@code MessageHeader}).
+ *
+ * <p>Internal to amp-java (public only because jnr-ffi implements it from another class loader).
+ * Every method returns -1 and sets errno on failure, exactly as libc does.
+ */
+public interface SocketLibrary {
+    /** Linux's {@code SOL_SOCKET}. */
+    int SOL_SOCKET = 1;
+    /** Linux's {@code SCM_RIGHTS}. */
+    int SCM_RIGHTS = 1;
+    /** Received descriptors get close-on-exec atomically. */
+    int MSG_CMSG_CLOEXEC = 0x40000000;
+    /** A write to a socket whose peer is gone fails with EPIPE instead of raising SIGPIPE. */
+    int MSG_NOSIGNAL = 0x4000;
+    /** The kernel dropped control data that did not fit (and closed the descriptors in it). */
+    int MSG_CTRUNC = 0x8;
+    int SHUT_RD = 0;
+    int SHUT_WR = 1;
+    int SHUT_RDWR = 2;
+    int AF_UNIX = 1;
+
+    int recvmsg(int fd, Pointer message, int flags);
+
+    int sendmsg(int fd, Pointer message, int flags);
+
+    int shutdown(int fd, int how);
+
+    int bind(int fd, Pointer address, int length);
+
+    int listen(int fd, int backlog);
+}

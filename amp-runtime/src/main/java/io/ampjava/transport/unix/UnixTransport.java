@@ -1,0 +1,281 @@
+package io.ampjava.transport.unix;
+
+import io.ampjava.transport.Transport;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.Channel;
+import java.nio.file.Path;
+import java.util.function.IntConsumer;
+import jnr.constants.platform.Errno;
+import jnr.constants.platform.Fcntl;
+import jnr.constants.platform.OpenFlags;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+import jnr.unixsocket.UnixSocketAddress;
+import jnr.unixsocket.UnixSocketChannel;
+
+/**
+ * A connected Unix-domain stream socket that carries file descriptors, as Twisted's
+ * {@code IUNIXTransport} does.
+ *
+ * <p>Every read is a {@code recvmsg} with a control buffer: a plain {@code read} of bytes that
+ * carry a descriptor makes the kernel drop (close) the descriptor. Received descriptors get
+ * close-on-exec and are handed over before the bytes they came with. Each
+ * {@link #writeWithDescriptor} is one {@code sendmsg} of exactly one byte with one
+ * {@code SCM_RIGHTS} descriptor. Writes never raise {@code SIGPIPE}.
+ *
+ * <p>{@link #close()} shuts the socket down, which wakes a thread blocked in {@link #read} (it
+ * returns -1) or {@link #write} (it fails); the fd itself is closed once no call uses it.
+ *
+ * <p>Linux only (64-bit), like the rest of the descriptor support.
+ */
+public final class UnixTransport implements Transport {
+    /** The most descriptors the kernel delivers with one message ({@code SCM_MAX_FD}). */
+    private static final int MAX_DESCRIPTORS_PER_MESSAGE = 253;
+    private static final int STAGING_BYTES = 64 * 1024;
+
+    private final int fd;
+    private final String description;
+    private final FdUseGuard guard;
+    private final SocketLibrary sockets;
+    private final MessageHeader readHeader = new MessageHeader(MAX_DESCRIPTORS_PER_MESSAGE);
+    private final MessageHeader writeHeader = new MessageHeader(1);
+    private final ByteBuffer readStaging = ByteBuffer.allocateDirect(STAGING_BYTES);
+    private final long readStagingAddress = addressOf(readStaging);
+    private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(STAGING_BYTES);
+    private final long writeStagingAddress = addressOf(writeStaging);
+
+    private UnixTransport(int fd, String description, Runnable release) {
+        NativePosix.requireLinux64("a Unix-socket transport");
+        this.fd = fd;
+        this.description = description;
+        this.guard = new FdUseGuard(release);
+        this.sockets = NativePosix.sockets();
+    }
+
+    /** Wraps a connected jnr channel (from a connect or an accept); closing the transport closes it. */
+    static UnixTransport of(UnixSocketChannel channel, String description) {
+        return new UnixTransport(channel.getFD(), description, () -> closeQuietly(channel));
+    }
+
+    /**
+     * Connects to the Unix socket at {@code path}.
+     *
+     * @throws IOException if nothing listens there, e.g. {@code connection refused} or no such file
+     */
+    public static UnixTransport connect(Path path) throws IOException {
+        NativePosix.requireLinux64("a Unix-socket transport");
+        String description = "unix:" + path;
+        UnixSocketChannel channel;
+        try {
+            channel = UnixSocketChannel.open(new UnixSocketAddress(path.toFile()));
+        } catch (IOException e) {
+            throw new IOException("cannot connect to " + description + ": " + e.getMessage(), e);
+        }
+        return of(channel, description);
+    }
+
+    /**
+     * Takes ownership of {@code fd}, an already connected Unix stream socket (for example one end
+     * of a {@code socketpair}, or a socket inherited from a parent process).
+     */
+    public static UnixTransport adopt(int fd, String description) {
+        if (fd < 0) {
+            throw new IllegalArgumentException("not a file descriptor: " + fd);
+        }
+        return new UnixTransport(fd, description, () -> NativePosix.posix().close(fd));
+    }
+
+    /** Two connected transports over a fresh {@code socketpair}; handy for tests and child processes. */
+    public static UnixTransport[] pair() throws IOException {
+        NativePosix.requireLinux64("a Unix-socket transport");
+        int[] fds = new int[2];
+        // SOCK_STREAM | SOCK_CLOEXEC
+        if (NativePosix.posix().socketpair(SocketLibrary.AF_UNIX, 1 | OpenFlags.O_CLOEXEC.intValue(), 0, fds) < 0) {
+            throw new IOException("socketpair failed: " + NativePosix.describeErrno(NativePosix.errno()));
+        }
+        return new UnixTransport[] {adopt(fds[0], "unix:socketpair[0]"), adopt(fds[1], "unix:socketpair[1]")};
+    }
+
+    @Override
+    public int read(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        guard.enter();
+        try {
+            boolean direct = dst.isDirect();
+            int length = direct ? dst.remaining() : Math.min(dst.remaining(), STAGING_BYTES);
+            readHeader.setData(direct ? addressOf(dst) : readStagingAddress, length);
+            int received;
+            while (true) {
+                readHeader.expectControl();
+                received = sockets.recvmsg(fd, readHeader.pointer(), SocketLibrary.MSG_CMSG_CLOEXEC);
+                if (received >= 0) {
+                    break;
+                }
+                retryOrThrow(NativePosix.errno(), "recvmsg");
+            }
+            readHeader.takeDescriptors(descriptors);
+            if (received == 0) {
+                return -1;
+            }
+            if (direct) {
+                dst.position(dst.position() + received);
+            } else {
+                dst.put(readStaging.duplicate().position(0).limit(received));
+            }
+            return received;
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public void write(ByteBuffer[] srcs) throws IOException {
+        guard.enter();
+        try {
+            int next = 0;
+            while (true) {
+                writeStaging.clear();
+                while (writeStaging.hasRemaining() && next < srcs.length) {
+                    ByteBuffer src = srcs[next];
+                    if (src.remaining() <= writeStaging.remaining()) {
+                        writeStaging.put(src);
+                        next++;
+                    } else {
+                        int take = writeStaging.remaining();
+                        writeStaging.put(src.duplicate().limit(src.position() + take));
+                        src.position(src.position() + take);
+                    }
+                }
+                if (writeStaging.position() == 0) {
+                    return;
+                }
+                sendAll(writeStaging.position());
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    private void sendAll(int length) throws IOException {
+        int sent = 0;
+        while (sent < length) {
+            writeHeader.setData(writeStagingAddress + sent, length - sent);
+            writeHeader.clearControl();
+            int n = sockets.sendmsg(fd, writeHeader.pointer(), SocketLibrary.MSG_NOSIGNAL);
+            if (n < 0) {
+                retryOrThrow(NativePosix.errno(), "sendmsg");
+            } else {
+                sent += n;
+            }
+        }
+    }
+
+    @Override
+    public void writeWithDescriptor(ByteBuffer src, int descriptor) throws IOException {
+        if (!src.hasRemaining()) {
+            throw new IllegalArgumentException("a descriptor must travel with one byte of the stream; none given");
+        }
+        guard.enter();
+        try {
+            writeStaging.clear();
+            writeStaging.put(0, src.get(src.position()));
+            while (true) {
+                writeHeader.setData(writeStagingAddress, 1);
+                writeHeader.putRights(descriptor);
+                int n = sockets.sendmsg(fd, writeHeader.pointer(), SocketLibrary.MSG_NOSIGNAL);
+                if (n == 1) {
+                    src.position(src.position() + 1);
+                    return;
+                }
+                if (n == 0) {
+                    throw new IOException(description + ": sendmsg sent nothing");
+                }
+                retryOrThrow(NativePosix.errno(), "sendmsg with descriptor " + descriptor);
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public boolean canPassDescriptors() {
+        return true;
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        guard.enter();
+        try {
+            if (sockets.shutdown(fd, SocketLibrary.SHUT_WR) < 0) {
+                int errno = NativePosix.errno();
+                if (errno != Errno.ENOTCONN.intValue()) {
+                    throw new IOException(description + ": shutdown failed: " + NativePosix.describeErrno(errno));
+                }
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public void close() {
+        guard.close(() -> sockets.shutdown(fd, SocketLibrary.SHUT_RDWR));
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return guard.isClosed();
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return "UnixTransport[" + description + "]";
+    }
+
+    /**
+     * Returns normally when the failed call should simply be made again: interrupted by a signal,
+     * or "would block" on a socket someone made non-blocking (which is put back to blocking).
+     */
+    private void retryOrThrow(int errno, String call) throws IOException {
+        if (errno == Errno.EINTR.intValue() && !guard.isClosed()) {
+            return;
+        }
+        if (errno == Errno.EAGAIN.intValue() || errno == Errno.EWOULDBLOCK.intValue()) {
+            makeBlocking();
+            return;
+        }
+        if (guard.isClosed()) {
+            throw new AsynchronousCloseException();
+        }
+        throw new IOException(description + ": " + call + " failed: " + NativePosix.describeErrno(errno));
+    }
+
+    private void makeBlocking() throws IOException {
+        int flags = NativePosix.posix().fcntl(fd, Fcntl.F_GETFL);
+        if (flags < 0 || NativePosix.posix().fcntl(fd, Fcntl.F_SETFL, flags & ~OpenFlags.O_NONBLOCK.intValue()) < 0) {
+            throw new IOException(description + ": cannot make the socket blocking: "
+                    + NativePosix.describeErrno(NativePosix.errno()));
+        }
+    }
+
+    private static long addressOf(ByteBuffer direct) {
+        return Pointer.wrap(Runtime.getSystemRuntime(), direct).address();
+    }
+
+    private static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing useful to do: the fd is gone either way.
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.ampjava.types;
+
+import io.ampjava.wire.Bytes;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * AMP {@code Unicode}: text as UTF-8 ({@code "☃"} is {@code E2 98 83}). trial's {@code NativeString}
+ * is the same type.
+ *
+ * <p>Both directions are strict, as in Python: a lone surrogate cannot be encoded, and invalid
+ * UTF-8 (overlong forms, encoded surrogates, code points past U+10FFFF, truncated sequences) is
+ * refused rather than replaced. A byte order mark is ordinary text and is kept.
+ */
+public final class UnicodeArgument implements ArgumentType<String> {
+    public static final UnicodeArgument INSTANCE = new UnicodeArgument();
+
+    private UnicodeArgument() {}
+
+    /**
+     * The UTF-8 bytes of {@code text}.
+     *
+     * @throws IllegalArgumentException if {@code text} has a lone surrogate, which UTF-8 cannot
+     *     express (Java would silently write {@code ?})
+     */
+    public static byte[] encode(String text) {
+        for (int i = 0, length = text.length(); i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new IllegalArgumentException(String.format(
+                            "lone surrogate U+%04X at index %d cannot be encoded as UTF-8", (int) c, i));
+                }
+            }
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decodes UTF-8.
+     *
+     * @throws BadArgumentException if {@code wire} is not valid UTF-8
+     */
+    public static String decode(byte[] wire) {
+        if (isAscii(wire)) {
+            return new String(wire, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            // A new decoder per call: decoders are stateful, and this path is taken only for non-ASCII text.
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(wire))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BadArgumentException("not valid UTF-8: " + Bytes.repr(wire, 64), e);
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public byte[] toWire(String value, ArgumentContext context) {
+        return encode(value);
+    }
+
+    @Override
+    public String fromWire(byte[] wire, ArgumentContext context) {
+        return decode(wire);
+    }
+}
