@@ -207,116 +207,56 @@ def same(*values):
     return [(v, v) for v in values]
 
 
-@row("echo_integer")
-async def _(d):
-    return await echo_vectors(d, "integer", same(b"0", b"13", b"-1", b"18446744073709551616", str(HUGE).encode(), b"-" + str(HUGE).encode()))
-
-
-@row("echo_integer_lenient")
-async def _(d):
-    return await echo_vectors(d, "integer", [(b"+5", b"5"), (b" 13 ", b"13"), (b"1_000", b"1000"), (b"-0", b"0"), (b"007", b"7")])
-
-
-@row("echo_string")
-async def _(d):
-    return await echo_vectors(d, "string", same(b"", b"hello", bytes(range(256)), b"a\r\nb: c\r\n\r\n", b"\x00" * 1000))
-
-
-@row("echo_unicode")
-async def _(d):
-    vectors = same(b"", b"hello", "\u2603".encode(), "\U0001F600".encode(), "\ufeffBOM".encode(), "caf\u00e9 \u65e5\u672c".encode())
-    return await echo_vectors(d, "unicode", vectors)
-
-
-@row("echo_boolean")
-async def _(d):
-    return await echo_vectors(d, "boolean", same(b"True", b"False"))
-
-
+SNOWMAN = "\u2603".encode()
 FLOATS = [b"1.0", b"100.0", b"0.1", b"1.234", b"0.0001", b"1000000000000000.0", b"123456789.123", b"1e+16", b"1.5e+16",
           b"1e-05", b"2.5e-07", b"1e+100", b"1.2345678901234568e+17", b"5e-324", b"1e-310", b"1.7976931348623157e+308",
           b"inf", b"-inf", b"nan", b"-0.0", b"0.0", b"-1.5", b"0.30000000000000004", b"9007199254740992.0"]
-
-
-@row("echo_float")
-async def _(d):
-    return await echo_vectors(d, "float", same(*FLOATS))
-
-
-@row("echo_float_lenient")
-async def _(d):
-    return await echo_vectors(d, "float", [(b"1e5", b"100000.0"), (b"Infinity", b"inf"), (b"-nan", b"nan"), (b" 1.5 ", b"1.5"),
-                                          (b"1_0.5", b"10.5"), (b"1E16", b"1e+16"), (b"4.9e-324", b"5e-324"), (b"1", b"1.0")])
-
-
 DECIMALS = [b"1.10", b"-0", b"1E+2", b"100", b"0.000001", b"1E-7", b"1.5E-9", b"0E+6", b"1E+1000", b"3.141E+5", b"0.00003141",
             b"Infinity", b"-Infinity", b"NaN", b"-NaN", b"sNaN", b"-sNaN", b"NaN123", b"0", b"-1.23E-8",
             b"123456789012345678901234567890.123456789"]
-
-
-@row("echo_decimal")
-async def _(d):
-    return await echo_vectors(d, "decimal", same(*DECIMALS))
-
-
-@row("echo_decimal_lenient")
-async def _(d):
-    return await echo_vectors(d, "decimal", [(b"inf", b"Infinity"), (b"snan", b"sNaN"), (b"+5", b"5"), (b"1e2", b"1E+2"),
-                                            (b"0.0000001", b"1E-7"), (b"-nan", b"-NaN"), (b" 1.5 ", b"1.5")])
-
-
 DATETIMES = [b"2010-12-25T00:00:00.000000-00:00", b"2010-12-25T01:02:03.000004+05:30", b"9876-01-23T12:34:56.054321-01:23",
              b"0001-01-01T00:00:00.000000-00:00", b"9999-12-31T23:59:59.999999+23:59", b"2000-02-29T12:00:00.500000-23:59"]
+NESTED = (ampbox((b"name", b"a"), (b"children", ampbox((b"x", b"1")) + ampbox((b"x", b"2"))))
+          + ampbox((b"name", b"b"), (b"children", b"")))
 
-
-@row("echo_datetime")
-async def _(d):
-    vectors = same(*DATETIMES) + [(b"2010-12-25T01:02:03.000004+00:00", b"2010-12-25T01:02:03.000004-00:00")]
-    return await echo_vectors(d, "datetime", vectors)
-
-
-@row("echo_datetime_lenient")
-async def _(d):
-    return await echo_vectors(d, "datetime", [(b"2010/12/25 00:00:00.000000+00:00", b"2010-12-25T00:00:00.000000-00:00")])
-
-
-@row("echo_path")
-async def _(d):
-    return await echo_vectors(d, "path", same(b"/tmp/x y", "/tmp/\u2603".encode(), b"/"))
-
-
-@row("echo_path_normalized")
-async def _(d):
+#: The byte vectors of amp-spec.md 3.2, as (row, EchoTypes key, [(sent, answered)]). Canonical vectors
+#: answer what was sent; the "lenient" rows send spellings Python's decoders accept and answer the
+#: canonical form. `twisted_client.py --vectors` prints them for the Java client tests.
+ECHO_VECTORS = [
+    ("echo_integer", "integer", same(b"0", b"13", b"-1", b"18446744073709551616", str(HUGE).encode(), b"-" + str(HUGE).encode())),
+    ("echo_integer_lenient", "integer", [(b"+5", b"5"), (b" 13 ", b"13"), (b"1_000", b"1000"), (b"-0", b"0"), (b"007", b"7")]),
+    ("echo_string", "string", same(b"", b"hello", bytes(range(256)), b"a\r\nb: c\r\n\r\n", b"\x00" * 1000)),
+    ("echo_unicode", "unicode", same(b"", b"hello", SNOWMAN, "\U0001F600".encode(), "\ufeffBOM".encode(), "caf\u00e9 \u65e5\u672c".encode())),
+    ("echo_boolean", "boolean", same(b"True", b"False")),
+    ("echo_float", "float", same(*FLOATS)),
+    ("echo_float_lenient", "float", [(b"1e5", b"100000.0"), (b"Infinity", b"inf"), (b"-nan", b"nan"), (b" 1.5 ", b"1.5"),
+                                     (b"1_0.5", b"10.5"), (b"1E16", b"1e+16"), (b"4.9e-324", b"5e-324"), (b"1", b"1.0")]),
+    ("echo_decimal", "decimal", same(*DECIMALS)),
+    ("echo_decimal_lenient", "decimal", [(b"inf", b"Infinity"), (b"snan", b"sNaN"), (b"+5", b"5"), (b"1e2", b"1E+2"),
+                                         (b"0.0000001", b"1E-7"), (b"-nan", b"-NaN"), (b" 1.5 ", b"1.5")]),
+    ("echo_datetime", "datetime", same(*DATETIMES) + [(b"2010-12-25T01:02:03.000004+00:00", b"2010-12-25T01:02:03.000004-00:00")]),
+    ("echo_datetime_lenient", "datetime", [(b"2010/12/25 00:00:00.000000+00:00", b"2010-12-25T00:00:00.000000-00:00")]),
+    ("echo_path", "path", same(b"/tmp/x y", "/tmp/\u2603".encode(), b"/")),
     # Twisted decodes a Path into a FilePath, which makes it absolute and normalized (os.path.abspath).
-    return await echo_vectors(d, "path", [(b"/tmp//a/./b/../c/", b"/tmp/a/c")])
+    ("echo_path_normalized", "path", [(b"/tmp//a/./b/../c/", b"/tmp/a/c")]),
+    ("echo_integers", "integers", same(b"", listof(b"1"), listof(b"1", b"20", b"500"), listof(b"-1"), listof(str(HUGE).encode()))),
+    ("echo_unicodes", "unicodes", same(b"", listof(SNOWMAN, b"Hello"), listof(b""))),
+    ("echo_decimals", "decimals", same(b"", listof(b"1.10", b"-0", b"NaN", b"-sNaN", b"Infinity", b"1E+2"))),
+    ("echo_datetimes", "datetimes", same(b"", listof(DATETIMES[0]), listof(*DATETIMES))),
+    ("echo_items", "items", same(b"", ampbox((b"x", b"7")), ampbox((b"x", b"1"), (b"label", b"one")) + ampbox((b"x", b"2")))
+     + [(ampbox((b"x", b"+3"), (b"extra", b"dropped")), ampbox((b"x", b"3")))]),
+    ("echo_nested", "nested", same(b"", NESTED)),
+]
 
 
-@row("echo_lists")
-async def _(d):
-    snowman = "\u2603".encode()
-    vectors = {
-        "integers": same(b"", listof(b"1"), listof(b"1", b"20", b"500"), listof(b"-1"), listof(str(HUGE).encode())),
-        "unicodes": same(b"", listof(snowman, b"Hello"), listof(b"")),
-        "decimals": same(b"", listof(b"1.10", b"-0", b"NaN", b"-sNaN", b"Infinity", b"1E+2")),
-        "datetimes": same(b"", listof(DATETIMES[0]), listof(*DATETIMES)),
-    }
-    details = []
-    for key, pairs in vectors.items():
-        details.append(await echo_vectors(d, key, pairs))
-    return ", ".join(details)
+def _echo_row(name, key, vectors):
+    @row(name)
+    async def _(d):
+        return await echo_vectors(d, key, vectors)
 
 
-@row("echo_amplists")
-async def _(d):
-    items = [
-        (b"", b""),
-        (ampbox((b"x", b"7")), ampbox((b"x", b"7"))),
-        (ampbox((b"x", b"1"), (b"label", b"one")) + ampbox((b"x", b"2")), ampbox((b"x", b"1"), (b"label", b"one")) + ampbox((b"x", b"2"))),
-        (ampbox((b"x", b"+3"), (b"extra", b"dropped")), ampbox((b"x", b"3"))),
-    ]
-    nested_value = ampbox((b"name", b"a"), (b"children", ampbox((b"x", b"1")) + ampbox((b"x", b"2")))) + ampbox((b"name", b"b"), (b"children", b""))
-    details = [await echo_vectors(d, "items", items), await echo_vectors(d, "nested", same(b"", nested_value))]
-    return ", ".join(details)
+for _name, _key, _vectors in ECHO_VECTORS:
+    _echo_row(_name, _key, _vectors)
 
 
 @row("echo_all_typed")
@@ -623,7 +563,14 @@ def main(argv):
     where.add_argument("--tcp", metavar="HOST:PORT")
     parser.add_argument("--only", nargs="+", metavar="ROW")
     parser.add_argument("--list", action="store_true", help="list the rows (name, transports; tab-separated) and exit")
+    parser.add_argument("--vectors", action="store_true",
+                        help="print the EchoTypes byte vectors as JSON lines {row, key, sent, answered} (hex) and exit")
     args = parser.parse_args(argv)
+    if args.vectors:
+        for name, key, vectors in ECHO_VECTORS:
+            for sent, answered in vectors:
+                print(json.dumps({"row": name, "key": key, "sent": sent.hex(), "answered": answered.hex()}))
+        return 0
     if args.list:
         for name, unix_only, _ in ROWS:
             print("%s\t%s" % (name, "unix" if unix_only else "unix,tcp"))
