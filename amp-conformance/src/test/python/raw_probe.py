@@ -12,7 +12,8 @@ How a transcript is taken: after the probe's bytes, read until the peer closes o
 moment; if it is still open, send a sentinel request (Sum, tag "sentinel") and read up to its answer.
 The answers before the sentinel's are the probe's transcript, and "closed" is whether the sentinel
 went unanswered because the peer closed. The sentinel makes the result independent of timing for
-every peer that answers requests in order; probes with delayed answers wait longer first.
+answers computed in order; a probe whose answers may be computed elsewhere (delays, descriptors,
+callbacks) first waits for the number of boxes it expects.
 
 --record FILE stores the transcripts (run it against the Twisted peer over both transports; entries
 of probes not run are kept). --expect FILE compares against stored transcripts and prints one JSON
@@ -214,12 +215,16 @@ class Connection:
 
 
 class Probe:
-    def __init__(self, name, why, send=b"", *, bytewise=False, quiet=QUIET, run=None, transports=("unix", "tcp")):
+    """One probe. `boxes` is how many boxes the peer sends before the transcript may end: answers a
+    peer may compute off its reading thread (descriptors, delays, callbacks) can legitimately come
+    after the sentinel's answer, so the sentinel waits for them."""
+
+    def __init__(self, name, why, send=b"", *, bytewise=False, boxes=0, run=None, transports=("unix", "tcp")):
         self.name = name
         self.why = why
         self.send = send
         self.bytewise = bytewise
-        self.quiet = quiet
+        self.boxes = boxes
         self.run = run
         self.transports = transports
 
@@ -324,7 +329,7 @@ probe("blob_65535", "the largest Blob", request("Blob", "1", ("size", "65535")))
 probe("blob_too_big", "a declared error, connection stays", request("Blob", "1", ("size", "65536")))
 probe("delay_out_of_order", "a slow answer does not hold up a quick one",
       request("Delay", "1", ("millis", "300"), ("token", "1")) + request("Delay", "2", ("millis", "0"), ("token", "2")) + sum_request(tag="3"),
-      quiet=0.8)
+      boxes=3)
 
 
 # Probes in two steps: the second write waits for the first answer. Twisted drops a connection whose
@@ -358,11 +363,11 @@ def _callback(answer):
     return run
 
 
-probe("callback", "the peer asks us Sum(2, 3); we answer 42 to show it uses our total",
+probe("callback", "the peer asks us Sum(2, 3); we answer 42 to show it uses our total", boxes=2,
       run=_callback(lambda tag: box(("_answer", tag), ("total", "42"))))
-probe("callback_error", "our Sum answer is an undeclared error: UNKNOWN with our description, connection stays",
+probe("callback_error", "our Sum answer is an undeclared error: UNKNOWN with our description, connection stays", boxes=2,
       run=_callback(lambda tag: box(("_error", tag), ("_error_code", "NOPE"), ("_error_description", "no"))))
-probe("callback_unhandled", "our Sum answer is UNHANDLED: the peer answers UNKNOWN and closes",
+probe("callback_unhandled", "our Sum answer is UNHANDLED: the peer answers UNKNOWN and closes", boxes=2,
       run=_callback(lambda tag: box(("_error", tag), ("_error_code", "UNHANDLED"), ("_error_description", "Unhandled Command: b'Sum'"))))
 
 
@@ -415,10 +420,12 @@ def _read_all(fd):
 
 probe("write_descriptor", "a pipe's write end travels with the request", run=_write_descriptor, transports=("unix",))
 probe("open_descriptor", "a file descriptor travels with the answer", run=_open_descriptor, transports=("unix",))
-probe("open_descriptor_tcp", "no descriptors over TCP: UNKNOWN, then closed", request("OpenDescriptor", "1", ("path", "/")), transports=("tcp",))
-probe("open_descriptor_missing_file", "an unopenable path: UNKNOWN, then closed", run=_open_missing)
-probe("write_descriptor_no_fd", "ordinal 0 names no received descriptor", request("WriteDescriptor", "1", ("data", "x"), ("fd", "0")))
-probe("write_descriptor_bad_ordinal", "a Descriptor ordinal must be an integer", request("WriteDescriptor", "1", ("data", "x"), ("fd", "x")))
+probe("open_descriptor_tcp", "no descriptors over TCP: UNKNOWN, then closed", request("OpenDescriptor", "1", ("path", "/")),
+      boxes=1, transports=("tcp",))
+probe("open_descriptor_missing_file", "an unopenable path: UNKNOWN, then closed", run=_open_missing, boxes=1)
+probe("write_descriptor_no_fd", "ordinal 0 names no received descriptor", request("WriteDescriptor", "1", ("data", "x"), ("fd", "0")), boxes=1)
+probe("write_descriptor_bad_ordinal", "a Descriptor ordinal must be an integer", request("WriteDescriptor", "1", ("data", "x"), ("fd", "x")),
+      boxes=1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -435,7 +442,8 @@ def run_probe(address, p):
             conn.send_bytewise(p.send)
         else:
             conn.send(p.send)
-        conn.read_quiet(p.quiet)
+        conn.read_until(lambda data: len(parse_boxes(bytes(data))[0]) >= p.boxes)
+        conn.read_quiet(QUIET)
         hung = False
         if not conn.closed:
             conn.send(SENTINEL_REQUEST)
