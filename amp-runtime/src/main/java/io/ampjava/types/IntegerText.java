@@ -3,6 +3,7 @@ package io.ampjava.types;
 import io.ampjava.wire.Bytes;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The text of an AMP Integer. Written strictly (decimal digits, {@code -} for negatives, never
@@ -12,6 +13,12 @@ import java.nio.charset.StandardCharsets;
 final class IntegerText {
     /** The longest digit run that always fits a long (10^18 - 1 < 2^63). */
     private static final int SAFE_LONG_DIGITS = 18;
+    /**
+     * The most digits Python converts between int and text (its default {@code sys.int_max_str_digits},
+     * since 3.11 and in patched 3.7+): a Twisted peer refuses longer integers both ways. Honouring it
+     * also bounds the work, since reading decimal text is quadratic in its length.
+     */
+    static final int MAX_DIGITS = 4300;
     /** Error messages quote at most this many bytes of a bad value. */
     private static final int QUOTE_LIMIT = 64;
 
@@ -34,11 +41,18 @@ final class IntegerText {
         return out;
     }
 
+    /** @throws IllegalArgumentException if the value has more than {@link #MAX_DIGITS} digits */
     static byte[] encode(BigInteger value) {
         if (value.bitLength() < 64) {
             return encode(value.longValue());
         }
-        return value.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] text = value.toString().getBytes(StandardCharsets.US_ASCII);
+        int digits = text.length - (value.signum() < 0 ? 1 : 0);
+        if (digits > MAX_DIGITS) {
+            throw new IllegalArgumentException("an integer of " + digits + " digits is over the " + MAX_DIGITS
+                    + "-digit limit of Python's int(): a Twisted peer could not read it");
+        }
+        return text;
     }
 
     /**
@@ -118,6 +132,7 @@ final class IntegerText {
         int length = 0;
         out[length++] = '-';
         boolean leadingZero = true;
+        int digits = 0; // as Python counts them: leading zeros included, underscores not
         for (int i = start; i < end; i++) {
             byte b = wire[i];
             if (b == '_') {
@@ -126,17 +141,24 @@ final class IntegerText {
                 }
             } else if (!isDigit(b)) {
                 throw notAnInteger(wire);
-            } else if (b != '0' || !leadingZero) {
-                leadingZero = false;
-                out[length++] = b;
+            } else {
+                digits++;
+                if (b != '0' || !leadingZero) {
+                    leadingZero = false;
+                    out[length++] = b;
+                }
             }
+        }
+        if (digits > MAX_DIGITS) {
+            throw new BadArgumentException("AMP Integer of " + digits + " digits is over the " + MAX_DIGITS
+                    + "-digit limit of Python's int(): " + quote(wire));
         }
         if (length == 1) { // all zeros: "0", and never "-0"
             return new byte[] {'0'};
         }
         return negative
-                ? java.util.Arrays.copyOf(out, length)
-                : java.util.Arrays.copyOfRange(out, 1, length);
+                ? Arrays.copyOf(out, length)
+                : Arrays.copyOfRange(out, 1, length);
     }
 
     private static boolean isDigit(byte b) {

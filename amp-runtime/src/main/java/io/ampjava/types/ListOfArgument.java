@@ -2,6 +2,7 @@ package io.ampjava.types;
 
 import io.ampjava.wire.AmpKeys;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -85,7 +86,7 @@ public final class ListOfArgument<T> implements ArgumentType<List<T>> {
             if (wire.length - start < length) {
                 break; // an incomplete last element is ignored, as Twisted's parser does
             }
-            byte[] part = java.util.Arrays.copyOfRange(wire, start, start + length);
+            byte[] part = Arrays.copyOfRange(wire, start, start + length);
             try {
                 values.add(element.fromWire(part, context));
             } catch (BadArgumentException e) {

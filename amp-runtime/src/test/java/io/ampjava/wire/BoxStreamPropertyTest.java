@@ -25,7 +25,7 @@ class BoxStreamPropertyTest {
 
     @Test
     void anySplitOfAValidStreamDecodesToTheSameBoxes() {
-        SeededRuns.repeat(5000, 200, random -> {
+        SeededRuns.repeat(5000, 150, random -> {
             List<Box> boxes = RandomBoxes.boxes(random, 6);
             byte[] stream = RandomBoxes.stream(boxes);
             BoxDecoder decoder = new BoxDecoder();
