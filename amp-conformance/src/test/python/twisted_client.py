@@ -397,7 +397,7 @@ async def _(d):
     await defer.gatherResults([slow, fast, quick])
     check(order[-1] == ("slow", 1), "answers came in the order %r", order)
     check(sorted(order[:2]) == [("fast", 2), ("sum", 2)], "answers came in the order %r", order)
-    many = [conn.callRemote(c.Delay, millis=(10 - i) * 40, token=i) for i in range(10)]
+    many = [conn.callRemote(c.Delay, millis=(10 - i) * 60, token=i) for i in range(10)]
     done = []
     for i, call in enumerate(many):
         call.addCallback(lambda a, i=i: done.append((i, a["token"])))
