@@ -328,7 +328,7 @@ probe("blob_0", "Blob(0)", request("Blob", "1", ("size", "0")))
 probe("blob_65535", "the largest Blob", request("Blob", "1", ("size", "65535")))
 probe("blob_too_big", "a declared error, connection stays", request("Blob", "1", ("size", "65536")))
 probe("delay_out_of_order", "a slow answer does not hold up a quick one",
-      request("Delay", "1", ("millis", "300"), ("token", "1")) + request("Delay", "2", ("millis", "0"), ("token", "2")) + sum_request(tag="3"),
+      request("Delay", "1", ("millis", "300"), ("token", "1")) + request("Delay", "2", ("millis", "100"), ("token", "2")) + sum_request(tag="3"),
       boxes=3)
 
 
