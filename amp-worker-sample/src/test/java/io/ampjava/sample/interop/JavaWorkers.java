@@ -12,6 +12,7 @@ final class JavaWorkers {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC",
+                "-Damp.sample.fixtures=on",
                 "-cp", System.getProperty("java.class.path"),
                 "io.ampjava.sample.WorkerSampleMain", "worker"));
         command.addAll(List.of(options));

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,6 +19,16 @@ import org.junit.jupiter.api.Timeout;
 class JUnitTestRunnerTest {
     private static final String DEMO = DemoTest.class.getName();
     private final JUnitTestRunner runner = JUnitTestRunner.forApplicationClassPath();
+
+    @BeforeAll
+    static void enableFixtures() {
+        System.setProperty("amp.sample.fixtures", "on");
+    }
+
+    @AfterAll
+    static void disableFixtures() {
+        System.clearProperty("amp.sample.fixtures");
+    }
 
     private List<TestOutcome> run(String name) {
         List<TestOutcome> outcomes = new ArrayList<>();
