@@ -15,6 +15,7 @@ class CollatzTest {
     @Test void below10k() { assertArrayEquals(new long[] {6_171, 262}, longestBelow(10_000)); }
     @Test void below100k() { assertArrayEquals(new long[] {77_031, 351}, longestBelow(100_000)); }
     @Test void below1Million() { assertArrayEquals(new long[] {837_799, 525}, longestBelow(1_000_000)); }
+    @Test void below2Million() { assertArrayEquals(new long[] {1_723_519, 557}, longestBelow(2_000_000)); }
 
     /** {start, length} of the longest sequence starting below {@code n}; the smallest start on ties. */
     static long[] longestBelow(long n) {

@@ -22,9 +22,9 @@ class MatrixTest {
     @Test void vandermonde32() { checkVandermonde(32); }
     @Test void vandermonde36() { checkVandermonde(36); }
     @Test void fibonacci1Million() { checkFibonacci(1_000_000); }
-    @Test void fibonacci10Million() { checkFibonacci(10_000_000); }
     @Test void fibonacci20Million() { checkFibonacci(20_000_000); }
-    @Test void fibonacci30Million() { checkFibonacci(30_000_000); }
+    @Test void fibonacci40Million() { checkFibonacci(40_000_000); }
+    @Test void fibonacci60Million() { checkFibonacci(60_000_000); }
     @Test void associativity1() { checkAssociativity(1); }
     @Test void associativity2() { checkAssociativity(2); }
     @Test void associativity3() { checkAssociativity(3); }
@@ -107,7 +107,7 @@ class MatrixTest {
     }
 
     private static void checkAssociativity(long seed) {
-        int n = 200;
+        int n = 250;
         long[][] a = randomMatrix(new Lcg(seed), n);
         long[][] b = randomMatrix(new Lcg(seed + 100), n);
         long[][] c = randomMatrix(new Lcg(seed + 200), n);

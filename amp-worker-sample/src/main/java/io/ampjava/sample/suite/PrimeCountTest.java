@@ -18,9 +18,9 @@ class PrimeCountTest {
     @Test void below8Million() { assertEquals(539_777, countBelow(8_000_000)); }
     @Test void below9Million() { assertEquals(602_489, countBelow(9_000_000)); }
     @Test void below10Million() { assertEquals(664_579, countBelow(10_000_000)); }
-    @Test void windowAfter10To10() { assertEquals(406, countByTrialDivision(10_000_000_000L, 10_000)); }
-    @Test void windowAfter10To11() { assertEquals(318, countByTrialDivision(100_000_000_000L, 8_000)); }
-    @Test void windowAfter10To12() { assertEquals(178, countByTrialDivision(1_000_000_000_000L, 5_000)); }
+    @Test void windowAfter10To10() { assertEquals(879, countByTrialDivision(10_000_000_000L, 20_000)); }
+    @Test void windowAfter10To11() { assertEquals(625, countByTrialDivision(100_000_000_000L, 16_000)); }
+    @Test void windowAfter10To12() { assertEquals(335, countByTrialDivision(1_000_000_000_000L, 10_000)); }
 
     /**
      * Primes below {@code n} by a segmented sieve: the sieve moves through a window that fits in a

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class SortTest {
     private static final int SIZE = 40_000;
-    private static final int ARRAYS = 15;
+    private static final int ARRAYS = 30;
 
     @Test void seed1() { check(1); }
     @Test void seed2() { check(2); }
