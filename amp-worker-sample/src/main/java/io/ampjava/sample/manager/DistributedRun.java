@@ -62,9 +62,9 @@ public final class DistributedRun {
             progress.total(names.size());
             queue.fill(names);
             joinAll(drivers);
-            int position = names.size() - queue.untaken().size();
-            for (String test : queue.untaken()) {
-                report.add(TestResult.of(test, ResultKind.ERROR, "not run: no worker was left to run it", -1, ++position));
+            for (int position : queue.untaken()) {
+                report.add(TestResult.of(queue.name(position), ResultKind.ERROR, "not run: no worker was left to run it", -1,
+                        position));
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
             SummaryPrinter.print(out, report, wall, "on " + jobs + " worker" + (jobs == 1 ? "" : "s"), log.path().toString());

@@ -68,7 +68,7 @@ final class WorkerDriver implements Runnable {
                 // Like trial: a failed Start shows up as failing tests, or as a lost worker below.
             }
             // Waits here, booted and started, while the manager may still be listing the tests.
-            for (int position = queue.take(); position != 0; position = queue.take()) {
+            for (int position = queue.take(index); position != 0; position = queue.take(index)) {
                 String test = queue.name(position);
                 if (!runOne(connection, receiver, test, position, process)) {
                     return;

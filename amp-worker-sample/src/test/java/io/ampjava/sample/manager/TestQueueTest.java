@@ -1,0 +1,65 @@
+package io.ampjava.sample.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class TestQueueTest {
+    private static List<String> names(TestQueue queue, List<Integer> positions) {
+        List<String> names = new ArrayList<>();
+        for (int position : positions) {
+            names.add(queue.name(position));
+        }
+        return names;
+    }
+
+    @Test
+    void eachWorkerKeepsToAClassThenTakesAFreshOneThenHelps() {
+        TestQueue queue = new TestQueue();
+        queue.fill(List.of("p.A#1", "p.A#2", "p.A#3", "p.B#1", "p.C#1", "p.C#2", "p.C#3", "p.C#4"));
+        List<Integer> zero = new ArrayList<>();
+        List<Integer> one = new ArrayList<>();
+        zero.add(queue.take(0)); // A#1
+        one.add(queue.take(1));  // B#1: a class nobody started
+        zero.add(queue.take(0)); // A#2
+        one.add(queue.take(1));  // C#1: B is done, C is untouched
+        zero.add(queue.take(0)); // A#3
+        zero.add(queue.take(0)); // A done, nothing untouched: helps with C from its far end
+        one.add(queue.take(1));  // C#2
+        one.add(queue.take(1));  // C#3
+        assertEquals(0, queue.take(0));
+        assertEquals(0, queue.take(1));
+        assertEquals(List.of("p.A#1", "p.A#2", "p.A#3", "p.C#4"), names(queue, zero));
+        assertEquals(List.of("p.B#1", "p.C#1", "p.C#2", "p.C#3"), names(queue, one));
+        assertEquals(List.of(), queue.untaken());
+    }
+
+    @Test
+    void pythonNamesGroupByTheirClassAndLeftoversKeepTheirOrder() {
+        assertEquals("pkg.mod.Tests", TestQueue.groupOf("pkg.mod.Tests.test_x"));
+        assertEquals("pkg.Class", TestQueue.groupOf("pkg.Class#method"));
+        TestQueue queue = new TestQueue();
+        queue.fill(List.of("m.T.a", "m.U.b", "m.T.c"));
+        assertEquals(1, queue.take(0));
+        assertEquals(List.of(2, 3), queue.untaken());
+    }
+
+    @Test
+    void workersWaitForTheList() throws Exception {
+        TestQueue queue = new TestQueue();
+        CompletableFuture<Integer> taken = CompletableFuture.supplyAsync(() -> queue.take(0));
+        Thread.sleep(100);
+        assertEquals(false, taken.isDone());
+        queue.fill(List.of("x.Y#z"));
+        assertEquals(1, taken.get(5, TimeUnit.SECONDS));
+        TestQueue cancelled = new TestQueue();
+        cancelled.cancel();
+        assertEquals(0, cancelled.take(0));
+    }
+}
