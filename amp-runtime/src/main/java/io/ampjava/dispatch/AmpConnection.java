@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * One AMP connection: Twisted's {@code BinaryBoxProtocol} + {@code BoxDispatcher} over a
@@ -234,17 +235,19 @@ public final class AmpConnection implements AutoCloseable {
 
     private void readLoop() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(readBufferSize);
+        IntConsumer received = descriptors::received;
+        BoxDecoder.Sink sink = this::boxReceived;
         Throwable cause;
         try {
             while (true) {
                 buffer.clear();
-                int count = transport.read(buffer, descriptors::received);
+                int count = transport.read(buffer, received);
                 if (count < 0) {
                     cause = new EOFException(transport.describe() + ": the peer closed the connection");
                     break;
                 }
                 buffer.flip();
-                decoder.feed(buffer, this::boxReceived);
+                decoder.feed(buffer, sink);
                 if (!isOpen()) {
                     return;
                 }
@@ -472,17 +475,24 @@ public final class AmpConnection implements AutoCloseable {
 
     /** After a fatal error or a closing answer was written: flush the end of stream, then close. */
     private void closeAfterClosingAnswer() {
-        try {
-            transport.shutdownOutput();
-        } catch (IOException | RuntimeException ignored) {
-            // closing anyway
-        }
-        shutdown(new IOException(transport.describe() + ": closed after a closing answer"));
+        shutdown(new IOException(transport.describe() + ": closed after a closing answer"), true);
     }
 
     private void shutdown(Throwable cause) {
+        shutdown(cause, false);
+    }
+
+    /** Closes once; {@code orderly} ends the output stream first, so the peer reads everything written. */
+    private void shutdown(Throwable cause, boolean orderly) {
         if (!lossCause.compareAndSet(null, cause)) {
             return;
+        }
+        if (orderly) {
+            try {
+                transport.shutdownOutput();
+            } catch (IOException | RuntimeException ignored) {
+                // closing anyway
+            }
         }
         List<PendingCall<?>> calls = pending.closeAndDrain();
         outbound.close();
@@ -515,7 +525,11 @@ public final class AmpConnection implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
     // Small pieces
 
+    /** The name as strict UTF-8, or null when it is not valid UTF-8 (no responder can match it then). */
     private static String strictUtf8(byte[] bytes) {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII); // the usual case, no decoder needed
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -545,8 +559,8 @@ public final class AmpConnection implements AutoCloseable {
     }
 
     /** A call waiting for its answer. */
-    private abstract static class PendingCall<T> {
-        final CompletableFuture<T> future = new CompletableFuture<>();
+    private abstract class PendingCall<T> {
+        final CompletableFuture<T> future = new CallFuture<>();
 
         abstract void answered(Box answer);
 
@@ -555,6 +569,44 @@ public final class AmpConnection implements AutoCloseable {
 
         final void fail(Throwable failure) {
             future.completeExceptionally(failure);
+        }
+    }
+
+    /**
+     * The future of a call. Waiting for it on the reader thread can only end in a deadlock (the
+     * answer would be read by the very thread that waits), so that fails at once instead.
+     */
+    private final class CallFuture<T> extends CompletableFuture<T> {
+        @Override
+        public T get() throws InterruptedException, ExecutionException {
+            refuseReaderThread();
+            return super.get();
+        }
+
+        @Override
+        public T get(long timeout, java.util.concurrent.TimeUnit unit)
+                throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+            refuseReaderThread();
+            return super.get(timeout, unit);
+        }
+
+        @Override
+        public T join() {
+            refuseReaderThread();
+            return super.join();
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>(); // dependent stages are plain futures
+        }
+
+        private void refuseReaderThread() {
+            if (!isDone() && Thread.currentThread() == reader) {
+                throw new IllegalStateException("waiting for a call on " + transport.describe()
+                        + " from its reader thread would deadlock: only that thread reads the answer."
+                        + " Chain with thenApply/thenCompose instead (see docs/threading.md)");
+            }
         }
     }
 
@@ -596,7 +648,7 @@ public final class AmpConnection implements AutoCloseable {
     }
 
     /** A {@link #callRemoteString} call: the raw answer box, or a {@link RemoteAmpException}. */
-    private static final class RawCall extends PendingCall<Box> {
+    private final class RawCall extends PendingCall<Box> {
         @Override
         void answered(Box answer) {
             future.complete(answer);

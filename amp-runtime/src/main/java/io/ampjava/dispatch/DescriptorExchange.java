@@ -1,9 +1,12 @@
 package io.ampjava.dispatch;
 
 import io.ampjava.transport.Transport;
+import io.ampjava.transport.unix.NativePosix;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.Descriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,7 +36,13 @@ final class DescriptorExchange implements ArgumentContext {
             throw new UnsupportedOperationException(
                     transport.describe() + " cannot carry file descriptors: a Descriptor argument needs a Unix socket");
         }
-        return outbound.addDescriptor(NativeFds.duplicate(descriptor.fd()));
+        Descriptor copy;
+        try {
+            copy = descriptor.duplicate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot send " + descriptor, e);
+        }
+        return outbound.addDescriptor(copy.release());
     }
 
     @Override
@@ -57,7 +66,7 @@ final class DescriptorExchange implements ArgumentContext {
                 return;
             }
         }
-        NativeFds.close(fd);
+        NativePosix.posix().close(fd);
     }
 
     /** Closes every received fd nobody claimed; fds delivered later are closed on arrival. */
@@ -69,7 +78,7 @@ final class DescriptorExchange implements ArgumentContext {
             received.clear();
         }
         for (int fd : unclaimed) {
-            NativeFds.close(fd);
+            NativePosix.posix().close(fd);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ampjava.dispatch;
 
 import io.ampjava.transport.Transport;
+import io.ampjava.transport.unix.NativePosix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -56,7 +57,7 @@ final class OutboundQueue {
     synchronized int addDescriptor(int fd) {
         int ordinal = nextOrdinal++;
         if (closed) {
-            NativeFds.close(fd);
+            NativePosix.posix().close(fd);
             return ordinal;
         }
         if (descriptorCount == descriptors.length) {
@@ -138,7 +139,7 @@ final class OutboundQueue {
             descriptorCount = 0;
         }
         for (int fd : unsent) {
-            NativeFds.close(fd);
+            NativePosix.posix().close(fd);
         }
     }
 
@@ -162,7 +163,7 @@ final class OutboundQueue {
                 oneByte.limit(oneByte.position() + 1);
                 transport.writeWithDescriptor(oneByte, fds[sent]);
                 buffer.position(buffer.position() + 1);
-                NativeFds.close(fds[sent]);
+                NativePosix.posix().close(fds[sent]);
             }
             if (sent < fds.length) {
                 requeueFront(Arrays.copyOfRange(fds, sent, fds.length));
@@ -173,7 +174,7 @@ final class OutboundQueue {
             }
         } finally {
             for (int i = sent; i < fds.length; i++) {
-                NativeFds.close(fds[i]); // the write failed: these will never be sent
+                NativePosix.posix().close(fds[i]); // the write failed: these will never be sent
             }
         }
     }
@@ -192,7 +193,7 @@ final class OutboundQueue {
         }
         if (closeNow) {
             for (int fd : leftover) {
-                NativeFds.close(fd);
+                NativePosix.posix().close(fd);
             }
         }
     }

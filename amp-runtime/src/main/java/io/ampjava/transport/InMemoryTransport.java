@@ -1,5 +1,6 @@
 package io.ampjava.transport;
 
+import io.ampjava.transport.unix.NativePosix;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -10,8 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
 
 /**
  * One end of a connected pair of in-memory byte streams, for fast tests without sockets.
@@ -313,20 +312,18 @@ public final class InMemoryTransport implements Transport {
         }
     }
 
-    /** Duplicating and closing fds, through jnr-posix, loaded on first use. */
+    /** The "kernel's" fd operations. */
     private static final class Native {
-        private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
-
         static int duplicate(int fd) throws IOException {
-            int copy = POSIX.dup(fd);
+            int copy = NativePosix.posix().dup(fd);
             if (copy < 0) {
-                throw new IOException("cannot duplicate fd " + fd + ": errno " + POSIX.errno());
+                throw new IOException("cannot duplicate fd " + fd + ": " + NativePosix.describeErrno(NativePosix.errno()));
             }
             return copy;
         }
 
         static void close(int fd) {
-            POSIX.close(fd);
+            NativePosix.posix().close(fd);
         }
     }
 }

@@ -385,7 +385,8 @@ class CallerTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair(InMemoryTransport.DEFAULT_CAPACITY, false);
         try (AmpConnection tcpLike = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 RawPeer tcpPeer = new RawPeer(pair.right());
-                Descriptor descriptor = Descriptor.adopt(NativeFds.duplicate(0))) {
+                Descriptor.Pipe pipe = Descriptor.pipe()) {
+            Descriptor descriptor = pipe.readEnd();
             UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
                     () -> tcpLike.callRemote(TestCommands.SEND_FDS, List.of(descriptor)));
             assertTrue(refused.getMessage().contains("cannot carry file descriptors"), refused.getMessage());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.transport.InMemoryTransport;
+import io.ampjava.transport.unix.NativePosix;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.Descriptor;
@@ -25,49 +26,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Descriptor passing through the in-memory pair: ordinals, claim once, ownership, no leaks. */
+@SuppressWarnings("try") // resources kept open for the test's duration
 @Timeout(60)
 class DescriptorTest {
-    private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
-
-    /** A pipe: {@code read} and {@code write} ends, each owned by its Descriptor. */
-    record Pipe(Descriptor read, Descriptor write) implements AutoCloseable {
-        static Pipe open() {
-            int[] fds = new int[2];
-            assertEquals(0, POSIX.pipe(fds), "pipe()");
-            return new Pipe(Descriptor.adopt(fds[0]), Descriptor.adopt(fds[1]));
-        }
-
-        @Override
-        public void close() {
-            read.close();
-            write.close();
-        }
-    }
-
-    static void writeText(Descriptor descriptor, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        assertEquals(bytes.length, POSIX.write(descriptor.fd(), bytes, bytes.length));
+    static void writeText(Descriptor descriptor, String text) throws IOException {
+        descriptor.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads what is in a pipe whose write ends are all closed. */
-    static String readAll(Descriptor descriptor) {
-        StringBuilder text = new StringBuilder();
-        byte[] buffer = new byte[256];
-        int n;
-        while ((n = POSIX.read(descriptor.fd(), buffer, buffer.length)) > 0) {
-            text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-        }
-        return text.toString();
+    static String readAll(Descriptor descriptor) throws IOException {
+        return new String(descriptor.readAll(), StandardCharsets.UTF_8);
     }
 
     static long inode(int fd) {
-        return POSIX.fstat(fd).ino();
+        return NativePosix.posix().fstat(fd).ino();
     }
 
     static long openFds() throws IOException {
@@ -92,9 +68,9 @@ class DescriptorTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         try (AmpConnection connection = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 RawPeer peer = new RawPeer(pair.right());
-                Pipe first = Pipe.open();
-                Pipe second = Pipe.open()) {
-            List<Descriptor> sent = List.of(first.read(), first.write(), second.read());
+                Descriptor.Pipe first = Descriptor.pipe();
+                Descriptor.Pipe second = Descriptor.pipe()) {
+            List<Descriptor> sent = List.of(first.readEnd(), first.writeEnd(), second.readEnd());
             connection.callRemote(SEND_FDS, sent);
             peer.expectBytes(Wire.box("_ask", "1", "_command", "SendFds", "fds", "0,1,2"));
             assertEquals(3, peer.fds.size(), "the fds arrived with (before) their box");
@@ -102,14 +78,14 @@ class DescriptorTest {
                 int received = peer.fds.poll();
                 assertTrue(received != descriptor.fd(), "the peer gets its own fd");
                 assertEquals(inode(descriptor.fd()), inode(received));
-                NativeFds.close(received);
+                NativePosix.posix().close(received);
                 assertTrue(descriptor.isOpen(), "the sender keeps its descriptor");
             }
-            connection.callRemote(SEND_FDS, List.of(second.write()));
+            connection.callRemote(SEND_FDS, List.of(second.writeEnd()));
             assertEquals("3", peer.nextBox().getString("fds"));
             int received = peer.fds.poll(5, TimeUnit.SECONDS);
-            assertEquals(inode(second.write().fd()), inode(received));
-            NativeFds.close(received);
+            assertEquals(inode(second.writeEnd().fd()), inode(received));
+            NativePosix.posix().close(received);
         }
     }
 
@@ -126,11 +102,11 @@ class DescriptorTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         try (AmpConnection connection = AmpConnection.open(pair.left(), locator);
                 RawPeer peer = new RawPeer(pair.right());
-                Pipe pipe = Pipe.open()) {
+                Descriptor.Pipe pipe = Descriptor.pipe()) {
             // Ordinal 0 rides the first byte, ordinal 1 the second; the request claims them as 1 then 0.
-            sendWithFds(peer, box("_command", "SendFds", "_ask", "1", "fds", "1,0"), pipe.read(), pipe.write());
+            sendWithFds(peer, box("_command", "SendFds", "_ask", "1", "fds", "1,0"), pipe.readEnd(), pipe.writeEnd());
             peer.expectBytes(Wire.box("_answer", "1"));
-            assertEquals(List.of(inode(pipe.write().fd()), inode(pipe.read().fd())), inodes);
+            assertEquals(List.of(inode(pipe.writeEnd().fd()), inode(pipe.readEnd().fd())), inodes);
             assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting());
 
             // Claiming ordinal 0 again is an unparsable argument: UNKNOWN, then the connection closes.
@@ -149,9 +125,9 @@ class DescriptorTest {
         peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "1"));
         peer.nextBox();
         long baseline = openFds();
-        try (Pipe pipe = Pipe.open()) {
-            sendWithFds(peer, box("_command", "Sum", "_ask", "2", "a", "2", "b", "2"), pipe.read(), pipe.write(),
-                    pipe.read());
+        try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+            sendWithFds(peer, box("_command", "Sum", "_ask", "2", "a", "2", "b", "2"), pipe.readEnd(), pipe.writeEnd(),
+                    pipe.readEnd());
         }
         peer.expectBytes(Wire.box("_answer", "2", "total", "4"));
         assertEquals(3, ((DescriptorExchange) connection.argumentContext()).waiting());
@@ -180,9 +156,9 @@ class DescriptorTest {
                     Box answer = new Box();
                     try {
                         for (int i = 0; i < count; i++) {
-                            try (Pipe pipe = Pipe.open()) {
-                                writeText(pipe.write(), "pipe " + i);
-                                reads.add(Descriptor.adopt(NativeFds.duplicate(pipe.read().fd())));
+                            try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+                                writeText(pipe.writeEnd(), "pipe " + i);
+                                reads.add(pipe.readEnd().duplicate());
                             }
                         }
                         GET_FDS.response().write(reads, answer, connection.argumentContext());
@@ -214,16 +190,16 @@ class DescriptorTest {
                 assertEquals("pipe " + i, readAll(read));
             }
         }
-        List<Pipe> pipes = new ArrayList<>();
+        List<Descriptor.Pipe> pipes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            pipes.add(Pipe.open());
+            pipes.add(Descriptor.pipe());
         }
         List<Descriptor> writes = new ArrayList<>();
-        pipes.forEach(pipe -> writes.add(pipe.write()));
+        pipes.forEach(pipe -> writes.add(pipe.writeEnd()));
         client.callRemote(SEND_FDS, writes).get(5, TimeUnit.SECONDS);
-        for (Pipe pipe : pipes) {
-            pipe.write().close();
-            assertEquals("hello", readAll(pipe.read()));
+        for (Descriptor.Pipe pipe : pipes) {
+            pipe.writeEnd().close();
+            assertEquals("hello", readAll(pipe.readEnd()));
             pipe.close();
         }
     }
@@ -264,13 +240,13 @@ class DescriptorTest {
                 done.add(callers.submit(() -> {
                     for (int call = 0; call < 40; call++) {
                         String marker = id + "/" + call;
-                        try (Pipe one = Pipe.open(); Pipe two = Pipe.open()) {
-                            client.callRemote(MARK, new Marked(List.of(one.write(), two.write()), marker))
+                        try (Descriptor.Pipe one = Descriptor.pipe(); Descriptor.Pipe two = Descriptor.pipe()) {
+                            client.callRemote(MARK, new Marked(List.of(one.writeEnd(), two.writeEnd()), marker))
                                     .get(5, TimeUnit.SECONDS);
-                            one.write().close();
-                            two.write().close();
-                            assertEquals(marker, readAll(one.read()));
-                            assertEquals(marker, readAll(two.read()));
+                            one.writeEnd().close();
+                            two.writeEnd().close();
+                            assertEquals(marker, readAll(one.readEnd()));
+                            assertEquals(marker, readAll(two.readEnd()));
                         }
                     }
                     return null;

@@ -343,6 +343,25 @@ class ResponderTest {
     }
 
     @Test
+    void waitingForACallOnTheReaderThreadFailsAtOnceInsteadOfDeadlocking() throws Exception {
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        open(new MapLocator().with("Blocking", (request, connection) -> {
+            try {
+                connection.callRemoteString("Back", new Box()).get(5, TimeUnit.SECONDS);
+            } catch (IllegalStateException e) {
+                refused.set(e);
+                throw e;
+            }
+            return CompletableFuture.completedFuture(new Box());
+        }));
+        peer.send(box("_command", "Blocking", "_ask", "1"));
+        peer.expectBytes(Wire.box("_ask", "1", "_command", "Back"));
+        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectClosedWithoutMore();
+        assertTrue(refused.get().getMessage().contains("would deadlock"), refused.get().getMessage());
+    }
+
+    @Test
     void aBoxWithAnswerAndCommandIsAnAnswer() throws Exception {
         // Twisted checks _answer first: this names no call of ours, so the connection closes unanswered.
         open(TestCommands.calculator());

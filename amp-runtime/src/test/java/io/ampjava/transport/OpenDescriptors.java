@@ -31,4 +31,19 @@ final class OpenDescriptors {
         }
         return now;
     }
+
+    /** The count once it has stopped changing (threads that close descriptors are winding down). */
+    static long steady() throws InterruptedException {
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        long previous = count();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            long now = count();
+            if (now == previous) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
 }

@@ -26,6 +26,9 @@ public interface SocketLibrary {
     int SHUT_WR = 1;
     int SHUT_RDWR = 2;
     int AF_UNIX = 1;
+    int SOCK_STREAM = 1;
+    /** Or-ed into a socket type: the new descriptors are close-on-exec. */
+    int SOCK_CLOEXEC = 02000000;
 
     int recvmsg(int fd, Pointer message, int flags);
 

@@ -117,14 +117,15 @@ public final class UnixListeningSocket implements ListeningSocket {
                 UnixSocketChannel accepted;
                 try {
                     accepted = channel.accept();
-                } catch (IOException e) {
+                } catch (IOException | IllegalStateException e) {
+                    // jnr reports the EINVAL of an accept woken by shutdown() as NotYetBoundException.
                     if (guard.isClosed()) {
                         throw closed(e);
                     }
                     if (NativePosix.errno() == Errno.EINTR.intValue()) {
                         continue;
                     }
-                    throw new IOException("accept on " + address() + " failed: " + e.getMessage(), e);
+                    throw new IOException("accept on " + address() + " failed: " + e, e);
                 }
                 if (guard.isClosed()) {
                     accepted.close();
@@ -186,7 +187,7 @@ public final class UnixListeningSocket implements ListeningSocket {
         }
     }
 
-    private static ClosedChannelException closed(IOException cause) {
+    private static ClosedChannelException closed(Exception cause) {
         ClosedChannelException closed = new ClosedChannelException();
         closed.initCause(cause);
         return closed;

@@ -91,8 +91,8 @@ public final class UnixTransport implements Transport {
     public static UnixTransport[] pair() throws IOException {
         NativePosix.requireLinux64("a Unix-socket transport");
         int[] fds = new int[2];
-        // SOCK_STREAM | SOCK_CLOEXEC
-        if (NativePosix.posix().socketpair(SocketLibrary.AF_UNIX, 1 | OpenFlags.O_CLOEXEC.intValue(), 0, fds) < 0) {
+        int type = SocketLibrary.SOCK_STREAM | SocketLibrary.SOCK_CLOEXEC;
+        if (NativePosix.posix().socketpair(SocketLibrary.AF_UNIX, type, 0, fds) < 0) {
             throw new IOException("socketpair failed: " + NativePosix.describeErrno(NativePosix.errno()));
         }
         return new UnixTransport[] {adopt(fds[0], "unix:socketpair[0]"), adopt(fds[1], "unix:socketpair[1]")};

@@ -1,0 +1,201 @@
+package io.ampjava.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ampjava.transport.Transport;
+import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.types.Descriptor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The write path alone, over a transport that records every call. */
+@Timeout(20)
+class OutboundQueueTest {
+    /** Records writes as text: {@code "write:<bytes>"} and {@code "fd:<byte>"}; the first write may block. */
+    static final class RecordingTransport implements Transport {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+        final CountDownLatch firstWriteEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirstWrite = new CountDownLatch(0);
+        IOException failure;
+
+        @Override
+        public int read(ByteBuffer dst, IntConsumer descriptors) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void write(ByteBuffer[] srcs) throws IOException {
+            firstWriteEntered.countDown();
+            try {
+                assertTrue(releaseFirstWrite.await(5, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            StringBuilder text = new StringBuilder("write:");
+            for (ByteBuffer src : srcs) {
+                while (src.hasRemaining()) {
+                    byte b = src.get();
+                    text.append((char) b);
+                    synchronized (written) {
+                        written.write(b);
+                    }
+                }
+            }
+            calls.add(text.toString());
+        }
+
+        @Override
+        public void writeWithDescriptor(ByteBuffer src, int fd) {
+            assertEquals(1, src.remaining(), "exactly one byte per descriptor");
+            byte b = src.get();
+            synchronized (written) {
+                written.write(b);
+            }
+            calls.add("fd:" + (char) b);
+        }
+
+        @Override
+        public boolean canPassDescriptors() {
+            return true;
+        }
+
+        @Override
+        public void shutdownOutput() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String describe() {
+            return "recording";
+        }
+    }
+
+    static final class Events implements OutboundQueue.Listener {
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger closings = new AtomicInteger();
+
+        @Override
+        public void writeFailed(Throwable failure) {
+            failures.incrementAndGet();
+        }
+
+        @Override
+        public void closingBoxWritten() {
+            closings.incrementAndGet();
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aLoneBoxIsOneWrite() {
+        RecordingTransport transport = new RecordingTransport();
+        OutboundQueue queue = new OutboundQueue(transport, new Events());
+        assertTrue(queue.enqueue(bytes("abc"), false));
+        queue.flush();
+        assertEquals(List.of("write:abc"), transport.calls);
+        queue.flush();
+        assertEquals(1, transport.calls.size(), "an empty queue writes nothing");
+    }
+
+    @Test
+    void boxesQueuedDuringAWriteGoOutTogetherInTheNextOne() throws Exception {
+        RecordingTransport transport = new RecordingTransport();
+        transport.releaseFirstWrite = new CountDownLatch(1);
+        OutboundQueue queue = new OutboundQueue(transport, new Events());
+        queue.enqueue(bytes("first;"), false);
+        Thread flusher = new Thread(queue::flush);
+        flusher.start();
+        assertTrue(transport.firstWriteEntered.await(5, TimeUnit.SECONDS));
+        // The flusher is busy: these callers queue and return at once.
+        Thread[] callers = new Thread[20];
+        for (int i = 0; i < callers.length; i++) {
+            String box = "b" + i + ";";
+            callers[i] = new Thread(() -> {
+                queue.enqueue(bytes(box), false);
+                queue.flush();
+            });
+            callers[i].start();
+        }
+        for (Thread caller : callers) {
+            caller.join(5000);
+            assertFalse(caller.isAlive(), "a caller waited for the flusher");
+        }
+        transport.releaseFirstWrite.countDown();
+        flusher.join(5000);
+        assertEquals(2, transport.calls.size(), () -> "writes: " + transport.calls);
+        assertEquals("write:first;", transport.calls.get(0));
+        for (int i = 0; i < callers.length; i++) {
+            assertTrue(transport.calls.get(1).contains("b" + i + ";"));
+        }
+    }
+
+    @Test
+    void eachDescriptorRidesOneByteBeforeTheRestAndExtrasWaitForTheNextBox() throws IOException {
+        try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+            ridesOneByteEach(pipe.readEnd().fd());
+        }
+    }
+
+    private void ridesOneByteEach(int fd) {
+        RecordingTransport transport = new RecordingTransport();
+        OutboundQueue queue = new OutboundQueue(transport, new Events());
+        int[] ordinals = new int[3];
+        for (int i = 0; i < 3; i++) {
+            ordinals[i] = queue.addDescriptor(NativePosix.posix().dup(fd));
+        }
+        assertEquals(0, ordinals[0]);
+        assertEquals(2, ordinals[2]);
+        queue.enqueue(bytes("xy"), false);
+        queue.flush();
+        assertEquals(List.of("fd:x", "fd:y"), transport.calls, "two bytes carry two fds; nothing is left to write");
+        queue.enqueue(bytes("zw"), false);
+        queue.flush();
+        assertEquals(List.of("fd:x", "fd:y", "fd:z", "write:w"), transport.calls);
+        assertEquals(3, queue.addDescriptor(NativePosix.posix().dup(fd)));
+        queue.close(); // closes the unsent duplicate
+    }
+
+    @Test
+    void theClosingBoxIsTheLastOneWritten() {
+        RecordingTransport transport = new RecordingTransport();
+        Events events = new Events();
+        OutboundQueue queue = new OutboundQueue(transport, events);
+        assertTrue(queue.enqueue(bytes("answer"), true));
+        assertFalse(queue.enqueue(bytes("later"), false), "nothing is accepted after the closing box");
+        queue.flush();
+        assertEquals(List.of("write:answer"), transport.calls);
+        assertEquals(1, events.closings.get());
+    }
+
+    @Test
+    void aFailedWriteIsReportedAndAClosedQueueRefusesBoxes() {
+        RecordingTransport transport = new RecordingTransport();
+        transport.failure = new IOException("broken pipe");
+        Events events = new Events();
+        OutboundQueue queue = new OutboundQueue(transport, events);
+        queue.enqueue(bytes("a"), false);
+        queue.flush();
+        assertEquals(1, events.failures.get());
+        queue.close();
+        assertFalse(queue.enqueue(bytes("b"), false));
+    }
+}

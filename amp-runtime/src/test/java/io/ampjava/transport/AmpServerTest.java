@@ -1,0 +1,197 @@
+package io.ampjava.transport;
+
+import static io.ampjava.transport.SocketCommands.COUNT;
+import static io.ampjava.transport.SocketCommands.NEVER;
+import static io.ampjava.transport.SocketCommands.SUM;
+import static io.ampjava.transport.SocketCommands.WRITE_INTO;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ampjava.Amp;
+import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.ConnectionLostException;
+import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.transport.tcp.TcpListeningSocket;
+import io.ampjava.types.Descriptor;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Servers on real Unix and TCP sockets: many clients at once, per-connection state, clean close. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class AmpServerTest {
+    private static final int CLIENTS = 12;
+    private static final int CALLS = 40;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aUnixServerServesManyConnectionsAtOnce() throws Exception {
+        try (AmpServer server = Amp.listenUnix(dir.resolve("many.sock"), SocketCommands::service)) {
+            assertEquals("unix:" + dir.resolve("many.sock"), server.address());
+            assertEquals(-1, server.port());
+            servesManyAtOnce(server, () -> {
+                try {
+                    return Amp.connectUnix(dir.resolve("many.sock"), ResponderLocator.NONE);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        assertFalse(Files.exists(dir.resolve("many.sock")), "the socket file is removed on close");
+    }
+
+    @Test
+    void aTcpServerServesManyConnectionsAtOnce() throws Exception {
+        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, SocketCommands::service)) {
+            assertTrue(server.port() > 0);
+            assertEquals("tcp:127.0.0.1:" + server.port(), server.address());
+            servesManyAtOnce(server, () -> {
+                try {
+                    return Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    /**
+     * Every client calls Count and Sum concurrently with the others; each sees its own counter go
+     * 1, 2, 3... (a fresh locator per connection), and the server lists them all while they live.
+     */
+    private static void servesManyAtOnce(AmpServer server, Supplier<AmpConnection> connect) throws Exception {
+        List<AmpConnection> clients = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.add(connect.get());
+        }
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            AmpConnection client = clients.get(i);
+            int id = i;
+            runs.add(CompletableFuture.runAsync(() -> {
+                for (long call = 1; call <= CALLS; call++) {
+                    assertEquals(call, client.callRemote(COUNT, null).join());
+                    assertEquals(id + call, client.callRemote(SUM, new SocketCommands.Operands(id, call)).join());
+                }
+            }, NewThread.EACH_TASK));
+        }
+        CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).get(20, TimeUnit.SECONDS);
+        assertEquals(CLIENTS, server.connections().size());
+
+        for (AmpConnection client : clients) {
+            client.close();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!server.connections().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(), server.connections(), "closed connections leave the list");
+        assertTrue(server.isOpen());
+    }
+
+    @Test
+    void closingTheServerEndsEveryConnectionAndItsCalls() throws Exception {
+        AmpServer server = Amp.listenUnix(dir.resolve("close.sock"), SocketCommands::service);
+        List<AmpConnection> clients = new ArrayList<>();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            AmpConnection client = Amp.connectUnix(dir.resolve("close.sock"), ResponderLocator.NONE);
+            clients.add(client);
+            assertEquals(1L, client.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
+            pending.add(client.callRemote(NEVER, null));
+        }
+        server.close();
+        server.close();
+        assertFalse(server.isOpen());
+        assertTrue(server.closeFuture().isDone());
+        for (CompletableFuture<Void> call : pending) {
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(1, TimeUnit.SECONDS));
+            assertInstanceOf(ConnectionLostException.class, failed.getCause());
+        }
+        for (AmpConnection client : clients) {
+            client.closeFuture().get(1, TimeUnit.SECONDS);
+        }
+        assertFalse(Files.exists(dir.resolve("close.sock")));
+        assertEquals(List.of(), server.connections());
+    }
+
+    @Test
+    void aConnectionThatCannotBeSetUpDoesNotStopTheServer() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        Supplier<ResponderLocator> failsFirst = () -> {
+            if (made.incrementAndGet() == 1) {
+                throw new IllegalStateException("no locator for the first one");
+            }
+            return SocketCommands.service();
+        };
+        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, failsFirst)) {
+            AmpConnection first = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
+            ExecutionException lost = assertThrows(ExecutionException.class,
+                    () -> first.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
+            assertInstanceOf(ConnectionLostException.class, lost.getCause());
+            AmpConnection second = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
+            assertEquals(1L, second.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
+            second.close();
+        }
+    }
+
+    @Test
+    void aPeerThatSendsGarbageLosesOnlyItsOwnConnection() throws Exception {
+        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, SocketCommands::service);
+                AmpConnection good = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
+            try (Transport raw = io.ampjava.transport.tcp.TcpTransport.connect("127.0.0.1", server.port())) {
+                raw.write(new ByteBuffer[] {ByteBuffer.wrap("GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))});
+                // The key length 0x4745 is over 255: the server drops that connection without a word.
+                assertEquals(-1, raw.read(ByteBuffer.allocate(64), fd -> {}));
+            }
+            assertEquals(5L, good.callRemote(SUM, new SocketCommands.Operands(2, 3)).get(5, TimeUnit.SECONDS));
+            AmpConnection later = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
+            assertEquals(1L, later.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
+            later.close();
+        }
+    }
+
+    @Test
+    void aDescriptorOverTcpFailsBeforeAnythingIsSent() throws Exception {
+        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, SocketCommands::service);
+                AmpConnection client = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
+                Descriptor.Pipe pipe = Descriptor.pipe()) {
+            RuntimeException refused = assertThrows(RuntimeException.class,
+                    () -> client.callRemote(WRITE_INTO, new SocketCommands.WriteIntoArguments(pipe.writeEnd(), "x")).join());
+            assertTrue(String.valueOf(refused.getMessage()).contains("Unix socket")
+                    || String.valueOf(refused.getCause()).contains("Unix socket"), refused.toString());
+            // Nothing half-sent: the connection is fine and the next call is answered.
+            assertEquals(1L, client.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aCustomConnectorSeesEveryTransport() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AmpServer server = AmpServer.serve(TcpListeningSocket.bind("127.0.0.1", 0), transport -> {
+            seen.add(transport.describe());
+            return AmpConnection.open(transport, SocketCommands.service());
+        })) {
+            AmpConnection client = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
+            assertEquals(7L, client.callRemote(SUM, new SocketCommands.Operands(3, 4)).get(5, TimeUnit.SECONDS));
+            assertEquals(1, seen.size());
+            assertTrue(seen.get(0).startsWith("tcp:127.0.0.1:"), seen.toString());
+            client.close();
+        }
+    }
+}
