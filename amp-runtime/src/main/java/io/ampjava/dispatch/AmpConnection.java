@@ -68,6 +68,8 @@ public final class AmpConnection implements AutoCloseable {
     private final BoxDecoder decoder;
     private final Thread reader;
     private final int readBufferSize;
+    /** Reader thread only: true while the boxes of one read are dispatched; see {@link #flushSoon}. */
+    private boolean readerBatch;
 
     private AmpConnection(Transport transport, ResponderLocator locator, ConnectionOptions options) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -145,7 +147,7 @@ public final class AmpConnection implements AutoCloseable {
         } else {
             queued = sendTyped(command, arguments, call);
         }
-        outbound.flush();
+        flushSoon();
         if (call != null) {
             return call.future;
         }
@@ -174,7 +176,7 @@ public final class AmpConnection implements AutoCloseable {
         } else {
             send(name, box, call);
         }
-        outbound.flush();
+        flushSoon();
         return call.future;
     }
 
@@ -189,7 +191,7 @@ public final class AmpConnection implements AutoCloseable {
             return;
         }
         send(name, box, null);
-        outbound.flush();
+        flushSoon();
     }
 
     private <A, R> boolean sendTyped(Command<A, R> command, A arguments, TypedCall<R> call) {
@@ -230,6 +232,19 @@ public final class AmpConnection implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Writes what is queued, except on the reader thread while it dispatches a read: then the
+     * reader writes once after the last box of the read, combining every answer and every call made
+     * by callbacks into one write (as Twisted's transport buffers writes until the reactor loop
+     * comes round).
+     */
+    private void flushSoon() {
+        if (Thread.currentThread() == reader && readerBatch) {
+            return;
+        }
+        outbound.flush();
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Reading
 
@@ -247,7 +262,13 @@ public final class AmpConnection implements AutoCloseable {
                     break;
                 }
                 buffer.flip();
+                readerBatch = true;
                 decoder.feed(buffer, sink);
+                // Everything the boxes of this read queued (answers, calls made by callbacks) goes
+                // out together: one write per read instead of one per box. If feed throws,
+                // readerBatch stays set, and shutdown writes what was queued before closing.
+                readerBatch = false;
+                outbound.flush();
                 if (!isOpen()) {
                     return;
                 }
@@ -425,7 +446,13 @@ public final class AmpConnection implements AutoCloseable {
             return;
         }
         if (outbound.enqueue(frame, closes)) {
-            outbound.flush();
+            if (closes) {
+                // At once, as before batching: the boxes after it in this read must find the
+                // connection closed, not run their responders.
+                outbound.flush();
+            } else {
+                flushSoon();
+            }
         }
     }
 
@@ -486,6 +513,10 @@ public final class AmpConnection implements AutoCloseable {
     private void shutdown(Throwable cause, boolean orderly) {
         if (!lossCause.compareAndSet(null, cause)) {
             return;
+        }
+        if (readerBatch && Thread.currentThread() == reader) {
+            // Boxes queued earlier in this read would have been written already without batching.
+            outbound.flush();
         }
         if (orderly) {
             try {
