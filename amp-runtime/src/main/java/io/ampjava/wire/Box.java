@@ -155,7 +155,7 @@ public final class Box {
         byte[][] keys = this.keys;
         if (size <= LINEAR_LIMIT) {
             for (int i = 0; i < size; i++) {
-                if (Arrays.equals(keys[i], key)) {
+                if (sameKey(keys[i], key)) {
                     return i;
                 }
             }
@@ -175,6 +175,29 @@ public final class Box {
                 return entry - 1;
             }
         }
+    }
+
+    /**
+     * Arrays.equals for keys: the same array first (decoded keys are shared, see BoxDecoder), then
+     * the length, then a plain loop, which beats the vectorized mismatch on a few bytes.
+     */
+    private static boolean sameKey(byte[] a, byte[] b) {
+        if (a == b) {
+            return true;
+        }
+        int length = a.length;
+        if (length != b.length) {
+            return false;
+        }
+        if (length > 16) {
+            return Arrays.equals(a, b);
+        }
+        for (int i = 0; i < length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[] buildIndex() {
