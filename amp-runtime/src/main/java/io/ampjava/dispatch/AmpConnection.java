@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -382,6 +383,18 @@ public final class AmpConnection implements AutoCloseable {
             finish(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
             return;
         }
+        if (stage instanceof CompletableFuture && stage.toCompletableFuture().isDone()) {
+            // Answered at once: what whenComplete would do on this thread, without a dependent stage.
+            Box answer = null;
+            Throwable failure = null;
+            try {
+                answer = stage.toCompletableFuture().join();
+            } catch (CompletionException | CancellationException e) {
+                failure = e;
+            }
+            finish(ask, responder, answer, failure);
+            return;
+        }
         stage.whenComplete((answer, failure) -> finish(ask, responder, answer, failure));
     }
 
@@ -404,7 +417,8 @@ public final class AmpConnection implements AutoCloseable {
             return;
         }
         if (failure == null) {
-            Box reply = answer.copy(); // the responder may hand out a shared box
+            // A responder may hand out a shared box; the boxes of Responders.of are always new.
+            Box reply = responder instanceof Responders.TypedResponder ? answer : answer.copy();
             reply.put(AmpKeys.ANSWER_KEY, ask);
             boolean closes;
             try {

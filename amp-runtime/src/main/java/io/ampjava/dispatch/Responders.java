@@ -22,34 +22,59 @@ public final class Responders {
      * dispatcher answers them {@code UNKNOWN}.
      */
     public static <A, R> Responder of(Command<A, R> command, Handler<A, R> handler) {
-        return new Responder() {
-            @Override
-            public CompletionStage<Box> respond(Box request, AmpConnection connection) throws Exception {
-                A arguments = command.arguments().read(request, connection.argumentContext());
-                CompletionStage<R> result;
-                try {
-                    result = handler.handle(arguments, connection);
-                } catch (Exception e) {
-                    throw declared(command, e);
-                }
-                if (result == null) {
-                    throw new IllegalStateException("responder for " + command.name() + " returned a null stage");
-                }
-                return result.handle((response, failure) -> {
-                    if (failure != null) {
-                        throw new CompletionException(declared(command, unwrap(failure)));
-                    }
-                    Box answer = new Box();
-                    command.response().write(response, answer, connection.argumentContext());
-                    return answer;
-                });
-            }
+        return new TypedResponder<>(command, handler);
+    }
 
-            @Override
-            public boolean closesConnection() {
-                return command.closesConnection();
+    /**
+     * The responder {@link #of} builds. Every answer box it produces is new and referenced nowhere
+     * else, so the dispatcher may add {@code _answer} to it in place instead of copying it.
+     */
+    static final class TypedResponder<A, R> implements Responder {
+        private final Command<A, R> command;
+        private final Handler<A, R> handler;
+
+        TypedResponder(Command<A, R> command, Handler<A, R> handler) {
+            this.command = command;
+            this.handler = handler;
+        }
+
+        @Override
+        public CompletionStage<Box> respond(Box request, AmpConnection connection) throws Exception {
+            A arguments = command.arguments().read(request, connection.argumentContext());
+            CompletionStage<R> result;
+            try {
+                result = handler.handle(arguments, connection);
+            } catch (Exception e) {
+                throw declared(command, e);
             }
-        };
+            if (result == null) {
+                throw new IllegalStateException("responder for " + command.name() + " returned a null stage");
+            }
+            if (result instanceof CompletableFuture) {
+                CompletableFuture<R> future = result.toCompletableFuture(); // itself
+                if (future.isDone() && !future.isCompletedExceptionally()) {
+                    // Answered at once, the usual case: the same answer without a dependent stage.
+                    return CompletableFuture.completedFuture(answer(future.getNow(null), connection));
+                }
+            }
+            return result.handle((response, failure) -> {
+                if (failure != null) {
+                    throw new CompletionException(declared(command, unwrap(failure)));
+                }
+                return answer(response, connection);
+            });
+        }
+
+        private Box answer(R response, AmpConnection connection) {
+            Box answer = new Box();
+            command.response().write(response, answer, connection.argumentContext());
+            return answer;
+        }
+
+        @Override
+        public boolean closesConnection() {
+            return command.closesConnection();
+        }
     }
 
     /** The same, for a handler that answers at once. */
