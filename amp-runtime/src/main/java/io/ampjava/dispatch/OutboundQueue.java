@@ -4,7 +4,6 @@ import io.ampjava.transport.Transport;
 import io.ampjava.transport.unix.NativePosix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -37,9 +36,19 @@ final class OutboundQueue {
 
     private final Transport transport;
     private final Listener listener;
-    private final ArrayDeque<byte[]> boxes = new ArrayDeque<>();
+    // The queue, double-buffered: callers fill one set of arrays while the flusher writes the other,
+    // so a flush allocates nothing. frameDescriptors[i] counts the descriptors (from the front of
+    // the descriptor queue) that go out with box i: those queued before it and not given to an
+    // earlier box.
+    private byte[][] frames = new byte[16][];
+    private int[] frameDescriptors = new int[16];
+    private int frameCount;
+    private byte[][] spareFrames = new byte[16][];
+    private int[] spareFrameDescriptors = new int[16];
     private int[] descriptors = new int[4];
     private int descriptorCount;
+    private int assignedDescriptors; // descriptors[0, assigned) belong to queued boxes
+    private int[] spareDescriptors = new int[4];
     private int nextOrdinal;
     private boolean flushing;
     private boolean closing; // a closeAfter box is queued: refuse later boxes
@@ -68,7 +77,8 @@ final class OutboundQueue {
     }
 
     /**
-     * Queues one encoded box; {@link #flush} must follow (outside any lock).
+     * Queues one encoded box; {@link #flush} must follow (outside any lock). The descriptors queued
+     * so far and not yet given to a box go out with this one, no later than its first byte.
      *
      * @return false if the box was refused because the connection is closed or closing
      */
@@ -76,7 +86,14 @@ final class OutboundQueue {
         if (closed || closing) {
             return false;
         }
-        boxes.add(box);
+        if (frameCount == frames.length) {
+            frames = Arrays.copyOf(frames, frameCount * 2);
+            frameDescriptors = Arrays.copyOf(frameDescriptors, frameCount * 2);
+        }
+        frames[frameCount] = box;
+        frameDescriptors[frameCount] = descriptorCount - assignedDescriptors;
+        frameCount++;
+        assignedDescriptors = descriptorCount;
         closing = closeAfter;
         return true;
     }
@@ -87,34 +104,57 @@ final class OutboundQueue {
      */
     void flush() {
         synchronized (this) {
-            if (flushing || closed || boxes.isEmpty()) {
+            if (flushing || closed || frameCount == 0) {
                 return;
             }
             flushing = true;
         }
         while (true) {
             byte[][] batch;
+            int[] batchDescriptors;
             int[] fds;
+            int count;
+            int fdCount;
             boolean lastCloses;
             synchronized (this) {
-                if (closed || boxes.isEmpty()) {
+                if (closed || frameCount == 0) {
                     flushing = false;
                     return;
                 }
-                batch = boxes.toArray(new byte[0][]);
-                boxes.clear();
+                // Take the filled arrays; callers go on with the spare ones.
+                batch = frames;
+                batchDescriptors = frameDescriptors;
+                count = frameCount;
+                frames = spareFrames;
+                frameDescriptors = spareFrameDescriptors;
+                frameCount = 0;
+                fds = descriptors;
+                fdCount = assignedDescriptors;
+                descriptors = spareDescriptors;
+                if (descriptors.length < fds.length) {
+                    descriptors = new int[fds.length];
+                }
+                // Descriptors queued for a box not enqueued yet stay queued.
+                descriptorCount -= fdCount;
+                System.arraycopy(fds, fdCount, descriptors, 0, descriptorCount);
+                assignedDescriptors = 0;
                 lastCloses = closing;
-                fds = Arrays.copyOf(descriptors, descriptorCount);
-                descriptorCount = 0;
             }
             try {
-                write(batch, fds);
+                write(batch, batchDescriptors, count, fds, fdCount);
             } catch (IOException | RuntimeException failure) {
                 synchronized (this) {
                     flushing = false;
                 }
                 listener.writeFailed(failure);
                 return;
+            } finally {
+                Arrays.fill(batch, 0, count, null); // the boxes are written (or dropped): let them go
+                synchronized (this) {
+                    spareFrames = batch;
+                    spareFrameDescriptors = batchDescriptors;
+                    spareDescriptors = fds;
+                }
             }
             if (lastCloses) {
                 synchronized (this) {
@@ -134,7 +174,9 @@ final class OutboundQueue {
                 return;
             }
             closed = true;
-            boxes.clear();
+            Arrays.fill(frames, 0, frameCount, null);
+            frameCount = 0;
+            assignedDescriptors = 0;
             unsent = Arrays.copyOf(descriptors, descriptorCount);
             descriptorCount = 0;
         }
@@ -143,40 +185,70 @@ final class OutboundQueue {
         }
     }
 
-    private void write(byte[][] batch, int[] fds) throws IOException {
-        ByteBuffer[] buffers = new ByteBuffer[batch.length];
-        for (int i = 0; i < batch.length; i++) {
-            buffers[i] = ByteBuffer.wrap(batch[i]);
-        }
-        int sent = 0;
+    /**
+     * Writes boxes {@code [0, count)}: runs of boxes without descriptors in one gathering write;
+     * a box with descriptors as one message per descriptor (one byte each, the last one with the
+     * rest of the box), so every message carries at most one descriptor, as Twisted sends them,
+     * and the receiver gets each descriptor with the box that names it.
+     */
+    private void write(byte[][] batch, int[] batchDescriptors, int count, int[] fds, int fdCount)
+            throws IOException {
+        int sent = 0; // descriptors sent (and closed) so far
+        int carried = 0; // descriptors a box was too short for, passed on to the next one
         try {
-            int current = 0;
-            for (; sent < fds.length; sent++) {
-                while (current < buffers.length && !buffers[current].hasRemaining()) {
-                    current++;
+            int plainStart = 0;
+            for (int i = 0; i < count; i++) {
+                int riding = batchDescriptors[i] + carried;
+                carried = 0;
+                if (riding == 0) {
+                    continue;
                 }
-                if (current == buffers.length) {
-                    break; // more descriptors than bytes: the rest ride with the next batch
+                if (i > plainStart) {
+                    transport.write(wrap(batch, plainStart, i));
                 }
-                ByteBuffer buffer = buffers[current];
-                ByteBuffer oneByte = buffer.duplicate();
-                oneByte.limit(oneByte.position() + 1);
-                transport.writeWithDescriptor(oneByte, fds[sent]);
-                buffer.position(buffer.position() + 1);
-                NativePosix.posix().close(fds[sent]);
+                plainStart = i + 1;
+                ByteBuffer box = ByteBuffer.wrap(batch[i]);
+                for (int j = 0; j < riding; j++) {
+                    if (!box.hasRemaining()) {
+                        carried = riding - j; // more descriptors than bytes: on to the next box
+                        break;
+                    }
+                    int fd = fds[sent];
+                    if (j == riding - 1) {
+                        transport.writeWithDescriptorAndRest(box, fd);
+                    } else {
+                        ByteBuffer oneByte = box.duplicate();
+                        oneByte.limit(oneByte.position() + 1);
+                        transport.writeWithDescriptor(oneByte, fd);
+                        box.position(box.position() + 1);
+                    }
+                    sent++;
+                    NativePosix.posix().close(fd);
+                }
+                if (box.hasRemaining()) {
+                    transport.write(new ByteBuffer[] {box});
+                }
             }
-            if (sent < fds.length) {
-                requeueFront(Arrays.copyOfRange(fds, sent, fds.length));
-                sent = fds.length;
+            if (count > plainStart) {
+                transport.write(wrap(batch, plainStart, count));
             }
-            if (buffers[buffers.length - 1].hasRemaining()) {
-                transport.write(buffers);
+            if (sent < fdCount) {
+                requeueFront(Arrays.copyOfRange(fds, sent, fdCount));
+                sent = fdCount;
             }
         } finally {
-            for (int i = sent; i < fds.length; i++) {
+            for (int i = sent; i < fdCount; i++) {
                 NativePosix.posix().close(fds[i]); // the write failed: these will never be sent
             }
         }
+    }
+
+    private static ByteBuffer[] wrap(byte[][] batch, int from, int to) {
+        ByteBuffer[] buffers = new ByteBuffer[to - from];
+        for (int i = from; i < to; i++) {
+            buffers[i - from] = ByteBuffer.wrap(batch[i]);
+        }
+        return buffers;
     }
 
     private void requeueFront(int[] leftover) {
@@ -189,6 +261,11 @@ final class OutboundQueue {
                 System.arraycopy(descriptors, 0, merged, leftover.length, descriptorCount);
                 descriptors = merged;
                 descriptorCount += leftover.length;
+                if (frameCount > 0) {
+                    // They go before the descriptors of the first box queued meanwhile, with it.
+                    frameDescriptors[0] += leftover.length;
+                    assignedDescriptors += leftover.length;
+                }
             }
         }
         if (closeNow) {

@@ -161,7 +161,11 @@ public final class UnixTransport implements Transport {
     }
 
     private void sendAll(int length) throws IOException {
-        int sent = 0;
+        sendAll(0, length);
+    }
+
+    /** Sends staged bytes {@code [sent, length)}. */
+    private void sendAll(int sent, int length) throws IOException {
         while (sent < length) {
             writeHeader.setData(writeStagingAddress + sent, length - sent);
             writeHeader.clearControl();
@@ -198,6 +202,44 @@ public final class UnixTransport implements Transport {
             }
         } finally {
             guard.exit();
+        }
+    }
+
+    /**
+     * One {@code sendmsg} of as much of {@code src} as the staging buffer holds, with
+     * {@code descriptor}; whatever the kernel did not take goes out as plain data after it.
+     */
+    @Override
+    public void writeWithDescriptorAndRest(ByteBuffer src, int descriptor) throws IOException {
+        if (!src.hasRemaining()) {
+            throw new IllegalArgumentException("a descriptor must travel with one byte of the stream; none given");
+        }
+        guard.enter();
+        try {
+            writeStaging.clear();
+            int length = Math.min(src.remaining(), writeStaging.capacity());
+            writeStaging.put(src.duplicate().limit(src.position() + length));
+            int n;
+            while (true) {
+                writeHeader.setData(writeStagingAddress, length);
+                writeHeader.putRights(descriptor);
+                n = sockets.sendmsg(fd, writeHeader.pointer(), SocketLibrary.MSG_NOSIGNAL);
+                if (n > 0) {
+                    break;
+                }
+                if (n == 0) {
+                    throw new IOException(description + ": sendmsg sent nothing");
+                }
+                retryOrThrow(NativePosix.errno(), "sendmsg with descriptor " + descriptor);
+            }
+            // The descriptor went with the first byte; the rest of the staged bytes, then of src, follow.
+            sendAll(n, length);
+            src.position(src.position() + length);
+        } finally {
+            guard.exit();
+        }
+        if (src.hasRemaining()) {
+            write(new ByteBuffer[] {src});
         }
     }
 
