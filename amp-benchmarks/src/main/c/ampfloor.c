@@ -9,8 +9,8 @@
  *
  * Same command line and output as the AMP peers' bench: a last line "calls/s: <number>", and at
  * one outstanding call also "latency p50 us: <x>" / "latency p99 us: <y>".
- * WriteDescriptor passes /dev/null with SCM_RIGHTS on the first byte of each request (as Twisted
- * does); the server writes the data to it and closes it, as the conformance peers do.
+ * WriteDescriptor passes /dev/null with SCM_RIGHTS in the one sendmsg that carries each request;
+ * the server writes the data to it and closes it, as the conformance peers do.
  *
  * Built at run time by the benchmark harness: gcc -O2 -o ampfloor ampfloor.c
  */
@@ -96,13 +96,14 @@ static void write_all(int fd, const unsigned char *bytes, size_t length) {
     }
 }
 
-/* One sendmsg of one byte with one descriptor, then the rest of the frame. */
+/* One sendmsg of the whole frame with one descriptor (what amp-java does; Twisted sends the
+ * descriptor with one byte, then the rest). */
 static void write_with_fd(int sock, const unsigned char *bytes, size_t length, int fd) {
     union {
         char buf[CMSG_SPACE(sizeof(int))];
         struct cmsghdr align;
     } control;
-    struct iovec iov = {(void *)bytes, 1};
+    struct iovec iov = {(void *)bytes, length};
     struct msghdr msg = {0};
     msg.msg_iov = &iov;
     msg.msg_iovlen = 1;
@@ -113,10 +114,11 @@ static void write_with_fd(int sock, const unsigned char *bytes, size_t length, i
     c->cmsg_type = SCM_RIGHTS;
     c->cmsg_len = CMSG_LEN(sizeof(int));
     memcpy(CMSG_DATA(c), &fd, sizeof fd);
-    while (sendmsg(sock, &msg, MSG_NOSIGNAL) != 1) {
+    ssize_t n;
+    while ((n = sendmsg(sock, &msg, MSG_NOSIGNAL)) < 0) {
         if (errno != EINTR) die("sendmsg");
     }
-    write_all(sock, bytes + 1, length - 1);
+    write_all(sock, bytes + n, length - (size_t)n);
 }
 
 /* A read that also collects descriptors (appended to fds[*fd_count...]); returns bytes read, 0 at end of stream. */
