@@ -53,8 +53,9 @@ static void end(struct frame *f) {
     f->bytes[f->length++] = 0;
 }
 
-/* The bench's data payload for WriteDescriptor; keep in step with the other bench clients. */
-static const char WRITE_DATA[] = "ping";
+/* The bench clients call Sum(i, 1) and WriteDescriptor(/dev/null, "bench"); these are typical bytes
+ * of such calls (a five-digit i). Keep in step with amp-peer.jar bench and twisted_bench.py. */
+static const char WRITE_DATA[] = "bench";
 
 static void build(int descriptor, struct frame *request, struct frame *answer) {
     memset(request, 0, sizeof *request);
@@ -66,14 +67,14 @@ static void build(int descriptor, struct frame *request, struct frame *answer) {
         put(request, "data", WRITE_DATA);
         put(request, "fd", "0");
         put(answer, "_answer", "1");
-        put(answer, "written", "4");
+        put(answer, "written", "5");
     } else {
         put(request, "_ask", "1");
         put(request, "_command", "Sum");
-        put(request, "a", "13");
-        put(request, "b", "81");
+        put(request, "a", "12345");
+        put(request, "b", "1");
         put(answer, "_answer", "1");
-        put(answer, "total", "94");
+        put(answer, "total", "12346");
     }
     end(request);
     end(answer);

@@ -70,14 +70,10 @@ class Implementation:
 
 
 def java_peer():
-    if PEER_JAR.exists():
-        base = [JAVA, "-jar", str(PEER_JAR)]
-    else:
-        # Until the conformance peer is built: the stand-in in this module (same command line).
-        base = [JAVA, "-cp", str(BENCH_JAR), "io.ampjava.benchmarks.interim.InterimPeer"]
+    base = [JAVA, "-jar", str(PEER_JAR)]
     return Implementation(
         "Java",
-        lambda path: base + ["serve", "--unix", path],
+        lambda path: base + ["serve", "--unix", path, "--exit-on-eof"],
         lambda path, calls, k, command: base + ["bench", "--unix", path, "--calls", str(calls),
                                                 "--outstanding", str(k), "--command", command],
         COMMANDS, 20000)
@@ -497,7 +493,7 @@ def main(argv):
     def log(message):
         print("[%5.0fs] %s" % (time.monotonic() - started, message), flush=True)
 
-    for needed in (BENCH_JAR, TWISTED_DIR / "twisted_peer.py"):
+    for needed in (BENCH_JAR, PEER_JAR, TWISTED_DIR / "twisted_peer.py"):
         if not needed.exists():
             sys.exit("missing %s: run amp-benchmarks/run.sh (it builds the jars first)" % needed)
     build_floor(log)
@@ -514,7 +510,6 @@ def main(argv):
     info = machine()
     load_before = os.getloadavg()
     log("machine: %(nproc)s × %(model)s, %(java)s, Twisted %(twisted)s" % info)
-    log("Java peer: %s" % ("amp-peer.jar" if PEER_JAR.exists() else "interim stand-in (amp-peer.jar not built)"))
 
     directory = Path(tempfile.mkdtemp(prefix="amp-bench-"))
     servers = {impl.name: Server(impl, directory) for impl in (c, jdk, tw, java)}
@@ -541,8 +536,8 @@ def main(argv):
         "Machine: %(nproc)s × %(model)s, Linux %(kernel)s; %(java)s; Twisted %(twisted)s (%(python)s); %(gcc)s." % info,
         "Load average (1/5/15 min): %.2f/%.2f/%.2f before the socket runs, %.2f/%.2f/%.2f after."
         % (load_before + load_after),
-        "Java peer and client: %s." % ("`amp-conformance/target/amp-peer.jar`" if PEER_JAR.exists()
-                                       else "the interim stand-in `io.ampjava.benchmarks.interim.InterimPeer`"),
+        "Java peer and client: `amp-conformance/target/amp-peer.jar` (`serve`, `bench`); Twisted peer:"
+        " `amp-conformance/src/test/python/twisted_peer.py`; Twisted client: `twisted_bench.py`.",
         "",
         "![calls per second](benchmarks.svg)",
         "",

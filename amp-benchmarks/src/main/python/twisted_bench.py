@@ -8,8 +8,8 @@ Connects to a peer serving the conformance commands at PATH (Java or Twisted), m
 comes back), and prints ``calls/s: <number>`` as its last line. With K = 1 it first prints the
 latency percentiles of the calls, ``latency p50 us: <x>`` and ``latency p99 us: <y>``.
 
-``Sum`` sends a=13, b=81; ``WriteDescriptor`` passes /dev/null and the data ``ping`` (the same
-bytes as the other bench clients and the raw floor). The command classes come from the conformance
+``Sum`` sends a=i, b=1 for the i-th call and checks the total; ``WriteDescriptor`` passes /dev/null
+with the data ``bench``: what ``amp-peer.jar bench`` sends. The command classes come from the conformance
 suite's ``conformance_commands.py`` (found through ``--commands-dir`` or next to the repository's
 conformance peer), so the two Twisted sides can never disagree about a wire name.
 """
@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_COMMANDS_DIR = os.path.join(HERE, "..", "..", "..", "..", "amp-conformance", "src", "test", "python")
 
 #: The WriteDescriptor payload; the other bench clients and the raw floor send the same bytes.
-WRITE_DATA = b"ping"
+WRITE_DATA = b"bench"
 
 
 def parse_arguments(argv):
@@ -63,9 +63,10 @@ class Bench:
             self._send()
 
     def _send(self):
+        i = self.sent
         self.sent += 1
         sent_at = time.perf_counter()
-        deferred = self.call(self.protocol)
+        deferred = self.call(self.protocol, i)
         deferred.addCallbacks(self._answered, self._failed, callbackArgs=(sent_at,))
 
     def _answered(self, _response, sent_at):
@@ -99,14 +100,22 @@ def main(argv):
     from twisted.protocols import amp
 
     if arguments.command == "Sum":
-        def call(protocol):
-            return protocol.callRemote(c.Sum, a=13, b=81)
+        def call(protocol, i):
+            def check(response):
+                if response["total"] != i + 1:
+                    raise ValueError("Sum(%d, 1) answered %r" % (i, response["total"]))
+                return response
+            return protocol.callRemote(c.Sum, a=i, b=1).addCallback(check)
     else:
         devnull = os.open(os.devnull, os.O_WRONLY | os.O_CLOEXEC)
 
-        def call(protocol):
+        def call(protocol, i):
             # Twisted sends a copy of the fd (SCM_RIGHTS); ours stays open for the next call.
-            return protocol.callRemote(c.WriteDescriptor, fd=devnull, data=WRITE_DATA)
+            def check(response):
+                if response["written"] != len(WRITE_DATA):
+                    raise ValueError("WriteDescriptor answered %r bytes written" % response["written"])
+                return response
+            return protocol.callRemote(c.WriteDescriptor, fd=devnull, data=WRITE_DATA).addCallback(check)
 
     state = {}
 

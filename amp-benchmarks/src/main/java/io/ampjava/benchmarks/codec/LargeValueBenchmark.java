@@ -1,9 +1,8 @@
 package io.ampjava.benchmarks.codec;
 
 import io.ampjava.types.ArgumentContext;
-import io.ampjava.types.BoxCodec;
-import io.ampjava.types.BytesArgument;
 import io.ampjava.wire.Box;
+import io.ampjava.wire.BoxEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A request carrying one 60 KiB {@code String} value (a {@code Blob}-sized answer): the cost is the
- * copies, so the figure to watch is bytes allocated per operation against the 61,440 of the value.
+ * A request carrying one 60 KiB {@code String} value ({@link Store}): the cost is the copies, so the
+ * figure to watch is bytes allocated per operation against the 61,440 of the value itself.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,38 +29,39 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LargeValueBenchmark {
     static final int SIZE = 60 * 1024;
     private static final byte[] NAME = "Store".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] DATA = "data".getBytes(StandardCharsets.UTF_8);
 
-    private static final BoxCodec<byte[]> CODEC = new BoxCodec<>() {
-        @Override
-        public void write(byte[] value, Box box, ArgumentContext context) {
-            box.put(DATA, BytesArgument.INSTANCE.toWire(value, context));
-        }
-
-        @Override
-        public byte[] read(Box box, ArgumentContext context) {
-            return BytesArgument.INSTANCE.fromWire(EveryTypeCodec.required(box, DATA), context);
-        }
-    };
-
-    private final byte[] value = new byte[SIZE];
+    private final Store arguments;
+    private final Box box;
     private final ByteBuffer wire;
     private final Frames.Reader reader = new Frames.Reader();
 
     public LargeValueBenchmark() {
+        byte[] value = new byte[SIZE];
         for (int i = 0; i < SIZE; i++) {
             value[i] = (byte) (i % 251);
         }
-        wire = ByteBuffer.wrap(Frames.encodeRequest(NAME, CODEC, value, 1));
+        arguments = StoreCommand.arguments(value);
+        box = Frames.requestBox(StoreCommand.COMMAND, arguments, new byte[] {'1'});
+        wire = ByteBuffer.wrap(BoxEncoder.encode(box));
     }
 
     @Benchmark
-    public byte[] encode() {
-        return Frames.encodeRequest(NAME, CODEC, value, 1);
+    public byte[] encodeBox() {
+        return BoxEncoder.encode(box);
     }
 
     @Benchmark
-    public byte[] decode() {
-        return CODEC.read(reader.read(wire), ArgumentContext.NONE);
+    public Box decodeBox() {
+        return reader.read(wire);
+    }
+
+    @Benchmark
+    public byte[] encodeCall() {
+        return Frames.encodeRequest(StoreCommand.COMMAND, NAME, arguments, 1);
+    }
+
+    @Benchmark
+    public Store decodeCall() {
+        return StoreCommand.COMMAND.arguments().read(reader.read(wire), ArgumentContext.NONE);
     }
 }
