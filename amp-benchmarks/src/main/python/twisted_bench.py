@@ -2,6 +2,7 @@
 """The Twisted bench client: the same command line and output as the Java peer's ``bench``.
 
     /usr/bin/python3 twisted_bench.py bench --unix PATH --calls N --outstanding K [--command Sum|WriteDescriptor]
+                                           [--warmup-seconds S]
 
 Connects to a peer serving the conformance commands at PATH (Java or Twisted), makes N calls with
 ``callRemote``, keeping at most K unanswered at any time (a new call goes out as soon as an answer
@@ -34,6 +35,8 @@ def parse_arguments(argv):
     bench.add_argument("--calls", metavar="N", type=int, required=True)
     bench.add_argument("--outstanding", metavar="K", type=int, required=True)
     bench.add_argument("--command", choices=["Sum", "WriteDescriptor"], default="Sum")
+    bench.add_argument("--warmup-seconds", metavar="S", type=float, default=0.0,
+                       help="make untimed calls for this long first (as amp-peer.jar bench does)")
     bench.add_argument("--commands-dir", default=DEFAULT_COMMANDS_DIR,
                        help="where conformance_commands.py lives (default: the conformance suite's)")
     arguments = parser.parse_args(argv)
@@ -56,6 +59,7 @@ class Bench:
         self.latencies = [] if outstanding == 1 else None
         self.failure = None
         self.started = self.finished = None
+        self.done = None  # called instead of stopping the reactor (a warm-up round)
 
     def start(self):
         self.started = time.perf_counter()
@@ -76,15 +80,19 @@ class Bench:
         self.answered += 1
         if self.answered == self.calls:
             self.finished = now
-            self.reactor.stop()
+            if self.done is not None:
+                self.done()
+            else:
+                self.reactor.stop()
         elif self.sent < self.calls:
             self._send()
 
     def _failed(self, failure):
         if self.failure is None:
             self.failure = failure
-            if self.reactor.running:
-                self.reactor.stop()
+            from twisted.internet import reactor
+            if reactor.running:
+                reactor.stop()
 
 
 def percentile(sorted_values, fraction):
@@ -120,9 +128,23 @@ def main(argv):
     state = {}
 
     def connected(protocol):
-        bench = Bench(reactor, protocol, call, arguments.calls, arguments.outstanding)
-        state["bench"] = bench
-        bench.start()
+        warmup_end = time.perf_counter() + arguments.warmup_seconds
+
+        def measure():
+            bench = Bench(reactor, protocol, call, arguments.calls, arguments.outstanding)
+            state["bench"] = bench
+            bench.start()
+
+        def warm(_=None):
+            if time.perf_counter() >= warmup_end:
+                measure()
+                return
+            rounds = Bench(None, protocol, call, max(100, 8 * arguments.outstanding), arguments.outstanding)
+            rounds.done = warm
+            state["bench"] = rounds
+            rounds.start()
+
+        warm()
 
     def not_connected(failure):
         state["failure"] = failure

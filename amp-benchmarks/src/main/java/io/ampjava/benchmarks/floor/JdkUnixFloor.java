@@ -17,7 +17,7 @@ import java.util.Arrays;
  *
  * <pre>
  * java -cp amp-benchmarks.jar io.ampjava.benchmarks.floor.JdkUnixFloor serve PATH
- * java -cp amp-benchmarks.jar io.ampjava.benchmarks.floor.JdkUnixFloor bench PATH --calls N --outstanding K
+ * java -cp amp-benchmarks.jar io.ampjava.benchmarks.floor.JdkUnixFloor bench PATH --calls N --outstanding K [--warmup-seconds S]
  * </pre>
  *
  * Output as the AMP bench clients: {@code latency p50 us:}/{@code p99} at one outstanding call, then
@@ -34,10 +34,12 @@ public final class JdkUnixFloor {
         } else if (args.length >= 2 && args[0].equals("bench")) {
             long calls = 10_000;
             int outstanding = 1;
+            double warmupSeconds = 0;
             for (int i = 2; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--calls" -> calls = Long.parseLong(args[i + 1]);
                     case "--outstanding" -> outstanding = Integer.parseInt(args[i + 1]);
+                    case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[i + 1]);
                     case "--command" -> {
                         if (!args[i + 1].equals("Sum")) {
                             throw usage("the JDK floor has no descriptor passing: --command Sum only");
@@ -46,7 +48,7 @@ public final class JdkUnixFloor {
                     default -> throw usage("unknown option " + args[i]);
                 }
             }
-            bench(Path.of(args[1]), calls, outstanding);
+            bench(Path.of(args[1]), calls, outstanding, warmupSeconds);
         } else {
             throw usage("serve PATH | bench PATH --calls N --outstanding K");
         }
@@ -97,13 +99,31 @@ public final class JdkUnixFloor {
         }
     }
 
-    private static void bench(Path path, long calls, int outstanding) throws IOException {
-        byte[] request = CannedCall.REQUEST;
-        int answerLength = CannedCall.ANSWER.length;
-        long[] latencies = outstanding == 1 ? new long[Math.toIntExact(calls)] : null;
+    private static void bench(Path path, long calls, int outstanding, double warmupSeconds) throws IOException {
         ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_BYTES);
         ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_BYTES);
         try (SocketChannel connection = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+            long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            while (System.nanoTime() < warmupEnd) {
+                run(connection, in, out, Math.max(1000, 8 * outstanding), outstanding, null);
+            }
+            long[] latencies = outstanding == 1 ? new long[Math.toIntExact(calls)] : null;
+            long elapsed = run(connection, in, out, calls, outstanding, latencies);
+            if (latencies != null) {
+                Arrays.sort(latencies);
+                System.out.printf("latency p50 us: %.1f%n", latencies[(int) (calls * 0.50)] / 1e3);
+                System.out.printf("latency p99 us: %.1f%n", latencies[(int) (calls * 0.99)] / 1e3);
+            }
+            System.out.printf("calls/s: %.0f%n", calls / (elapsed / 1e9));
+        }
+    }
+
+    /** Makes {@code calls} calls with {@code outstanding} in flight; returns the nanoseconds taken. */
+    private static long run(SocketChannel connection, ByteBuffer in, ByteBuffer out, long calls, int outstanding,
+            long[] latencies) throws IOException {
+        byte[] request = CannedCall.REQUEST;
+        int answerLength = CannedCall.ANSWER.length;
+        {
             long start = System.nanoTime();
             long sent = 0;
             long answered = 0;
@@ -137,13 +157,7 @@ public final class JdkUnixFloor {
                 }
                 answered += complete;
             }
-            long elapsed = System.nanoTime() - start;
-            if (latencies != null) {
-                Arrays.sort(latencies);
-                System.out.printf("latency p50 us: %.1f%n", latencies[(int) (calls * 0.50)] / 1e3);
-                System.out.printf("latency p99 us: %.1f%n", latencies[(int) (calls * 0.99)] / 1e3);
-            }
-            System.out.printf("calls/s: %.0f%n", calls / (elapsed / 1e9));
+            return System.nanoTime() - start;
         }
     }
 

@@ -59,10 +59,30 @@ public final class Bench {
     /** Runs the benchmark; returns the exit status (1 if any call failed or answered wrong). */
     public static int run(Path socket, int calls, int outstanding, Workload workload, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
+        return run(socket, calls, outstanding, workload, 0, out, err);
+    }
+
+    /**
+     * The same, after untimed calls for {@code warmupSeconds} (in rounds of the same window on the
+     * same connection), so that a fresh JVM is measured with its call path compiled.
+     */
+    public static int run(Path socket, int calls, int outstanding, Workload workload, double warmupSeconds,
+            PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         try (AmpConnection connection = Amp.connectUnix(socket, ResponderLocator.NONE);
                 Descriptor devNull = workload == Workload.WRITE_DESCRIPTOR
                         ? Descriptor.openForWriting(Path.of("/dev/null"))
                         : null) {
+            long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            while (System.nanoTime() < warmupEnd) {
+                Window warmup = new Window(connection, workload, devNull, Math.max(1000, 8 * outstanding), outstanding);
+                warmup.start();
+                warmup.finished.await();
+                if (warmup.failure.get() != null) {
+                    err.println("bench: a warm-up call failed: " + warmup.failure.get());
+                    err.flush();
+                    return 1;
+                }
+            }
             Window window = new Window(connection, workload, devNull, calls, outstanding);
             long start = System.nanoTime();
             window.start();
