@@ -30,7 +30,13 @@ public interface SocketLibrary {
     /** Or-ed into a socket type: the new descriptors are close-on-exec. */
     int SOCK_CLOEXEC = 02000000;
 
+    /** Linux's {@code F_DUPFD_CLOEXEC}: a duplicate that is close-on-exec from the start, in one call. */
+    int F_DUPFD_CLOEXEC = 1030;
+
     int recvmsg(int fd, Pointer message, int flags);
+
+    /** {@code fcntl} with an int argument (jnr-posix's lacks {@code F_DUPFD_CLOEXEC}). */
+    int fcntl(int fd, int command, int argument);
 
     int sendmsg(int fd, Pointer message, int flags);
 
