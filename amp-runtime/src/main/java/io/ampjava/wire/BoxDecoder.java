@@ -248,12 +248,22 @@ public final class BoxDecoder {
         }
         int slot = hash(bytes, from, length) & (KEY_SLOTS - 1);
         byte[] cached = keyCache[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, from, from + length)) {
+        if (cached != null && cached.length == length && sameBytes(cached, bytes, from)) {
             return cached;
         }
         byte[] key = owned != null ? owned : Arrays.copyOfRange(bytes, from, from + length);
         keyCache[slot] = key;
         return key;
+    }
+
+    /** Whether {@code key} equals {@code bytes[from, from + key.length)}; keys are short, so a plain loop. */
+    private static boolean sameBytes(byte[] key, byte[] bytes, int from) {
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != bytes[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int hash(byte[] bytes, int from, int length) {

@@ -126,10 +126,19 @@ public final class BoxEncoder {
     }
 
     private static int putField(byte[] out, int position, byte[] field) {
-        out[position] = (byte) (field.length >>> 8);
-        out[position + 1] = (byte) field.length;
-        System.arraycopy(field, 0, out, position + 2, field.length);
-        return position + 2 + field.length;
+        int length = field.length;
+        out[position] = (byte) (length >>> 8);
+        out[position + 1] = (byte) length;
+        position += 2;
+        if (length <= 16) {
+            // Most keys and values are a few bytes: a loop beats arraycopy's setup there.
+            for (int i = 0; i < length; i++) {
+                out[position + i] = field[i];
+            }
+        } else {
+            System.arraycopy(field, 0, out, position, length);
+        }
+        return position + length;
     }
 
     /** The indexes of the box's keys in wire order (unsigned byte order). */
