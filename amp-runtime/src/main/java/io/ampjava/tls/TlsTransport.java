@@ -312,10 +312,7 @@ public final class TlsTransport implements Transport {
     private IOException refused(SSLException failure) {
         if (outbound.tryLock()) {
             try {
-                engine.closeOutbound();
-                wrapAndWrite(NOTHING);
-            } catch (IOException | RuntimeException ignored) {
-                // Best effort: the connection is failing anyway.
+                sendAlert();
             } finally {
                 outbound.unlock();
             }
@@ -343,10 +340,12 @@ public final class TlsTransport implements Transport {
                 try {
                     result = engine.wrap(srcs, netOut);
                 } catch (SSLException e) {
+                    // A failed delegated task (the peer's certificate refused) surfaces here.
+                    sendAlert();
                     if (handshakeDone) {
                         throw e;
                     }
-                    throw new PeerVerifyException(raw.describe() + ": the TLS handshake failed: " + e.getMessage(), e);
+                    throw new PeerVerifyException(raw.describe() + ": TLS refused: " + e.getMessage(), e);
                 }
                 if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
                     if (netOut.position() > 0) {
@@ -379,6 +378,24 @@ public final class TlsTransport implements Transport {
             return result;
         } finally {
             outbound.unlock();
+        }
+    }
+
+    /**
+     * After a fatal error, under the outbound lock: writes the alert the engine prepared, so the
+     * peer learns why instead of seeing the connection just close. Best effort.
+     */
+    private void sendAlert() {
+        try {
+            engine.closeOutbound();
+            netOut.clear();
+            engine.wrap(NOTHING, netOut);
+            netOut.flip();
+            if (netOut.hasRemaining()) {
+                raw.write(new ByteBuffer[] {netOut});
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // The connection is failing anyway.
         }
     }
 
