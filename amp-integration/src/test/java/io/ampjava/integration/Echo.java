@@ -3,7 +3,10 @@ package io.ampjava.integration;
 import io.ampjava.annotations.AmpCommand;
 import io.ampjava.annotations.Argument;
 import io.ampjava.annotations.Response;
+import io.ampjava.types.AmpDecimal;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -20,11 +23,21 @@ public interface Echo {
 
     @Argument(optional = true) Boolean bool();
 
+    @Argument(value = "float", optional = true) Double floating();
+
+    @Argument(optional = true) AmpDecimal decimal();
+
+    @Argument(optional = true) OffsetDateTime datetime();
+
     @Argument(value = "path", optional = true) Path filePath();
 
     @Argument(optional = true) List<Long> integers();
 
     @Argument(optional = true) List<String> unicodes();
+
+    @Argument(optional = true) List<BigDecimal> decimals();
+
+    @Argument(optional = true) List<OffsetDateTime> datetimes();
 
     @Argument(optional = true) List<Item> items();
 

@@ -13,12 +13,16 @@ import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
 import io.ampjava.transport.AmpServer;
+import io.ampjava.types.AmpDecimal;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +42,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(20)
 class EndToEndTest {
     enum Socket { UNIX, TCP }
+
+    private static final OffsetDateTime DATE_TIME = OffsetDateTime.of(9876, 1, 23, 12, 34, 56, 54_321_000, ZoneOffset.ofHoursMinutes(-1, -23));
 
     @TempDir
     Path directory;
@@ -84,6 +90,16 @@ class EndToEndTest {
         assertEquals(big.add(BigInteger.ONE), SumCommand.callBlocking(connection, big, BigInteger.ONE).total());
         assertEquals(BigInteger.valueOf(94),
                 SumCommand.call(connection, BigInteger.valueOf(13), BigInteger.valueOf(81)).get(5, TimeUnit.SECONDS).total());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Socket.class)
+    void divideAndItsDeclaredError(Socket socket) throws Exception {
+        AmpConnection connection = connect(socket);
+        assertEquals(0.5, DivideCommand.callBlocking(connection, 1, 2).result());
+        ArithmeticException zero = assertThrows(ArithmeticException.class, () -> DivideCommand.callBlocking(connection, 1, 0));
+        assertEquals("division by zero", zero.getMessage());
+        assertTrue(connection.isOpen());
     }
 
     @ParameterizedTest
@@ -191,9 +207,14 @@ class EndToEndTest {
                 new byte[] {0, (byte) 0xff},
                 "☃ and 😀",
                 true,
+                1e16,
+                AmpDecimal.negativeZero(),
+                DATE_TIME,
                 Path.of("/tmp/x y"),
                 List.of(1L, -20L, 500L),
                 List.of("☃", "Hello"),
+                List.of(new BigDecimal("1.10"), new BigDecimal("1E+2")),
+                List.of(DATE_TIME),
                 List.of(EchoCommand.item(7, "hello"), EchoCommand.item(9, null)),
                 List.of(EchoCommand.tree("root", List.of(EchoCommand.leaf(1), EchoCommand.leaf(2))),
                         EchoCommand.tree("empty", List.of())));
@@ -201,6 +222,11 @@ class EndToEndTest {
         assertArrayEquals(new byte[] {0, (byte) 0xff}, echoed.string());
         assertEquals("☃ and 😀", echoed.unicode());
         assertEquals(true, echoed.bool());
+        assertEquals(1e16, echoed.floating());
+        assertEquals(AmpDecimal.negativeZero(), echoed.decimal());
+        assertEquals(DATE_TIME, echoed.datetime());
+        assertEquals(List.of(new BigDecimal("1.10"), new BigDecimal("1E+2")), echoed.decimals());
+        assertEquals(List.of(DATE_TIME), echoed.datetimes());
         assertEquals(Path.of("/tmp/x y"), echoed.filePath());
         assertEquals(List.of(1L, -20L, 500L), echoed.integers());
         assertEquals(List.of("☃", "Hello"), echoed.unicodes());
@@ -209,7 +235,8 @@ class EndToEndTest {
         assertEquals(List.of(EchoCommand.leaf(1), EchoCommand.leaf(2)), echoed.nested().get(0).children());
         assertEquals(List.of(), echoed.nested().get(1).children());
 
-        Echo.Echoed nothing = EchoCommand.callBlocking(connection, null, null, null, null, null, null, null, null, null);
+        Echo.Echoed nothing = EchoCommand.callBlocking(connection,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertNull(nothing.integer());
         assertNull(nothing.items());
     }

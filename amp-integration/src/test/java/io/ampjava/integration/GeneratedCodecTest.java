@@ -1,6 +1,5 @@
 package io.ampjava.integration;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,18 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.Command;
+import io.ampjava.types.AmpDecimal;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
+import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
 import io.ampjava.wire.BoxEncoder;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -84,7 +89,7 @@ class GeneratedCodecTest {
 
     @Test
     void absentOptionalsStayAbsent() {
-        Echo empty = EchoCommand.arguments(null, null, null, null, null, null, null, null, null);
+        Echo empty = EchoCommand.arguments(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertTrue(box(EchoCommand.COMMAND.arguments(), empty).isEmpty());
         Echo read = EchoCommand.COMMAND.arguments().read(new Box(), ArgumentContext.NONE);
         assertEquals(empty, read);
@@ -117,7 +122,7 @@ class GeneratedCodecTest {
         assertEquals("Blob.Data[data=[1, 2, 3]]", one.toString());
 
         List<Long> integers = new ArrayList<>(List.of(1L, 2L));
-        Echo echo = EchoCommand.arguments(null, null, null, null, null, integers, null, null, null);
+        Echo echo = EchoCommand.arguments(null, null, null, null, null, null, null, null, integers, null, null, null, null, null);
         integers.add(3L);
         assertEquals(List.of(1L, 2L), echo.integers(), "the value keeps its own copy");
         assertThrows(UnsupportedOperationException.class, () -> echo.integers().add(4L));
@@ -153,19 +158,35 @@ class GeneratedCodecTest {
                 maybe(random, () -> bytes(random)),
                 maybe(random, () -> text(random)),
                 maybe(random, random::nextBoolean),
+                maybe(random, () -> random.nextInt(10) == 0 ? Double.NaN : random.nextDouble() * Math.pow(10, random.nextInt(40) - 20)),
+                maybe(random, () -> random.nextInt(5) == 0 ? AmpDecimal.negativeZero() : AmpDecimal.of(decimal(random))),
+                maybe(random, () -> dateTime(random)),
                 maybe(random, () -> Path.of("/tmp", text(random).replace('/', '_').replace("\0", "") + "x")),
                 maybe(random, () -> list(random, random::nextLong)),
                 maybe(random, () -> list(random, () -> text(random))),
+                maybe(random, () -> list(random, () -> decimal(random))),
+                maybe(random, () -> list(random, () -> dateTime(random))),
                 maybe(random, () -> list(random, () -> EchoCommand.item(random.nextLong(), maybe(random, () -> text(random))))),
                 maybe(random, () -> list(random, () -> EchoCommand.tree(text(random),
                         list(random, () -> EchoCommand.leaf(random.nextInt()))))));
     }
 
-    private static <T> T maybe(Random random, java.util.function.Supplier<T> value) {
+    private static BigDecimal decimal(Random random) {
+        return new BigDecimal(BigInteger.valueOf(random.nextLong()), random.nextInt(40) - 20);
+    }
+
+    /** Microseconds and whole-minute offsets: what AMP's DateTime carries. */
+    private static OffsetDateTime dateTime(Random random) {
+        return OffsetDateTime.of(1 + random.nextInt(9999), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1_000_000) * 1000,
+                ZoneOffset.ofTotalSeconds((random.nextInt(35) - 17) * 3600 + random.nextInt(60) * 60));
+    }
+
+    private static <T> T maybe(Random random, Supplier<T> value) {
         return random.nextInt(3) == 0 ? null : value.get();
     }
 
-    private static <T> List<T> list(Random random, java.util.function.Supplier<T> element) {
+    private static <T> List<T> list(Random random, Supplier<T> element) {
         List<T> list = new ArrayList<>();
         for (int n = random.nextInt(4); n > 0; n--) {
             list.add(element.get());
@@ -189,13 +210,13 @@ class GeneratedCodecTest {
         return text.toString();
     }
 
-    private static <T> Box box(io.ampjava.types.BoxCodec<T> codec, T value) {
+    private static <T> Box box(BoxCodec<T> codec, T value) {
         Box box = new Box();
         codec.write(value, box, ArgumentContext.NONE);
         return box;
     }
 
-    private static <T> byte[] encode(io.ampjava.types.BoxCodec<T> codec, T value) {
+    private static <T> byte[] encode(BoxCodec<T> codec, T value) {
         return BoxEncoder.encode(box(codec, value));
     }
 

@@ -34,6 +34,14 @@ public class Peer extends Arithmetic implements AutoCloseable {
         }
     }
 
+    @Responder(Divide.class)
+    Divide.Result divide(long numerator, long denominator) {
+        if (denominator == 0) {
+            throw new ArithmeticException("division by zero");
+        }
+        return DivideCommand.response((double) numerator / denominator);
+    }
+
     @Responder(Notify.class)
     void notify(long value) {
         lastNotified = value;
@@ -90,7 +98,9 @@ public class Peer extends Arithmetic implements AutoCloseable {
     @Responder(Echo.class)
     Echo.Echoed echo(Echo arguments) {
         return EchoCommand.response(arguments.integer(), arguments.string(), arguments.unicode(), arguments.bool(),
-                arguments.filePath(), arguments.integers(), arguments.unicodes(), arguments.items(), arguments.nested());
+                arguments.floating(), arguments.decimal(), arguments.datetime(), arguments.filePath(),
+                arguments.integers(), arguments.unicodes(), arguments.decimals(), arguments.datetimes(),
+                arguments.items(), arguments.nested());
     }
 
     /** Closes the descriptors this peer opened. */

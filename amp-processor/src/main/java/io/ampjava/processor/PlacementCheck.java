@@ -1,6 +1,7 @@
 package io.ampjava.processor;
 
 import io.ampjava.processor.validation.AnnotationReader;
+import java.util.Locale;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -46,7 +47,7 @@ final class PlacementCheck {
     private void checkResponse(Element element) {
         if (element.getKind() != ElementKind.INTERFACE) {
             reporter.error(element, annotations.find(element, AnnotationReader.RESPONSE),
-                    "@Response must be on an interface, not on " + element.getKind().toString().toLowerCase(java.util.Locale.ROOT)
+                    "@Response must be on an interface, not on " + element.getKind().toString().toLowerCase(Locale.ROOT)
                             + " " + element.getSimpleName());
             return;
         }

@@ -55,9 +55,9 @@ import javax.net.ssl.SSLSession;
  * see {@code docs/tls-and-switching.md}.
  *
  * <pre>{@code
- * try (AmpConnection connection = AmpConnection.open(transport, SumLocator.of(new Calculator()))) {
- *     SumResponse total = connection.callRemote(SumCommand.INSTANCE, new SumArguments(13, 81))
- *             .get(5, TimeUnit.SECONDS);
+ * try (AmpConnection connection = AmpConnection.open(transport, new CalculatorLocator(new Calculator()))) {
+ *     Sum.Result total = connection.callRemote(SumCommand.COMMAND, SumCommand.arguments(13, 81))
+ *             .get(5, TimeUnit.SECONDS);   // or SumCommand.call(connection, 13, 81)
  * }
  * }</pre>
  */

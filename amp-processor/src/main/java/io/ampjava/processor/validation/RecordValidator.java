@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -165,7 +167,7 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
         boolean optional = annotations.bool(argument, "optional");
         if (optional && type.getKind().isPrimitive()) {
             reporter.error(method, argument, "optional argument " + name + "() must have a reference type so that"
-                    + " absent can be null: use " + types.boxedClass((javax.lang.model.type.PrimitiveType) type)
+                    + " absent can be null: use " + types.boxedClass((PrimitiveType) type)
                             .getSimpleName() + ", not " + type);
             return null;
         }
@@ -189,10 +191,10 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
      */
     private List<ExecutableElement> abstractMethods(TypeElement element) {
         List<ExecutableElement> order = new ArrayList<>();
-        collect(element, order, new java.util.HashSet<>());
+        collect(element, order, new HashSet<>());
         List<? extends Element> members = elements.getAllMembers(element);
         List<ExecutableElement> result = new ArrayList<>();
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (ExecutableElement method : order) {
             if (!members.contains(method) || !names.add(method.getSimpleName().toString() + method.getParameters().size())) {
                 continue;

@@ -135,13 +135,18 @@ final class RecordWriter {
             }
         }
         codec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        codec.addMethod(writeMethod(record, keys, argumentTypes));
-        codec.addMethod(readMethod(record, keys, argumentTypes));
+        // Locals must not shadow the constants: an argument named URL would otherwise hide the key URL.
+        List<String> constantNames = new ArrayList<>(keys.values());
+        constantNames.addAll(argumentTypes.values());
+        codec.addMethod(writeMethod(record, keys, argumentTypes, constantNames));
+        codec.addMethod(readMethod(record, keys, argumentTypes, constantNames));
         return codec.build();
     }
 
-    private MethodSpec writeMethod(RecordModel record, Map<FieldModel, String> keys, Map<FieldModel, String> types) {
+    private MethodSpec writeMethod(RecordModel record, Map<FieldModel, String> keys, Map<FieldModel, String> types,
+            List<String> constants) {
         NameAllocator locals = new NameAllocator();
+        constants.forEach(locals::newName);
         String value = locals.newName("value");
         String box = locals.newName("box");
         String context = locals.newName("context");
@@ -171,8 +176,10 @@ final class RecordWriter {
         return write.build();
     }
 
-    private MethodSpec readMethod(RecordModel record, Map<FieldModel, String> keys, Map<FieldModel, String> types) {
+    private MethodSpec readMethod(RecordModel record, Map<FieldModel, String> keys, Map<FieldModel, String> types,
+            List<String> constants) {
         NameAllocator locals = new NameAllocator();
+        constants.forEach(locals::newName);
         String box = locals.newName("box");
         String context = locals.newName("context");
         MethodSpec.Builder read = MethodSpec.methodBuilder("read")

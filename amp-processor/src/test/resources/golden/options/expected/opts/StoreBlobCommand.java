@@ -47,11 +47,12 @@ public final class StoreBlobCommand {
      * @param connection required
      * @param e required
      * @param cause required
+     * @param URL optional: null leaves it out
      * @throws NullPointerException if a required argument is null
      */
     public static StoreBlob arguments(String dashArg, byte[] data, String connection, long e,
-            int cause) {
-        return new StoreBlobValue(dashArg, data, connection, e, cause);
+            int cause, String URL) {
+        return new StoreBlobValue(dashArg, data, connection, e, cause, URL);
     }
 
     /**
@@ -80,13 +81,14 @@ public final class StoreBlobCommand {
      * @param connection required
      * @param e required
      * @param cause required
+     * @param URL optional: null leaves it out
      * @return the answer to come
      * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<StoreBlob.Stored> call(AmpConnection connection_,
-            String dashArg, byte[] data, String connection, long e, int cause) {
+            String dashArg, byte[] data, String connection, long e, int cause, String URL) {
         return connection_.callRemote(StoreBlobCommand.COMMAND, arguments(dashArg, data, connection,
-                e, cause));
+                e, cause, URL));
     }
 
     /**
@@ -102,6 +104,7 @@ public final class StoreBlobCommand {
      * @param connection required
      * @param e required
      * @param cause required
+     * @param URL optional: null leaves it out
      * @return the response
      * @throws IOException if the peer answers the error <code>NO_SPACE</code>
      * @throws RefusedException if the peer answers the error <code>REFUSED</code>
@@ -112,10 +115,10 @@ public final class StoreBlobCommand {
      * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static StoreBlob.Stored callBlocking(AmpConnection connection_, String dashArg,
-            byte[] data, String connection, long e, int cause) throws IOException,
+            byte[] data, String connection, long e, int cause, String URL) throws IOException,
             RefusedException {
         try {
-            return call(connection_, dashArg, data, connection, e, cause).join();
+            return call(connection_, dashArg, data, connection, e, cause, URL).join();
         } catch (CompletionException e_) {
             Throwable cause_ = e_.getCause();
             if (cause_ instanceof IOException) {
@@ -134,8 +137,8 @@ public final class StoreBlobCommand {
         }
     }
 
-    private record StoreBlobValue(String dashArg, byte[] data, String connection, long e,
-            int cause) implements StoreBlob {
+    private record StoreBlobValue(String dashArg, byte[] data, String connection, long e, int cause,
+            String URL) implements StoreBlob {
         StoreBlobValue {
             Objects.requireNonNull(dashArg, "required argument 'dashArg' is null");
             Objects.requireNonNull(data, "required argument 'data' is null");
@@ -149,18 +152,20 @@ public final class StoreBlobCommand {
                     && Arrays.equals(data, that.data)
                     && Objects.equals(connection, that.connection)
                     && e == that.e
-                    && cause == that.cause;
+                    && cause == that.cause
+                    && Objects.equals(URL, that.URL);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(dashArg, Arrays.hashCode(data), connection, e, cause);
+            return Objects.hash(dashArg, Arrays.hashCode(data), connection, e, cause, URL);
         }
 
         @Override
         public String toString() {
             return "StoreBlob[dashArg=" + dashArg + ", data=" + Arrays.toString(data) +
-                    ", connection=" + connection + ", e=" + e + ", cause=" + cause + "]";
+                    ", connection=" + connection + ", e=" + e + ", cause=" + cause + ", URL=" +
+                    URL + "]";
         }
     }
 
@@ -184,6 +189,8 @@ public final class StoreBlobCommand {
 
         private static final byte[] CAUSE = "cause".getBytes(StandardCharsets.UTF_8);
 
+        private static final byte[] URL = "URL".getBytes(StandardCharsets.UTF_8);
+
         private StoreBlobCodec() {
         }
 
@@ -194,6 +201,10 @@ public final class StoreBlobCommand {
             box.put(CONNECTION, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.connection(), "required argument 'connection' is null"), context));
             box.put(E, LongArgument.encode(value.e()));
             box.put(CAUSE, IntArgument.encode(value.cause()));
+            String URL_ = value.URL();
+            if (URL_ != null) {
+                box.put(URL, UnicodeArgument.INSTANCE.toWire(URL_, context));
+            }
         }
 
         @Override
@@ -218,12 +229,14 @@ public final class StoreBlobCommand {
             if (cause == null) {
                 throw BadArgumentException.missing("cause");
             }
+            byte[] URL_ = box.get(URL);
             return new StoreBlobValue(
                     UnicodeArgument.INSTANCE.fromWire(dashArg, context),
                     BytesArgument.INSTANCE.fromWire(data, context),
                     UnicodeArgument.INSTANCE.fromWire(connection, context),
                     LongArgument.decode(e),
-                    IntArgument.decode(cause));
+                    IntArgument.decode(cause),
+                    URL_ == null ? null : UnicodeArgument.INSTANCE.fromWire(URL_, context));
         }
     }
 

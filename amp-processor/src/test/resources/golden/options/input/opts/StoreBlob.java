@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * A renamed command with renamed arguments, errors of every kind, and argument names that clash
- * with what generated code would call its own parameters and locals.
+ * with what generated code would call its own parameters, locals and constants.
  */
 @AmpCommand(
         name = "store-blob",
@@ -27,6 +27,8 @@ public interface StoreBlob {
     @Argument long e();
 
     @Argument int cause();
+
+    @Argument(optional = true) String URL();
 
     @Response
     interface Stored {
