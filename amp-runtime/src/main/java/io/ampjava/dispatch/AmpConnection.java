@@ -254,6 +254,9 @@ public final class AmpConnection implements AutoCloseable {
         if (!isOpen()) {
             return CompletableFuture.failedFuture(lost());
         }
+        if (outbound.isLocked()) {
+            return CompletableFuture.failedFuture(switchedRefusal());
+        }
         SSLEngine engine;
         try {
             engine = tlsEngine(options);
