@@ -777,7 +777,8 @@ public final class AmpConnection implements AutoCloseable {
 
     /** After a fatal error or a closing answer was written: flush the end of stream, then close. */
     private void closeAfterClosingAnswer() {
-        shutdown(new IOException(transport.describe() + ": closed after a closing answer"), true);
+        shutdown(new IOException(transport.describe() + (switched != null
+                ? ": closed by the protocol it switched to" : ": closed after a closing answer")), true);
     }
 
     private void shutdown(Throwable cause) {
