@@ -161,6 +161,7 @@ public final class AmpConnection implements AutoCloseable {
         if (command.switchesProtocol()) {
             throw new IllegalArgumentException(command.name() + " switches protocol: call it with switchProtocol");
         }
+        refuseStartTls(command.name());
         if (!isOpen()) {
             return CompletableFuture.failedFuture(lost());
         }
@@ -190,6 +191,7 @@ public final class AmpConnection implements AutoCloseable {
      * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
      */
     public CompletableFuture<Box> callRemoteString(String command, Box arguments) {
+        refuseStartTls(command);
         byte[] name = command.getBytes(StandardCharsets.UTF_8);
         Box box = arguments.copy();
         if (!isOpen()) {
@@ -216,6 +218,7 @@ public final class AmpConnection implements AutoCloseable {
      *     answer to its switch request; nothing is sent
      */
     public void callRemoteStringNoAnswer(String command, Box arguments) {
+        refuseStartTls(command);
         byte[] name = command.getBytes(StandardCharsets.UTF_8);
         Box box = arguments.copy();
         if (!isOpen()) {
@@ -443,6 +446,16 @@ public final class AmpConnection implements AutoCloseable {
         }
         session.start(); // writes in connectionMade queue up behind the answer
         outbound.flush();
+    }
+
+    /**
+     * A StartTLS sent as a plain call would have the peer start TLS while this side does not: only
+     * {@link #startTls} may send it.
+     */
+    private static void refuseStartTls(String command) {
+        if (StartTlsResponder.COMMAND.equals(command)) {
+            throw new IllegalArgumentException("StartTLS changes the connection: ask for it with startTls");
+        }
     }
 
     /** Why a box was not queued: a protocol switch, or the connection's end. */

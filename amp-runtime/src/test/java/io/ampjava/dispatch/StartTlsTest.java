@@ -226,6 +226,9 @@ class StartTlsTest {
             assertArrayEquals(REQUEST, peer.readBoxBytes());
             assertTrue(peer.quietFor(100), "the second request must not be sent");
             assertFalse(first.isDone());
+            // Nor can it go out as a plain call, which would leave the two sides disagreeing.
+            assertThrows(IllegalArgumentException.class, () -> connection.callRemoteString("StartTLS", new Box()));
+            assertThrows(IllegalArgumentException.class, () -> connection.callRemoteStringNoAnswer("StartTLS", new Box()));
         }
     }
 
