@@ -19,7 +19,6 @@ import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.transport.TransportRole;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
-import io.ampjava.wire.BoxEncoder;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -268,8 +267,8 @@ class StartTlsTest {
         try (AmpConnection connection = AmpConnection.open(pair.left(), TestCommands.calculator());
                 ScriptedPeer peer = new ScriptedPeer(pair.right())) {
             peer.write(REQUEST, Wire.box("_ask", "2", "_command", "Sum", "a", "1", "b", "1"));
-            assertArrayEquals(BoxEncoder.encode(new Box().put("_error", "1").put("_error_code", "TLS_ERROR")
-                    .put("_error_description", "TLS not available")), peer.readBoxBytes());
+            assertArrayEquals(Wire.box("_error", "1", "_error_code", "TLS_ERROR", "_error_description", "TLS not available"),
+                    peer.readBoxBytes());
             assertArrayEquals(Wire.box("_answer", "2", "total", "2"), peer.readBoxBytes());
             assertTrue(connection.isOpen());
 
