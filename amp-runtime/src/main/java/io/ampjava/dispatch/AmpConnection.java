@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -73,7 +76,7 @@ public final class AmpConnection implements AutoCloseable {
     private enum TlsPhase { NONE, REQUESTED, STARTED }
 
     /** TLS to start once the current box is parsed, with the bytes after it: reader thread only. */
-    private record TlsStart(SSLEngine engine, TlsCall call) {}
+    private record TlsStart(SSLEngine engine, Duration timeout, TlsCall call) {}
 
     // The reader thread swaps it for the TLS transport over it when StartTLS succeeds.
     private volatile Transport transport;
@@ -266,7 +269,7 @@ public final class AmpConnection implements AutoCloseable {
         } catch (SSLException | RuntimeException unfit) {
             return CompletableFuture.failedFuture(unfit);
         }
-        TlsCall call = new TlsCall(engine);
+        TlsCall call = new TlsCall(engine, options.handshakeTimeout());
         synchronized (outbound) {
             if (tlsPhase != TlsPhase.NONE) {
                 return CompletableFuture.failedFuture(new OnlyOneTlsException(describe()
@@ -348,11 +351,14 @@ public final class AmpConnection implements AutoCloseable {
         Responder responder = locator.locate(StartTlsResponder.COMMAND);
         String refusal = null;
         SSLEngine engine = null;
+        Duration timeout = null;
         if (!(responder instanceof StartTlsResponder)) {
             refusal = "TLS not available";
         } else {
             try {
-                engine = tlsEngine(((StartTlsResponder) responder).options());
+                TlsOptions options = ((StartTlsResponder) responder).options();
+                engine = tlsEngine(options);
+                timeout = options.handshakeTimeout();
             } catch (SSLException | RuntimeException unfit) {
                 refusal = "TLS not available: " + unfit.getMessage();
             }
@@ -373,7 +379,7 @@ public final class AmpConnection implements AutoCloseable {
                 }
                 outbound.hold();
                 tlsPhase = TlsPhase.STARTED;
-                tlsStart = new TlsStart(engine, null);
+                tlsStart = new TlsStart(engine, timeout, null);
             }
         }
         outbound.flush();
@@ -385,14 +391,31 @@ public final class AmpConnection implements AutoCloseable {
      * answer, then let the held boxes go through TLS.
      */
     private void beginTls(TlsStart start, ByteBuffer alreadyRead) {
+        AtomicBoolean finished = new AtomicBoolean();
+        if (!start.timeout().isZero()) {
+            // A peer that answered and then never speaks TLS would hold the reader forever.
+            CompletableFuture.delayedExecutor(start.timeout().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                if (finished.compareAndSet(false, true)) {
+                    shutdown(new PeerVerifyException(describe() + ": the TLS handshake did not finish within "
+                            + start.timeout().toMillis() + " ms"));
+                }
+            });
+        }
         try {
             outbound.awaitWritten();
             TlsTransport tls = TlsTransport.start(transport, start.engine(), alreadyRead);
             tls.handshake();
+            if (!finished.compareAndSet(false, true)) {
+                throw new IOException("the handshake finished too late");
+            }
             transport = tls;
             outbound.release(tls);
         } catch (IOException | RuntimeException failure) {
-            PeerVerifyException refused = failure instanceof PeerVerifyException
+            finished.set(true);
+            Throwable closed = closeCause();
+            PeerVerifyException refused = closed instanceof PeerVerifyException
+                    ? (PeerVerifyException) closed // the timeout's, which closed the transport under us
+                    : failure instanceof PeerVerifyException
                     ? (PeerVerifyException) failure
                     : new PeerVerifyException(describe() + ": TLS could not start: " + failure.getMessage(), failure);
             if (start.call() != null) {
@@ -980,14 +1003,16 @@ public final class AmpConnection implements AutoCloseable {
     /** A {@link #startTls} call: on the answer TLS starts; on an error the held boxes go in the clear. */
     private final class TlsCall extends PendingCall<Void> {
         private final SSLEngine engine;
+        private final Duration timeout;
 
-        TlsCall(SSLEngine engine) {
+        TlsCall(SSLEngine engine, Duration timeout) {
             this.engine = engine;
+            this.timeout = timeout;
         }
 
         @Override
         void answered(Box answer) {
-            tlsStart = new TlsStart(engine, this); // on the reader thread, which starts TLS after this box
+            tlsStart = new TlsStart(engine, timeout, this); // on the reader thread, which starts TLS after this box
         }
 
         @Override

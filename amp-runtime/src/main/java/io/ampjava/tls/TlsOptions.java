@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManager;
@@ -48,6 +49,7 @@ public final class TlsOptions {
     private final boolean canServe;
     private final TransportRole role;
     private final Consumer<? super SSLEngine> engineSetup;
+    private final Duration handshakeTimeout;
 
     private TlsOptions(Builder builder, SSLContext context, boolean verifyPeer) {
         this.context = context;
@@ -56,6 +58,7 @@ public final class TlsOptions {
         this.canServe = builder.keyManagers != null || builder.context != null;
         this.role = builder.role;
         this.engineSetup = builder.engineSetup;
+        this.handshakeTimeout = builder.handshakeTimeout;
     }
 
     /** Starts a description; with nothing set, this side is an anonymous TLS client that checks nothing. */
@@ -66,6 +69,11 @@ public final class TlsOptions {
     /** Whether the peer must present a certificate that the trust managers accept. */
     public boolean verifiesPeer() {
         return verifyPeer;
+    }
+
+    /** How long a StartTLS handshake may take before the connection gives up; zero for no limit. */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
     }
 
     /** The role forced by {@link Builder#role}, or {@link TransportRole#UNKNOWN} to follow the transport. */
@@ -129,6 +137,7 @@ public final class TlsOptions {
         private Boolean verifyPeer;
         private TransportRole role = TransportRole.UNKNOWN;
         private Consumer<? super SSLEngine> engineSetup;
+        private Duration handshakeTimeout = Duration.ofSeconds(30);
         private String conflict;
 
         private Builder() {}
@@ -224,6 +233,20 @@ public final class TlsOptions {
          */
         public Builder configureEngine(Consumer<? super SSLEngine> setup) {
             engineSetup = Objects.requireNonNull(setup, "setup");
+            return this;
+        }
+
+        /**
+         * How long a StartTLS handshake may take; past it the connection closes and the calls fail
+         * with {@link PeerVerifyException}, instead of waiting forever for a peer that answered
+         * StartTLS and then never spoke TLS. 30 seconds by default; {@link Duration#ZERO} for no limit
+         * (Twisted has none).
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("negative handshake timeout: " + timeout);
+            }
+            handshakeTimeout = timeout;
             return this;
         }
 

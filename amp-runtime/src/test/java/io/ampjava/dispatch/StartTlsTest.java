@@ -214,6 +214,26 @@ class StartTlsTest {
     }
 
     @Test
+    void aPeerThatAnswersButNeverSpeaksTlsIsGivenUpOnAfterTheHandshakeTimeout() throws Exception {
+        InMemoryTransport.Pair pair = pair();
+        TlsOptions client = TlsOptions.builder()
+                .role(TransportRole.CLIENT)
+                .handshakeTimeout(java.time.Duration.ofMillis(300))
+                .build();
+        try (AmpConnection connection = AmpConnection.open(pair.left(), ResponderLocator.NONE);
+                ScriptedPeer peer = new ScriptedPeer(pair.right())) {
+            CompletableFuture<Void> tls = connection.startTls(client);
+            CompletableFuture<Box> held = connection.callRemoteString("Sum", new Box());
+            assertArrayEquals(REQUEST, peer.readBoxBytes());
+            peer.write(ANSWER); // and then silence: the ClientHello is never answered
+            PeerVerifyException gaveUp = assertInstanceOf(PeerVerifyException.class, failure(tls));
+            assertTrue(gaveUp.getMessage().contains("did not finish within 300 ms"), gaveUp.getMessage());
+            assertInstanceOf(PeerVerifyException.class, failure(held));
+            assertFalse(connection.isOpen());
+        }
+    }
+
+    @Test
     void aSecondStartTlsFailsAtOnceWhileTheFirstIsPending() throws Exception {
         InMemoryTransport.Pair pair = pair();
         TlsOptions client = TlsOptions.builder().role(TransportRole.CLIENT).build();
