@@ -154,7 +154,7 @@ class ProtocolSwitchTest {
             assertInstanceOf(ProtocolSwitchedException.class, failure(connection.startTls(TlsOptions.builder().build())));
             assertTrue(connection.isOpen());
 
-            peer.close();
+            pair.right().close(); // the peer hangs up
             assertInstanceOf(EOFException.class, await(protocol.lost));
         }
     }
@@ -218,9 +218,9 @@ class ProtocolSwitchTest {
                     return decision;
                 })
                 : null);
-        try (AmpConnection connection = AmpConnection.open(pair.left(), locator,
-                        ConnectionOptions.defaults().withResponderExecutor(pool));
-                ScriptedPeer peer = new ScriptedPeer(pair.right())) {
+        AmpConnection connection = AmpConnection.open(pair.left(), locator,
+                ConnectionOptions.defaults().withResponderExecutor(pool));
+        try (ScriptedPeer peer = new ScriptedPeer(pair.right())) {
             peer.write(Wire.box("_ask", "1", "_command", "Switch", "mode", "no"));
             assertEquals(new Box().put("_error", "1").put("_error_code", "OOPS").put("_error_description", "refused no"),
                     io.ampjava.wire.BoxDecoder.parse(peer.readBoxBytes()).get(0));
@@ -236,6 +236,7 @@ class ProtocolSwitchTest {
             connection.close();
             assertTrue(await(protocol.lost).getMessage().contains("closed by this side"));
         } finally {
+            connection.close();
             pool.shutdownNow();
         }
     }

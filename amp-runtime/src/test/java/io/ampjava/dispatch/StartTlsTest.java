@@ -202,7 +202,7 @@ class StartTlsTest {
             assertArrayEquals(Wire.box("_ask", "2", "_command", "StartTLS"), peer.readBoxBytes());
             peer.write(Wire.box("_answer", "2"));
             assertTrue(peer.readAvailable().length > 0, "a ClientHello"); // the handshake began
-            peer.close();
+            pair.right().close(); // the peer hangs up
 
             PeerVerifyException refused = assertInstanceOf(PeerVerifyException.class, failure(tls));
             assertTrue(refused.getMessage().contains("during the TLS handshake"), refused.getMessage());
@@ -309,6 +309,7 @@ class StartTlsTest {
             assertEquals("TLS_ERROR", error.getString("_error_code"));
             assertTrue(error.getString("_error_description").startsWith("TLS not available: "), error.toString());
             assertTrue(error.getString("_error_description").contains("no certificate"), error.toString());
+            assertTrue(connection.isOpen(), "a refusal leaves the connection up");
         }
     }
 
