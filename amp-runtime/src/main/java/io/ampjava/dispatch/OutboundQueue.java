@@ -3,6 +3,7 @@ package io.ampjava.dispatch;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.unix.NativePosix;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -16,13 +17,20 @@ import java.util.Arrays;
  * {@link Transport#write} and many concurrent boxes share few.
  *
  * <p>Descriptors are queued in ordinal order ({@link #addDescriptor} numbers them under the queue's
- * lock). The flusher sends each with one byte of the bytes it writes, as Twisted does, before the
- * rest of the batch, so a descriptor always reaches the peer no later than the box that names it.
- * A caller that holds this queue's monitor while it encodes a box and enqueues it
+ * lock), and each goes out with the first box enqueued after it: one descriptor per message, as
+ * Twisted sends them, the last one of a box together with the rest of that box
+ * ({@link Transport#writeWithDescriptorAndRest}), so the peer reads a descriptor and the box that
+ * names it at once, and never the box first. Runs of boxes without descriptors still go out in one
+ * gathering write. A caller that holds this queue's monitor while it encodes a box and enqueues it
  * ({@code synchronized (queue)}) gets ordinals that follow wire order exactly.
  *
  * <p>A box enqueued with {@code closeAfter} is the last one: later boxes are refused, and once it
  * has been written the {@link Listener} closes the connection.
+ *
+ * <p>StartTLS and protocol switches change what the queue may write. {@link #hold} keeps later
+ * boxes back (StartTLS: nothing may follow the request or the answer in the clear) until
+ * {@link #release}, which may swap the transport for a TLS one first. {@link #lock} refuses boxes
+ * from then on (a protocol switch) while {@link #enqueueBytes} still takes the new protocol's bytes.
  */
 final class OutboundQueue {
     /** What the flusher reports back to the connection. */
@@ -34,21 +42,15 @@ final class OutboundQueue {
         void closingBoxWritten();
     }
 
-    private final Transport transport;
+    private Transport transport; // swapped only by release(), under the lock, between batches
     private final Listener listener;
-    // The queue, double-buffered: callers fill one set of arrays while the flusher writes the other,
-    // so a flush allocates nothing. frameDescriptors[i] counts the descriptors (from the front of
-    // the descriptor queue) that go out with box i: those queued before it and not given to an
-    // earlier box.
-    private byte[][] frames = new byte[16][];
-    private int[] frameDescriptors = new int[16];
-    private int frameCount;
-    private byte[][] spareFrames = new byte[16][];
-    private int[] spareFrameDescriptors = new int[16];
+    private final Frames boxes = new Frames();
+    private Frames held; // non-null while holding: boxes kept back until release()
+    private volatile boolean locked; // a protocol switch: boxes refused, raw bytes taken (read without the lock)
+    private int drainWaiters;
     private int[] descriptors = new int[4];
     private int descriptorCount;
-    private int assignedDescriptors; // descriptors[0, assigned) belong to queued boxes
-    private int[] spareDescriptors = new int[4];
+    private int assignedDescriptors; // descriptors[0, assigned) go with boxes already queued (or held)
     private int nextOrdinal;
     private boolean flushing;
     private boolean closing; // a closeAfter box is queued: refuse later boxes
@@ -77,25 +79,104 @@ final class OutboundQueue {
     }
 
     /**
-     * Queues one encoded box; {@link #flush} must follow (outside any lock). The descriptors queued
-     * so far and not yet given to a box go out with this one, no later than its first byte.
+     * Queues one encoded box; {@link #flush} must follow (outside any lock).
      *
      * @return false if the box was refused because the connection is closed or closing
      */
     synchronized boolean enqueue(byte[] box, boolean closeAfter) {
+        if (locked) {
+            return false;
+        }
+        return enqueueBytes(box, closeAfter);
+    }
+
+    /**
+     * Queues bytes that are not a box (a switched protocol's), even when {@link #lock locked}.
+     *
+     * @return false if the connection is closed or closing
+     */
+    synchronized boolean enqueueBytes(byte[] bytes, boolean closeAfter) {
         if (closed || closing) {
             return false;
         }
-        if (frameCount == frames.length) {
-            frames = Arrays.copyOf(frames, frameCount * 2);
-            frameDescriptors = Arrays.copyOf(frameDescriptors, frameCount * 2);
-        }
-        frames[frameCount] = box;
-        frameDescriptors[frameCount] = descriptorCount - assignedDescriptors;
-        frameCount++;
+        (held != null ? held : boxes).add(bytes, descriptorCount - assignedDescriptors);
         assignedDescriptors = descriptorCount;
         closing = closeAfter;
         return true;
+    }
+
+    /**
+     * Queues a box ahead of those {@link #hold held} back: it is written now, in the clear (an
+     * error answer to a StartTLS that crossed ours). It carries no descriptor.
+     */
+    synchronized boolean enqueueAhead(byte[] box) {
+        if (closed || closing || locked) {
+            return false;
+        }
+        boxes.add(box, 0);
+        return true;
+    }
+
+    /** Keeps every box enqueued from now on back, until {@link #release}. */
+    synchronized void hold() {
+        if (held == null) {
+            held = new Frames();
+        }
+    }
+
+    /**
+     * Lets the held boxes go, through {@code replacement} when it is not null (the TLS transport
+     * over the old one), and flushes them.
+     */
+    void release(Transport replacement) {
+        synchronized (this) {
+            if (replacement != null) {
+                transport = replacement;
+            }
+            if (held != null) {
+                boxes.addAll(held);
+                held = null;
+            }
+        }
+        flush();
+    }
+
+    /**
+     * Waits until everything enqueued before the hold is written and no write is in progress, so
+     * the transport's stream is at a box boundary and idle.
+     *
+     * @throws IOException when the queue closes first
+     */
+    synchronized void awaitWritten() throws IOException {
+        drainWaiters++;
+        try {
+            while (!closed && (flushing || !boxes.isEmpty())) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the queue to drain");
+        } finally {
+            drainWaiters--;
+        }
+        if (closed) {
+            throw new IOException(transport.describe() + ": closed before the queue drained");
+        }
+    }
+
+    /** Refuses boxes from now on (a protocol switch is pending or done); raw bytes still go. */
+    synchronized void lock() {
+        locked = true;
+    }
+
+    /** Takes boxes again: the switch failed. */
+    synchronized void unlock() {
+        locked = false;
+    }
+
+    /** Whether boxes are refused because of a protocol switch. */
+    boolean isLocked() {
+        return locked;
     }
 
     /**
@@ -104,7 +185,7 @@ final class OutboundQueue {
      */
     void flush() {
         synchronized (this) {
-            if (flushing || closed || frameCount == 0) {
+            if (flushing || closed || boxes.isEmpty()) {
                 return;
             }
             flushing = true;
@@ -113,56 +194,50 @@ final class OutboundQueue {
             byte[][] batch;
             int[] batchDescriptors;
             int[] fds;
-            int count;
-            int fdCount;
             boolean lastCloses;
+            Transport target;
             synchronized (this) {
-                if (closed || frameCount == 0) {
-                    flushing = false;
+                if (closed || boxes.isEmpty()) {
+                    stopFlushing();
                     return;
                 }
-                // Take the filled arrays; callers go on with the spare ones.
-                batch = frames;
-                batchDescriptors = frameDescriptors;
-                count = frameCount;
-                frames = spareFrames;
-                frameDescriptors = spareFrameDescriptors;
-                frameCount = 0;
-                fds = descriptors;
-                fdCount = assignedDescriptors;
-                descriptors = spareDescriptors;
-                if (descriptors.length < fds.length) {
-                    descriptors = new int[fds.length];
-                }
-                // Descriptors queued for a box not enqueued yet stay queued.
+                batch = Arrays.copyOf(boxes.bytes, boxes.count);
+                batchDescriptors = Arrays.copyOf(boxes.descriptors, boxes.count);
+                int fdCount = boxes.descriptorTotal();
+                boxes.clear();
+                lastCloses = closing && held == null; // a held closing box is not in this batch
+                target = transport;
+                // The batch's descriptors lead the queue; those of held boxes and of boxes still
+                // being encoded stay.
+                fds = Arrays.copyOf(descriptors, fdCount);
+                System.arraycopy(descriptors, fdCount, descriptors, 0, descriptorCount - fdCount);
                 descriptorCount -= fdCount;
-                System.arraycopy(fds, fdCount, descriptors, 0, descriptorCount);
-                assignedDescriptors = 0;
-                lastCloses = closing;
+                assignedDescriptors -= fdCount;
             }
             try {
-                write(batch, batchDescriptors, count, fds, fdCount);
+                write(target, batch, batchDescriptors, fds);
             } catch (IOException | RuntimeException failure) {
                 synchronized (this) {
-                    flushing = false;
+                    stopFlushing();
                 }
                 listener.writeFailed(failure);
                 return;
-            } finally {
-                Arrays.fill(batch, 0, count, null); // the boxes are written (or dropped): let them go
-                synchronized (this) {
-                    spareFrames = batch;
-                    spareFrameDescriptors = batchDescriptors;
-                    spareDescriptors = fds;
-                }
             }
             if (lastCloses) {
                 synchronized (this) {
-                    flushing = false;
+                    stopFlushing();
                 }
                 listener.closingBoxWritten();
                 return;
             }
+        }
+    }
+
+    /** Under the lock: the flush is over; wake whoever waits for the queue to drain. */
+    private void stopFlushing() {
+        flushing = false;
+        if (drainWaiters > 0) {
+            notifyAll();
         }
     }
 
@@ -174,9 +249,12 @@ final class OutboundQueue {
                 return;
             }
             closed = true;
-            Arrays.fill(frames, 0, frameCount, null);
-            frameCount = 0;
+            boxes.clear();
+            held = null;
             assignedDescriptors = 0;
+            if (drainWaiters > 0) {
+                notifyAll();
+            }
             unsent = Arrays.copyOf(descriptors, descriptorCount);
             descriptorCount = 0;
         }
@@ -186,26 +264,24 @@ final class OutboundQueue {
     }
 
     /**
-     * Writes boxes {@code [0, count)}: runs of boxes without descriptors in one gathering write;
-     * a box with descriptors as one message per descriptor (one byte each, the last one with the
-     * rest of the box), so every message carries at most one descriptor, as Twisted sends them,
-     * and the receiver gets each descriptor with the box that names it.
+     * Writes the batch: runs of boxes without descriptors in one gathering write; a box with
+     * descriptors as one message per descriptor (one byte each, the last one with the rest of the
+     * box). {@code batchDescriptors[i]} counts the descriptors (from the front of {@code fds}) that
+     * go with box i; a box too short for its descriptors passes the rest on to the next box, and
+     * past the last one they wait for the next batch.
      */
-    private void write(byte[][] batch, int[] batchDescriptors, int count, int[] fds, int fdCount)
-            throws IOException {
+    private void write(Transport transport, byte[][] batch, int[] batchDescriptors, int[] fds) throws IOException {
         int sent = 0; // descriptors sent (and closed) so far
-        int carried = 0; // descriptors a box was too short for, passed on to the next one
+        int carried = 0;
         try {
             int plainStart = 0;
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < batch.length; i++) {
                 int riding = batchDescriptors[i] + carried;
                 carried = 0;
                 if (riding == 0) {
                     continue;
                 }
-                if (i > plainStart) {
-                    transport.write(wrap(batch, plainStart, i));
-                }
+                writePlain(transport, batch, plainStart, i);
                 plainStart = i + 1;
                 ByteBuffer box = ByteBuffer.wrap(batch[i]);
                 for (int j = 0; j < riding; j++) {
@@ -229,26 +305,32 @@ final class OutboundQueue {
                     transport.write(new ByteBuffer[] {box});
                 }
             }
-            if (count > plainStart) {
-                transport.write(wrap(batch, plainStart, count));
-            }
-            if (sent < fdCount) {
-                requeueFront(Arrays.copyOfRange(fds, sent, fdCount));
-                sent = fdCount;
+            writePlain(transport, batch, plainStart, batch.length);
+            if (sent < fds.length) {
+                requeueFront(Arrays.copyOfRange(fds, sent, fds.length));
+                sent = fds.length;
             }
         } finally {
-            for (int i = sent; i < fdCount; i++) {
+            for (int i = sent; i < fds.length; i++) {
                 NativePosix.posix().close(fds[i]); // the write failed: these will never be sent
             }
         }
     }
 
-    private static ByteBuffer[] wrap(byte[][] batch, int from, int to) {
+    /** One gathering write of boxes {@code [from, to)}; none when they hold no byte (a close marker). */
+    private static void writePlain(Transport transport, byte[][] batch, int from, int to) throws IOException {
+        boolean any = false;
+        for (int i = from; i < to && !any; i++) {
+            any = batch[i].length > 0;
+        }
+        if (!any) {
+            return;
+        }
         ByteBuffer[] buffers = new ByteBuffer[to - from];
         for (int i = from; i < to; i++) {
             buffers[i - from] = ByteBuffer.wrap(batch[i]);
         }
-        return buffers;
+        transport.write(buffers);
     }
 
     private void requeueFront(int[] leftover) {
@@ -261,9 +343,10 @@ final class OutboundQueue {
                 System.arraycopy(descriptors, 0, merged, leftover.length, descriptorCount);
                 descriptors = merged;
                 descriptorCount += leftover.length;
-                if (frameCount > 0) {
-                    // They go before the descriptors of the first box queued meanwhile, with it.
-                    frameDescriptors[0] += leftover.length;
+                // They go first, with the first box queued meanwhile (or held), if there is one.
+                Frames first = !boxes.isEmpty() ? boxes : held != null && !held.isEmpty() ? held : null;
+                if (first != null) {
+                    first.descriptors[0] += leftover.length;
                     assignedDescriptors += leftover.length;
                 }
             }
@@ -272,6 +355,46 @@ final class OutboundQueue {
             for (int fd : leftover) {
                 NativePosix.posix().close(fd);
             }
+        }
+    }
+
+    /** Queued boxes and how many descriptors go with each. Guarded by the queue's lock. */
+    private static final class Frames {
+        byte[][] bytes = new byte[16][];
+        int[] descriptors = new int[16];
+        int count;
+
+        void add(byte[] box, int descriptorCount) {
+            if (count == bytes.length) {
+                bytes = Arrays.copyOf(bytes, count * 2);
+                descriptors = Arrays.copyOf(descriptors, count * 2);
+            }
+            bytes[count] = box;
+            descriptors[count] = descriptorCount;
+            count++;
+        }
+
+        void addAll(Frames other) {
+            for (int i = 0; i < other.count; i++) {
+                add(other.bytes[i], other.descriptors[i]);
+            }
+        }
+
+        int descriptorTotal() {
+            int total = 0;
+            for (int i = 0; i < count; i++) {
+                total += descriptors[i];
+            }
+            return total;
+        }
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        void clear() {
+            Arrays.fill(bytes, 0, count, null);
+            count = 0;
         }
     }
 }
