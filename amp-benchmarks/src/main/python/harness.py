@@ -61,6 +61,8 @@ MIN_CALLS, MAX_CALLS = 2000, 20_000_000
 # call path is compiled (the peers stay up, and warm, for the whole run); CPython needs no JIT, but
 # its client warms up briefly too, on the same terms.
 JVM_WARMUP, PYTHON_WARMUP = 1.0, 0.3
+ALL_CPUS = "0-%d" % ((os.cpu_count() or 1) - 1)
+PINNED_CPU = str((os.cpu_count() or 1) - 1)
 
 
 class Implementation:
@@ -117,11 +119,15 @@ def jdk_floor():
 
 
 class Row:
-    def __init__(self, label, client, peer, floor=False):
+    def __init__(self, label, client, peer, floor=False, pinned=False, cells=None):
         self.label = label
         self.client = client
         self.peer = peer
         self.floor = floor
+        # Both processes on one CPU (taskset): a round trip is then two context switches on one core,
+        # whatever the (virtual) CPUs' wake-up latency; only the cells listed are run.
+        self.pinned = pinned
+        self.only = cells
 
     def commands(self):
         return [c for c in COMMANDS if c in self.client.commands and c in self.peer.commands]
@@ -152,6 +158,11 @@ class Server:
                 if not line and self.process.poll() is not None:
                     break
         raise RuntimeError("%s server did not start: %s (log %s)" % (self.implementation.name, argv, self.log.name))
+
+    def pin(self, cpus):
+        """Moves every thread of the server onto {@code cpus} (taskset's list syntax)."""
+        subprocess.run(["taskset", "-a", "-p", "-c", cpus, str(self.process.pid)], check=True,
+                       stdout=subprocess.DEVNULL)
 
     def stop(self):
         if self.process is None or self.process.poll() is not None:
@@ -212,7 +223,8 @@ class Cell:
 
 
 def measure(rows, servers, passes, seconds, log):
-    cells = [Cell(row, command, k) for row in rows for command in row.commands() for k in OUTSTANDING]
+    cells = [Cell(row, command, k) for row in rows for command in row.commands() for k in OUTSTANDING
+             if row.only is None or (command, k) in row.only]
     for number in range(passes + 1):
         calibrating = number == 0
         load = os.getloadavg()[0]
@@ -223,9 +235,13 @@ def measure(rows, servers, passes, seconds, log):
                 calls = max(client.first_calls, cell.outstanding * 8)
             else:
                 calls = int(min(MAX_CALLS, max(MIN_CALLS, cell.outstanding * 8, cell.estimate * seconds)))
-            argv = client.bench(servers[cell.row.peer.name].path, calls, cell.outstanding, cell.command)
+            server = servers[cell.row.peer.name]
+            argv = client.bench(server.path, calls, cell.outstanding, cell.command)
             if client.warmup and not calibrating:
                 argv += ["--warmup-seconds", str(client.warmup)]
+            if cell.row.pinned:
+                argv = ["taskset", "-c", PINNED_CPU] + argv
+                server.pin(PINNED_CPU)
             try:
                 rate, p50, p99 = run_client(argv, timeout=max(120, int(seconds * 40)))
             except RuntimeError as failure:
@@ -233,6 +249,9 @@ def measure(rows, servers, passes, seconds, log):
                 log("  %-22s %-15s @%-3d FAILED: %s" % (cell.row.label, cell.command, cell.outstanding,
                                                         str(failure).splitlines()[0]))
                 continue
+            finally:
+                if cell.row.pinned:
+                    server.pin(ALL_CPUS)
             cell.estimate = max(cell.estimate or 0, rate)
             if not calibrating:
                 cell.rates.append(rate)
@@ -340,6 +359,24 @@ def tables(rows, cells):
     return out
 
 
+def pinned_table(cells):
+    c, java = rate(cells, "C floor, one CPU", "Sum", 1), rate(cells, "Java → Java, one CPU", "Sum", 1)
+    if c is None and java is None:
+        return []
+    lines = ["### Sequential Sum with both processes pinned to one CPU", "",
+             "A round trip is then two context switches on one core: what each side's own work costs,",
+             "without the (virtual) CPUs' wake-up latency, which dominates the unpinned column at low load.", "",
+             "| client → peer | calls/s | p50 µs | p99 µs |", "|---|---:|---:|---:|"]
+    for label in ("C floor, one CPU", "Java → Java, one CPU"):
+        cell = cells.get((label, "Sum", 1))
+        if cell is None or not cell.rates:
+            lines.append("| %s | failed | | |" % label)
+            continue
+        lines.append("| %s | %s | %.1f | %.1f |" % (label, fmt_rate(cell.median()), statistics.median(cell.p50s),
+                                                   statistics.median(cell.p99s)))
+    return lines
+
+
 def targets(cells, jmh):
     def r(label, command, k):
         return rate(cells, label, command, k)
@@ -347,6 +384,9 @@ def targets(cells, jmh):
     checks = []
     value = ratio(r("Java → Java", "Sum", 1), r("C floor", "Sum", 1))
     checks.append(("Java↔Java sequential Sum vs the raw C ping-pong", value, "≥ 0.5×", value is not None and value >= 0.5))
+    value = ratio(r("Java → Java, one CPU", "Sum", 1), r("C floor, one CPU", "Sum", 1))
+    if value is not None:
+        checks.append(("… the same, both pinned to one CPU", value, "≥ 0.5×", value >= 0.5))
     value = ratio(r("Java → Java", "Sum", 256), r("Twisted → Twisted", "Sum", 16))
     checks.append(("Java↔Java Sum @256 vs Twisted↔Twisted Sum @16", value, "≥ 40×", value is not None and value >= 40))
     for k in OUTSTANDING:
@@ -365,13 +405,17 @@ def targets(cells, jmh):
                                               "yes" if met else "**no**"))
     if jmh:
         by_name = {entry["benchmark"]: entry for entry in jmh}
-        encode, decode = by_name.get("SumBoxBenchmark.encode"), by_name.get("SumBoxBenchmark.decode")
-        if encode and decode:
-            total = encode["ns"] + decode["ns"]
-            lines.append("| Codec: Sum request encode + decode | %.0f ns | ≤ 150 ns | %s |" % (
-                total, "yes" if total <= 150 else "**no**"))
-            lines.append("| Codec: Sum request allocation, encode + decode | %.0f B | the values only (see below) | — |"
-                         % ((encode["bytes"] or 0) + (decode["bytes"] or 0)))
+        for level, encode_name, decode_name in (("box codec", "encodeBox", "decodeBox"),
+                                                ("call codec (generated + box)", "encodeCall", "decodeCall")):
+            encode, decode = by_name.get("SumBoxBenchmark." + encode_name), by_name.get("SumBoxBenchmark." + decode_name)
+            if encode and decode:
+                total = encode["ns"] + decode["ns"]
+                lines.append("| Codec: Sum request encode + decode, %s | %.0f ns | ≤ 150 ns | %s |" % (
+                    level, total, "yes" if total <= 150 else "**no**"))
+        encode, decode = by_name.get("SumBoxBenchmark.encodeBox"), by_name.get("SumBoxBenchmark.decodeBox")
+        if encode and decode and encode["bytes"] is not None and decode["bytes"] is not None:
+            lines.append("| Codec: Sum box allocation, encode / decode | %.0f B / %.0f B | the values only | "
+                         "encode: the output only; decode: values + the box holding them |" % (encode["bytes"], decode["bytes"]))
     return lines
 
 
@@ -515,6 +559,9 @@ def main(argv):
         Row("Java → Twisted", java, tw),
         Row("Twisted → Java", tw, java),
     ]
+    if shutil.which("taskset"):
+        rows += [Row("C floor, one CPU", c, c, floor=True, pinned=True, cells=[("Sum", 1)]),
+                 Row("Java → Java, one CPU", java, java, pinned=True, cells=[("Sum", 1)])]
     info = machine()
     load_before = os.getloadavg()
     log("machine: %(nproc)s × %(model)s, %(java)s, Twisted %(twisted)s" % info)
@@ -550,7 +597,8 @@ def main(argv):
         "![calls per second](benchmarks.svg)",
         "",
     ]
-    lines += tables(rows, cells) + [""] + targets(cells, jmh) + [""]
+    spread_rows = [row for row in rows if not row.pinned]
+    lines += tables(spread_rows, cells) + [""] + pinned_table(cells) + [""] + targets(cells, jmh) + [""]
     if jmh:
         lines += jmh_table(jmh) + [""]
     failures = [(cell.key(), error) for cell in cells.values() for error in cell.errors]
@@ -562,7 +610,7 @@ def main(argv):
     print(section)
     if not args.no_doc:
         write_doc(section)
-        CHART.write_text(chart(rows, cells))
+        CHART.write_text(chart(spread_rows, cells))
         log("wrote %s and %s" % (DOC.relative_to(ROOT), CHART.relative_to(ROOT)))
     return 0
 
