@@ -264,6 +264,20 @@ def measure(rows, servers, passes, seconds, log):
     return {cell.key(): cell for cell in cells}
 
 
+def warm_servers(java, jdk, servers, seconds, log):
+    """Has the JVM servers compile their call paths before anything is measured: the clients warm up
+    themselves before each run, but a server is measured across the whole run."""
+    jobs = [(java, "Sum", 16), (java, "WriteDescriptor", 16), (java, "Sum", 1), (jdk, "Sum", 1)]
+    for implementation, command, k in jobs:
+        argv = implementation.bench(servers[implementation.name].path, 1000, k, command)
+        argv += ["--warmup-seconds", "%g" % (seconds / 2)]
+        try:
+            run_client(argv, timeout=120)
+        except RuntimeError as failure:
+            log("warming the %s server failed: %s" % (implementation.name, str(failure).splitlines()[0]))
+    log("JVM servers warmed up")
+
+
 def run_jmh(log):
     output = TARGET / "jmh-results.json"
     argv = [JAVA, "-jar", str(BENCH_JAR), "-f", "1", "-wi", "3", "-w", "1", "-i", "5", "-r", "1",
@@ -572,6 +586,7 @@ def main(argv):
         for server in servers.values():
             server.start()
         log("servers ready in %s" % directory)
+        warm_servers(java, jdk, servers, 1.0 if args.quick else 4.0, log)
         cells = measure(rows, servers, args.reps, args.seconds, log)
     finally:
         for server in servers.values():
