@@ -21,8 +21,18 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>The annotation processor generates, next to the interface, a class {@code DivideCommand} that
- * encodes and decodes the command and offers {@code call} stubs.
+ * <p>The annotation processor generates, next to the interface, a class {@code DivideCommand}
+ * ({@code Outer_DivideCommand} for an interface nested in {@code Outer}) with:
+ * <ul>
+ *   <li>{@code COMMAND}, the command as the runtime needs it (wire name, codecs, errors);
+ *   <li>{@code arguments(...)} and {@code response(...)}, immutable values of the interfaces, and a
+ *       factory for each {@code AmpList} element interface ({@code item(...)} for {@code Item});
+ *   <li>{@code call(connection, ...)}, returning a {@code CompletableFuture} of the response, and
+ *       {@code callBlocking(connection, ...)}.
+ * </ul>
+ *
+ * <p>Every abstract method of the interface (inherited ones included) is an {@link Argument}; the
+ * interface must not be generic or private. See {@code docs/user-guide.md} for the supported types.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -43,9 +43,9 @@ import java.util.function.IntConsumer;
  * of concurrent callers are combined.
  *
  * <pre>{@code
- * try (AmpConnection connection = AmpConnection.open(transport, SumLocator.of(new Calculator()))) {
- *     SumResponse total = connection.callRemote(SumCommand.INSTANCE, new SumArguments(13, 81))
- *             .get(5, TimeUnit.SECONDS);
+ * try (AmpConnection connection = AmpConnection.open(transport, new CalculatorLocator(new Calculator()))) {
+ *     Sum.Result total = connection.callRemote(SumCommand.COMMAND, SumCommand.arguments(13, 81))
+ *             .get(5, TimeUnit.SECONDS);   // or SumCommand.call(connection, 13, 81)
  * }
  * }</pre>
  */
@@ -118,7 +118,8 @@ public final class AmpConnection implements AutoCloseable {
      * exceptionally with the command's declared exception for a declared code,
      * {@link UnhandledCommandException}, {@link UnknownRemoteErrorException} for other codes, or
      * {@link ConnectionLostException}. For a command that requires no answer it completes with
-     * null once the request is queued.
+     * null once the request is queued (or fails with {@link ConnectionLostException} when the
+     * connection is closed and nothing was sent).
      *
      * <p>An answer whose fields do not decode ({@link io.ampjava.types.BadArgumentException}) fails
      * this future only; the connection stays up, as in Twisted, where the failure stays with the
@@ -181,6 +182,8 @@ public final class AmpConnection implements AutoCloseable {
     /**
      * Sends {@code command} without {@code _ask}: no answer will come. The tag counter still advances.
      * On a closed connection nothing is sent and nothing is thrown, as in Twisted.
+     *
+     * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
      */
     public void callRemoteStringNoAnswer(String command, Box arguments) {
         byte[] name = command.getBytes(StandardCharsets.UTF_8);

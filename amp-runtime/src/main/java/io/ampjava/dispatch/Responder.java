@@ -16,7 +16,9 @@ import java.util.concurrent.CompletionStage;
 public interface Responder {
     /**
      * Answers {@code request} (which still holds {@code _command} and {@code _ask}). Runs on the
-     * connection's reader thread: it must not block; return an incomplete stage instead.
+     * connection's reader thread (unless the connection was opened with
+     * {@link ConnectionOptions#withResponderExecutor}): it must not block; return an incomplete
+     * stage instead, and the answer is written when it completes.
      */
     CompletionStage<Box> respond(Box request, AmpConnection connection) throws Exception;
 

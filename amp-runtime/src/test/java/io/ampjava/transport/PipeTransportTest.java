@@ -11,6 +11,7 @@ import io.ampjava.transport.pipe.PipeTransport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -153,6 +154,28 @@ class PipeTransportTest {
             transport.close();
             transport.close();
             cat.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aChildJavaProcessTakesOverItsStandardStreams() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                StdioEchoChild.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        PipeTransport transport = PipeTransport.streams(child.getInputStream(), child.getOutputStream());
+        try {
+            transport.write(new ByteBuffer[] {ByteBuffer.wrap("over stdio".getBytes(US_ASCII))});
+            assertEquals("over stdio", new String(read(transport, 10).bytes(), US_ASCII));
+            transport.shutdownOutput();
+            // The child's later System.out output went to /dev/null, not into the AMP stream.
+            assertEquals(-1, transport.read(ByteBuffer.allocate(64), fd -> {}));
+            assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(0, child.exitValue());
+        } finally {
+            transport.close();
+            child.destroyForcibly();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ampjava.transport.pipe;
 
 import io.ampjava.transport.Transport;
+import io.ampjava.transport.unix.NativePosix;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.function.IntConsumer;
+import jnr.constants.platform.OpenFlags;
+import jnr.posix.POSIX;
 
 /**
  * AMP over two one-way byte streams: one to read from, one to write to. This is how trial's
@@ -39,6 +42,9 @@ public final class PipeTransport implements Transport {
      * {@code writeFd}. Takes ownership of both: they are reopened as channels and the original
      * numbers closed, so {@link #close()} from another thread wakes a blocked read or write (the
      * JDK's asynchronous close) and the peer sees end of stream once the transport is closed.
+     * Standard streams (0, 1, 2) are pointed at {@code /dev/null} instead of closed, so that a later
+     * {@code open} cannot take their numbers and receive stray {@code System.out} output. Meant for
+     * pipes; a regular file would be reopened from its start.
      *
      * @throws IOException if a descriptor is not open, or is a socket (use a Unix-socket transport)
      */
@@ -54,8 +60,14 @@ public final class PipeTransport implements Transport {
             in.close();
             throw e;
         }
-        Descriptor.adopt(readFd).close();
-        Descriptor.adopt(writeFd).close();
+        try {
+            giveUpNumber(readFd);
+            giveUpNumber(writeFd);
+        } catch (IOException e) {
+            in.close();
+            out.close();
+            throw e;
+        }
         return new PipeTransport(in, out, "pipe:" + readFd + ">" + writeFd);
     }
 
@@ -126,6 +138,27 @@ public final class PipeTransport implements Transport {
     @Override
     public String toString() {
         return "PipeTransport[" + description + "]";
+    }
+
+    /** Closes {@code fd}, or for a standard stream points it at /dev/null (the number stays taken). */
+    private static void giveUpNumber(int fd) throws IOException {
+        if (fd > 2) {
+            Descriptor.adopt(fd).close();
+            return;
+        }
+        POSIX posix = NativePosix.posix();
+        int devNull = posix.open("/dev/null", OpenFlags.O_RDWR.intValue() | OpenFlags.O_CLOEXEC.intValue(), 0);
+        if (devNull < 0) {
+            throw new IOException("cannot open /dev/null: " + NativePosix.describeErrno(NativePosix.errno()));
+        }
+        try {
+            // dup2 replaces the standard stream atomically and clears close-on-exec on it, as it should be
+            if (posix.dup2(devNull, fd) < 0) {
+                throw new IOException("cannot point fd " + fd + " at /dev/null: " + NativePosix.describeErrno(NativePosix.errno()));
+            }
+        } finally {
+            posix.close(devNull);
+        }
     }
 
     /**

@@ -1,0 +1,55 @@
+package io.ampjava.conformance.interop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the interop suite finds its pieces. Maven's failsafe configuration sets the system
+ * properties; the defaults are the same places relative to the module directory, so a test also runs
+ * from an IDE whose working directory is {@code amp-conformance}.
+ */
+final class InteropPaths {
+    private InteropPaths() {}
+
+    /** The shaded peer jar, built by {@code package}. */
+    static Path peerJar() {
+        return property("amp.peer.jar", "target/amp-peer.jar");
+    }
+
+    /** The Twisted peer, the Twisted client driver and the raw probes. */
+    static Path pythonDir() {
+        return property("amp.python.dir", "src/test/python");
+    }
+
+    /** The transcripts the Twisted peer gave for the raw probes. */
+    static Path twistedProbeTranscripts() {
+        return property("amp.interop.dir", "src/test/resources/interop").resolve("twisted-probes.jsonl");
+    }
+
+    /** Standard error of every process the suite starts, for reading after a failure. */
+    static Path logDir() {
+        Path dir = property("amp.log.dir", "target/interop-logs");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Python with Twisted: Debian installs it for /usr/bin/python3, which may not be first on PATH. */
+    static String python() {
+        String python = System.getenv("AMP_PYTHON");
+        return python == null || python.isBlank() ? "/usr/bin/python3" : python;
+    }
+
+    /** The java launcher of the JVM running the tests, so the peer runs on the same Java. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Path property(String name, String fallback) {
+        return Path.of(System.getProperty(name, fallback)).toAbsolutePath();
+    }
+}

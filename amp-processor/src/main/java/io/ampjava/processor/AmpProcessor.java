@@ -1,0 +1,82 @@
+package io.ampjava.processor;
+
+import com.google.auto.service.AutoService;
+import io.ampjava.processor.validation.AnnotationReader;
+import io.ampjava.processor.validation.CommandValidator;
+import io.ampjava.processor.validation.LocatorValidator;
+import io.ampjava.processor.writer.CommandWriter;
+import io.ampjava.processor.writer.GeneratedFiles;
+import io.ampjava.processor.writer.LocatorWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Turns {@code @AmpCommand} interfaces into {@code <Name>Command} classes (codecs, values, call
+ * stubs) and classes with {@code @Responder} methods into {@code <Name>Locator} classes.
+ *
+ * <p>Each generated file comes from one annotated type and what that type refers to, so the
+ * processor is "isolating" for Gradle's incremental compilation. Invalid declarations are compile
+ * errors on the offending element; nothing is generated for them.
+ */
+@AutoService(Processor.class)
+public final class AmpProcessor extends AbstractProcessor {
+    private Reporter reporter;
+    private PlacementCheck placement;
+    private List<Step> steps;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        Elements elements = environment.getElementUtils();
+        Types types = environment.getTypeUtils();
+        reporter = Reporter.of(environment.getMessager());
+        SourceFiles sources = new SourceFiles(environment.getFiler(), reporter);
+        GeneratedFiles files = new GeneratedFiles(elements);
+        CommandValidator commands = new CommandValidator(elements, types);
+        placement = new PlacementCheck(elements, reporter);
+        steps = List.of(
+                new CommandStep(elements, reporter, commands, new CommandWriter(files), sources),
+                new LocatorStep(elements, reporter, commands, new LocatorValidator(elements, types),
+                        new LocatorWriter(files), sources));
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(AnnotationReader.AMP_COMMAND, AnnotationReader.RESPONSE, AnnotationReader.ARGUMENT,
+                AnnotationReader.RESPONDER);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            if (round.processingOver()) {
+                steps.forEach(Step::reportDeferred);
+            } else {
+                placement.run(round);
+                steps.forEach(step -> step.run(round));
+            }
+        } catch (RuntimeException | Error e) {
+            // A bug here must not crash javac: report it, with what is needed to fix it.
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            reporter.internalError("amp-processor failed unexpectedly; please report this with the trace:\n" + trace);
+        }
+        // Other processors may want these annotations too.
+        return false;
+    }
+}

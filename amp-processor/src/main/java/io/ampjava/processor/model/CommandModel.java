@@ -1,0 +1,39 @@
+package io.ampjava.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * An {@code @AmpCommand} interface, checked and ready to generate from.
+ *
+ * @param element the interface
+ * @param generatedName the class generated for it, e.g. {@code p.DivideCommand}
+ * @param wireName the command's name on the wire
+ * @param arguments the interface's arguments
+ * @param response the nested {@code @Response}, if any
+ * @param elements every {@code AmpList} element record used, at any depth, in order of first use
+ * @param errors the declared errors, in declaration order
+ * @param requiresAnswer whether the caller asks for an answer
+ * @param closesConnection whether the responder closes the connection after answering
+ */
+public record CommandModel(
+        TypeElement element,
+        ClassName generatedName,
+        String wireName,
+        RecordModel arguments,
+        Optional<RecordModel> response,
+        List<RecordModel> elements,
+        List<ErrorModel> errors,
+        boolean requiresAnswer,
+        boolean closesConnection) {
+    public CommandModel {
+        elements = List.copyOf(elements);
+        errors = List.copyOf(errors);
+    }
+
+    public ClassName interfaceName() {
+        return arguments.interfaceName();
+    }
+}

@@ -1,0 +1,48 @@
+package io.ampjava.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.Locale;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+
+/**
+ * The names of generated classes and members, in one place because the writers, the validators and
+ * the user's code all rely on them: {@code p.DivideCommand} for {@code p.Divide},
+ * {@code p.Outer_DivideCommand} for {@code p.Outer.Divide}, {@code p.CalculatorLocator} for
+ * {@code p.Calculator}.
+ */
+public final class GeneratedNames {
+    /** The public static methods of every generated command class. */
+    public static final Set<String> COMMAND_METHODS = Set.of("arguments", "response", "call", "callBlocking");
+
+    private GeneratedNames() {}
+
+    public static ClassName command(ClassName commandInterface) {
+        return flattened(commandInterface, "Command");
+    }
+
+    public static ClassName locator(ClassName responderClass) {
+        return flattened(responderClass, "Locator");
+    }
+
+    /**
+     * The factory of an {@code AmpList} element in the command class: the element interface's
+     * simple name in lower camel case ({@code Item} to {@code item}), with a {@code _} after a Java
+     * keyword ({@code New} to {@code new_}).
+     */
+    public static String elementFactory(ClassName elementInterface) {
+        String simple = elementInterface.simpleName();
+        int upper = 0;
+        while (upper < simple.length() && Character.isUpperCase(simple.charAt(upper))) {
+            upper++;
+        }
+        // "URLPart" reads best as "urlPart", "URL" as "url", "Item" as "item".
+        int lowered = upper <= 1 || upper == simple.length() ? upper : upper - 1;
+        String name = simple.substring(0, lowered).toLowerCase(Locale.ROOT) + simple.substring(lowered);
+        return SourceVersion.isKeyword(name) ? name + "_" : name;
+    }
+
+    private static ClassName flattened(ClassName name, String suffix) {
+        return ClassName.get(name.packageName(), String.join("_", name.simpleNames()) + suffix);
+    }
+}

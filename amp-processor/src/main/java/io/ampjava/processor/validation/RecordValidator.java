@@ -1,0 +1,235 @@
+package io.ampjava.processor.validation;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.ampjava.processor.Reporter;
+import io.ampjava.processor.model.FieldModel;
+import io.ampjava.processor.model.RecordModel;
+import io.ampjava.processor.model.WireType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.PrimitiveType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks the interfaces of one command (its arguments, its response, its {@code AmpList} elements
+ * at any depth) and builds their records. One instance per command: it remembers the element
+ * records already built, and the interfaces being built, to refuse a record that contains itself.
+ */
+final class RecordValidator implements WireTypeResolver.ElementRecords {
+    /** Names a record component cannot have (JLS 8.10.1); all but two are final in Object anyway. */
+    private static final Set<String> OBJECT_METHODS =
+            Set.of("clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
+
+    private final Elements elements;
+    private final Types types;
+    private final Reporter reporter;
+    private final AnnotationReader annotations;
+    private final Accessibility accessibility;
+    private final WireTypeResolver resolver;
+    private final String packageName;
+    private final Map<String, RecordModel> built = new LinkedHashMap<>();
+    private final Deque<TypeElement> building = new ArrayDeque<>();
+    private final List<RecordModel> usedAsElements = new ArrayList<>();
+
+    /** @param packageName the package of the generated class, which must be able to name every type */
+    RecordValidator(Elements elements, Types types, Reporter reporter, String packageName) {
+        this.elements = elements;
+        this.types = types;
+        this.reporter = reporter;
+        this.annotations = new AnnotationReader(elements);
+        this.accessibility = new Accessibility(elements);
+        this.resolver = new WireTypeResolver(elements, types, reporter);
+        this.packageName = packageName;
+    }
+
+    /** The {@code AmpList} element records used so far, nested ones before the ones that hold them. */
+    List<RecordModel> elementRecords() {
+        return List.copyOf(usedAsElements);
+    }
+
+    /** The record of a command's or a response's interface, or null after reporting its errors. */
+    RecordModel record(TypeElement element) {
+        String key = element.getQualifiedName().toString();
+        RecordModel done = built.get(key);
+        if (done != null) {
+            return done;
+        }
+        building.push(element);
+        try {
+            RecordModel record = build(element);
+            if (record != null) {
+                built.put(key, record);
+            }
+            return record;
+        } finally {
+            building.pop();
+        }
+    }
+
+    @Override
+    public RecordModel element(TypeElement element, ExecutableElement usedBy) {
+        if (building.contains(element)) {
+            reporter.error(usedBy, "AmpList element " + element.getSimpleName() + " contains itself through "
+                    + usedBy.getSimpleName() + "(): an AMP value cannot nest without end");
+            return null;
+        }
+        if (!element.getTypeParameters().isEmpty()) {
+            reporter.error(usedBy, "AmpList element " + element.getSimpleName() + " must not be generic");
+            return null;
+        }
+        if (!accessibility.canName(element, packageName)) {
+            reporter.error(usedBy, "AmpList element " + element.getQualifiedName() + " is not accessible from "
+                    + packageName + ": make it public");
+            return null;
+        }
+        boolean known = built.containsKey(element.getQualifiedName().toString());
+        RecordModel record = record(element);
+        if (record != null && !known && !usedAsElements.contains(record)) {
+            usedAsElements.add(record);
+        }
+        return record;
+    }
+
+    private RecordModel build(TypeElement element) {
+        int errors = reporter.errorCount();
+        DeclaredType self = (DeclaredType) element.asType();
+        List<FieldModel> fields = new ArrayList<>();
+        Map<String, FieldModel> byWireName = new HashMap<>();
+        for (ExecutableElement method : abstractMethods(element)) {
+            FieldModel field = field(self, method);
+            if (field == null) {
+                continue;
+            }
+            FieldModel clash = byWireName.putIfAbsent(field.wireName(), field);
+            if (clash != null) {
+                reporter.error(method, "two arguments travel as '" + field.wireName() + "': " + clash.javaName()
+                        + "() and " + field.javaName() + "(); give one another name with @Argument(\"...\")");
+                continue;
+            }
+            fields.add(field);
+        }
+        return reporter.errorCount() == errors ? new RecordModel(element, ClassName.get(element), fields) : null;
+    }
+
+    private FieldModel field(DeclaredType self, ExecutableElement method) {
+        String name = method.getSimpleName().toString();
+        AnnotationMirror argument = annotations.find(method, AnnotationReader.ARGUMENT);
+        if (argument == null) {
+            reporter.error(method, "method " + name + "() of " + method.getEnclosingElement().getSimpleName()
+                    + " has no @Argument: every abstract method of a command, response or AmpList element interface"
+                    + " is an argument (make other methods default or static)");
+            return null;
+        }
+        if (!method.getParameters().isEmpty()) {
+            reporter.error(method, "@Argument method " + name + "() must not take parameters: it reads one value");
+            return null;
+        }
+        if (!method.getTypeParameters().isEmpty()) {
+            reporter.error(method, "@Argument method " + name + "() must not be generic");
+            return null;
+        }
+        if (OBJECT_METHODS.contains(name)) {
+            reporter.error(method, "@Argument method " + name + "() has the name of a java.lang.Object method;"
+                    + " name the method otherwise and keep the wire name with @Argument(\"" + name + "\")");
+            return null;
+        }
+        String wireName = annotations.string(argument, "value");
+        if (wireName.isEmpty()) {
+            wireName = name;
+        }
+        String problem = WireNameRules.checkKey(wireName);
+        if (problem != null) {
+            AnnotationValue value = annotations.explicitValue(argument, "value");
+            reporter.error(method, argument, value, problem);
+            return null;
+        }
+        TypeMirror type = ((ExecutableType) types.asMemberOf(self, method)).getReturnType();
+        boolean optional = annotations.bool(argument, "optional");
+        if (optional && type.getKind().isPrimitive()) {
+            reporter.error(method, argument, "optional argument " + name + "() must have a reference type so that"
+                    + " absent can be null: use " + types.boxedClass((PrimitiveType) type)
+                            .getSimpleName() + ", not " + type);
+            return null;
+        }
+        if (type.getKind() == TypeKind.VOID) {
+            reporter.error(method, "@Argument method " + name + "() must return a value, not void");
+            return null;
+        }
+        WireType wireType = resolver.resolve(method, type, argument, packageName, this);
+        if (wireType == null) {
+            return null;
+        }
+        return new FieldModel(method, name, wireName, optional, type, TypeName.get(type), wireType);
+    }
+
+    /**
+     * The abstract methods of {@code element}, its inherited ones included: those of its
+     * superinterfaces first (depth first, in declaration order), then its own. A method redeclared
+     * in a subinterface counts once, as redeclared. Methods of java.lang.Object that every class
+     * implements ({@code toString()}, {@code hashCode()}, {@code equals(Object)}) are skipped unless
+     * they carry {@code @Argument}.
+     */
+    private List<ExecutableElement> abstractMethods(TypeElement element) {
+        List<ExecutableElement> order = new ArrayList<>();
+        collect(element, order, new HashSet<>());
+        List<? extends Element> members = elements.getAllMembers(element);
+        List<ExecutableElement> result = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ExecutableElement method : order) {
+            if (!members.contains(method) || !names.add(method.getSimpleName().toString() + method.getParameters().size())) {
+                continue;
+            }
+            if (isImplementedByObject(method) && !annotations.has(method, AnnotationReader.ARGUMENT)) {
+                continue;
+            }
+            result.add(method);
+        }
+        return result;
+    }
+
+    private void collect(TypeElement type, List<ExecutableElement> order, Set<String> visited) {
+        if (!visited.add(type.getQualifiedName().toString())) {
+            return;
+        }
+        for (TypeMirror superinterface : type.getInterfaces()) {
+            if (superinterface.getKind() == TypeKind.ERROR) {
+                throw new UnresolvedTypeException(type, "the superinterface " + superinterface);
+            }
+            collect((TypeElement) types.asElement(superinterface), order, visited);
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+                order.add(method);
+            }
+        }
+    }
+
+    private boolean isImplementedByObject(ExecutableElement method) {
+        String name = method.getSimpleName().toString();
+        int parameters = method.getParameters().size();
+        return (parameters == 0 && (name.equals("toString") || name.equals("hashCode")))
+                || (parameters == 1 && name.equals("equals")
+                        && types.isSameType(method.getParameters().get(0).asType(),
+                                elements.getTypeElement("java.lang.Object").asType()));
+    }
+}

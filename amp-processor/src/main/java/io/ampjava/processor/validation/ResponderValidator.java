@@ -1,0 +1,197 @@
+package io.ampjava.processor.validation;
+
+import com.palantir.javapoet.TypeName;
+import io.ampjava.processor.Reporter;
+import io.ampjava.processor.model.CommandModel;
+import io.ampjava.processor.model.FieldModel;
+import io.ampjava.processor.model.ResponderModel.Parameter;
+import io.ampjava.processor.model.ResponderModel.Returns;
+import io.ampjava.processor.model.ResponderModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Checks one {@code @Responder} method against its command. */
+final class ResponderValidator {
+    /** The names javac gives parameters of compiled code that was built without {@code -parameters}. */
+    private static final Pattern SYNTHETIC_NAME = Pattern.compile("arg[0-9]+");
+
+    private final Elements elements;
+    private final Types types;
+    private final Reporter reporter;
+    private final AnnotationReader annotations;
+    private final Accessibility accessibility;
+    private final Function<TypeElement, CommandModel> commands;
+
+    /** @param commands the model of a valid command interface, or null if it has errors */
+    ResponderValidator(Elements elements, Types types, Reporter reporter, Function<TypeElement, CommandModel> commands) {
+        this.elements = elements;
+        this.types = types;
+        this.reporter = reporter;
+        this.annotations = new AnnotationReader(elements);
+        this.accessibility = new Accessibility(elements);
+        this.commands = commands;
+    }
+
+    /** The command interface a {@code @Responder} names, or null after reporting that it is not one. */
+    TypeElement commandOf(ExecutableElement method) {
+        AnnotationMirror responder = annotations.find(method, AnnotationReader.RESPONDER);
+        TypeMirror type = annotations.type(method, responder, "value");
+        AnnotationValue value = annotations.explicitValue(responder, "value");
+        if (type.getKind() != TypeKind.DECLARED
+                || !annotations.has(types.asElement(type), AnnotationReader.AMP_COMMAND)) {
+            reporter.error(method, responder, value, "@Responder(" + simpleName(type) + ".class) must name an"
+                    + " @AmpCommand interface, and " + simpleName(type) + " is not one");
+            return null;
+        }
+        return (TypeElement) types.asElement(type);
+    }
+
+    /** The responder's model, or null after reporting its problems. */
+    ResponderModel validate(ExecutableElement method, TypeElement commandElement, DeclaredType target,
+            String locatorPackage) {
+        AnnotationMirror responder = annotations.find(method, AnnotationReader.RESPONDER);
+        CommandModel command = commands.apply(commandElement);
+        String name = method.getSimpleName().toString();
+        if (command == null) {
+            reporter.error(method, responder, "responder " + name + "() answers " + commandElement.getSimpleName()
+                    + ", which is not a valid @AmpCommand: fix the errors reported on it");
+            return null;
+        }
+        int before = reporter.errorCount();
+        if (!accessibility.canUse(method, locatorPackage)) {
+            reporter.error(method, responder, "responder " + name + "() must be visible to the generated locator in "
+                    + locatorPackage + ": make it " + (method.getModifiers().contains(Modifier.PRIVATE)
+                            ? "package-private or public" : "public"));
+        }
+        if (!method.getTypeParameters().isEmpty()) {
+            reporter.error(method, responder, "responder " + name + "() must not be generic");
+        }
+        // As a member of the target, so that a responder inherited from a generic superclass has its real types.
+        ExecutableType signature = (ExecutableType) types.asMemberOf(target, method);
+        List<Parameter> parameters = parameters(method, signature, command);
+        Returns returns = returns(method, signature, command);
+        if (reporter.errorCount() != before) {
+            return null;
+        }
+        return new ResponderModel(method, command, parameters, returns, method.getModifiers().contains(Modifier.STATIC));
+    }
+
+    private List<Parameter> parameters(ExecutableElement method, ExecutableType signature, CommandModel command) {
+        List<Parameter> result = new ArrayList<>();
+        TypeMirror connectionType = typeOf("io.ampjava.dispatch.AmpConnection");
+        TypeMirror commandType = command.element().asType();
+        boolean connection = false;
+        boolean all = false;
+        String methodName = method.getSimpleName().toString();
+        for (int i = 0; i < method.getParameters().size(); i++) {
+            VariableElement parameter = method.getParameters().get(i);
+            TypeMirror type = signature.getParameterTypes().get(i);
+            String name = parameter.getSimpleName().toString();
+            if (type.getKind() == TypeKind.ERROR) {
+                throw new UnresolvedTypeException(parameter, "the type " + type + " of parameter " + name);
+            }
+            if (connectionType != null && types.isSameType(type, connectionType)) {
+                if (connection) {
+                    reporter.error(parameter, "responder " + methodName + "() takes the AmpConnection twice");
+                }
+                connection = true;
+                result.add(new Parameter.Connection());
+                continue;
+            }
+            if (types.isSameType(type, commandType)) {
+                if (all) {
+                    reporter.error(parameter, "responder " + methodName + "() takes " + command.element().getSimpleName()
+                            + " twice");
+                }
+                all = true;
+                result.add(new Parameter.AllArguments());
+                continue;
+            }
+            FieldModel field = command.arguments().fields().stream()
+                    .filter(f -> f.javaName().equals(name))
+                    .findFirst()
+                    .orElse(null);
+            if (field == null) {
+                reporter.error(parameter, "parameter " + name + " of responder " + methodName + "() matches no"
+                        + " argument of " + command.element().getSimpleName() + " ("
+                        + describeArguments(command) + "); parameters match arguments by name, or take "
+                        + command.element().getSimpleName() + " itself, or the AmpConnection"
+                        + (SYNTHETIC_NAME.matcher(name).matches()
+                                ? " (parameter names of compiled classes are only known with javac -parameters)" : ""));
+                continue;
+            }
+            if (!types.isAssignable(field.type(), type)) {
+                reporter.error(parameter, "parameter " + name + " of responder " + methodName + "() is " + type
+                        + ", but argument " + name + " of " + command.element().getSimpleName() + " is " + field.type());
+                continue;
+            }
+            result.add(new Parameter.ArgumentValue(field));
+        }
+        return result;
+    }
+
+    private Returns returns(ExecutableElement method, ExecutableType signature, CommandModel command) {
+        TypeMirror returned = signature.getReturnType();
+        if (returned.getKind() == TypeKind.ERROR) {
+            throw new UnresolvedTypeException(method, "the return type " + returned);
+        }
+        TypeElement stageElement = elements.getTypeElement("java.util.concurrent.CompletionStage");
+        String methodName = method.getSimpleName().toString();
+        String commandName = command.element().getSimpleName().toString();
+        if (command.response().isEmpty()) {
+            if (returned.getKind() == TypeKind.VOID) {
+                return Returns.VOID;
+            }
+            DeclaredType voidStage = types.getDeclaredType(stageElement, typeOf("java.lang.Void"));
+            if (types.isAssignable(returned, voidStage)) {
+                return Returns.STAGE;
+            }
+            reporter.error(method, "responder " + methodName + "() must return void or CompletionStage<Void>: "
+                    + commandName + " has no @Response, so its answer is empty; it returns " + returned);
+            return null;
+        }
+        TypeMirror response = command.response().get().element().asType();
+        if (returned.getKind() != TypeKind.VOID && types.isAssignable(returned, response)) {
+            return Returns.VALUE;
+        }
+        if (types.isAssignable(returned, types.getDeclaredType(stageElement, response))) {
+            return Returns.STAGE;
+        }
+        String responseName = TypeName.get(response).toString();
+        reporter.error(method, "responder " + methodName + "() must return " + responseName + " or CompletionStage<"
+                + responseName + ">, the response of " + commandName + "; it returns " + returned);
+        return null;
+    }
+
+    private static String describeArguments(CommandModel command) {
+        if (command.arguments().fields().isEmpty()) {
+            return "it has none";
+        }
+        return command.arguments().fields().stream().map(FieldModel::javaName).collect(Collectors.joining(", "));
+    }
+
+    private TypeMirror typeOf(String qualifiedName) {
+        TypeElement element = elements.getTypeElement(qualifiedName);
+        return element == null ? null : element.asType();
+    }
+
+    private static String simpleName(TypeMirror type) {
+        String name = type.toString();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+}

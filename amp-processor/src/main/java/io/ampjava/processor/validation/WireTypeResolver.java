@@ -1,0 +1,225 @@
+package io.ampjava.processor.validation;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.ampjava.processor.Reporter;
+import io.ampjava.processor.model.Builtin;
+import io.ampjava.processor.model.RecordModel;
+import io.ampjava.processor.model.WireType;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Chooses the AMP type of an argument from its Java type, or explains why there is none. */
+final class WireTypeResolver {
+    static final String SUPPORTED_TYPES = "supported are int, long, Integer, Long, BigInteger (AMP Integer);"
+            + " byte[] (String); String (Unicode); boolean, Boolean (Boolean); double, Double (Float);"
+            + " BigDecimal, io.ampjava.types.AmpDecimal (Decimal); OffsetDateTime (DateTime);"
+            + " java.nio.file.Path (Path); io.ampjava.types.Descriptor (Descriptor); List<T> of those (ListOf);"
+            + " List<I> of an interface whose methods are @Arguments (AmpList);"
+            + " and any type with @Argument(type = YourArgumentType.class)";
+
+    private static final Map<String, Builtin> DECLARED = Map.ofEntries(
+            Map.entry("java.lang.Integer", Builtin.INT),
+            Map.entry("java.lang.Long", Builtin.LONG),
+            Map.entry("java.math.BigInteger", Builtin.BIG_INTEGER),
+            Map.entry("java.lang.String", Builtin.UNICODE),
+            Map.entry("java.lang.Boolean", Builtin.BOOLEAN),
+            Map.entry("java.lang.Double", Builtin.FLOAT),
+            Map.entry("java.math.BigDecimal", Builtin.DECIMAL),
+            Map.entry("io.ampjava.types.AmpDecimal", Builtin.AMP_DECIMAL),
+            Map.entry("java.time.OffsetDateTime", Builtin.DATE_TIME),
+            Map.entry("java.nio.file.Path", Builtin.PATH),
+            Map.entry("io.ampjava.types.Descriptor", Builtin.DESCRIPTOR));
+
+    /** Builds the record of an {@code AmpList} element interface (checking it, reporting its errors). */
+    interface ElementRecords {
+        /** The element's record, or null if it is invalid (errors reported). */
+        RecordModel element(TypeElement element, ExecutableElement usedBy);
+    }
+
+    private final Elements elements;
+    private final Types types;
+    private final Reporter reporter;
+    private final AnnotationReader annotations;
+    private final Accessibility accessibility;
+
+    WireTypeResolver(Elements elements, Types types, Reporter reporter) {
+        this.elements = elements;
+        this.types = types;
+        this.reporter = reporter;
+        this.annotations = new AnnotationReader(elements);
+        this.accessibility = new Accessibility(elements);
+    }
+
+    /**
+     * The wire type of the value of {@code method}, or null after reporting why there is none.
+     *
+     * @param type the method's return type, as a member of the record's interface
+     * @param argument the method's {@code @Argument}
+     * @param packageName where the generated code lives, which must be able to name every type
+     */
+    WireType resolve(ExecutableElement method, TypeMirror type, AnnotationMirror argument, String packageName,
+            ElementRecords records) {
+        TypeMirror custom = annotations.type(method, argument, "type");
+        if (custom.getKind() != TypeKind.VOID) {
+            return custom(method, type, custom, argument, packageName);
+        }
+        return resolve(method, type, false, packageName, records);
+    }
+
+    private WireType resolve(ExecutableElement method, TypeMirror type, boolean insideListOf, String packageName,
+            ElementRecords records) {
+        switch (type.getKind()) {
+            case ERROR:
+                throw new UnresolvedTypeException(method, "the type " + type + " of " + method.getSimpleName() + "()");
+            case INT:
+                return new WireType.Simple(Builtin.INT, TypeName.INT);
+            case LONG:
+                return new WireType.Simple(Builtin.LONG, TypeName.LONG);
+            case BOOLEAN:
+                return new WireType.Simple(Builtin.BOOLEAN, TypeName.BOOLEAN);
+            case DOUBLE:
+                return new WireType.Simple(Builtin.FLOAT, TypeName.DOUBLE);
+            case ARRAY:
+                if (((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
+                    return new WireType.Simple(Builtin.BYTES, TypeName.get(type));
+                }
+                return unsupported(method, type, insideListOf);
+            case DECLARED:
+                return declared(method, (DeclaredType) type, insideListOf, packageName, records);
+            default:
+                return unsupported(method, type, insideListOf);
+        }
+    }
+
+    private WireType declared(ExecutableElement method, DeclaredType type, boolean insideListOf, String packageName,
+            ElementRecords records) {
+        TypeElement element = (TypeElement) type.asElement();
+        String name = element.getQualifiedName().toString();
+        Builtin builtin = DECLARED.get(name);
+        if (builtin == Builtin.DESCRIPTOR && insideListOf) {
+            reporter.error(method, "a Descriptor cannot travel inside a ListOf, as in " + method.getSimpleName()
+                    + "(): Twisted's ListOf cannot pass file descriptors;"
+                    + " use one Descriptor argument per descriptor, or an AmpList of an interface with a Descriptor");
+            return null;
+        }
+        if (builtin != null) {
+            return new WireType.Simple(builtin, TypeName.get(type));
+        }
+        if (name.equals("java.util.List")) {
+            return list(method, type, insideListOf, packageName, records);
+        }
+        return unsupported(method, type, insideListOf);
+    }
+
+    private WireType list(ExecutableElement method, DeclaredType type, boolean insideListOf, String packageName,
+            ElementRecords records) {
+        List<? extends TypeMirror> arguments = type.getTypeArguments();
+        if (arguments.size() != 1) {
+            return unsupported(method, type, insideListOf);
+        }
+        TypeMirror element = arguments.get(0);
+        if (element.getKind() == TypeKind.ERROR) {
+            throw new UnresolvedTypeException(method, "the type " + element + " of " + method.getSimpleName() + "()");
+        }
+        if (element.getKind() == TypeKind.DECLARED && isRecordInterface((TypeElement) types.asElement(element))) {
+            TypeElement elementInterface = (TypeElement) types.asElement(element);
+            if (insideListOf) {
+                reporter.error(method, "an AmpList cannot travel inside a ListOf (" + method.getSimpleName() + "() is "
+                        + type + "): Twisted's ListOf only holds simple values; make the outer list an AmpList too");
+                return null;
+            }
+            RecordModel record = records.element(elementInterface, method);
+            return record == null ? null : new WireType.AmpList(record);
+        }
+        WireType inner = resolve(method, element, true, packageName, records);
+        return inner == null ? null : new WireType.ListOf(inner, TypeName.get(element));
+    }
+
+    /** An interface with at least one {@code @Argument} method, which can be an AmpList element. */
+    boolean isRecordInterface(TypeElement element) {
+        if (element.getKind() != ElementKind.INTERFACE) {
+            return false;
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(element))) {
+            if (annotations.has(method, AnnotationReader.ARGUMENT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private WireType unsupported(ExecutableElement method, TypeMirror type, boolean insideListOf) {
+        String where = insideListOf ? "as a list element of " : "for ";
+        reporter.error(method, "unsupported type " + type + " " + where + "@Argument " + method.getSimpleName()
+                + "(); " + SUPPORTED_TYPES);
+        return null;
+    }
+
+    private WireType custom(ExecutableElement method, TypeMirror type, TypeMirror custom, AnnotationMirror argument,
+            String packageName) {
+        if (type.getKind() == TypeKind.ERROR) {
+            throw new UnresolvedTypeException(method, "the type " + type + " of " + method.getSimpleName() + "()");
+        }
+        TypeElement argumentType = elements.getTypeElement("io.ampjava.types.ArgumentType");
+        if (argumentType == null) {
+            reporter.error(method, "io.ampjava.types.ArgumentType is not on the classpath: add amp-runtime as a dependency");
+            return null;
+        }
+        TypeMirror boxed = type.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) type).asType() : type;
+        DeclaredType wanted = types.getDeclaredType(argumentType, boxed);
+        if (custom.getKind() != TypeKind.DECLARED) {
+            reporter.error(method, argument, annotations.explicitValue(argument, "type"),
+                    "@Argument(type = " + custom + ") must name a class implementing " + wanted);
+            return null;
+        }
+        TypeElement customElement = (TypeElement) types.asElement(custom);
+        if (customElement.getKind() != ElementKind.CLASS || !customElement.getTypeParameters().isEmpty()
+                || !types.isAssignable(custom, wanted)) {
+            reporter.error(method, argument, annotations.explicitValue(argument, "type"),
+                    "@Argument(type = " + customElement.getSimpleName() + ".class) must name a non-generic class"
+                            + " implementing " + wanted + ", the type of " + method.getSimpleName() + "()");
+            return null;
+        }
+        if (!accessibility.canName(customElement, packageName)) {
+            reporter.error(method, argument, annotations.explicitValue(argument, "type"),
+                    customElement.getQualifiedName() + " is not accessible from " + packageName + ": make it public");
+            return null;
+        }
+        for (VariableElement field : ElementFilter.fieldsIn(customElement.getEnclosedElements())) {
+            if (field.getSimpleName().contentEquals("INSTANCE")
+                    && field.getModifiers().contains(Modifier.STATIC)
+                    && accessibility.canUse(field, packageName)
+                    && types.isAssignable(field.asType(), wanted)) {
+                return new WireType.Custom(ClassName.get(customElement), TypeName.get(boxed), true);
+            }
+        }
+        boolean constructible = !customElement.getModifiers().contains(Modifier.ABSTRACT)
+                && (customElement.getNestingKind() == NestingKind.TOP_LEVEL
+                        || customElement.getModifiers().contains(Modifier.STATIC));
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(customElement.getEnclosedElements())) {
+            if (constructible && constructor.getParameters().isEmpty() && accessibility.canUse(constructor, packageName)) {
+                return new WireType.Custom(ClassName.get(customElement), TypeName.get(boxed), false);
+            }
+        }
+        reporter.error(method, argument, annotations.explicitValue(argument, "type"),
+                customElement.getSimpleName() + " needs a public static final INSTANCE field or a public"
+                        + " no-argument constructor, so the generated code can get an instance");
+        return null;
+    }
+}

@@ -1,0 +1,255 @@
+package io.ampjava.processor.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.ampjava.processor.model.CommandModel;
+import io.ampjava.processor.model.ErrorModel;
+import io.ampjava.processor.model.FieldModel;
+import io.ampjava.processor.model.GeneratedNames;
+import io.ampjava.processor.model.RecordModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Command>Command}: the {@code COMMAND} descriptor, the value factories, the codecs,
+ * and the {@code call} / {@code callBlocking} stubs.
+ */
+public final class CommandWriter {
+    private final GeneratedFiles files;
+
+    public CommandWriter(GeneratedFiles files) {
+        this.files = files;
+    }
+
+    public JavaFile write(CommandModel command) {
+        ClassName generated = command.generatedName();
+        Map<RecordModel, RecordWriter.Names> names = nestedNames(command);
+        RecordWriter records = new RecordWriter(names::get);
+        ClassName commandName = command.interfaceName();
+        TypeName responseType = command.response().<TypeName>map(RecordModel::interfaceName).orElse(ClassName.get(Void.class));
+
+        TypeSpec.Builder type = TypeSpec.classBuilder(generated)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addOriginatingElement(command.element())
+                .addJavadoc("The AMP command {@link $T}, wire name <code>$L</code>: its descriptor, values and calls.\n",
+                        commandName, Javadocs.text(command.wireName()))
+                .addField(commandField(command, names, responseType))
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+
+        type.addMethod(records.factory(command.arguments(), "arguments",
+                CodeBlock.of("The arguments of {@link $T}, to pass to {@link $T#callRemote}.\n", commandName,
+                        RuntimeNames.AMP_CONNECTION)));
+        command.response().ifPresent(response -> type.addMethod(records.factory(response, "response",
+                CodeBlock.of("The response of {@link $T}, for a responder to return.\n", commandName))));
+        for (RecordModel element : command.elements()) {
+            type.addMethod(records.factory(element, GeneratedNames.elementFactory(element.interfaceName()),
+                    CodeBlock.of("One element of an AmpList of {@link $T}.\n", element.interfaceName())));
+        }
+        type.addMethod(callMethod(command, responseType));
+        type.addMethod(callBlockingMethod(command, responseType));
+
+        for (RecordModel record : names.keySet()) {
+            type.addType(records.value(record));
+        }
+        for (RecordModel record : names.keySet()) {
+            type.addType(records.codec(record));
+        }
+        return files.file(generated.packageName(), type);
+    }
+
+    /** The nested classes of each record: {@code DivideValue}/{@code DivideCodec}, numbered if names clash. */
+    private static Map<RecordModel, RecordWriter.Names> nestedNames(CommandModel command) {
+        List<RecordModel> all = new ArrayList<>();
+        all.add(command.arguments());
+        command.response().ifPresent(all::add);
+        for (RecordModel element : command.elements()) {
+            if (!all.contains(element)) {
+                all.add(element);
+            }
+        }
+        Set<String> taken = new HashSet<>();
+        taken.add(command.generatedName().simpleName());
+        Map<RecordModel, RecordWriter.Names> names = new LinkedHashMap<>();
+        for (RecordModel record : all) {
+            String base = record.interfaceName().simpleName();
+            String suffix = "";
+            for (int n = 2; taken.contains(base + suffix + "Value") || taken.contains(base + suffix + "Codec"); n++) {
+                suffix = Integer.toString(n);
+            }
+            taken.add(base + suffix + "Value");
+            taken.add(base + suffix + "Codec");
+            names.put(record, new RecordWriter.Names(
+                    command.generatedName().nestedClass(base + suffix + "Value"),
+                    command.generatedName().nestedClass(base + suffix + "Codec")));
+        }
+        return names;
+    }
+
+    private static FieldSpec commandField(CommandModel command, Map<RecordModel, RecordWriter.Names> names,
+            TypeName responseType) {
+        CodeBlock responseCodec = command.response()
+                .map(response -> CodeBlock.of("$T.INSTANCE", names.get(response).codec()))
+                .orElse(CodeBlock.of("$T.EMPTY", RuntimeNames.COMMAND));
+        CodeBlock.Builder initializer = CodeBlock.builder()
+                .add("$T.builder($S, $T.INSTANCE, $L)$>$>", RuntimeNames.COMMAND, command.wireName(),
+                        names.get(command.arguments()).codec(), responseCodec);
+        for (ErrorModel error : command.errors()) {
+            CodeBlock factory = error.messageConstructor()
+                    ? CodeBlock.of("$T::new", error.exception())
+                    : CodeBlock.of("description -> new $T()", error.exception());
+            initializer.add("\n.error($T.$N($S, $T.class, $L))", RuntimeNames.ERROR_SPEC, error.fatal() ? "fatal" : "of",
+                    error.code(), error.exception(), factory);
+        }
+        if (!command.requiresAnswer()) {
+            initializer.add("\n.requiresAnswer(false)");
+        }
+        if (command.closesConnection()) {
+            initializer.add("\n.closesConnection(true)");
+        }
+        initializer.add("\n.build()$<$<");
+        return FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.COMMAND, command.interfaceName(), responseType),
+                        "COMMAND", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("{@link $T} as the runtime sees it: wire name, codecs and declared errors.\n",
+                        command.interfaceName())
+                .initializer(initializer.build())
+                .build();
+    }
+
+    private static MethodSpec callMethod(CommandModel command, TypeName responseType) {
+        NameAllocator names = argumentNames(command);
+        String connection = names.newName("connection");
+        MethodSpec.Builder call = MethodSpec.methodBuilder("call")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), responseType))
+                .addParameter(RuntimeNames.AMP_CONNECTION, connection);
+        addArgumentParameters(call, command);
+        call.addJavadoc("Calls {@link $T} on the peer of {@code $N}.\n", command.interfaceName(), connection);
+        if (command.requiresAnswer()) {
+            call.addJavadoc("\n<p>The future completes with the $L, or exceptionally with\n",
+                    command.response().isPresent() ? "response" : "empty answer ({@code null})");
+            for (ErrorModel error : command.errors()) {
+                call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(), Javadocs.text(error.code()),
+                        error.fatal() ? ", after which the peer closes the connection" : "");
+            }
+            call.addJavadoc("{@link $T} if the peer does not know the command,\n{@link $T} for any other error code,\n"
+                    + "or {@link $T} if the connection closes first.\n", RuntimeNames.UNHANDLED_COMMAND,
+                    RuntimeNames.UNKNOWN_REMOTE_ERROR, RuntimeNames.CONNECTION_LOST);
+        } else {
+            call.addJavadoc("\n<p>The command asks for no answer: the future completes with {@code null} once the\n"
+                    + "request is queued.\n");
+        }
+        call.addJavadoc("\n@param $N the connection to call on\n", connection)
+                .addJavadoc(argumentJavadoc(command))
+                .addJavadoc("@return the answer to come\n");
+        if (RecordWriter.hasRequiredReference(command.arguments())) {
+            call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+        }
+        return call.addStatement("return $N.callRemote($T.COMMAND, arguments($L))", connection,
+                        command.generatedName(), argumentList(command))
+                .build();
+    }
+
+    private static MethodSpec callBlockingMethod(CommandModel command, TypeName responseType) {
+        NameAllocator names = argumentNames(command);
+        String connection = names.newName("connection");
+        String failure = names.newName("e");
+        String cause = names.newName("cause");
+        boolean empty = command.response().isEmpty();
+        MethodSpec.Builder call = MethodSpec.methodBuilder("callBlocking")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(empty ? TypeName.VOID : responseType)
+                .addParameter(RuntimeNames.AMP_CONNECTION, connection);
+        addArgumentParameters(call, command);
+        call.addJavadoc("Calls {@link $T} on the peer of {@code $N} and waits for the answer, without a time limit\n"
+                + "(a closing connection fails every call it has not answered) and without reacting to interrupts.\n"
+                + "\n<p>Never call it on the connection's reader thread (in a responder, or in a callback of another\n"
+                + "call's future): that thread is the one that would deliver the answer. Use {@link #call} there.\n",
+                command.interfaceName(), connection);
+        call.addJavadoc("\n@param $N the connection to call on\n", connection).addJavadoc(argumentJavadoc(command));
+        if (!empty) {
+            call.addJavadoc("@return the response\n");
+        }
+        Set<TypeName> checked = new LinkedHashSet<>();
+        for (ErrorModel error : command.errors()) {
+            call.addJavadoc("@throws $T if the peer answers the error <code>$L</code>\n", error.exception(),
+                    Javadocs.text(error.code()));
+            if (error.checked() && checked.add(error.exception())) {
+                call.addException(error.exception());
+            }
+        }
+        call.addJavadoc("@throws $T if the peer does not know the command\n", RuntimeNames.UNHANDLED_COMMAND)
+                .addJavadoc("@throws $T for any other error code\n", RuntimeNames.UNKNOWN_REMOTE_ERROR)
+                .addJavadoc("@throws $T if the connection closes before the answer\n", RuntimeNames.CONNECTION_LOST);
+        if (RecordWriter.hasRequiredReference(command.arguments())) {
+            call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+        }
+        call.beginControlFlow("try");
+        CodeBlock invocation = CodeBlock.of("call($N$L).join()", connection,
+                command.arguments().fields().isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", argumentList(command)));
+        if (empty) {
+            call.addStatement("$L", invocation);
+        } else {
+            call.addStatement("return $L", invocation);
+        }
+        call.nextControlFlow("catch ($T $N)", CompletionException.class, failure)
+                .addStatement("$T $N = $N.getCause()", Throwable.class, cause, failure);
+        for (TypeName exception : checked) {
+            rethrowIf(call, cause, exception);
+        }
+        rethrowIf(call, cause, ClassName.get(RuntimeException.class));
+        rethrowIf(call, cause, ClassName.get(Error.class));
+        return call.addStatement("throw $N", failure).endControlFlow().build();
+    }
+
+    private static void rethrowIf(MethodSpec.Builder call, String cause, TypeName type) {
+        call.beginControlFlow("if ($N instanceof $T)", cause, type)
+                .addStatement("throw ($T) $N", type, cause)
+                .endControlFlow();
+    }
+
+    /** Reserves the argument names, so that generated parameters and locals never clash with them. */
+    private static NameAllocator argumentNames(CommandModel command) {
+        NameAllocator names = new NameAllocator();
+        for (FieldModel field : command.arguments().fields()) {
+            names.newName(field.javaName());
+        }
+        return names;
+    }
+
+    private static void addArgumentParameters(MethodSpec.Builder method, CommandModel command) {
+        for (FieldModel field : command.arguments().fields()) {
+            method.addParameter(field.javaType(), field.javaName());
+        }
+    }
+
+    private static CodeBlock argumentJavadoc(CommandModel command) {
+        CodeBlock.Builder javadoc = CodeBlock.builder();
+        for (FieldModel field : command.arguments().fields()) {
+            javadoc.add("@param $N $L\n", field.javaName(), RecordWriter.describe(field));
+        }
+        return javadoc.build();
+    }
+
+    private static CodeBlock argumentList(CommandModel command) {
+        List<CodeBlock> names = new ArrayList<>();
+        for (FieldModel field : command.arguments().fields()) {
+            names.add(CodeBlock.of("$N", field.javaName()));
+        }
+        return CodeBlock.join(names, ",$W");
+    }
+}

@@ -1,0 +1,340 @@
+package shop;
+
+import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.Command;
+import io.ampjava.dispatch.ConnectionLostException;
+import io.ampjava.dispatch.UnhandledCommandException;
+import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.types.AmpListArgument;
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.ArgumentType;
+import io.ampjava.types.BadArgumentException;
+import io.ampjava.types.BoxCodec;
+import io.ampjava.types.IntArgument;
+import io.ampjava.types.UnicodeArgument;
+import io.ampjava.wire.Box;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.annotation.processing.Generated;
+
+/**
+ * The AMP command {@link Order}, wire name <code>Order</code>: its descriptor, values and calls.
+ */
+@Generated("io.ampjava.processor.AmpProcessor")
+public final class OrderCommand {
+    /**
+     * {@link Order} as the runtime sees it: wire name, codecs and declared errors.
+     */
+    public static final Command<Order, Order.Receipt> COMMAND = Command.builder("Order", OrderCodec.INSTANCE, ReceiptCodec.INSTANCE)
+            .build();
+
+    private OrderCommand() {
+    }
+
+    /**
+     * The arguments of {@link Order}, to pass to {@link AmpConnection#callRemote}.
+     *
+     * @param customer required
+     * @param lines required
+     * @param extras optional: null leaves it out
+     * @throws NullPointerException if a required argument is null
+     */
+    public static Order arguments(String customer, List<Order.Line> lines,
+            List<Order.Line> extras) {
+        return new OrderValue(customer, lines, extras);
+    }
+
+    /**
+     * The response of {@link Order}, for a responder to return.
+     *
+     * @param accepted required
+     * @param notes required
+     * @throws NullPointerException if a required argument is null
+     */
+    public static Order.Receipt response(List<Order.Line> accepted, List<Tag> notes) {
+        return new ReceiptValue(accepted, notes);
+    }
+
+    /**
+     * One element of an AmpList of {@link Tag}.
+     *
+     * @param name required
+     * @param value optional: null leaves it out
+     * @throws NullPointerException if a required argument is null
+     */
+    public static Tag tag(String name, String value) {
+        return new TagValue(name, value);
+    }
+
+    /**
+     * One element of an AmpList of {@link Order.Line}.
+     *
+     * @param sku required
+     * @param quantity required
+     * @param tags optional: null leaves it out
+     * @throws NullPointerException if a required argument is null
+     */
+    public static Order.Line line(String sku, int quantity, List<Tag> tags) {
+        return new LineValue(sku, quantity, tags);
+    }
+
+    /**
+     * Calls {@link Order} on the peer of {@code connection}.
+     *
+     * <p>The future completes with the response, or exceptionally with
+     * {@link UnhandledCommandException} if the peer does not know the command,
+     * {@link UnknownRemoteErrorException} for any other error code,
+     * or {@link ConnectionLostException} if the connection closes first.
+     *
+     * @param connection the connection to call on
+     * @param customer required
+     * @param lines required
+     * @param extras optional: null leaves it out
+     * @return the answer to come
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static CompletableFuture<Order.Receipt> call(AmpConnection connection, String customer,
+            List<Order.Line> lines, List<Order.Line> extras) {
+        return connection.callRemote(OrderCommand.COMMAND, arguments(customer, lines, extras));
+    }
+
+    /**
+     * Calls {@link Order} on the peer of {@code connection} and waits for the answer, without a time limit
+     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param customer required
+     * @param lines required
+     * @param extras optional: null leaves it out
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static Order.Receipt callBlocking(AmpConnection connection, String customer,
+            List<Order.Line> lines, List<Order.Line> extras) {
+        try {
+            return call(connection, customer, lines, extras).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+
+    private record OrderValue(String customer, List<Order.Line> lines,
+            List<Order.Line> extras) implements Order {
+        OrderValue {
+            Objects.requireNonNull(customer, "required argument 'customer' is null");
+            lines = List.copyOf(Objects.requireNonNull(lines, "required argument 'lines' is null"));
+            extras = extras == null ? null : List.copyOf(extras);
+        }
+
+        @Override
+        public String toString() {
+            return "Order[customer=" + customer + ", lines=" + lines + ", extras=" + extras + "]";
+        }
+    }
+
+    private record ReceiptValue(List<Order.Line> accepted,
+            List<Tag> notes) implements Order.Receipt {
+        ReceiptValue {
+            accepted = List.copyOf(Objects.requireNonNull(accepted, "required argument 'accepted' is null"));
+            notes = List.copyOf(Objects.requireNonNull(notes, "required argument 'notes' is null"));
+        }
+
+        @Override
+        public String toString() {
+            return "Order.Receipt[accepted=" + accepted + ", notes=" + notes + "]";
+        }
+    }
+
+    private record TagValue(String name, String value) implements Tag {
+        TagValue {
+            Objects.requireNonNull(name, "required argument 'name' is null");
+        }
+
+        @Override
+        public String toString() {
+            return "Tag[name=" + name + ", value=" + value + "]";
+        }
+    }
+
+    private record LineValue(String sku, int quantity, List<Tag> tags) implements Order.Line {
+        LineValue {
+            Objects.requireNonNull(sku, "required argument 'sku' is null");
+            tags = tags == null ? null : List.copyOf(tags);
+        }
+
+        @Override
+        public String toString() {
+            return "Order.Line[sku=" + sku + ", quantity=" + quantity + ", tags=" + tags + "]";
+        }
+    }
+
+    private static final class OrderCodec implements BoxCodec<Order> {
+        static final OrderCodec INSTANCE = new OrderCodec();
+
+        private static final byte[] CUSTOMER = "customer".getBytes(StandardCharsets.UTF_8);
+
+        private static final byte[] LINES = "lines".getBytes(StandardCharsets.UTF_8);
+
+        private static final byte[] EXTRAS = "extras".getBytes(StandardCharsets.UTF_8);
+
+        private static final ArgumentType<List<Order.Line>> LINES_TYPE = new AmpListArgument<>(LineCodec.INSTANCE);
+
+        private static final ArgumentType<List<Order.Line>> EXTRAS_TYPE = new AmpListArgument<>(LineCodec.INSTANCE);
+
+        private OrderCodec() {
+        }
+
+        @Override
+        public void write(Order value, Box box, ArgumentContext context) {
+            box.put(CUSTOMER, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.customer(), "required argument 'customer' is null"), context));
+            box.put(LINES, LINES_TYPE.toWire(Objects.requireNonNull(value.lines(), "required argument 'lines' is null"), context));
+            List<Order.Line> extras = value.extras();
+            if (extras != null) {
+                box.put(EXTRAS, EXTRAS_TYPE.toWire(extras, context));
+            }
+        }
+
+        @Override
+        public Order read(Box box, ArgumentContext context) {
+            byte[] customer = box.get(CUSTOMER);
+            if (customer == null) {
+                throw BadArgumentException.missing("customer");
+            }
+            byte[] lines = box.get(LINES);
+            if (lines == null) {
+                throw BadArgumentException.missing("lines");
+            }
+            byte[] extras = box.get(EXTRAS);
+            return new OrderValue(
+                    UnicodeArgument.INSTANCE.fromWire(customer, context),
+                    LINES_TYPE.fromWire(lines, context),
+                    extras == null ? null : EXTRAS_TYPE.fromWire(extras, context));
+        }
+    }
+
+    private static final class ReceiptCodec implements BoxCodec<Order.Receipt> {
+        static final ReceiptCodec INSTANCE = new ReceiptCodec();
+
+        private static final byte[] ACCEPTED = "accepted".getBytes(StandardCharsets.UTF_8);
+
+        private static final byte[] NOTES = "notes".getBytes(StandardCharsets.UTF_8);
+
+        private static final ArgumentType<List<Order.Line>> ACCEPTED_TYPE = new AmpListArgument<>(LineCodec.INSTANCE);
+
+        private static final ArgumentType<List<Tag>> NOTES_TYPE = new AmpListArgument<>(TagCodec.INSTANCE);
+
+        private ReceiptCodec() {
+        }
+
+        @Override
+        public void write(Order.Receipt value, Box box, ArgumentContext context) {
+            box.put(ACCEPTED, ACCEPTED_TYPE.toWire(Objects.requireNonNull(value.accepted(), "required argument 'accepted' is null"), context));
+            box.put(NOTES, NOTES_TYPE.toWire(Objects.requireNonNull(value.notes(), "required argument 'notes' is null"), context));
+        }
+
+        @Override
+        public Order.Receipt read(Box box, ArgumentContext context) {
+            byte[] accepted = box.get(ACCEPTED);
+            if (accepted == null) {
+                throw BadArgumentException.missing("accepted");
+            }
+            byte[] notes = box.get(NOTES);
+            if (notes == null) {
+                throw BadArgumentException.missing("notes");
+            }
+            return new ReceiptValue(
+                    ACCEPTED_TYPE.fromWire(accepted, context),
+                    NOTES_TYPE.fromWire(notes, context));
+        }
+    }
+
+    private static final class TagCodec implements BoxCodec<Tag> {
+        static final TagCodec INSTANCE = new TagCodec();
+
+        private static final byte[] NAME = "name".getBytes(StandardCharsets.UTF_8);
+
+        private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
+
+        private TagCodec() {
+        }
+
+        @Override
+        public void write(Tag value, Box box, ArgumentContext context) {
+            box.put(NAME, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.name(), "required argument 'name' is null"), context));
+            String value_ = value.value();
+            if (value_ != null) {
+                box.put(VALUE, UnicodeArgument.INSTANCE.toWire(value_, context));
+            }
+        }
+
+        @Override
+        public Tag read(Box box, ArgumentContext context) {
+            byte[] name = box.get(NAME);
+            if (name == null) {
+                throw BadArgumentException.missing("name");
+            }
+            byte[] value = box.get(VALUE);
+            return new TagValue(
+                    UnicodeArgument.INSTANCE.fromWire(name, context),
+                    value == null ? null : UnicodeArgument.INSTANCE.fromWire(value, context));
+        }
+    }
+
+    private static final class LineCodec implements BoxCodec<Order.Line> {
+        static final LineCodec INSTANCE = new LineCodec();
+
+        private static final byte[] SKU = "sku".getBytes(StandardCharsets.UTF_8);
+
+        private static final byte[] QUANTITY = "quantity".getBytes(StandardCharsets.UTF_8);
+
+        private static final byte[] TAGS = "tags".getBytes(StandardCharsets.UTF_8);
+
+        private static final ArgumentType<List<Tag>> TAGS_TYPE = new AmpListArgument<>(TagCodec.INSTANCE);
+
+        private LineCodec() {
+        }
+
+        @Override
+        public void write(Order.Line value, Box box, ArgumentContext context) {
+            box.put(SKU, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.sku(), "required argument 'sku' is null"), context));
+            box.put(QUANTITY, IntArgument.encode(value.quantity()));
+            List<Tag> tags = value.tags();
+            if (tags != null) {
+                box.put(TAGS, TAGS_TYPE.toWire(tags, context));
+            }
+        }
+
+        @Override
+        public Order.Line read(Box box, ArgumentContext context) {
+            byte[] sku = box.get(SKU);
+            if (sku == null) {
+                throw BadArgumentException.missing("sku");
+            }
+            byte[] quantity = box.get(QUANTITY);
+            if (quantity == null) {
+                throw BadArgumentException.missing("quantity");
+            }
+            byte[] tags = box.get(TAGS);
+            return new LineValue(
+                    UnicodeArgument.INSTANCE.fromWire(sku, context),
+                    IntArgument.decode(quantity),
+                    tags == null ? null : TAGS_TYPE.fromWire(tags, context));
+        }
+    }
+}

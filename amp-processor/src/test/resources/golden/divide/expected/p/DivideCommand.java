@@ -1,0 +1,188 @@
+package p;
+
+import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.Command;
+import io.ampjava.dispatch.ConnectionLostException;
+import io.ampjava.dispatch.ErrorSpec;
+import io.ampjava.dispatch.UnhandledCommandException;
+import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.BadArgumentException;
+import io.ampjava.types.BoxCodec;
+import io.ampjava.types.FloatArgument;
+import io.ampjava.types.LongArgument;
+import io.ampjava.types.UnicodeArgument;
+import io.ampjava.wire.Box;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.annotation.processing.Generated;
+
+/**
+ * The AMP command {@link Divide}, wire name <code>Divide</code>: its descriptor, values and calls.
+ */
+@Generated("io.ampjava.processor.AmpProcessor")
+public final class DivideCommand {
+    /**
+     * {@link Divide} as the runtime sees it: wire name, codecs and declared errors.
+     */
+    public static final Command<Divide, Divide.Result> COMMAND = Command.builder("Divide", DivideCodec.INSTANCE, ResultCodec.INSTANCE)
+            .error(ErrorSpec.of("ZERO_DIVISION", ArithmeticException.class, ArithmeticException::new))
+            .build();
+
+    private DivideCommand() {
+    }
+
+    /**
+     * The arguments of {@link Divide}, to pass to {@link AmpConnection#callRemote}.
+     *
+     * @param numerator required
+     * @param denominator required
+     * @param note optional: null leaves it out
+     */
+    public static Divide arguments(long numerator, long denominator, String note) {
+        return new DivideValue(numerator, denominator, note);
+    }
+
+    /**
+     * The response of {@link Divide}, for a responder to return.
+     *
+     * @param result required
+     */
+    public static Divide.Result response(double result) {
+        return new ResultValue(result);
+    }
+
+    /**
+     * Calls {@link Divide} on the peer of {@code connection}.
+     *
+     * <p>The future completes with the response, or exceptionally with
+     * {@link ArithmeticException} (error <code>ZERO_DIVISION</code>),
+     * {@link UnhandledCommandException} if the peer does not know the command,
+     * {@link UnknownRemoteErrorException} for any other error code,
+     * or {@link ConnectionLostException} if the connection closes first.
+     *
+     * @param connection the connection to call on
+     * @param numerator required
+     * @param denominator required
+     * @param note optional: null leaves it out
+     * @return the answer to come
+     */
+    public static CompletableFuture<Divide.Result> call(AmpConnection connection, long numerator,
+            long denominator, String note) {
+        return connection.callRemote(DivideCommand.COMMAND, arguments(numerator, denominator,
+                note));
+    }
+
+    /**
+     * Calls {@link Divide} on the peer of {@code connection} and waits for the answer, without a time limit
+     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param numerator required
+     * @param denominator required
+     * @param note optional: null leaves it out
+     * @return the response
+     * @throws ArithmeticException if the peer answers the error <code>ZERO_DIVISION</code>
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     */
+    public static Divide.Result callBlocking(AmpConnection connection, long numerator,
+            long denominator, String note) {
+        try {
+            return call(connection, numerator, denominator, note).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+
+    private record DivideValue(long numerator, long denominator, String note) implements Divide {
+        @Override
+        public String toString() {
+            return "Divide[numerator=" + numerator + ", denominator=" + denominator + ", note=" +
+                    note + "]";
+        }
+    }
+
+    private record ResultValue(double result) implements Divide.Result {
+        @Override
+        public String toString() {
+            return "Divide.Result[result=" + result + "]";
+        }
+    }
+
+    private static final class DivideCodec implements BoxCodec<Divide> {
+        static final DivideCodec INSTANCE = new DivideCodec();
+
+        private static final byte[] NUMERATOR = "numerator".getBytes(StandardCharsets.UTF_8);
+
+        private static final byte[] DENOMINATOR = "denominator".getBytes(StandardCharsets.UTF_8);
+
+        private static final byte[] NOTE = "note".getBytes(StandardCharsets.UTF_8);
+
+        private DivideCodec() {
+        }
+
+        @Override
+        public void write(Divide value, Box box, ArgumentContext context) {
+            box.put(NUMERATOR, LongArgument.encode(value.numerator()));
+            box.put(DENOMINATOR, LongArgument.encode(value.denominator()));
+            String note = value.note();
+            if (note != null) {
+                box.put(NOTE, UnicodeArgument.INSTANCE.toWire(note, context));
+            }
+        }
+
+        @Override
+        public Divide read(Box box, ArgumentContext context) {
+            byte[] numerator = box.get(NUMERATOR);
+            if (numerator == null) {
+                throw BadArgumentException.missing("numerator");
+            }
+            byte[] denominator = box.get(DENOMINATOR);
+            if (denominator == null) {
+                throw BadArgumentException.missing("denominator");
+            }
+            byte[] note = box.get(NOTE);
+            return new DivideValue(
+                    LongArgument.decode(numerator),
+                    LongArgument.decode(denominator),
+                    note == null ? null : UnicodeArgument.INSTANCE.fromWire(note, context));
+        }
+    }
+
+    private static final class ResultCodec implements BoxCodec<Divide.Result> {
+        static final ResultCodec INSTANCE = new ResultCodec();
+
+        private static final byte[] RESULT = "result".getBytes(StandardCharsets.UTF_8);
+
+        private ResultCodec() {
+        }
+
+        @Override
+        public void write(Divide.Result value, Box box, ArgumentContext context) {
+            box.put(RESULT, FloatArgument.encode(value.result()));
+        }
+
+        @Override
+        public Divide.Result read(Box box, ArgumentContext context) {
+            byte[] result = box.get(RESULT);
+            if (result == null) {
+                throw BadArgumentException.missing("result");
+            }
+            return new ResultValue(
+                    FloatArgument.decode(result));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package types;
+
+public enum Color {
+    RED,
+    GREEN
+}

@@ -1,0 +1,3 @@
+package types;
+
+public record Point(int x, int y) {}

@@ -1,0 +1,167 @@
+package calc;
+
+import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.Command;
+import io.ampjava.dispatch.ConnectionLostException;
+import io.ampjava.dispatch.UnhandledCommandException;
+import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.BadArgumentException;
+import io.ampjava.types.BoxCodec;
+import io.ampjava.types.LongArgument;
+import io.ampjava.wire.Box;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.annotation.processing.Generated;
+
+/**
+ * The AMP command {@link Callback}, wire name <code>Callback</code>: its descriptor, values and calls.
+ */
+@Generated("io.ampjava.processor.AmpProcessor")
+public final class CallbackCommand {
+    /**
+     * {@link Callback} as the runtime sees it: wire name, codecs and declared errors.
+     */
+    public static final Command<Callback, Callback.Total> COMMAND = Command.builder("Callback", CallbackCodec.INSTANCE, TotalCodec.INSTANCE)
+            .build();
+
+    private CallbackCommand() {
+    }
+
+    /**
+     * The arguments of {@link Callback}, to pass to {@link AmpConnection#callRemote}.
+     *
+     * @param a required
+     * @param b required
+     */
+    public static Callback arguments(long a, long b) {
+        return new CallbackValue(a, b);
+    }
+
+    /**
+     * The response of {@link Callback}, for a responder to return.
+     *
+     * @param total required
+     */
+    public static Callback.Total response(long total) {
+        return new TotalValue(total);
+    }
+
+    /**
+     * Calls {@link Callback} on the peer of {@code connection}.
+     *
+     * <p>The future completes with the response, or exceptionally with
+     * {@link UnhandledCommandException} if the peer does not know the command,
+     * {@link UnknownRemoteErrorException} for any other error code,
+     * or {@link ConnectionLostException} if the connection closes first.
+     *
+     * @param connection the connection to call on
+     * @param a required
+     * @param b required
+     * @return the answer to come
+     */
+    public static CompletableFuture<Callback.Total> call(AmpConnection connection, long a, long b) {
+        return connection.callRemote(CallbackCommand.COMMAND, arguments(a, b));
+    }
+
+    /**
+     * Calls {@link Callback} on the peer of {@code connection} and waits for the answer, without a time limit
+     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param a required
+     * @param b required
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     */
+    public static Callback.Total callBlocking(AmpConnection connection, long a, long b) {
+        try {
+            return call(connection, a, b).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+
+    private record CallbackValue(long a, long b) implements Callback {
+        @Override
+        public String toString() {
+            return "Callback[a=" + a + ", b=" + b + "]";
+        }
+    }
+
+    private record TotalValue(long total) implements Callback.Total {
+        @Override
+        public String toString() {
+            return "Callback.Total[total=" + total + "]";
+        }
+    }
+
+    private static final class CallbackCodec implements BoxCodec<Callback> {
+        static final CallbackCodec INSTANCE = new CallbackCodec();
+
+        private static final byte[] A = "a".getBytes(StandardCharsets.UTF_8);
+
+        private static final byte[] B = "b".getBytes(StandardCharsets.UTF_8);
+
+        private CallbackCodec() {
+        }
+
+        @Override
+        public void write(Callback value, Box box, ArgumentContext context) {
+            box.put(A, LongArgument.encode(value.a()));
+            box.put(B, LongArgument.encode(value.b()));
+        }
+
+        @Override
+        public Callback read(Box box, ArgumentContext context) {
+            byte[] a = box.get(A);
+            if (a == null) {
+                throw BadArgumentException.missing("a");
+            }
+            byte[] b = box.get(B);
+            if (b == null) {
+                throw BadArgumentException.missing("b");
+            }
+            return new CallbackValue(
+                    LongArgument.decode(a),
+                    LongArgument.decode(b));
+        }
+    }
+
+    private static final class TotalCodec implements BoxCodec<Callback.Total> {
+        static final TotalCodec INSTANCE = new TotalCodec();
+
+        private static final byte[] TOTAL = "total".getBytes(StandardCharsets.UTF_8);
+
+        private TotalCodec() {
+        }
+
+        @Override
+        public void write(Callback.Total value, Box box, ArgumentContext context) {
+            box.put(TOTAL, LongArgument.encode(value.total()));
+        }
+
+        @Override
+        public Callback.Total read(Box box, ArgumentContext context) {
+            byte[] total = box.get(TOTAL);
+            if (total == null) {
+                throw BadArgumentException.missing("total");
+            }
+            return new TotalValue(
+                    LongArgument.decode(total));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package calc;
+
+import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.Command;
+import io.ampjava.dispatch.ConnectionLostException;
+import io.ampjava.dispatch.UnhandledCommandException;
+import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.BoxCodec;
+import io.ampjava.wire.Box;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.annotation.processing.Generated;
+
+/**
+ * The AMP command {@link Ping}, wire name <code>Ping</code>: its descriptor, values and calls.
+ */
+@Generated("io.ampjava.processor.AmpProcessor")
+public final class PingCommand {
+    /**
+     * {@link Ping} as the runtime sees it: wire name, codecs and declared errors.
+     */
+    public static final Command<Ping, Void> COMMAND = Command.builder("Ping", PingCodec.INSTANCE, Command.EMPTY)
+            .build();
+
+    private PingCommand() {
+    }
+
+    /**
+     * The arguments of {@link Ping}, to pass to {@link AmpConnection#callRemote}.
+     */
+    public static Ping arguments() {
+        return new PingValue();
+    }
+
+    /**
+     * Calls {@link Ping} on the peer of {@code connection}.
+     *
+     * <p>The future completes with the empty answer ({@code null}), or exceptionally with
+     * {@link UnhandledCommandException} if the peer does not know the command,
+     * {@link UnknownRemoteErrorException} for any other error code,
+     * or {@link ConnectionLostException} if the connection closes first.
+     *
+     * @param connection the connection to call on
+     * @return the answer to come
+     */
+    public static CompletableFuture<Void> call(AmpConnection connection) {
+        return connection.callRemote(PingCommand.COMMAND, arguments());
+    }
+
+    /**
+     * Calls {@link Ping} on the peer of {@code connection} and waits for the answer, without a time limit
+     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     */
+    public static void callBlocking(AmpConnection connection) {
+        try {
+            call(connection).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+
+    private record PingValue() implements Ping {
+        @Override
+        public String toString() {
+            return "Ping[]";
+        }
+    }
+
+    private static final class PingCodec implements BoxCodec<Ping> {
+        static final PingCodec INSTANCE = new PingCodec();
+
+        private PingCodec() {
+        }
+
+        @Override
+        public void write(Ping value, Box box, ArgumentContext context) {
+        }
+
+        @Override
+        public Ping read(Box box, ArgumentContext context) {
+            return new PingValue();
+        }
+    }
+}

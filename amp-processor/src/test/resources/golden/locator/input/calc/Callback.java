@@ -1,0 +1,17 @@
+package calc;
+
+import io.ampjava.annotations.AmpCommand;
+import io.ampjava.annotations.Argument;
+import io.ampjava.annotations.Response;
+
+@AmpCommand
+public interface Callback {
+    @Argument long a();
+
+    @Argument long b();
+
+    @Response
+    interface Total {
+        @Argument long total();
+    }
+}

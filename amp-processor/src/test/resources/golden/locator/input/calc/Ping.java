@@ -1,0 +1,6 @@
+package calc;
+
+import io.ampjava.annotations.AmpCommand;
+
+@AmpCommand
+public interface Ping {}

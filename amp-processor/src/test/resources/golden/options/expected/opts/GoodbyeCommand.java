@@ -1,0 +1,101 @@
+package opts;
+
+import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.Command;
+import io.ampjava.dispatch.ConnectionLostException;
+import io.ampjava.dispatch.UnhandledCommandException;
+import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.BoxCodec;
+import io.ampjava.wire.Box;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.annotation.processing.Generated;
+
+/**
+ * The AMP command {@link Goodbye}, wire name <code>Goodbye</code>: its descriptor, values and calls.
+ */
+@Generated("io.ampjava.processor.AmpProcessor")
+public final class GoodbyeCommand {
+    /**
+     * {@link Goodbye} as the runtime sees it: wire name, codecs and declared errors.
+     */
+    public static final Command<Goodbye, Void> COMMAND = Command.builder("Goodbye", GoodbyeCodec.INSTANCE, Command.EMPTY)
+            .closesConnection(true)
+            .build();
+
+    private GoodbyeCommand() {
+    }
+
+    /**
+     * The arguments of {@link Goodbye}, to pass to {@link AmpConnection#callRemote}.
+     */
+    public static Goodbye arguments() {
+        return new GoodbyeValue();
+    }
+
+    /**
+     * Calls {@link Goodbye} on the peer of {@code connection}.
+     *
+     * <p>The future completes with the empty answer ({@code null}), or exceptionally with
+     * {@link UnhandledCommandException} if the peer does not know the command,
+     * {@link UnknownRemoteErrorException} for any other error code,
+     * or {@link ConnectionLostException} if the connection closes first.
+     *
+     * @param connection the connection to call on
+     * @return the answer to come
+     */
+    public static CompletableFuture<Void> call(AmpConnection connection) {
+        return connection.callRemote(GoodbyeCommand.COMMAND, arguments());
+    }
+
+    /**
+     * Calls {@link Goodbye} on the peer of {@code connection} and waits for the answer, without a time limit
+     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     */
+    public static void callBlocking(AmpConnection connection) {
+        try {
+            call(connection).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+
+    private record GoodbyeValue() implements Goodbye {
+        @Override
+        public String toString() {
+            return "Goodbye[]";
+        }
+    }
+
+    private static final class GoodbyeCodec implements BoxCodec<Goodbye> {
+        static final GoodbyeCodec INSTANCE = new GoodbyeCodec();
+
+        private GoodbyeCodec() {
+        }
+
+        @Override
+        public void write(Goodbye value, Box box, ArgumentContext context) {
+        }
+
+        @Override
+        public Goodbye read(Box box, ArgumentContext context) {
+            return new GoodbyeValue();
+        }
+    }
+}
