@@ -68,6 +68,7 @@ public final class AmpConnection implements AutoCloseable {
     private final BoxDecoder decoder;
     private final Thread reader;
     private final int readBufferSize;
+    private final ConnectionLimits limits;
 
     private AmpConnection(Transport transport, ResponderLocator locator, ConnectionOptions options) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -75,7 +76,7 @@ public final class AmpConnection implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         this.responderExecutor = options.responderExecutor();
         this.readBufferSize = options.readBufferSize();
-        this.decoder = new BoxDecoder(options.maxKeysPerBox());
+        this.decoder = new BoxDecoder(options.maxKeysPerBox(), options.maxBoxBytes());
         this.outbound = new OutboundQueue(transport, new OutboundQueue.Listener() {
             @Override
             public void writeFailed(Throwable failure) {
@@ -86,8 +87,14 @@ public final class AmpConnection implements AutoCloseable {
             public void closingBoxWritten() {
                 closeAfterClosingAnswer();
             }
+
+            @Override
+            public void written() {
+                limits.wakeReader();
+            }
         });
-        this.descriptors = new DescriptorExchange(transport, outbound);
+        this.descriptors = new DescriptorExchange(transport, outbound, options.maxNestingDepth());
+        this.limits = new ConnectionLimits(options, outbound, pending, descriptors);
         this.ordersDescriptors = transport.canPassDescriptors();
         String name = options.threadName() != null ? options.threadName() : "amp-reader " + transport.describe();
         this.reader = new Thread(this::readLoop, name);
@@ -136,6 +143,10 @@ public final class AmpConnection implements AutoCloseable {
         if (!isOpen()) {
             return CompletableFuture.failedFuture(lost());
         }
+        CallRejectedException refused = limits.refuseCall(command.requiresAnswer());
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
         TypedCall<R> call = command.requiresAnswer() ? new TypedCall<>(command) : null;
         boolean queued;
         if (ordersDescriptors) {
@@ -148,7 +159,7 @@ public final class AmpConnection implements AutoCloseable {
         }
         outbound.flush();
         if (call != null) {
-            return call.future;
+            return limits.withTimeout(call.future);
         }
         return queued ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(lost());
     }
@@ -167,6 +178,10 @@ public final class AmpConnection implements AutoCloseable {
         if (!isOpen()) {
             return CompletableFuture.failedFuture(lost());
         }
+        CallRejectedException refused = limits.refuseCall(true);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
         RawCall call = new RawCall();
         if (ordersDescriptors) {
             synchronized (outbound) {
@@ -176,7 +191,7 @@ public final class AmpConnection implements AutoCloseable {
             send(name, box, call);
         }
         outbound.flush();
-        return call.future;
+        return limits.withTimeout(call.future);
     }
 
     /**
@@ -184,12 +199,17 @@ public final class AmpConnection implements AutoCloseable {
      * On a closed connection nothing is sent and nothing is thrown, as in Twisted.
      *
      * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
+     * @throws CallRejectedException when the outgoing queue is full; nothing is sent
      */
     public void callRemoteStringNoAnswer(String command, Box arguments) {
         byte[] name = command.getBytes(StandardCharsets.UTF_8);
         Box box = arguments.copy();
         if (!isOpen()) {
             return;
+        }
+        CallRejectedException refused = limits.refuseCall(false);
+        if (refused != null) {
+            throw refused;
         }
         send(name, box, null);
         outbound.flush();
@@ -220,12 +240,14 @@ public final class AmpConnection implements AutoCloseable {
             return outbound.enqueue(frame, false);
         }
         // Registered before it is written: the answer may arrive before enqueue returns.
+        call.tag = tag;
         if (!pending.register(tag, call)) {
             call.fail(lost());
             return false;
         }
         if (!outbound.enqueue(frame, false)) {
             if (pending.remove(tag) != null) {
+                call.taken = true;
                 call.fail(lost());
             }
             return false;
@@ -243,6 +265,7 @@ public final class AmpConnection implements AutoCloseable {
         Throwable cause;
         try {
             while (true) {
+                limits.awaitReadCapacity(this::isOpen);
                 buffer.clear();
                 int count = transport.read(buffer, received);
                 if (count < 0) {
@@ -251,6 +274,7 @@ public final class AmpConnection implements AutoCloseable {
                 }
                 buffer.flip();
                 decoder.feed(buffer, sink);
+                limits.checkPendingDescriptors();
                 if (!isOpen()) {
                     return;
                 }
@@ -272,7 +296,10 @@ public final class AmpConnection implements AutoCloseable {
         }
         byte[] tag = box.get(AmpKeys.ANSWER_KEY);
         if (tag != null) {
-            takeCall(tag, AmpKeys.ANSWER).answered(box);
+            PendingCall<?> call = takeCall(tag, AmpKeys.ANSWER, box);
+            if (call != null) {
+                call.answered(box);
+            }
             return;
         }
         tag = box.get(AmpKeys.ERROR_KEY);
@@ -295,7 +322,10 @@ public final class AmpConnection implements AutoCloseable {
         if (code == null || description == null) {
             throw new ProtocolException("an _error box without _error_code or _error_description: " + box);
         }
-        PendingCall<?> call = takeCall(tag, AmpKeys.ERROR);
+        PendingCall<?> call = takeCall(tag, AmpKeys.ERROR, null);
+        if (call == null) {
+            return; // the late error of a call given up
+        }
         String text = new String(description, StandardCharsets.UTF_8);
         if (Arrays.equals(code, UNHANDLED_CODE)) {
             call.fail(new UnhandledCommandException(text));
@@ -304,14 +334,30 @@ public final class AmpConnection implements AutoCloseable {
         }
     }
 
-    /** The call an answer or error names; an unknown tag is a protocol violation (Twisted's KeyError). */
-    private PendingCall<?> takeCall(byte[] tag, String role) {
+    /**
+     * The call an answer or error names, or null for the late answer of a call given up (timed out
+     * or cancelled), which is dropped after freeing the descriptors it brought. Any other unknown tag
+     * is a protocol violation (Twisted's KeyError): nothing this side issued is outstanding under it.
+     * Twisted, too, drops a late answer to a cancelled call: its Deferred stays in the table until
+     * the answer comes.
+     */
+    private PendingCall<?> takeCall(byte[] tag, String role, Box answer) {
         long number = Tags.parse(tag);
-        PendingCall<?> call = number == Tags.NOT_OURS ? null : pending.remove(number);
-        if (call == null) {
-            throw new ProtocolException(role + " " + Bytes.repr(tag) + " names no outstanding call");
+        Object taken = number == Tags.NOT_OURS ? null : pending.take(number);
+        if (taken instanceof PendingCall) {
+            PendingCall<?> call = (PendingCall<?>) taken;
+            call.taken = true;
+            return call;
         }
-        return call;
+        if (taken instanceof PendingCalls.Abandoned) {
+            if (answer != null) {
+                ((PendingCalls.Abandoned) taken).lateAnswer(answer);
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> "dropped the late " + role + " " + Bytes.repr(tag) + " on "
+                    + transport.describe() + ": its call was given up");
+            return null;
+        }
+        throw new ProtocolException(role + " " + Bytes.repr(tag) + " names no outstanding call");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -341,14 +387,20 @@ public final class AmpConnection implements AutoCloseable {
                     false);
             return;
         }
+        limits.requestStarted();
         if (responderExecutor == null) {
             respond(responder, request, ask);
             return;
         }
+        limits.requestQueued();
         try {
-            responderExecutor.execute(() -> respond(responder, request, ask));
+            responderExecutor.execute(() -> {
+                limits.requestDequeued();
+                respond(responder, request, ask);
+            });
         } catch (RuntimeException rejected) {
-            finish(ask, responder, null, rejected);
+            limits.requestDequeued();
+            requestFinished(ask, responder, null, rejected);
         }
     }
 
@@ -357,14 +409,23 @@ public final class AmpConnection implements AutoCloseable {
         try {
             stage = responder.respond(request, this);
         } catch (Throwable failure) {
-            finish(ask, responder, null, failure);
+            requestFinished(ask, responder, null, failure);
             return;
         }
         if (stage == null) {
-            finish(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
+            requestFinished(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
             return;
         }
-        stage.whenComplete((answer, failure) -> finish(ask, responder, answer, failure));
+        stage.whenComplete((answer, failure) -> requestFinished(ask, responder, answer, failure));
+    }
+
+    /** A located responder is done: answer, and count the request out of those in progress. */
+    private void requestFinished(byte[] ask, Responder responder, Box answer, Throwable failure) {
+        try {
+            finish(ask, responder, answer, failure);
+        } finally {
+            limits.requestFinished();
+        }
     }
 
     /** Sends the outcome of one request, on whichever thread the responder finished. */
@@ -499,6 +560,7 @@ public final class AmpConnection implements AutoCloseable {
         }
         List<PendingCall<?>> calls = pending.closeAndDrain();
         outbound.close();
+        limits.wakeReader();
         try {
             transport.close();
         } catch (IOException | RuntimeException failure) {
@@ -506,6 +568,7 @@ public final class AmpConnection implements AutoCloseable {
         }
         descriptors.close();
         for (PendingCall<?> call : calls) {
+            call.taken = true;
             call.fail(lost());
         }
         closeFuture.complete(null);
@@ -563,15 +626,33 @@ public final class AmpConnection implements AutoCloseable {
 
     /** A call waiting for its answer. */
     private abstract class PendingCall<T> {
-        final CompletableFuture<T> future = new CallFuture<>();
+        final CompletableFuture<T> future = new CallFuture<>(this);
+        /** Its tag, once registered; 0 before. */
+        long tag;
+        /**
+         * Set just before this connection completes the future (answer, error, loss): the call has
+         * left the table. A completion without it came from outside (a timeout, a cancel), and
+         * gives the call up.
+         */
+        boolean taken;
 
         abstract void answered(Box answer);
 
         /** An error answer with a code other than UNHANDLED. */
         abstract void failed(String code, String description);
 
+        /** What to keep of this call once given up, until its late answer. */
+        abstract PendingCalls.Abandoned abandoned();
+
         final void fail(Throwable failure) {
             future.completeExceptionally(failure);
+        }
+
+        /** The future was completed from outside: free the call, keep only a marker under its tag. */
+        final void givenUp() {
+            if (!taken && tag != 0 && pending.abandon(tag, this, abandoned())) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "call " + tag + " on " + transport.describe() + " given up");
+            }
         }
     }
 
@@ -580,6 +661,41 @@ public final class AmpConnection implements AutoCloseable {
      * answer would be read by the very thread that waits), so that fails at once instead.
      */
     private final class CallFuture<T> extends CompletableFuture<T> {
+        private final PendingCall<T> call;
+
+        CallFuture(PendingCall<T> call) {
+            this.call = call;
+        }
+
+        // A timeout (orTimeout, completeOnTimeout), a cancel or any other completion from outside
+        // frees the call; this connection marks its own completions first (PendingCall.taken).
+        @Override
+        public boolean complete(T value) {
+            boolean completed = super.complete(value);
+            if (completed) {
+                call.givenUp();
+            }
+            return completed;
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            boolean completed = super.completeExceptionally(failure);
+            if (completed) {
+                call.givenUp();
+            }
+            return completed;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                call.givenUp();
+            }
+            return cancelled;
+        }
+
         @Override
         public T get() throws InterruptedException, ExecutionException {
             refuseReaderThread();
@@ -634,6 +750,22 @@ public final class AmpConnection implements AutoCloseable {
         }
 
         @Override
+        PendingCalls.Abandoned abandoned() {
+            Command<?, R> late = command;
+            // The late answer is decoded only to claim (and close) the descriptors it names.
+            return answer -> {
+                if (descriptors.waiting() == 0) {
+                    return;
+                }
+                try {
+                    late.response().read(answer, descriptors.closingEachClaimed());
+                } catch (RuntimeException undecodable) {
+                    // nothing more to free
+                }
+            };
+        }
+
+        @Override
         void failed(String code, String description) {
             ErrorSpec declared = command.errorForCode(code);
             if (declared == null) {
@@ -655,6 +787,11 @@ public final class AmpConnection implements AutoCloseable {
         @Override
         void answered(Box answer) {
             future.complete(answer);
+        }
+
+        @Override
+        PendingCalls.Abandoned abandoned() {
+            return answer -> {}; // no schema: which descriptors it names is not known
         }
 
         @Override

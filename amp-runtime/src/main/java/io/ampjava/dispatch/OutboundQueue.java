@@ -33,6 +33,9 @@ final class OutboundQueue {
 
         /** The closing box has been written; the connection should close now. */
         void closingBoxWritten();
+
+        /** A batch has been written: {@link #queuedBytes()} went down. Called outside any lock. */
+        default void written() {}
     }
 
     private final Transport transport;
@@ -42,6 +45,9 @@ final class OutboundQueue {
     private int descriptorCount;
     private int nextOrdinal;
     private boolean flushing;
+    // Bytes enqueued and not yet written (the batch a flusher is writing included); written under
+    // the lock, read without it by the reader thread deciding whether to pause.
+    private volatile long queuedBytes;
     private boolean closing; // a closeAfter box is queued: refuse later boxes
     private boolean closed;
 
@@ -77,6 +83,7 @@ final class OutboundQueue {
             return false;
         }
         boxes.add(box);
+        queuedBytes += box.length;
         closing = closeAfter;
         return true;
     }
@@ -96,6 +103,7 @@ final class OutboundQueue {
             byte[][] batch;
             int[] fds;
             boolean lastCloses;
+            long batchBytes = 0;
             synchronized (this) {
                 if (closed || boxes.isEmpty()) {
                     flushing = false;
@@ -107,6 +115,9 @@ final class OutboundQueue {
                 fds = Arrays.copyOf(descriptors, descriptorCount);
                 descriptorCount = 0;
             }
+            for (byte[] box : batch) {
+                batchBytes += box.length;
+            }
             try {
                 write(batch, fds);
             } catch (IOException | RuntimeException failure) {
@@ -116,6 +127,12 @@ final class OutboundQueue {
                 listener.writeFailed(failure);
                 return;
             }
+            synchronized (this) {
+                if (!closed) {
+                    queuedBytes -= batchBytes;
+                }
+            }
+            listener.written();
             if (lastCloses) {
                 synchronized (this) {
                     flushing = false;
@@ -124,6 +141,14 @@ final class OutboundQueue {
                 return;
             }
         }
+    }
+
+    /**
+     * The bytes of the boxes enqueued and not yet written, the batch being written included: what
+     * the peer has not taken yet. Zero once closed.
+     */
+    long queuedBytes() {
+        return queuedBytes;
     }
 
     /** Refuses further boxes, drops the unsent ones and closes the descriptors not yet sent. */
@@ -135,6 +160,7 @@ final class OutboundQueue {
             }
             closed = true;
             boxes.clear();
+            queuedBytes = 0;
             unsent = Arrays.copyOf(descriptors, descriptorCount);
             descriptorCount = 0;
         }
