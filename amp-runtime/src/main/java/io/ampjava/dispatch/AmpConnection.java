@@ -751,14 +751,16 @@ public final class AmpConnection implements AutoCloseable {
 
         @Override
         PendingCalls.Abandoned abandoned() {
+            // Locals only: the marker must not keep this call (and its future) reachable.
             Command<?, R> late = command;
+            DescriptorExchange exchange = descriptors;
             // The late answer is decoded only to claim (and close) the descriptors it names.
             return answer -> {
-                if (descriptors.waiting() == 0) {
+                if (exchange.waiting() == 0) {
                     return;
                 }
                 try {
-                    late.response().read(answer, descriptors.closingEachClaimed());
+                    late.response().read(answer, exchange.closingEachClaimed());
                 } catch (RuntimeException undecodable) {
                     // nothing more to free
                 }
