@@ -260,19 +260,23 @@ public final class AmpConnection implements AutoCloseable {
 
     private void readLoop() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(readBufferSize);
+        buffer.limit(0); // nothing read yet
         IntConsumer received = descriptors::received;
         BoxDecoder.Sink sink = this::boxReceived;
         Throwable cause;
         try {
             while (true) {
                 limits.awaitReadCapacity(this::isOpen);
-                buffer.clear();
-                int count = transport.read(buffer, received);
-                if (count < 0) {
-                    cause = new EOFException(transport.describe() + ": the peer closed the connection");
-                    break;
+                // The dispatch may have stopped mid-buffer at a limit: finish those bytes first.
+                if (!buffer.hasRemaining()) {
+                    buffer.clear();
+                    int count = transport.read(buffer, received);
+                    if (count < 0) {
+                        cause = new EOFException(transport.describe() + ": the peer closed the connection");
+                        break;
+                    }
+                    buffer.flip();
                 }
-                buffer.flip();
                 decoder.feed(buffer, sink);
                 limits.checkPendingDescriptors();
                 if (!isOpen()) {
@@ -309,6 +313,9 @@ public final class AmpConnection implements AutoCloseable {
         }
         if (box.containsKey(AmpKeys.COMMAND_KEY)) {
             commandReceived(box);
+            if (limits.mustPause()) {
+                decoder.stop(); // the rest of this read waits until the connection is below its limits
+            }
             return;
         }
         throw new ProtocolException(box.isEmpty()

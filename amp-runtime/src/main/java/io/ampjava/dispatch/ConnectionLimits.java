@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
  * take our answers or too many of its requests are in progress, and received descriptors nobody
  * can claim any more.
  *
- * <p>The reader pauses by waiting on a monitor; whatever lowers a count wakes it, and it looks
+ * <p>The reader checks after each request it dispatches, and stops parsing the rest of its buffer
+ * at a limit; then, before parsing or reading on, it waits on a monitor; whatever lowers a count wakes it, and it looks
  * again every {@link #RECHECK_MILLIS} anyway (a cheap guard against a missed wake-up, and what
  * notices the calls this side makes while requests are in progress).
  */
@@ -134,7 +135,8 @@ final class ConnectionLimits {
         }
     }
 
-    private boolean mustPause() {
+    /** Whether the reader must stop taking requests now (checked after each request, and before each read). */
+    boolean mustPause() {
         if (outbound.queuedBytes() >= maxQueuedBytes) {
             return true; // the peer does not take our answers: stop taking its requests
         }

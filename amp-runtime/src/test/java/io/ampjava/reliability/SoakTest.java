@@ -97,13 +97,15 @@ class SoakTest {
                 pump.connect();
             }
             awaitAllCalls();
+            // No reconnect after this: the coordinator finishes what it started, and skips the rest.
+            coordinator.shutdown();
+            assertTrue(coordinator.awaitTermination(10, TimeUnit.SECONDS));
             for (Pump pump : pumps) {
                 pump.close();
             }
         }
-        coordinator.shutdown();
         later.shutdown();
-        assertTrue(coordinator.awaitTermination(10, TimeUnit.SECONDS) && later.awaitTermination(10, TimeUnit.SECONDS));
+        assertTrue(later.awaitTermination(10, TimeUnit.SECONDS));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         ProcessState after = ProcessState.settleTo(before, Duration.ofSeconds(5));
@@ -175,6 +177,17 @@ class SoakTest {
      * Whether a connection closed because one side hung up: this side ({@code close()}), or the
      * other, seen as end of stream or as a write the kernel refused because the peer is gone.
      */
+    /** Runs {@code task} on the coordinator, unless the run is over (then the coordinator is shut down). */
+    private void coordinate(Runnable task) {
+        try {
+            coordinator.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException over) {
+            if (!stopping.get()) {
+                throw over;
+            }
+        }
+    }
+
     private static boolean isDisconnect(Throwable cause) {
         if (cause instanceof EOFException) {
             return true;
@@ -256,7 +269,11 @@ class SoakTest {
                         disconnect = random.nextInt(DISCONNECT_EVERY) == 0;
                     }
                     if (disconnect && !stopping.get()) {
-                        coordinator.execute(() -> disconnect(on));
+                        coordinate(() -> {
+                            if (!stopping.get()) {
+                                disconnect(on);
+                            }
+                        });
                     }
                     issue(on);
                     return;
@@ -278,8 +295,10 @@ class SoakTest {
                 clientSide = random.nextBoolean();
             }
             if (clientSide) {
-                clientCloses.incrementAndGet();
-                on.close();
+                if (on.isOpen()) {
+                    clientCloses.incrementAndGet();
+                    on.close();
+                }
                 return;
             }
             List<AmpConnection> open = new ArrayList<>(serverConnections);
@@ -288,8 +307,10 @@ class SoakTest {
                 synchronized (this) {
                     pick = random.nextInt(open.size());
                 }
-                serverCloses.incrementAndGet();
-                open.get(pick).close();
+                if (open.get(pick).isOpen()) {
+                    serverCloses.incrementAndGet();
+                    open.get(pick).close();
+                }
             }
         }
 
@@ -301,7 +322,10 @@ class SoakTest {
             if (stopping.get()) {
                 return;
             }
-            coordinator.execute(() -> {
+            coordinate(() -> {
+                if (stopping.get()) {
+                    return;
+                }
                 try {
                     reconnects.incrementAndGet();
                     connect();
