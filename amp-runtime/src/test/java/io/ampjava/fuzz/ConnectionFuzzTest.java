@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.CallRejectedException;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ConnectionOptions;
 import io.ampjava.dispatch.RemoteAmpException;
@@ -40,6 +41,9 @@ import java.util.logging.Logger;
  * into reads and descriptors attached as the input says, after the connection has made a few calls
  * of its own that the input may answer.
  *
+ * <p>Half the inputs run with limits small enough to reach (box bytes and keys, AmpList nesting,
+ * waiting descriptors, outstanding calls).
+ *
  * <p>Allowed outcomes: answers, a defined protocol error, or a clean close. Checked for every input:
  * the connection closes within seconds (no hang) for one of the defined reasons; every call's
  * future completes, normally or with a defined exception; what the connection wrote is whole,
@@ -64,6 +68,7 @@ class ConnectionFuzzTest {
         int calls = data.consumeInt(0, 3);
         int maxPiece = data.consumeInt(1, 512);
         long seed = data.consumeLong();
+        boolean tight = data.consumeBoolean();
         byte[] stream = data.consumeRemainingAsBytes();
 
         int fdsBefore = OpenFds.count();
@@ -71,8 +76,13 @@ class ConnectionFuzzTest {
         ScriptedTransport transport = new ScriptedTransport(
                 script(stream, maxPiece, passesDescriptors, new Random(seed)), passesDescriptors);
         FuzzServer server = new FuzzServer();
-        AmpConnection connection = AmpConnection.open(transport, server,
-                ConnectionOptions.defaults().withThreadName("amp-fuzz-reader"));
+        ConnectionOptions options = ConnectionOptions.defaults().withThreadName("amp-fuzz-reader");
+        if (tight) {
+            // Limits small enough for short inputs to reach them.
+            options = options.withMaxBoxBytes(600).withMaxKeysPerBox(12).withMaxNestingDepth(2)
+                    .withMaxPendingDescriptors(2).withMaxOutstandingCalls(2);
+        }
+        AmpConnection connection = AmpConnection.open(transport, server, options);
         List<CompletableFuture<Map<String, Object>>> futures = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             futures.add(connection.callRemote(server.echo(), Map.of("integer", java.math.BigInteger.valueOf(i))));
@@ -143,6 +153,7 @@ class ConnectionFuzzTest {
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
             if (!(cause instanceof ConnectionLostException
+                    || cause instanceof CallRejectedException // over the outstanding-calls limit
                     || cause instanceof BadArgumentException
                     || cause instanceof UnhandledCommandException
                     || cause instanceof UnknownRemoteErrorException)) {
