@@ -112,8 +112,8 @@ class PeerKilledTest {
                 peer.expect("STALLED");
                 // The peer may read a call back before callRemote has returned it to the responder.
                 awaitSize(callbacks, 5, Duration.ofSeconds(5));
-                peer.kill();
                 long killed = System.nanoTime();
+                peer.kill();
                 allFailWithinASecond(callbacks, killed);
                 awaitConnections(server, 1, A_SECOND);
             }
@@ -138,8 +138,8 @@ class PeerKilledTest {
                 }
             }
             peer.expect("STALLED");
-            peer.kill();
             long killed = System.nanoTime();
+            peer.kill();
             allFailWithinASecond(calls, killed);
             client.closeFuture().get(1, TimeUnit.SECONDS);
             awaitThreadGone("fault-client", A_SECOND);
@@ -177,10 +177,13 @@ class PeerKilledTest {
                     () -> call.get(Math.max(left, 0), TimeUnit.NANOSECONDS), "failed within a second of the kill");
             assertInstanceOf(ConnectionLostException.class, failed.getCause());
         }
+        System.out.printf("fault: %d outstanding calls failed %.1f ms after the SIGKILL%n",
+                calls.size(), (System.nanoTime() - since) / 1e6);
     }
 
     private static void assertBackTo(ProcessState before) throws InterruptedException {
         ProcessState after = ProcessState.settleTo(before, A_SECOND);
+        System.out.println("fault: before the peer " + before + "; after " + after);
         assertTrue(after.fds() <= before.fds(), "open fds: " + before + " before, " + after + " after");
         assertTrue(after.threads() <= before.threads(),
                 () -> "threads: " + before + " before, " + after + " after: " + ProcessState.threadNames());
