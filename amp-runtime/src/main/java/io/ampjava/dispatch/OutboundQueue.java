@@ -3,6 +3,7 @@ package io.ampjava.dispatch;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.unix.NativePosix;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -24,6 +25,11 @@ import java.util.Arrays;
  *
  * <p>A box enqueued with {@code closeAfter} is the last one: later boxes are refused, and once it
  * has been written the {@link Listener} closes the connection.
+ *
+ * <p>StartTLS and protocol switches change what the queue may write. {@link #hold} keeps later
+ * boxes back (StartTLS: nothing may follow the request or the answer in the clear) until
+ * {@link #release}, which may swap the transport for a TLS one first. {@link #lock} refuses boxes
+ * from then on (a protocol switch) while {@link #enqueueBytes} still takes the new protocol's bytes.
  */
 final class OutboundQueue {
     /** What the flusher reports back to the connection. */
@@ -38,15 +44,18 @@ final class OutboundQueue {
         default void written() {}
     }
 
-    private final Transport transport;
+    private Transport transport; // swapped only by release(), under the lock, between batches
     private final Listener listener;
     private final ArrayDeque<byte[]> boxes = new ArrayDeque<>();
+    private ArrayDeque<byte[]> held; // non-null while holding: boxes kept back until release()
+    private volatile boolean locked; // a protocol switch: boxes refused, raw bytes taken (read without the lock)
+    private int drainWaiters;
     private int[] descriptors = new int[4];
     private int descriptorCount;
     private int nextOrdinal;
     private boolean flushing;
-    // Bytes enqueued and not yet written (the batch a flusher is writing included); written under
-    // the lock, read without it by the reader thread deciding whether to pause.
+    // Bytes enqueued and not yet written (held ones and the batch a flusher is writing included);
+    // written under the lock, read without it by the reader thread deciding whether to pause.
     private volatile long queuedBytes;
     private boolean closing; // a closeAfter box is queued: refuse later boxes
     private boolean closed;
@@ -79,13 +88,100 @@ final class OutboundQueue {
      * @return false if the box was refused because the connection is closed or closing
      */
     synchronized boolean enqueue(byte[] box, boolean closeAfter) {
+        if (locked) {
+            return false;
+        }
+        return enqueueBytes(box, closeAfter);
+    }
+
+    /**
+     * Queues bytes that are not a box (a switched protocol's), even when {@link #lock locked}.
+     *
+     * @return false if the connection is closed or closing
+     */
+    synchronized boolean enqueueBytes(byte[] bytes, boolean closeAfter) {
         if (closed || closing) {
+            return false;
+        }
+        (held != null ? held : boxes).add(bytes);
+        queuedBytes += bytes.length;
+        closing = closeAfter;
+        return true;
+    }
+
+    /**
+     * Queues a box ahead of those {@link #hold held} back: it is written now, in the clear (an
+     * error answer to a StartTLS that crossed ours).
+     */
+    synchronized boolean enqueueAhead(byte[] box) {
+        if (closed || closing || locked) {
             return false;
         }
         boxes.add(box);
         queuedBytes += box.length;
-        closing = closeAfter;
         return true;
+    }
+
+    /** Keeps every box enqueued from now on back, until {@link #release}. */
+    synchronized void hold() {
+        if (held == null) {
+            held = new ArrayDeque<>();
+        }
+    }
+
+    /**
+     * Lets the held boxes go, through {@code replacement} when it is not null (the TLS transport
+     * over the old one), and flushes them.
+     */
+    void release(Transport replacement) {
+        synchronized (this) {
+            if (replacement != null) {
+                transport = replacement;
+            }
+            if (held != null) {
+                boxes.addAll(held);
+                held = null;
+            }
+        }
+        flush();
+    }
+
+    /**
+     * Waits until everything enqueued before the hold is written and no write is in progress, so
+     * the transport's stream is at a box boundary and idle.
+     *
+     * @throws IOException when the queue closes first
+     */
+    synchronized void awaitWritten() throws IOException {
+        drainWaiters++;
+        try {
+            while (!closed && (flushing || !boxes.isEmpty())) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the queue to drain");
+        } finally {
+            drainWaiters--;
+        }
+        if (closed) {
+            throw new IOException(transport.describe() + ": closed before the queue drained");
+        }
+    }
+
+    /** Refuses boxes from now on (a protocol switch is pending or done); raw bytes still go. */
+    synchronized void lock() {
+        locked = true;
+    }
+
+    /** Takes boxes again: the switch failed. */
+    synchronized void unlock() {
+        locked = false;
+    }
+
+    /** Whether boxes are refused because of a protocol switch. */
+    boolean isLocked() {
+        return locked;
     }
 
     /**
@@ -103,15 +199,17 @@ final class OutboundQueue {
             byte[][] batch;
             int[] fds;
             boolean lastCloses;
+            Transport target;
             long batchBytes = 0;
             synchronized (this) {
                 if (closed || boxes.isEmpty()) {
-                    flushing = false;
+                    stopFlushing();
                     return;
                 }
                 batch = boxes.toArray(new byte[0][]);
                 boxes.clear();
-                lastCloses = closing;
+                lastCloses = closing && held == null; // a held closing box is not in this batch
+                target = transport;
                 fds = Arrays.copyOf(descriptors, descriptorCount);
                 descriptorCount = 0;
             }
@@ -119,10 +217,10 @@ final class OutboundQueue {
                 batchBytes += box.length;
             }
             try {
-                write(batch, fds);
+                write(target, batch, fds);
             } catch (IOException | RuntimeException failure) {
                 synchronized (this) {
-                    flushing = false;
+                    stopFlushing();
                 }
                 listener.writeFailed(failure);
                 return;
@@ -135,7 +233,7 @@ final class OutboundQueue {
             listener.written();
             if (lastCloses) {
                 synchronized (this) {
-                    flushing = false;
+                    stopFlushing();
                 }
                 listener.closingBoxWritten();
                 return;
@@ -143,8 +241,16 @@ final class OutboundQueue {
         }
     }
 
+    /** Under the lock: the flush is over; wake whoever waits for the queue to drain. */
+    private void stopFlushing() {
+        flushing = false;
+        if (drainWaiters > 0) {
+            notifyAll();
+        }
+    }
+
     /**
-     * The bytes of the boxes enqueued and not yet written, the batch being written included: what
+     * The bytes enqueued and not yet written (held ones and the batch being written included): what
      * the peer has not taken yet. Zero once closed.
      */
     long queuedBytes() {
@@ -160,7 +266,11 @@ final class OutboundQueue {
             }
             closed = true;
             boxes.clear();
+            held = null;
             queuedBytes = 0;
+            if (drainWaiters > 0) {
+                notifyAll();
+            }
             unsent = Arrays.copyOf(descriptors, descriptorCount);
             descriptorCount = 0;
         }
@@ -169,7 +279,7 @@ final class OutboundQueue {
         }
     }
 
-    private void write(byte[][] batch, int[] fds) throws IOException {
+    private void write(Transport transport, byte[][] batch, int[] fds) throws IOException {
         ByteBuffer[] buffers = new ByteBuffer[batch.length];
         for (int i = 0; i < batch.length; i++) {
             buffers[i] = ByteBuffer.wrap(batch[i]);
@@ -195,7 +305,7 @@ final class OutboundQueue {
                 requeueFront(Arrays.copyOfRange(fds, sent, fds.length));
                 sent = fds.length;
             }
-            if (buffers[buffers.length - 1].hasRemaining()) {
+            if (anyRemaining(buffers)) {
                 transport.write(buffers);
             }
         } finally {
@@ -203,6 +313,16 @@ final class OutboundQueue {
                 NativePosix.posix().close(fds[i]); // the write failed: these will never be sent
             }
         }
+    }
+
+    /** Descriptors consume leading bytes only, but a batch may end in an empty entry (a close marker). */
+    private static boolean anyRemaining(ByteBuffer[] buffers) {
+        for (int i = buffers.length - 1; i >= 0; i--) {
+            if (buffers[i].hasRemaining()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void requeueFront(int[] leftover) {

@@ -52,4 +52,12 @@ public interface Transport extends Closeable {
 
     /** A short description for messages and thread names, e.g. {@code unix:/tmp/amp.sock}. */
     String describe();
+
+    /**
+     * Whether this side connected or accepted; StartTLS makes the connecting side the TLS client.
+     * {@link TransportRole#UNKNOWN} unless the transport knows.
+     */
+    default TransportRole role() {
+        return TransportRole.UNKNOWN;
+    }
 }

@@ -89,7 +89,11 @@ class ReadLimitsTest {
             sendRidingDescriptors(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"), devNull, 3);
             assertEquals("3", peer.nextBox().getString("total"));
             assertTrue(connection.isOpen());
-            sendRidingDescriptors(box("_command", "Sum", "_ask", "2", "a", "1", "b", "2"), devNull, 1);
+            try {
+                sendRidingDescriptors(box("_command", "Sum", "_ask", "2", "a", "1", "b", "2"), devNull, 1);
+            } catch (IOException closed) {
+                // The fourth descriptor closed the connection before the rest of the box went out.
+            }
             connection.closeFuture().get(5, TimeUnit.SECONDS);
             assertTrue(openFds() <= before, "every received descriptor was closed");
         }
