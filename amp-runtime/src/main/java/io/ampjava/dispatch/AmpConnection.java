@@ -93,6 +93,7 @@ public final class AmpConnection implements AutoCloseable {
     private final BoxDecoder decoder;
     private final Thread reader;
     private final int readBufferSize;
+    private final ConnectionLimits limits;
     private TlsPhase tlsPhase;
     private TlsStart tlsStart;
     private volatile SwitchedSession switched;
@@ -105,7 +106,7 @@ public final class AmpConnection implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         this.responderExecutor = options.responderExecutor();
         this.readBufferSize = options.readBufferSize();
-        this.decoder = new BoxDecoder(options.maxKeysPerBox());
+        this.decoder = new BoxDecoder(options.maxKeysPerBox(), options.maxBoxBytes());
         this.outbound = new OutboundQueue(transport, new OutboundQueue.Listener() {
             @Override
             public void writeFailed(Throwable failure) {
@@ -116,8 +117,14 @@ public final class AmpConnection implements AutoCloseable {
             public void closingBoxWritten() {
                 closeAfterClosingAnswer();
             }
+
+            @Override
+            public void written() {
+                limits.wakeReader();
+            }
         });
-        this.descriptors = new DescriptorExchange(transport, outbound);
+        this.descriptors = new DescriptorExchange(transport, outbound, options.maxNestingDepth());
+        this.limits = new ConnectionLimits(options, outbound, pending, descriptors);
         this.ordersDescriptors = transport.canPassDescriptors();
         this.tlsPhase = transport instanceof TlsTransport ? TlsPhase.STARTED : TlsPhase.NONE;
         String name = options.threadName() != null ? options.threadName() : "amp-reader " + transport.describe();
@@ -171,6 +178,10 @@ public final class AmpConnection implements AutoCloseable {
         if (!isOpen()) {
             return CompletableFuture.failedFuture(lost());
         }
+        CallRejectedException refused = limits.refuseCall(command.requiresAnswer());
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
         TypedCall<R> call = command.requiresAnswer() ? new TypedCall<>(command) : null;
         boolean queued;
         if (ordersDescriptors) {
@@ -183,7 +194,7 @@ public final class AmpConnection implements AutoCloseable {
         }
         flushSoon();
         if (call != null) {
-            return call.future;
+            return limits.withTimeout(call.future);
         }
         return queued ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(refusal());
     }
@@ -203,6 +214,10 @@ public final class AmpConnection implements AutoCloseable {
         if (!isOpen()) {
             return CompletableFuture.failedFuture(lost());
         }
+        CallRejectedException refused = limits.refuseCall(true);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
         RawCall call = new RawCall();
         if (ordersDescriptors) {
             synchronized (outbound) {
@@ -212,7 +227,7 @@ public final class AmpConnection implements AutoCloseable {
             send(name, box, call);
         }
         flushSoon();
-        return call.future;
+        return limits.withTimeout(call.future);
     }
 
     /**
@@ -220,6 +235,7 @@ public final class AmpConnection implements AutoCloseable {
      * On a closed connection nothing is sent and nothing is thrown, as in Twisted.
      *
      * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
+     * @throws CallRejectedException when the outgoing queue is full; nothing is sent
      * @throws ProtocolSwitchedException when the connection switched protocol, or waits for the
      *     answer to its switch request; nothing is sent
      */
@@ -229,6 +245,10 @@ public final class AmpConnection implements AutoCloseable {
         Box box = arguments.copy();
         if (!isOpen()) {
             return;
+        }
+        CallRejectedException refused = limits.refuseCall(false);
+        if (refused != null) {
+            throw refused;
         }
         if (!send(name, box, null) && isOpen() && outbound.isLocked()) {
             throw switchedRefusal();
@@ -520,12 +540,14 @@ public final class AmpConnection implements AutoCloseable {
             return outbound.enqueue(frame, false);
         }
         // Registered before it is written: the answer may arrive before enqueue returns.
+        call.tag = tag;
         if (!pending.register(tag, call)) {
             call.fail(lost());
             return false;
         }
         if (!outbound.enqueue(frame, false)) {
             if (pending.remove(tag) != null) {
+                call.taken = true;
                 call.fail(refusal());
             }
             return false;
@@ -551,6 +573,7 @@ public final class AmpConnection implements AutoCloseable {
 
     private void readLoop() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(readBufferSize);
+        buffer.limit(0); // nothing read yet
         IntConsumer received = descriptors::received;
         BoxDecoder.Sink sink = box -> {
             boxReceived(box);
@@ -561,14 +584,19 @@ public final class AmpConnection implements AutoCloseable {
         Throwable cause;
         try {
             while (true) {
-                buffer.clear();
-                int count = transport.read(buffer, received);
-                if (count < 0) {
-                    cause = new EOFException(transport.describe() + ": the peer closed the connection");
-                    break;
+                limits.awaitReadCapacity(this::isOpen);
+                // The dispatch may have stopped mid-buffer at a limit: finish those bytes first.
+                if (!buffer.hasRemaining()) {
+                    buffer.clear();
+                    int count = transport.read(buffer, received);
+                    if (count < 0) {
+                        cause = new EOFException(transport.describe() + ": the peer closed the connection");
+                        break;
+                    }
+                    buffer.flip();
                 }
-                buffer.flip();
                 route(buffer, sink);
+                limits.checkPendingDescriptors();
                 if (!isOpen()) {
                     return;
                 }
@@ -592,9 +620,9 @@ public final class AmpConnection implements AutoCloseable {
             readerBatch = true;
             decoder.feed(buffer, sink);
             // Everything the boxes of this read queued (answers, calls made by callbacks) goes out
-            // together: one write per read instead of one per box, and before TLS or a switched
-            // protocol takes over. If feed throws, readerBatch stays set, and shutdown writes what
-            // was queued before closing.
+            // together: one write per read instead of one per box, and before the reader waits for
+            // capacity or TLS or a switched protocol takes over. If feed throws, readerBatch stays
+            // set, and shutdown writes what was queued before closing.
             readerBatch = false;
             outbound.flush();
             TlsStart start = tlsStart;
@@ -618,7 +646,10 @@ public final class AmpConnection implements AutoCloseable {
         }
         byte[] tag = box.get(AmpKeys.ANSWER_KEY);
         if (tag != null) {
-            takeCall(tag, AmpKeys.ANSWER).answered(box);
+            PendingCall<?> call = takeCall(tag, AmpKeys.ANSWER, box);
+            if (call != null) {
+                call.answered(box);
+            }
             return;
         }
         tag = box.get(AmpKeys.ERROR_KEY);
@@ -628,6 +659,9 @@ public final class AmpConnection implements AutoCloseable {
         }
         if (box.containsKey(AmpKeys.COMMAND_KEY)) {
             commandReceived(box);
+            if (limits.mustPause()) {
+                decoder.stop(); // the rest of this read waits until the connection is below its limits
+            }
             return;
         }
         throw new ProtocolException(box.isEmpty()
@@ -641,7 +675,10 @@ public final class AmpConnection implements AutoCloseable {
         if (code == null || description == null) {
             throw new ProtocolException("an _error box without _error_code or _error_description: " + box);
         }
-        PendingCall<?> call = takeCall(tag, AmpKeys.ERROR);
+        PendingCall<?> call = takeCall(tag, AmpKeys.ERROR, null);
+        if (call == null) {
+            return; // the late error of a call given up
+        }
         String text = new String(description, StandardCharsets.UTF_8);
         if (Arrays.equals(code, UNHANDLED_CODE)) {
             call.refused(new UnhandledCommandException(text));
@@ -650,14 +687,30 @@ public final class AmpConnection implements AutoCloseable {
         }
     }
 
-    /** The call an answer or error names; an unknown tag is a protocol violation (Twisted's KeyError). */
-    private PendingCall<?> takeCall(byte[] tag, String role) {
+    /**
+     * The call an answer or error names, or null for the late answer of a call given up (timed out
+     * or cancelled), which is dropped after freeing the descriptors it brought. Any other unknown tag
+     * is a protocol violation (Twisted's KeyError): nothing this side issued is outstanding under it.
+     * Twisted, too, drops a late answer to a cancelled call: its Deferred stays in the table until
+     * the answer comes.
+     */
+    private PendingCall<?> takeCall(byte[] tag, String role, Box answer) {
         long number = Tags.parse(tag);
-        PendingCall<?> call = number == Tags.NOT_OURS ? null : pending.remove(number);
-        if (call == null) {
-            throw new ProtocolException(role + " " + Bytes.repr(tag) + " names no outstanding call");
+        Object taken = number == Tags.NOT_OURS ? null : pending.take(number);
+        if (taken instanceof PendingCall) {
+            PendingCall<?> call = (PendingCall<?>) taken;
+            call.taken = true;
+            return call;
         }
-        return call;
+        if (taken instanceof PendingCalls.Abandoned) {
+            if (answer != null) {
+                ((PendingCalls.Abandoned) taken).lateAnswer(answer);
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> "dropped the late " + role + " " + Bytes.repr(tag) + " on "
+                    + transport.describe() + ": its call was given up");
+            return null;
+        }
+        throw new ProtocolException(role + " " + Bytes.repr(tag) + " names no outstanding call");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -691,31 +744,42 @@ public final class AmpConnection implements AutoCloseable {
                     false);
             return;
         }
+        limits.requestStarted();
         if (responderExecutor == null) {
             respond(responder, request, ask);
             return;
         }
+        limits.requestQueued();
         try {
-            responderExecutor.execute(() -> respond(responder, request, ask));
+            responderExecutor.execute(() -> {
+                limits.requestDequeued();
+                respond(responder, request, ask);
+            });
         } catch (RuntimeException rejected) {
-            finish(ask, responder, null, rejected);
+            limits.requestDequeued();
+            requestFinished(ask, responder, null, rejected);
         }
     }
 
     private void respond(Responder responder, Box request, byte[] ask) {
         if (responder instanceof ProtocolSwitchResponder) {
-            respondSwitching((ProtocolSwitchResponder) responder, request, ask);
+            // Counted out at once: after a switch nothing more is read as AMP anyway.
+            try {
+                respondSwitching((ProtocolSwitchResponder) responder, request, ask);
+            } finally {
+                limits.requestFinished();
+            }
             return;
         }
         CompletionStage<Box> stage;
         try {
             stage = responder.respond(request, this);
         } catch (Throwable failure) {
-            finish(ask, responder, null, failure);
+            requestFinished(ask, responder, null, failure);
             return;
         }
         if (stage == null) {
-            finish(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
+            requestFinished(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
             return;
         }
         if (stage instanceof CompletableFuture && stage.toCompletableFuture().isDone()) {
@@ -727,10 +791,19 @@ public final class AmpConnection implements AutoCloseable {
             } catch (CompletionException | CancellationException e) {
                 failure = e;
             }
-            finish(ask, responder, answer, failure);
+            requestFinished(ask, responder, answer, failure);
             return;
         }
-        stage.whenComplete((answer, failure) -> finish(ask, responder, answer, failure));
+        stage.whenComplete((answer, failure) -> requestFinished(ask, responder, answer, failure));
+    }
+
+    /** A located responder is done: answer, and count the request out of those in progress. */
+    private void requestFinished(byte[] ask, Responder responder, Box answer, Throwable failure) {
+        try {
+            finish(ask, responder, answer, failure);
+        } finally {
+            limits.requestFinished();
+        }
     }
 
     /** Sends the outcome of one request, on whichever thread the responder finished. */
@@ -881,6 +954,7 @@ public final class AmpConnection implements AutoCloseable {
         }
         List<PendingCall<?>> calls = pending.closeAndDrain();
         outbound.close();
+        limits.wakeReader();
         try {
             transport.close();
         } catch (IOException | RuntimeException failure) {
@@ -888,6 +962,7 @@ public final class AmpConnection implements AutoCloseable {
         }
         descriptors.close();
         for (PendingCall<?> call : calls) {
+            call.taken = true;
             // A refused TLS handshake is what the calls need to hear about (Twisted's PeerVerifyError).
             call.fail(cause instanceof PeerVerifyException ? cause : lost());
         }
@@ -950,15 +1025,38 @@ public final class AmpConnection implements AutoCloseable {
 
     /** A call waiting for its answer. */
     private abstract class PendingCall<T> {
-        final CompletableFuture<T> future = new CallFuture<>();
+        final CompletableFuture<T> future = new CallFuture<>(this);
+        /** Its tag, once registered; 0 before. */
+        long tag;
+        /**
+         * Set just before this connection completes the future (answer, error, loss): the call has
+         * left the table. A completion without it came from outside (a timeout, a cancel), and
+         * gives the call up.
+         */
+        boolean taken;
 
         abstract void answered(Box answer);
 
         /** An error answer with a code other than UNHANDLED. */
         abstract void failed(String code, String description);
 
+        /**
+         * What to keep of this call once given up, until its late answer; null when the call cannot
+         * be given up, because its answer changes the connection (StartTLS, a protocol switch) and must
+         * be acted on whoever still waits for it.
+         */
+        abstract PendingCalls.Abandoned abandoned();
+
         final void fail(Throwable failure) {
             future.completeExceptionally(failure);
+        }
+
+        /** The future was completed from outside: free the call, keep only a marker under its tag. */
+        final void givenUp() {
+            PendingCalls.Abandoned marker = taken || tag == 0 ? null : abandoned();
+            if (marker != null && pending.abandon(tag, this, marker)) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "call " + tag + " on " + transport.describe() + " given up");
+            }
         }
 
         /** The peer refused the call: UNHANDLED, or an error code through {@link #failed}. */
@@ -972,6 +1070,41 @@ public final class AmpConnection implements AutoCloseable {
      * answer would be read by the very thread that waits), so that fails at once instead.
      */
     private final class CallFuture<T> extends CompletableFuture<T> {
+        private final PendingCall<T> call;
+
+        CallFuture(PendingCall<T> call) {
+            this.call = call;
+        }
+
+        // A timeout (orTimeout, completeOnTimeout), a cancel or any other completion from outside
+        // frees the call; this connection marks its own completions first (PendingCall.taken).
+        @Override
+        public boolean complete(T value) {
+            boolean completed = super.complete(value);
+            if (completed) {
+                call.givenUp();
+            }
+            return completed;
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            boolean completed = super.completeExceptionally(failure);
+            if (completed) {
+                call.givenUp();
+            }
+            return completed;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                call.givenUp();
+            }
+            return cancelled;
+        }
+
         @Override
         public T get() throws InterruptedException, ExecutionException {
             refuseReaderThread();
@@ -1026,6 +1159,24 @@ public final class AmpConnection implements AutoCloseable {
         }
 
         @Override
+        PendingCalls.Abandoned abandoned() {
+            // Locals only: the marker must not keep this call (and its future) reachable.
+            Command<?, R> late = command;
+            DescriptorExchange exchange = descriptors;
+            // The late answer is decoded only to claim (and close) the descriptors it names.
+            return answer -> {
+                if (exchange.waiting() == 0) {
+                    return;
+                }
+                try {
+                    late.response().read(answer, exchange.closingEachClaimed());
+                } catch (RuntimeException undecodable) {
+                    // nothing more to free
+                }
+            };
+        }
+
+        @Override
         void failed(String code, String description) {
             fail(declaredError(command, code, description));
         }
@@ -1059,6 +1210,11 @@ public final class AmpConnection implements AutoCloseable {
         @Override
         void answered(Box answer) {
             tlsStart = new TlsStart(engine, timeout, this); // on the reader thread, which starts TLS after this box
+        }
+
+        @Override
+        PendingCalls.Abandoned abandoned() {
+            return null; // the peer starts TLS on its answer: so must this side, cancelled or not
         }
 
         @Override
@@ -1106,6 +1262,11 @@ public final class AmpConnection implements AutoCloseable {
         }
 
         @Override
+        PendingCalls.Abandoned abandoned() {
+            return null; // the peer switches on its answer: so must this side, cancelled or not
+        }
+
+        @Override
         void refused(Throwable failure) {
             outbound.unlock(); // Twisted's _unlockFromSwitch
             fail(failure);
@@ -1117,6 +1278,11 @@ public final class AmpConnection implements AutoCloseable {
         @Override
         void answered(Box answer) {
             future.complete(answer);
+        }
+
+        @Override
+        PendingCalls.Abandoned abandoned() {
+            return answer -> {}; // no schema: which descriptors it names is not known
         }
 
         @Override

@@ -40,6 +40,9 @@ final class OutboundQueue {
 
         /** The closing box has been written; the connection should close now. */
         void closingBoxWritten();
+
+        /** A batch has been written: {@link #queuedBytes()} went down. Called outside any lock. */
+        default void written() {}
     }
 
     private Transport transport; // swapped only by release(), under the lock, between batches
@@ -48,6 +51,9 @@ final class OutboundQueue {
     private Frames held; // non-null while holding: boxes kept back until release()
     private volatile boolean locked; // a protocol switch: boxes refused, raw bytes taken (read without the lock)
     private int drainWaiters;
+    // Bytes enqueued and not yet written (held ones and the batch a flusher is writing included);
+    // written under the lock, read without it by the reader thread deciding whether to pause.
+    private volatile long queuedBytes;
     private int[] descriptors = new int[4];
     private int descriptorCount;
     private int assignedDescriptors; // descriptors[0, assigned) go with boxes already queued (or held)
@@ -101,6 +107,7 @@ final class OutboundQueue {
         }
         (held != null ? held : boxes).add(bytes, descriptorCount - assignedDescriptors);
         assignedDescriptors = descriptorCount;
+        queuedBytes += bytes.length;
         closing = closeAfter;
         return true;
     }
@@ -114,6 +121,7 @@ final class OutboundQueue {
             return false;
         }
         boxes.add(box, 0);
+        queuedBytes += box.length;
         return true;
     }
 
@@ -196,6 +204,7 @@ final class OutboundQueue {
             int[] fds;
             boolean lastCloses;
             Transport target;
+            long batchBytes = 0;
             synchronized (this) {
                 if (closed || boxes.isEmpty()) {
                     stopFlushing();
@@ -214,6 +223,9 @@ final class OutboundQueue {
                 descriptorCount -= fdCount;
                 assignedDescriptors -= fdCount;
             }
+            for (byte[] box : batch) {
+                batchBytes += box.length;
+            }
             try {
                 write(target, batch, batchDescriptors, fds);
             } catch (IOException | RuntimeException failure) {
@@ -223,6 +235,12 @@ final class OutboundQueue {
                 listener.writeFailed(failure);
                 return;
             }
+            synchronized (this) {
+                if (!closed) {
+                    queuedBytes -= batchBytes;
+                }
+            }
+            listener.written();
             if (lastCloses) {
                 synchronized (this) {
                     stopFlushing();
@@ -241,6 +259,14 @@ final class OutboundQueue {
         }
     }
 
+    /**
+     * The bytes enqueued and not yet written (held ones and the batch being written included): what
+     * the peer has not taken yet. Zero once closed.
+     */
+    long queuedBytes() {
+        return queuedBytes;
+    }
+
     /** Refuses further boxes, drops the unsent ones and closes the descriptors not yet sent. */
     void close() {
         int[] unsent;
@@ -252,6 +278,7 @@ final class OutboundQueue {
             boxes.clear();
             held = null;
             assignedDescriptors = 0;
+            queuedBytes = 0;
             if (drainWaiters > 0) {
                 notifyAll();
             }

@@ -42,6 +42,8 @@ public final class BoxDecoder {
     private static final byte[][] WELL_KNOWN_KEYS = wellKnownKeys();
 
     private final int maxKeys;
+    private final int maxBoxBytes;
+    private int boxBytes; // of the box in progress: its complete keys and values with their prefixes
     private int state = KEY_LENGTH;
     private int prefixHigh = -1; // first byte of a length prefix split across reads, or -1
     private byte[] field; // a key or value split across reads, being filled
@@ -61,10 +63,23 @@ public final class BoxDecoder {
 
     /** A decoder that refuses boxes of more than {@code maxKeys} keys. */
     public BoxDecoder(int maxKeys) {
+        this(maxKeys, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A decoder that refuses boxes of more than {@code maxKeys} keys or more than
+     * {@code maxBoxBytes} bytes (keys, values and their length prefixes, not the terminator). A
+     * value that would cross the byte limit is refused from its length prefix, before it is read.
+     */
+    public BoxDecoder(int maxKeys, int maxBoxBytes) {
         if (maxKeys < 1) {
             throw new IllegalArgumentException("maxKeys must be positive: " + maxKeys);
         }
+        if (maxBoxBytes < 1) {
+            throw new IllegalArgumentException("maxBoxBytes must be positive: " + maxBoxBytes);
+        }
         this.maxKeys = maxKeys;
+        this.maxBoxBytes = maxBoxBytes;
     }
 
     /**
@@ -76,7 +91,7 @@ public final class BoxDecoder {
      * the sink was given, and feeding the rest later continues correctly.
      *
      * @throws TooLongException if a key-length prefix is over 255 (the connection must be closed)
-     * @throws ProtocolException if a box has more keys than the limit, or if this decoder failed
+     * @throws ProtocolException if a box has more keys or bytes than the limits, or if this decoder failed
      *     earlier (once the framing is broken, no later byte can be trusted)
      */
     public void feed(ByteBuffer data, Sink sink) {
@@ -142,6 +157,13 @@ public final class BoxDecoder {
                         continue;
                     }
                     if (state == VALUE_LENGTH) {
+                        // In long arithmetic: the running total is near the limit, which may be MAX_VALUE.
+                        long total = (long) boxBytes + 4 + key.length + length;
+                        if (total > maxBoxBytes) {
+                            cursor = i;
+                            throw fail(new ProtocolException("a box of more than " + maxBoxBytes + " bytes"));
+                        }
+                        boxBytes = (int) total;
                         if (length == 0) {
                             addValue(EMPTY_VALUE);
                         } else if (to - i >= length) {
@@ -153,6 +175,7 @@ public final class BoxDecoder {
                     } else if (length == 0) {
                         Box done = box == null ? new Box(0) : box;
                         box = null;
+                        boxBytes = 0;
                         lastBoxSize = Math.max(2, done.size());
                         cursor = i;
                         sink.onBox(done);

@@ -3,6 +3,7 @@ package io.ampjava.transport.unix;
 import io.ampjava.transport.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channel;
 import java.nio.file.Path;
@@ -246,6 +247,30 @@ public final class UnixTransport implements Transport {
     @Override
     public boolean canPassDescriptors() {
         return true;
+    }
+
+    /**
+     * Who is at the other end: the pid, uid and gid the kernel recorded when the peer connected
+     * ({@code SO_PEERCRED}); for a {@link #pair()}, this process.
+     *
+     * @throws IOException if the kernel will not say (not a Unix socket, or closed)
+     */
+    public PeerCredentials peerCredentials() throws IOException {
+        guard.enter();
+        try {
+            // struct ucred { pid_t pid; uid_t uid; gid_t gid; }, in native byte order.
+            ByteBuffer ucred = ByteBuffer.allocateDirect(12).order(ByteOrder.nativeOrder());
+            ByteBuffer length = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putInt(0, 12);
+            Runtime runtime = Runtime.getSystemRuntime();
+            if (sockets.getsockopt(fd, SocketLibrary.SOL_SOCKET, SocketLibrary.SO_PEERCRED,
+                    Pointer.wrap(runtime, ucred), Pointer.wrap(runtime, length)) < 0) {
+                throw new IOException(description + ": cannot read the peer's credentials: "
+                        + NativePosix.describeErrno(NativePosix.errno()));
+            }
+            return new PeerCredentials(ucred.getInt(0), ucred.getInt(4), ucred.getInt(8));
+        } finally {
+            guard.exit();
+        }
     }
 
     @Override

@@ -1,0 +1,166 @@
+package io.ampjava.sample.junit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.DiscoveryIssueException;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs tests by name through the JUnit Platform Launcher, in this JVM, on the calling thread.
+ *
+ * <p>Names are {@code pkg.Class#method} (one test method) or {@code pkg.Class} (every test of the
+ * class). A trial-style dotted {@code pkg.Class.method} is accepted too when no class has the whole
+ * name. A name that finds no test is reported as an error, as trial does for an unknown name.
+ *
+ * <p>Not thread-safe: one test at a time, like a trial worker.
+ */
+public final class JUnitTestRunner {
+    /**
+     * JUnit logs every discovery issue at SEVERE on its own; this runner reports them as the test's
+     * error instead. Held here because {@code java.util.logging} keeps loggers only weakly.
+     */
+    private static final Logger DISCOVERY_ISSUE_LOG = Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
+
+    private final Launcher launcher;
+    private final ClassLoader classLoader;
+
+    /** A runner that loads test classes (and test engines) from {@code classLoader}. */
+    public JUnitTestRunner(ClassLoader classLoader) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        DISCOVERY_ISSUE_LOG.setLevel(Level.OFF);
+        this.launcher = withContextLoader(classLoader, LauncherFactory::create);
+    }
+
+    /** A runner for the classes this JVM was started with. */
+    public static JUnitTestRunner forApplicationClassPath() {
+        return new JUnitTestRunner(JUnitTestRunner.class.getClassLoader());
+    }
+
+    /**
+     * Runs the tests {@code name} selects and hands each outcome to {@code outcomes} as it happens.
+     *
+     * @return how many outcomes were reported (at least one)
+     */
+    public int run(String name, Consumer<TestOutcome> outcomes) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(outcomes, "outcomes");
+        return withContextLoader(classLoader, () -> runWithContextLoader(name, outcomes));
+    }
+
+    private int runWithContextLoader(String name, Consumer<TestOutcome> outcomes) {
+        List<String> issues = new ArrayList<>();
+        TestPlan plan = null;
+        if (!name.isBlank()) {
+            plan = discover(selectorFor(name), issues);
+            if (!hasTests(plan) && !name.contains("#")) {
+                int dot = name.lastIndexOf('.');
+                if (dot > 0 && dot < name.length() - 1) {
+                    String trialStyle = name.substring(0, dot) + "#" + name.substring(dot + 1);
+                    TestPlan alternative = discover(selectorFor(trialStyle), new ArrayList<>());
+                    if (hasTests(alternative)) {
+                        plan = alternative;
+                    }
+                }
+            }
+        }
+        if (!hasTests(plan)) {
+            StringBuilder text = new StringBuilder(name).append(" does not exist.");
+            for (String issue : issues) {
+                text.append('\n').append(issue);
+            }
+            outcomes.accept(new TestOutcome.Errored(name, FailureDetails.of(PythonExceptionTypes.NOT_FOUND, text.toString())));
+            return 1;
+        }
+        OutcomeListener listener = new OutcomeListener(name, outcomes);
+        launcher.execute(plan, listener);
+        if (listener.reported() == 0) {
+            outcomes.accept(new TestOutcome.Errored(name, FailureDetails.of(
+                    PythonExceptionTypes.GENERIC, "JUnit ran " + name + " but reported no result")));
+            return 1;
+        }
+        return listener.reported();
+    }
+
+    /**
+     * The names ({@code pkg.Class#method}) of the test methods of {@code classes}, in JUnit's
+     * order, for handing out one method at a time.
+     */
+    public List<String> testMethodNames(List<Class<?>> classes) {
+        return withContextLoader(classLoader, () -> {
+            List<DiscoverySelector> selectors = new ArrayList<>();
+            for (Class<?> type : classes) {
+                selectors.add(DiscoverySelectors.selectClass(type));
+            }
+            TestPlan plan = launcher.discover(LauncherDiscoveryRequestBuilder.request().selectors(selectors).build());
+            List<String> names = new ArrayList<>();
+            for (TestIdentifier root : plan.getRoots()) {
+                for (TestIdentifier test : plan.getDescendants(root)) {
+                    if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource) {
+                        MethodSource method = (MethodSource) test.getSource().get();
+                        names.add(method.getClassName() + "#" + method.getMethodName());
+                    }
+                }
+            }
+            return List.copyOf(new java.util.LinkedHashSet<>(names));
+        });
+    }
+
+    private static boolean hasTests(TestPlan plan) {
+        return plan != null && plan.containsTests();
+    }
+
+    private DiscoverySelector selectorFor(String name) {
+        return name.contains("#")
+                ? DiscoverySelectors.selectMethod(classLoader, name)
+                : DiscoverySelectors.selectClass(classLoader, name);
+    }
+
+    /** The plan for {@code selector}, or null when JUnit could not resolve it (the issues say why). */
+    private TestPlan discover(DiscoverySelector selector, List<String> issues) {
+        LauncherDiscoveryListener issueCollector = new LauncherDiscoveryListener() {
+            @Override
+            public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
+                String cause = issue.cause().map(c -> " (" + c + ")").orElse("");
+                issues.add(issue.severity() + ": " + issue.message() + cause);
+            }
+        };
+        try {
+            return launcher.discover(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selector)
+                    .listeners(issueCollector)
+                    .build());
+        } catch (DiscoveryIssueException e) {
+            // A name that does not resolve (no such class or method) is a critical discovery issue.
+            return null;
+        }
+    }
+
+    private interface Action<T> {
+        T run();
+    }
+
+    private static <T> T withContextLoader(ClassLoader loader, Action<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return action.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

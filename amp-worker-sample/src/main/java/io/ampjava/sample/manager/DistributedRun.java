@@ -1,0 +1,80 @@
+package io.ampjava.sample.manager;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * A whole distributed run: N workers, one shared queue of tests, live progress, a summary.
+ *
+ * <pre>{@code
+ * RunSettings settings = new RunSettings(2, WorkerCommands.javaWorker(null, false),
+ *         Path.of("_amp_worker_temp"), Path.of(""), Map.of());
+ * boolean passed = DistributedRun.run(settings, tests, System.out).wasSuccessful();
+ * }</pre>
+ */
+public final class DistributedRun {
+    private DistributedRun() {}
+
+    /** Runs {@code tests} and prints progress and a summary to {@code out}. */
+    public static RunReport run(RunSettings settings, List<String> tests, PrintStream out)
+            throws IOException, InterruptedException {
+        int jobs = Math.max(1, Math.min(settings.jobs(), tests.size()));
+        return run(settings, jobs, () -> tests, out);
+    }
+
+    /**
+     * Runs the tests {@code tests} finds, which it may take its time over: the workers start first
+     * and boot while it runs (a worker's JVM start-up and the manager's test discovery overlap).
+     */
+    public static RunReport run(RunSettings settings, Callable<List<String>> tests, PrintStream out)
+            throws IOException, InterruptedException {
+        return run(settings, settings.jobs(), tests, out);
+    }
+
+    private static RunReport run(RunSettings settings, int jobs, Callable<List<String>> tests, PrintStream out)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        ProgressPrinter progress = new ProgressPrinter(out);
+        RunReport report = new RunReport(progress);
+        TestQueue queue = new TestQueue();
+        StreamRegistry streams = new StreamRegistry();
+        try (TestLog log = new TestLog(settings.tempDirectory().resolve("test.log"))) {
+            List<Thread> drivers = new ArrayList<>();
+            for (int i = 0; i < jobs; i++) {
+                Thread driver = new Thread(new WorkerDriver(i, settings, queue, report, streams, log), "amp-driver-" + i);
+                driver.start();
+                drivers.add(driver);
+            }
+            List<String> names;
+            try {
+                names = tests.call();
+            } catch (Exception e) {
+                queue.cancel();
+                joinAll(drivers);
+                throw new IOException("cannot list the tests to run: " + e.getMessage(), e);
+            }
+            out.println("amp-worker: " + names.size() + " tests on " + jobs + " worker" + (jobs == 1 ? "" : "s")
+                    + ": " + settings.workerCommand());
+            progress.total(names.size());
+            queue.fill(names);
+            joinAll(drivers);
+            int position = names.size() - queue.untaken().size();
+            for (String test : queue.untaken()) {
+                report.add(TestResult.of(test, ResultKind.ERROR, "not run: no worker was left to run it", -1, ++position));
+            }
+            Duration wall = Duration.ofNanos(System.nanoTime() - started);
+            SummaryPrinter.print(out, report, wall, "on " + jobs + " worker" + (jobs == 1 ? "" : "s"), log.path().toString());
+        }
+        return report;
+    }
+
+    private static void joinAll(List<Thread> drivers) throws InterruptedException {
+        for (Thread driver : drivers) {
+            driver.join();
+        }
+    }
+}

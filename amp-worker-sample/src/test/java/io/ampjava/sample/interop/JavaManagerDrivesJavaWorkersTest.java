@@ -1,0 +1,130 @@
+package io.ampjava.sample.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ampjava.sample.manager.DistributedRun;
+import io.ampjava.sample.manager.ResultKind;
+import io.ampjava.sample.manager.RunReport;
+import io.ampjava.sample.manager.RunSettings;
+import io.ampjava.sample.manager.TestResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Java manager and Java worker processes, over real pipes on fds 3 and 4. */
+@Timeout(180)
+class JavaManagerDrivesJavaWorkersTest {
+    private static final String DEMO = "io.ampjava.sample.demo.DemoTest";
+    private static final String FIXTURES = "io.ampjava.sample.junit.fixtures.";
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    private RunReport run(int jobs, List<String> tests) throws IOException, InterruptedException {
+        RunSettings settings = new RunSettings(jobs, quotedWorkerCommand(), temp.resolve("run"), temp, Map.of());
+        return DistributedRun.run(settings, tests, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    private static String quotedWorkerCommand() {
+        return JavaWorkers.command().stream().map(JavaManagerDrivesJavaWorkersTest::quote).collect(Collectors.joining(" "));
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static TestResult only(RunReport report, String name) {
+        List<TestResult> matching = report.results().stream().filter(r -> r.testName().equals(name)).collect(Collectors.toList());
+        assertEquals(1, matching.size(), () -> name + " in " + report.results());
+        return matching.get(0);
+    }
+
+    @Test
+    void twoWorkersRunEverythingAndTestsWriteIntoTheirWorkersDirectory() throws Exception {
+        RunReport report = run(2, List.of(DEMO + "#passes", DEMO + "#failsAssertion", DEMO + "#throwsError",
+                DEMO + "#isSkipped", DEMO + "#printsOutput", FIXTURES + "WritesRelativeFileFixture"));
+        Map<ResultKind, Integer> counts = report.counts();
+        assertEquals(3, counts.get(ResultKind.SUCCESS), printed());
+        assertEquals(1, counts.get(ResultKind.FAILURE), printed());
+        assertEquals(1, counts.get(ResultKind.ERROR), printed());
+        assertEquals(1, counts.get(ResultKind.SKIP), printed());
+        assertTrue(report.problems().isEmpty(), () -> report.problems() + printed());
+        assertTrue(printed().contains("FAILED (successes=3, failures=1, errors=1, skips=1)"), printed());
+        assertTrue(printed().contains("    at io.ampjava.sample.demo.DemoTest.failsAssertion(DemoTest.java:"), printed());
+
+        TestResult writer = only(report, FIXTURES + "WritesRelativeFileFixture#writesRelativeFiles");
+        assertEquals(ResultKind.SUCCESS, writer.kind(), writer.details());
+        Path workerDirectory = temp.resolve("run").resolve(Integer.toString(writer.worker()));
+        assertEquals("java.io", Files.readString(workerDirectory.resolve("written-by-io.txt")));
+        assertEquals("java.nio", Files.readString(workerDirectory.resolve("written-by-nio.txt")));
+        assertEquals("user.dir", Files.readString(workerDirectory.resolve("written-by-user-dir.txt")));
+        assertTrue(Files.notExists(temp.resolve("written-by-io.txt")));
+
+        assertTrue(Files.readString(temp.resolve("run/test.log")).contains("hello from demo"));
+        assertTrue(Files.exists(temp.resolve("run/0/out.log")) && Files.exists(temp.resolve("run/1/err.log")));
+    }
+
+    @Test
+    void aWorkerThatDiesCostsOnlyItsTestWhileAnotherRemains() throws Exception {
+        RunReport report = run(2, List.of(FIXTURES + "KillsItsWorkerFixture", DEMO + "#passes", DEMO + "#passes",
+                DEMO + "#passes", DEMO + "#passes"));
+        TestResult lost = only(report, FIXTURES + "KillsItsWorkerFixture");
+        assertEquals(ResultKind.ERROR, lost.kind());
+        assertTrue(lost.details().contains("exited with code 3"), lost.details());
+        assertEquals(4, report.counts().get(ResultKind.SUCCESS), printed());
+    }
+
+    @Test
+    void whenTheLastWorkerDiesTheRestIsReportedNotRun() throws Exception {
+        RunReport report = run(1, List.of(DEMO + "#passes", FIXTURES + "KillsItsWorkerFixture", DEMO + "#throwsError"));
+        assertEquals(ResultKind.SUCCESS, only(report, DEMO + "#passes").kind());
+        assertEquals(ResultKind.ERROR, only(report, FIXTURES + "KillsItsWorkerFixture").kind());
+        TestResult notRun = only(report, DEMO + "#throwsError");
+        assertEquals("not run: no worker was left to run it", notRun.headline());
+    }
+
+    @Test
+    void workersBootWhileTheManagerIsStillListingTests() throws Exception {
+        RunSettings settings = new RunSettings(2, quotedWorkerCommand(), temp.resolve("run"), temp, Map.of());
+        RunReport report = DistributedRun.run(settings, () -> {
+            Thread.sleep(500);
+            return List.of(DEMO + "#passes", DEMO + "#printsOutput", DEMO + "#passes");
+        }, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertEquals(3, report.counts().get(ResultKind.SUCCESS), printed());
+        assertTrue(printed().startsWith("amp-worker: 3 tests on 2 workers"), printed());
+    }
+
+    @Test
+    void failingToListTestsStopsTheWorkers() {
+        RunSettings settings = new RunSettings(2, quotedWorkerCommand(), temp.resolve("run"), temp, Map.of());
+        IOException failure = assertThrows(IOException.class, () -> DistributedRun.run(settings, () -> {
+            throw new IllegalStateException("no tests here");
+        }, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        assertTrue(failure.getMessage().contains("no tests here"), failure.getMessage());
+    }
+
+    @Test
+    void aWorkerCommandThatCannotStartIsAProblemNotAHang() throws Exception {
+        RunSettings settings = new RunSettings(1, "/no/such/worker", temp.resolve("run"), temp, Map.of());
+        RunReport report = DistributedRun.run(settings, List.of(DEMO + "#passes"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertEquals(ResultKind.ERROR, only(report, DEMO + "#passes").kind());
+        assertTrue(Files.readString(temp.resolve("run/0/err.log")).contains("/no/such/worker"));
+    }
+}
