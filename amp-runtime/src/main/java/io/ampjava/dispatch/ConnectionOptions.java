@@ -38,8 +38,13 @@ import java.util.concurrent.Executor;
 public final class ConnectionOptions {
     /** The default limit on bytes per box (keys, values and their length prefixes): 16 MiB. */
     public static final int DEFAULT_MAX_BOX_BYTES = 16 << 20;
-    /** The default limit on received descriptors waiting to be claimed; Twisted pauses at 64 too (when sending). */
-    public static final int DEFAULT_MAX_PENDING_DESCRIPTORS = 64;
+    /**
+     * The default limit on received descriptors waiting to be claimed: 1024. Twisted's sender puts
+     * every queued descriptor on the bytes it writes first, so a Twisted peer with N descriptor calls
+     * in flight legitimately runs N descriptors ahead of the boxes that name them; the limit must
+     * leave room for that (a limit of 64 dropped Twisted clients with 256 calls in flight).
+     */
+    public static final int DEFAULT_MAX_PENDING_DESCRIPTORS = 1024;
     /** The default limit on calls waiting for their answer. */
     public static final int DEFAULT_MAX_OUTSTANDING_CALLS = 65_536;
     /** The default limit on encoded boxes waiting to be written: 16 MiB. */
