@@ -12,6 +12,7 @@ import io.ampjava.dispatch.ProtocolChannel;
 import io.ampjava.dispatch.ProtocolSwitchedException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.SwitchedProtocol;
+import io.ampjava.testing.TwistedProcess;
 import io.ampjava.transport.AmpServer;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -104,7 +105,7 @@ class ProtocolSwitchTest {
 
     @Test
     void javaSwitchesAConnectionToTwisted() throws Exception {
-        try (TwistedScript twisted = TwistedScript.start("twisted_switch_peer.py", "serve")) {
+        try (TwistedProcess twisted = TwistedProcess.start(ProtocolSwitchTest.class, "twisted_switch_peer.py", "serve")) {
             String ready = twisted.nextLine();
             assertTrue(ready.startsWith("READY "), ready);
             try (AmpConnection connection = Amp.connectTcp("127.0.0.1", Integer.parseInt(ready.substring(6)),
@@ -128,7 +129,7 @@ class ProtocolSwitchTest {
     @Test
     void twistedSwitchesAConnectionToJava() throws Exception {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> new SwitchboardLocator(new Switchboard()));
-                TwistedScript twisted = TwistedScript.start("twisted_switch_peer.py", "connect",
+                TwistedProcess twisted = TwistedProcess.start(ProtocolSwitchTest.class, "twisted_switch_peer.py", "connect",
                         Integer.toString(server.port()))) {
             assertEquals("SUM 3", twisted.nextLine());
             assertEquals("REFUSED not now", twisted.nextLine());

@@ -9,6 +9,7 @@ import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.StartTlsResponder;
+import io.ampjava.testing.TwistedProcess;
 import io.ampjava.transport.AmpServer;
 import io.ampjava.wire.Box;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class TwistedTlsTest {
 
     @Test
     void aJavaClientUpgradesAConnectionToATwistedServer() throws Exception {
-        try (TwistedProcess twisted = TwistedProcess.start(SCRIPT, "serve", directory.toString(), "server", "verify");
+        try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "server", "verify");
                 AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
             assertEquals("3", await(sum(connection, 1, 2)).getString("total"));
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.client));
@@ -94,7 +95,7 @@ class TwistedTlsTest {
 
     @Test
     void aJavaClientRefusesATwistedServerCertificateFromAnotherAuthority() throws Exception {
-        try (TwistedProcess twisted = TwistedProcess.start(SCRIPT, "serve", directory.toString(), "rogue_server", "no");
+        try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "rogue_server", "no");
                 AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
             assertEquals("3", await(sum(connection, 1, 2)).getString("total"));
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.client));
@@ -108,7 +109,7 @@ class TwistedTlsTest {
 
     @Test
     void aTwistedServerRefusesAJavaClientCertificateFromAnotherAuthority() throws Exception {
-        try (TwistedProcess twisted = TwistedProcess.start(SCRIPT, "serve", directory.toString(), "server", "verify");
+        try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "server", "verify");
                 AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.rogueClient));
             CompletableFuture<Box> held = sum(connection, 1, 1);
@@ -127,7 +128,7 @@ class TwistedTlsTest {
     @Test
     void aTwistedClientUpgradesAConnectionToAJavaServer() throws Exception {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.server));
-                TwistedProcess twisted = TwistedProcess.start(SCRIPT, "connect", Integer.toString(server.port()),
+                TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "connect", Integer.toString(server.port()),
                         directory.toString(), "client", "upgrade")) {
             assertEquals("CONNECTED", twisted.nextLine());
             assertEquals("SUM 3", twisted.nextLine());
@@ -140,7 +141,7 @@ class TwistedTlsTest {
     @Test
     void aTwistedClientRefusesAJavaServerCertificateFromAnotherAuthority() throws Exception {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.rogueServer));
-                TwistedProcess twisted = TwistedProcess.start(SCRIPT, "connect", Integer.toString(server.port()),
+                TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "connect", Integer.toString(server.port()),
                         directory.toString(), "client", "upgrade")) {
             assertEquals("CONNECTED", twisted.nextLine());
             assertEquals("SUM 3", twisted.nextLine());
@@ -153,7 +154,7 @@ class TwistedTlsTest {
     @Test
     void aJavaServerAsksATwistedClientWhichStaysTheTlsClient() throws Exception {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.server));
-                TwistedProcess twisted = TwistedProcess.start(SCRIPT, "connect", Integer.toString(server.port()),
+                TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "connect", Integer.toString(server.port()),
                         directory.toString(), "client", "answer")) {
             assertEquals("CONNECTED", twisted.nextLine());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

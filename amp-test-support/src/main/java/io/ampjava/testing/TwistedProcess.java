@@ -1,4 +1,4 @@
-package io.ampjava.integration;
+package io.ampjava.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -20,30 +20,36 @@ import org.junit.jupiter.api.Assumptions;
  * read line by line. Without them the calling test is skipped, except under {@code CI=true}, where
  * it fails: CI must always check against real Twisted.
  */
-final class TwistedScript implements AutoCloseable {
-    static final long TIMEOUT_SECONDS = 20;
+public final class TwistedProcess implements AutoCloseable {
+    /** How long a test waits for a line, an exit or an answer involving the script. */
+    public static final long TIMEOUT_SECONDS = 20;
     private static final String END = "\u0000end";
 
     private final Process process;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
 
-    private TwistedScript(Process process) {
+    private TwistedProcess(Process process) {
         this.process = process;
         Thread reader = new Thread(this::readLoop, "twisted stdout");
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** Starts {@code script} (a resource next to this class) with {@code arguments}. */
-    static TwistedScript start(String script, String... arguments) throws Exception {
+    /**
+     * Starts {@code script}, a resource found next to {@code anchor} (the test class), with
+     * {@code arguments}.
+     */
+    public static TwistedProcess start(Class<?> anchor, String script, String... arguments) throws Exception {
         Path python = python();
-        Path file = Path.of(TwistedScript.class.getResource(script).toURI());
+        java.net.URL resource = anchor.getResource(script);
+        assertNotNull(resource, script + " is not a resource next to " + anchor.getName());
+        Path file = Path.of(resource.toURI());
         List<String> command = new ArrayList<>(List.of(python.toString(), file.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         process.getOutputStream().close();
-        return new TwistedScript(process);
+        return new TwistedProcess(process);
     }
 
     private static Path python() throws Exception {
@@ -53,12 +59,12 @@ final class TwistedScript implements AutoCloseable {
         if (!Files.isExecutable(python)) {
             missing = python + " is missing";
         } else {
-            Process probe = new ProcessBuilder(python.toString(), "-c", "import twisted")
+            Process probe = new ProcessBuilder(python.toString(), "-c", "import twisted, OpenSSL, service_identity")
                     .redirectErrorStream(true)
                     .start();
             probe.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-                missing = python + " has no Twisted (python3-twisted)";
+                missing = python + " has no Twisted with TLS (python3-twisted, python3-openssl)";
             }
         }
         if (missing != null) {
@@ -82,7 +88,7 @@ final class TwistedScript implements AutoCloseable {
     }
 
     /** The next line of output; fails when none comes in time or the process ended. */
-    String nextLine() throws InterruptedException {
+    public String nextLine() throws InterruptedException {
         String line = lines.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         assertNotNull(line, "Twisted said nothing within " + TIMEOUT_SECONDS + " s after " + seen);
         if (line.equals(END)) {
@@ -94,7 +100,7 @@ final class TwistedScript implements AutoCloseable {
     }
 
     /** Waits for the process to end and returns its exit code. */
-    int awaitExit() throws InterruptedException {
+    public int awaitExit() throws InterruptedException {
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             fail("Twisted did not exit within " + TIMEOUT_SECONDS + " s after " + seen);
         }
