@@ -478,6 +478,20 @@ async def _(d):
     return "wrote %r bytes; the peer closed its copies" % (details,)
 
 
+@row("write_descriptor_burst", unix_only=True)
+async def _(d):
+    """Many descriptor calls in flight: Twisted's transport sends queued descriptors ahead of the
+    boxes that name them (each on one byte of earlier data), so the peer holds hundreds at once."""
+    conn = await d.connect()
+    with tempfile.NamedTemporaryFile(prefix="amp-client-") as f:
+        calls = [conn.callRemote(c.WriteDescriptor, fd=f.fileno(), data=b"x") for _ in range(300)]
+        answers = await defer.gatherResults(calls)
+        check(all(a == {"written": 1} for a in answers), "answers %r", answers[:3])
+        check(os.path.getsize(f.name) == 300, "the file holds %d bytes", os.path.getsize(f.name))
+    await still_serves(conn)
+    return "300 descriptor calls in one burst"
+
+
 @row("open_descriptor", unix_only=True)
 async def _(d):
     conn = await d.connect()

@@ -6,6 +6,7 @@ import io.ampjava.transport.AmpServer;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.tcp.TcpListeningSocket;
 import io.ampjava.transport.tcp.TcpTransport;
+import io.ampjava.transport.unix.PeerAllowlist;
 import io.ampjava.transport.unix.UnixListeningSocket;
 import io.ampjava.transport.unix.UnixTransport;
 import java.io.IOException;
@@ -64,6 +65,19 @@ public final class Amp {
     public static AmpServer listenUnix(Path path, Set<PosixFilePermission> permissions,
             Supplier<? extends ResponderLocator> locators) throws IOException {
         return AmpServer.serve(UnixListeningSocket.bind(path, permissions), locators);
+    }
+
+    /**
+     * {@link #listenUnix(Path, Set, Supplier)} that serves only the peers on {@code allowlist}, by
+     * the uid and gid the kernel reports for each connection; the others are closed unread.
+     *
+     * <pre>{@code
+     * Amp.listenUnix(path, PosixFilePermissions.fromString("rw-rw----"), PeerAllowlist.gids(workersGid), locators);
+     * }</pre>
+     */
+    public static AmpServer listenUnix(Path path, Set<PosixFilePermission> permissions, PeerAllowlist allowlist,
+            Supplier<? extends ResponderLocator> locators) throws IOException {
+        return AmpServer.serve(UnixListeningSocket.bind(path, permissions, allowlist), locators);
     }
 
     /** Serves AMP on TCP {@code host:port}; port 0 picks a free one ({@link AmpServer#port()}). */

@@ -28,7 +28,8 @@ import java.lang.annotation.Target;
  *   <li>{@code arguments(...)} and {@code response(...)}, immutable values of the interfaces, and a
  *       factory for each {@code AmpList} element interface ({@code item(...)} for {@code Item});
  *   <li>{@code call(connection, ...)}, returning a {@code CompletableFuture} of the response, and
- *       {@code callBlocking(connection, ...)}.
+ *       {@code callBlocking(connection, ...)} (for a {@link #switchesProtocol} command, both take the
+ *       protocol to switch to last, and return it).
  * </ul>
  *
  * <p>Every abstract method of the interface (inherited ones included) is an {@link Argument}; the
@@ -56,4 +57,14 @@ public @interface AmpCommand {
      * {@code responseType = QuitBox}).
      */
     boolean closesConnection() default false;
+
+    /**
+     * Whether a successful answer switches the connection to another protocol (Twisted's
+     * {@code ProtocolSwitchCommand}): every byte after the answer then belongs to that protocol.
+     * The generated {@code call} takes the {@code SwitchedProtocol} to switch to as its last
+     * parameter; a {@code @Responder} returns the protocol (or a {@code CompletionStage} of it). Such
+     * a command has no {@link Response} (the answer is {@code _answer} alone), requires an answer and
+     * does not close the connection.
+     */
+    boolean switchesProtocol() default false;
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
  *
  * <pre>
  * java -jar amp-peer.jar serve --unix PATH | --tcp PORT [--exit-on-eof]
- * java -jar amp-peer.jar bench --unix PATH --calls N --outstanding K [--command Sum|WriteDescriptor]
+ * java -jar amp-peer.jar bench --unix PATH --calls N --outstanding K [--command Sum|WriteDescriptor] [--warmup-seconds S]
  * </pre>
  *
  * <p>The options are declared with picocli's programmatic API rather than its annotations, which
@@ -96,6 +96,9 @@ public final class PeerMain {
                 .description("At most this many calls waiting for their answer.").build());
         spec.addOption(OptionSpec.builder("--command").paramLabel("Sum|WriteDescriptor").type(String.class)
                 .defaultValue("Sum").description("What to call (default: ${DEFAULT-VALUE}).").build());
+        spec.addOption(OptionSpec.builder("--warmup-seconds").paramLabel("S").type(double.class).defaultValue("0")
+                .description("Make untimed calls for this long first, so the JIT has compiled the call path"
+                        + " (default: ${DEFAULT-VALUE}).").build());
         spec.addOption(help());
         return spec;
     }
@@ -133,7 +136,12 @@ public final class PeerMain {
         if (workload == null) {
             throw new ParameterException(commandLine, "--command must be Sum or WriteDescriptor, not " + name);
         }
-        return Bench.run(path(commandLine, command.matchedOptionValue("--unix", "")), calls, outstanding, workload, out, err);
+        double warmupSeconds = command.matchedOptionValue("--warmup-seconds", 0.0);
+        if (!(warmupSeconds >= 0 && warmupSeconds <= 600)) {
+            throw new ParameterException(commandLine, "--warmup-seconds must be from 0 to 600, not " + warmupSeconds);
+        }
+        return Bench.run(path(commandLine, command.matchedOptionValue("--unix", "")), calls, outstanding, workload,
+                warmupSeconds, out, err);
     }
 
     private static Path path(CommandLine commandLine, String text) {

@@ -22,6 +22,7 @@ public final class Command<A, R> {
     private final List<ErrorSpec> errors;
     private final boolean requiresAnswer;
     private final boolean closesConnection;
+    private final boolean switchesProtocol;
 
     private Command(Builder<A, R> builder) {
         this.name = builder.name;
@@ -31,6 +32,7 @@ public final class Command<A, R> {
         this.errors = List.copyOf(builder.errors);
         this.requiresAnswer = builder.requiresAnswer;
         this.closesConnection = builder.closesConnection;
+        this.switchesProtocol = builder.switchesProtocol;
     }
 
     /**
@@ -109,6 +111,15 @@ public final class Command<A, R> {
         return null;
     }
 
+    /**
+     * Whether a successful answer switches the connection to another protocol (Twisted's
+     * {@code ProtocolSwitchCommand}): call it with {@link AmpConnection#switchProtocol}, answer it
+     * with a {@link ProtocolSwitchResponder}.
+     */
+    public boolean switchesProtocol() {
+        return switchesProtocol;
+    }
+
     @Override
     public String toString() {
         return "Command[" + name + "]";
@@ -122,6 +133,7 @@ public final class Command<A, R> {
         private final java.util.ArrayList<ErrorSpec> errors = new java.util.ArrayList<>();
         private boolean requiresAnswer = true;
         private boolean closesConnection;
+        private boolean switchesProtocol;
 
         private Builder(String name, BoxCodec<A> arguments, BoxCodec<R> response) {
             int length = name.getBytes(StandardCharsets.UTF_8).length;
@@ -149,7 +161,22 @@ public final class Command<A, R> {
             return this;
         }
 
+        /**
+         * Makes a protocol-switching command. Its answer carries no fields (Twisted sends
+         * {@code _answer} alone), so the response codec must be {@link Command#EMPTY}; it requires an
+         * answer and does not close the connection.
+         */
+        public Builder<A, R> switchesProtocol(boolean switches) {
+            this.switchesProtocol = switches;
+            return this;
+        }
+
+        /** @throws IllegalStateException when a protocol switch is combined with what it cannot be */
         public Command<A, R> build() {
+            if (switchesProtocol && (response != EMPTY || !requiresAnswer || closesConnection)) {
+                throw new IllegalStateException("command " + name + " switches protocol: it needs an empty response,"
+                        + " an answer, and must not close the connection");
+            }
             return new Command<>(this);
         }
     }

@@ -21,13 +21,24 @@ import java.util.Map;
 final class DescriptorExchange implements ArgumentContext {
     private final Transport transport;
     private final OutboundQueue outbound;
+    private final int maxNestingDepth;
     private final Map<Integer, Integer> received = new HashMap<>();
     private int nextReceiveOrdinal;
     private boolean closed;
 
     DescriptorExchange(Transport transport, OutboundQueue outbound) {
+        this(transport, outbound, DEFAULT_MAX_NESTING_DEPTH);
+    }
+
+    DescriptorExchange(Transport transport, OutboundQueue outbound, int maxNestingDepth) {
         this.transport = transport;
         this.outbound = outbound;
+        this.maxNestingDepth = maxNestingDepth;
+    }
+
+    @Override
+    public int maxNestingDepth() {
+        return maxNestingDepth;
     }
 
     @Override
@@ -85,5 +96,35 @@ final class DescriptorExchange implements ArgumentContext {
     /** How many received fds are waiting to be claimed. */
     synchronized int waiting() {
         return received.size();
+    }
+
+    /** Whether descriptors can arrive at all (a Unix socket). */
+    boolean canReceive() {
+        return transport.canPassDescriptors();
+    }
+
+    /**
+     * A context that claims like this one but closes each descriptor at once: for decoding an answer
+     * nobody wants any more (its call was given up) only to free the descriptors it names.
+     */
+    ArgumentContext closingEachClaimed() {
+        return new ArgumentContext() {
+            @Override
+            public int sendDescriptor(Descriptor descriptor) {
+                throw new UnsupportedOperationException("decoding only");
+            }
+
+            @Override
+            public Descriptor claimDescriptor(int ordinal) {
+                Descriptor claimed = DescriptorExchange.this.claimDescriptor(ordinal);
+                claimed.close();
+                return claimed;
+            }
+
+            @Override
+            public int maxNestingDepth() {
+                return maxNestingDepth;
+            }
+        };
     }
 }

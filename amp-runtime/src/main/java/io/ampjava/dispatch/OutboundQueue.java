@@ -3,8 +3,8 @@ package io.ampjava.dispatch;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.unix.NativePosix;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -17,13 +17,20 @@ import java.util.Arrays;
  * {@link Transport#write} and many concurrent boxes share few.
  *
  * <p>Descriptors are queued in ordinal order ({@link #addDescriptor} numbers them under the queue's
- * lock). The flusher sends each with one byte of the bytes it writes, as Twisted does, before the
- * rest of the batch, so a descriptor always reaches the peer no later than the box that names it.
- * A caller that holds this queue's monitor while it encodes a box and enqueues it
+ * lock), and each goes out with the first box enqueued after it: one descriptor per message, as
+ * Twisted sends them, the last one of a box together with the rest of that box
+ * ({@link Transport#writeWithDescriptorAndRest}), so the peer reads a descriptor and the box that
+ * names it at once, and never the box first. Runs of boxes without descriptors still go out in one
+ * gathering write. A caller that holds this queue's monitor while it encodes a box and enqueues it
  * ({@code synchronized (queue)}) gets ordinals that follow wire order exactly.
  *
  * <p>A box enqueued with {@code closeAfter} is the last one: later boxes are refused, and once it
  * has been written the {@link Listener} closes the connection.
+ *
+ * <p>StartTLS and protocol switches change what the queue may write. {@link #hold} keeps later
+ * boxes back (StartTLS: nothing may follow the request or the answer in the clear) until
+ * {@link #release}, which may swap the transport for a TLS one first. {@link #lock} refuses boxes
+ * from then on (a protocol switch) while {@link #enqueueBytes} still takes the new protocol's bytes.
  */
 final class OutboundQueue {
     /** What the flusher reports back to the connection. */
@@ -33,13 +40,23 @@ final class OutboundQueue {
 
         /** The closing box has been written; the connection should close now. */
         void closingBoxWritten();
+
+        /** A batch has been written: {@link #queuedBytes()} went down. Called outside any lock. */
+        default void written() {}
     }
 
-    private final Transport transport;
+    private Transport transport; // swapped only by release(), under the lock, between batches
     private final Listener listener;
-    private final ArrayDeque<byte[]> boxes = new ArrayDeque<>();
+    private final Frames boxes = new Frames();
+    private Frames held; // non-null while holding: boxes kept back until release()
+    private volatile boolean locked; // a protocol switch: boxes refused, raw bytes taken (read without the lock)
+    private int drainWaiters;
+    // Bytes enqueued and not yet written (held ones and the batch a flusher is writing included);
+    // written under the lock, read without it by the reader thread deciding whether to pause.
+    private volatile long queuedBytes;
     private int[] descriptors = new int[4];
     private int descriptorCount;
+    private int assignedDescriptors; // descriptors[0, assigned) go with boxes already queued (or held)
     private int nextOrdinal;
     private boolean flushing;
     private boolean closing; // a closeAfter box is queued: refuse later boxes
@@ -73,12 +90,101 @@ final class OutboundQueue {
      * @return false if the box was refused because the connection is closed or closing
      */
     synchronized boolean enqueue(byte[] box, boolean closeAfter) {
+        if (locked) {
+            return false;
+        }
+        return enqueueBytes(box, closeAfter);
+    }
+
+    /**
+     * Queues bytes that are not a box (a switched protocol's), even when {@link #lock locked}.
+     *
+     * @return false if the connection is closed or closing
+     */
+    synchronized boolean enqueueBytes(byte[] bytes, boolean closeAfter) {
         if (closed || closing) {
             return false;
         }
-        boxes.add(box);
+        (held != null ? held : boxes).add(bytes, descriptorCount - assignedDescriptors);
+        assignedDescriptors = descriptorCount;
+        queuedBytes += bytes.length;
         closing = closeAfter;
         return true;
+    }
+
+    /**
+     * Queues a box ahead of those {@link #hold held} back: it is written now, in the clear (an
+     * error answer to a StartTLS that crossed ours). It carries no descriptor.
+     */
+    synchronized boolean enqueueAhead(byte[] box) {
+        if (closed || closing || locked) {
+            return false;
+        }
+        boxes.add(box, 0);
+        queuedBytes += box.length;
+        return true;
+    }
+
+    /** Keeps every box enqueued from now on back, until {@link #release}. */
+    synchronized void hold() {
+        if (held == null) {
+            held = new Frames();
+        }
+    }
+
+    /**
+     * Lets the held boxes go, through {@code replacement} when it is not null (the TLS transport
+     * over the old one), and flushes them.
+     */
+    void release(Transport replacement) {
+        synchronized (this) {
+            if (replacement != null) {
+                transport = replacement;
+            }
+            if (held != null) {
+                boxes.addAll(held);
+                held = null;
+            }
+        }
+        flush();
+    }
+
+    /**
+     * Waits until everything enqueued before the hold is written and no write is in progress, so
+     * the transport's stream is at a box boundary and idle.
+     *
+     * @throws IOException when the queue closes first
+     */
+    synchronized void awaitWritten() throws IOException {
+        drainWaiters++;
+        try {
+            while (!closed && (flushing || !boxes.isEmpty())) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the queue to drain");
+        } finally {
+            drainWaiters--;
+        }
+        if (closed) {
+            throw new IOException(transport.describe() + ": closed before the queue drained");
+        }
+    }
+
+    /** Refuses boxes from now on (a protocol switch is pending or done); raw bytes still go. */
+    synchronized void lock() {
+        locked = true;
+    }
+
+    /** Takes boxes again: the switch failed. */
+    synchronized void unlock() {
+        locked = false;
+    }
+
+    /** Whether boxes are refused because of a protocol switch. */
+    boolean isLocked() {
+        return locked;
     }
 
     /**
@@ -94,36 +200,71 @@ final class OutboundQueue {
         }
         while (true) {
             byte[][] batch;
+            int[] batchDescriptors;
             int[] fds;
             boolean lastCloses;
+            Transport target;
+            long batchBytes = 0;
             synchronized (this) {
                 if (closed || boxes.isEmpty()) {
-                    flushing = false;
+                    stopFlushing();
                     return;
                 }
-                batch = boxes.toArray(new byte[0][]);
+                batch = Arrays.copyOf(boxes.bytes, boxes.count);
+                batchDescriptors = Arrays.copyOf(boxes.descriptors, boxes.count);
+                int fdCount = boxes.descriptorTotal();
                 boxes.clear();
-                lastCloses = closing;
-                fds = Arrays.copyOf(descriptors, descriptorCount);
-                descriptorCount = 0;
+                lastCloses = closing && held == null; // a held closing box is not in this batch
+                target = transport;
+                // The batch's descriptors lead the queue; those of held boxes and of boxes still
+                // being encoded stay.
+                fds = Arrays.copyOf(descriptors, fdCount);
+                System.arraycopy(descriptors, fdCount, descriptors, 0, descriptorCount - fdCount);
+                descriptorCount -= fdCount;
+                assignedDescriptors -= fdCount;
+            }
+            for (byte[] box : batch) {
+                batchBytes += box.length;
             }
             try {
-                write(batch, fds);
+                write(target, batch, batchDescriptors, fds);
             } catch (IOException | RuntimeException failure) {
                 synchronized (this) {
-                    flushing = false;
+                    stopFlushing();
                 }
                 listener.writeFailed(failure);
                 return;
             }
+            synchronized (this) {
+                if (!closed) {
+                    queuedBytes -= batchBytes;
+                }
+            }
+            listener.written();
             if (lastCloses) {
                 synchronized (this) {
-                    flushing = false;
+                    stopFlushing();
                 }
                 listener.closingBoxWritten();
                 return;
             }
         }
+    }
+
+    /** Under the lock: the flush is over; wake whoever waits for the queue to drain. */
+    private void stopFlushing() {
+        flushing = false;
+        if (drainWaiters > 0) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * The bytes enqueued and not yet written (held ones and the batch being written included): what
+     * the peer has not taken yet. Zero once closed.
+     */
+    long queuedBytes() {
+        return queuedBytes;
     }
 
     /** Refuses further boxes, drops the unsent ones and closes the descriptors not yet sent. */
@@ -135,6 +276,12 @@ final class OutboundQueue {
             }
             closed = true;
             boxes.clear();
+            held = null;
+            assignedDescriptors = 0;
+            queuedBytes = 0;
+            if (drainWaiters > 0) {
+                notifyAll();
+            }
             unsent = Arrays.copyOf(descriptors, descriptorCount);
             descriptorCount = 0;
         }
@@ -143,40 +290,74 @@ final class OutboundQueue {
         }
     }
 
-    private void write(byte[][] batch, int[] fds) throws IOException {
-        ByteBuffer[] buffers = new ByteBuffer[batch.length];
-        for (int i = 0; i < batch.length; i++) {
-            buffers[i] = ByteBuffer.wrap(batch[i]);
-        }
-        int sent = 0;
+    /**
+     * Writes the batch: runs of boxes without descriptors in one gathering write; a box with
+     * descriptors as one message per descriptor (one byte each, the last one with the rest of the
+     * box). {@code batchDescriptors[i]} counts the descriptors (from the front of {@code fds}) that
+     * go with box i; a box too short for its descriptors passes the rest on to the next box, and
+     * past the last one they wait for the next batch.
+     */
+    private void write(Transport transport, byte[][] batch, int[] batchDescriptors, int[] fds) throws IOException {
+        int sent = 0; // descriptors sent (and closed) so far
+        int carried = 0;
         try {
-            int current = 0;
-            for (; sent < fds.length; sent++) {
-                while (current < buffers.length && !buffers[current].hasRemaining()) {
-                    current++;
+            int plainStart = 0;
+            for (int i = 0; i < batch.length; i++) {
+                int riding = batchDescriptors[i] + carried;
+                carried = 0;
+                if (riding == 0) {
+                    continue;
                 }
-                if (current == buffers.length) {
-                    break; // more descriptors than bytes: the rest ride with the next batch
+                writePlain(transport, batch, plainStart, i);
+                plainStart = i + 1;
+                ByteBuffer box = ByteBuffer.wrap(batch[i]);
+                for (int j = 0; j < riding; j++) {
+                    if (!box.hasRemaining()) {
+                        carried = riding - j; // more descriptors than bytes: on to the next box
+                        break;
+                    }
+                    int fd = fds[sent];
+                    if (j == riding - 1) {
+                        transport.writeWithDescriptorAndRest(box, fd);
+                    } else {
+                        ByteBuffer oneByte = box.duplicate();
+                        oneByte.limit(oneByte.position() + 1);
+                        transport.writeWithDescriptor(oneByte, fd);
+                        box.position(box.position() + 1);
+                    }
+                    sent++;
+                    NativePosix.posix().close(fd);
                 }
-                ByteBuffer buffer = buffers[current];
-                ByteBuffer oneByte = buffer.duplicate();
-                oneByte.limit(oneByte.position() + 1);
-                transport.writeWithDescriptor(oneByte, fds[sent]);
-                buffer.position(buffer.position() + 1);
-                NativePosix.posix().close(fds[sent]);
+                if (box.hasRemaining()) {
+                    transport.write(new ByteBuffer[] {box});
+                }
             }
+            writePlain(transport, batch, plainStart, batch.length);
             if (sent < fds.length) {
                 requeueFront(Arrays.copyOfRange(fds, sent, fds.length));
                 sent = fds.length;
-            }
-            if (buffers[buffers.length - 1].hasRemaining()) {
-                transport.write(buffers);
             }
         } finally {
             for (int i = sent; i < fds.length; i++) {
                 NativePosix.posix().close(fds[i]); // the write failed: these will never be sent
             }
         }
+    }
+
+    /** One gathering write of boxes {@code [from, to)}; none when they hold no byte (a close marker). */
+    private static void writePlain(Transport transport, byte[][] batch, int from, int to) throws IOException {
+        boolean any = false;
+        for (int i = from; i < to && !any; i++) {
+            any = batch[i].length > 0;
+        }
+        if (!any) {
+            return;
+        }
+        ByteBuffer[] buffers = new ByteBuffer[to - from];
+        for (int i = from; i < to; i++) {
+            buffers[i - from] = ByteBuffer.wrap(batch[i]);
+        }
+        transport.write(buffers);
     }
 
     private void requeueFront(int[] leftover) {
@@ -189,12 +370,58 @@ final class OutboundQueue {
                 System.arraycopy(descriptors, 0, merged, leftover.length, descriptorCount);
                 descriptors = merged;
                 descriptorCount += leftover.length;
+                // They go first, with the first box queued meanwhile (or held), if there is one.
+                Frames first = !boxes.isEmpty() ? boxes : held != null && !held.isEmpty() ? held : null;
+                if (first != null) {
+                    first.descriptors[0] += leftover.length;
+                    assignedDescriptors += leftover.length;
+                }
             }
         }
         if (closeNow) {
             for (int fd : leftover) {
                 NativePosix.posix().close(fd);
             }
+        }
+    }
+
+    /** Queued boxes and how many descriptors go with each. Guarded by the queue's lock. */
+    private static final class Frames {
+        byte[][] bytes = new byte[16][];
+        int[] descriptors = new int[16];
+        int count;
+
+        void add(byte[] box, int descriptorCount) {
+            if (count == bytes.length) {
+                bytes = Arrays.copyOf(bytes, count * 2);
+                descriptors = Arrays.copyOf(descriptors, count * 2);
+            }
+            bytes[count] = box;
+            descriptors[count] = descriptorCount;
+            count++;
+        }
+
+        void addAll(Frames other) {
+            for (int i = 0; i < other.count; i++) {
+                add(other.bytes[i], other.descriptors[i]);
+            }
+        }
+
+        int descriptorTotal() {
+            int total = 0;
+            for (int i = 0; i < count; i++) {
+                total += descriptors[i];
+            }
+            return total;
+        }
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        void clear() {
+            Arrays.fill(bytes, 0, count, null);
+            count = 0;
         }
     }
 }

@@ -22,34 +22,110 @@ public final class Responders {
      * dispatcher answers them {@code UNKNOWN}.
      */
     public static <A, R> Responder of(Command<A, R> command, Handler<A, R> handler) {
-        return new Responder() {
-            @Override
-            public CompletionStage<Box> respond(Box request, AmpConnection connection) throws Exception {
-                A arguments = command.arguments().read(request, connection.argumentContext());
-                CompletionStage<R> result;
-                try {
-                    result = handler.handle(arguments, connection);
-                } catch (Exception e) {
-                    throw declared(command, e);
-                }
-                if (result == null) {
-                    throw new IllegalStateException("responder for " + command.name() + " returned a null stage");
-                }
-                return result.handle((response, failure) -> {
-                    if (failure != null) {
-                        throw new CompletionException(declared(command, unwrap(failure)));
-                    }
-                    Box answer = new Box();
-                    command.response().write(response, answer, connection.argumentContext());
-                    return answer;
-                });
-            }
+        if (command.switchesProtocol()) {
+            throw new IllegalArgumentException(command.name() + " switches protocol: answer it with Responders.switching");
+        }
+        return new TypedResponder<>(command, handler);
+    }
 
-            @Override
-            public boolean closesConnection() {
-                return command.closesConnection();
+    /**
+     * The responder {@link #of} builds. Every answer box it produces is new and referenced nowhere
+     * else, so the dispatcher may add {@code _answer} to it in place instead of copying it.
+     */
+    static final class TypedResponder<A, R> implements Responder {
+        private final Command<A, R> command;
+        private final Handler<A, R> handler;
+
+        TypedResponder(Command<A, R> command, Handler<A, R> handler) {
+            this.command = command;
+            this.handler = handler;
+        }
+
+        @Override
+        public CompletionStage<Box> respond(Box request, AmpConnection connection) throws Exception {
+            A arguments = command.arguments().read(request, connection.argumentContext());
+            CompletionStage<R> result;
+            try {
+                result = handler.handle(arguments, connection);
+            } catch (Exception e) {
+                throw declared(command, e);
             }
+            if (result == null) {
+                throw new IllegalStateException("responder for " + command.name() + " returned a null stage");
+            }
+            if (result instanceof CompletableFuture) {
+                CompletableFuture<R> future = result.toCompletableFuture(); // itself
+                if (future.isDone() && !future.isCompletedExceptionally()) {
+                    // Answered at once, the usual case: the same answer without a dependent stage.
+                    return CompletableFuture.completedFuture(answer(future.getNow(null), connection));
+                }
+            }
+            return result.handle((response, failure) -> {
+                if (failure != null) {
+                    throw new CompletionException(declared(command, unwrap(failure)));
+                }
+                return answer(response, connection);
+            });
+        }
+
+        private Box answer(R response, AmpConnection connection) {
+            Box answer = new Box();
+            command.response().write(response, answer, connection.argumentContext());
+            return answer;
+        }
+
+        @Override
+        public boolean closesConnection() {
+            return command.closesConnection();
+        }
+    }
+
+    /**
+     * A responder for a protocol-switching command: decodes the arguments, runs {@code handler} for
+     * the protocol to switch to, and maps declared exceptions to their codes as {@link #of} does.
+     */
+    public static <A> ProtocolSwitchResponder switching(Command<A, ?> command, SwitchHandler<A> handler) {
+        if (!command.switchesProtocol()) {
+            throw new IllegalArgumentException(command.name() + " does not switch protocol");
+        }
+        return (request, connection) -> {
+            A arguments = command.arguments().read(request, connection.argumentContext());
+            CompletionStage<? extends SwitchedProtocol> result;
+            try {
+                result = handler.handle(arguments, connection);
+            } catch (Exception e) {
+                throw declared(command, e);
+            }
+            if (result == null) {
+                throw new IllegalStateException("responder for " + command.name() + " returned a null stage");
+            }
+            return result.handle((protocol, failure) -> {
+                if (failure != null) {
+                    throw new CompletionException(declared(command, unwrap(failure)));
+                }
+                if (protocol == null) {
+                    throw new IllegalStateException("responder for " + command.name() + " switched to a null protocol");
+                }
+                return protocol;
+            });
         };
+    }
+
+    /** The same, for a handler that returns the protocol at once. */
+    public static <A> ProtocolSwitchResponder switchingSync(Command<A, ?> command, SyncSwitchHandler<A> handler) {
+        return switching(command, (arguments, connection) -> CompletableFuture.completedFuture(handler.handle(arguments, connection)));
+    }
+
+    /** A typed handler of a protocol-switching command: the decoded arguments in, the protocol (or a stage of it) out. */
+    @FunctionalInterface
+    public interface SwitchHandler<A> {
+        CompletionStage<? extends SwitchedProtocol> handle(A arguments, AmpConnection connection) throws Exception;
+    }
+
+    /** A typed handler of a protocol-switching command that returns the protocol at once. */
+    @FunctionalInterface
+    public interface SyncSwitchHandler<A> {
+        SwitchedProtocol handle(A arguments, AmpConnection connection) throws Exception;
     }
 
     /** The same, for a handler that answers at once. */

@@ -15,8 +15,17 @@ final class Tags {
 
     private Tags() {}
 
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     static byte[] format(long tag) {
-        return Long.toHexString(tag).getBytes(StandardCharsets.US_ASCII);
+        // Long.toHexString's digits, written straight into the array the box keeps.
+        int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(tag)) >> 2);
+        byte[] out = new byte[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            out[i] = HEX_DIGITS[(int) (tag & 0xf)];
+            tag >>>= 4;
+        }
+        return out;
     }
 
     /**

@@ -38,6 +38,25 @@ public interface Transport extends Closeable {
         throw new UnsupportedOperationException(describe() + " cannot carry file descriptors");
     }
 
+    /**
+     * Writes all remaining bytes of {@code src}, the first of them together with {@code fd}: still
+     * one descriptor per message, but the bytes after it need not travel separately. The default
+     * is {@link #writeWithDescriptor} for the first byte, then {@link #write} for the rest; a Unix
+     * socket sends it all in one {@code sendmsg} when it can, so the peer reads the descriptor and
+     * the box that names it in one read. The caller keeps ownership of {@code fd}.
+     *
+     * @throws UnsupportedOperationException if {@link #canPassDescriptors()} is false
+     */
+    default void writeWithDescriptorAndRest(ByteBuffer src, int fd) throws IOException {
+        ByteBuffer first = src.duplicate();
+        first.limit(first.position() + 1);
+        writeWithDescriptor(first, fd);
+        src.position(src.position() + 1);
+        if (src.hasRemaining()) {
+            write(new ByteBuffer[] {src});
+        }
+    }
+
     /** Whether {@link #writeWithDescriptor} works here (Unix sockets). */
     default boolean canPassDescriptors() {
         return false;
@@ -52,4 +71,12 @@ public interface Transport extends Closeable {
 
     /** A short description for messages and thread names, e.g. {@code unix:/tmp/amp.sock}. */
     String describe();
+
+    /**
+     * Whether this side connected or accepted; StartTLS makes the connecting side the TLS client.
+     * {@link TransportRole#UNKNOWN} unless the transport knows.
+     */
+    default TransportRole role() {
+        return TransportRole.UNKNOWN;
+    }
 }

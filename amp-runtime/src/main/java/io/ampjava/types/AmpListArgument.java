@@ -65,13 +65,16 @@ public final class AmpListArgument<T> implements ArgumentType<List<T>> {
     }
 
     /**
-     * Returns an unmodifiable list.
+     * Returns an unmodifiable list. The records are decoded one level deeper in {@code context}
+     * ({@link ArgumentContext#nestingDepth()}).
      *
-     * @throws BadArgumentException if the value is not a sequence of boxes or a record does not
-     *     decode (the message names its index)
+     * @throws BadArgumentException if the value is not a sequence of boxes, a record does not
+     *     decode (the message names its index), or the value sits deeper than
+     *     {@link ArgumentContext#maxNestingDepth()}
      */
     @Override
     public List<T> fromWire(byte[] wire, ArgumentContext context) {
+        ArgumentContext inner = NestedContext.inside(context);
         List<Box> boxes;
         try {
             boxes = BoxDecoder.parse(wire);
@@ -82,7 +85,7 @@ public final class AmpListArgument<T> implements ArgumentType<List<T>> {
         List<T> values = new ArrayList<>(boxes.size());
         for (Box box : boxes) {
             try {
-                values.add(element.read(box, context));
+                values.add(element.read(box, inner));
             } catch (BadArgumentException e) {
                 throw new BadArgumentException("AmpList element " + values.size() + ": " + e.getMessage(), e);
             }

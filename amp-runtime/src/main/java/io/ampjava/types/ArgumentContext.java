@@ -6,6 +6,12 @@ package io.ampjava.types;
  * arguments.
  */
 public interface ArgumentContext {
+    /**
+     * The default limit on how deeply {@link AmpListArgument} values may nest when decoding: far
+     * beyond any real schema, far below what would exhaust a thread's stack.
+     */
+    int DEFAULT_MAX_NESTING_DEPTH = 32;
+
     /** A context with no connection behind it: descriptors are refused. */
     ArgumentContext NONE = new ArgumentContext() {
         @Override
@@ -36,4 +42,21 @@ public interface ArgumentContext {
      * @throws BadArgumentException if no descriptor with that ordinal is waiting
      */
     Descriptor claimDescriptor(int ordinal);
+
+    /**
+     * How many {@link AmpListArgument} values enclose the one being decoded: 0 for a value that
+     * sits directly in a command's box, 1 inside one AmpList record, and so on.
+     */
+    default int nestingDepth() {
+        return 0;
+    }
+
+    /**
+     * The deepest {@link #nestingDepth()} at which an AmpList value is still decoded; a deeper one
+     * is refused with a {@link BadArgumentException}. A peer can nest values only as deep as the
+     * schema allows, so this matters only for recursive record types.
+     */
+    default int maxNestingDepth() {
+        return DEFAULT_MAX_NESTING_DEPTH;
+    }
 }

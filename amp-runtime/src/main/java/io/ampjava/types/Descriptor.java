@@ -1,6 +1,7 @@
 package io.ampjava.types;
 
 import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.transport.unix.SocketLibrary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -108,18 +109,13 @@ public final class Descriptor implements AutoCloseable {
 
     /** A second descriptor for the same open file ({@code dup}); both must be closed. */
     public Descriptor duplicate() throws IOException {
-        int copy = Posix.get().dup(fd());
+        // One call (F_DUPFD_CLOEXEC) rather than dup and then FD_CLOEXEC: a Descriptor argument makes
+        // one duplicate per call, and no exec in between can inherit it.
+        int copy = NativePosix.sockets().fcntl(fd(), SocketLibrary.F_DUPFD_CLOEXEC, 0);
         if (copy < 0) {
             throw failure("dup of fd " + fd(), NativePosix.errno());
         }
-        Descriptor duplicate = new Descriptor(copy);
-        try {
-            setCloseOnExec(copy);
-        } catch (IOException e) {
-            duplicate.close();
-            throw e;
-        }
-        return duplicate;
+        return new Descriptor(copy);
     }
 
     /** Writes all of {@code bytes}, blocking as needed. */

@@ -192,11 +192,14 @@ final class IntegerText {
 
     /** The number of decimal digits of a value that is zero or negative. */
     private static int digitCount(long negative) {
-        int count = 1;
-        while (negative <= -10) {
-            negative /= 10;
-            count++;
+        // Comparisons, not divisions: the small numbers most calls carry return after a few.
+        long bound = -10;
+        for (int count = 1; count < 19; count++) {
+            if (negative > bound) {
+                return count;
+            }
+            bound *= 10;
         }
-        return count;
+        return 19;
     }
 }

@@ -18,8 +18,9 @@ public final class Box {
     /** Up to this many keys a linear scan is fastest; beyond it lookups use a hash index. */
     private static final int LINEAR_LIMIT = 16;
 
-    private byte[][] keys;
-    private byte[][] values;
+    // Keys and values side by side, key i at 2i and its value at 2i + 1: one array, so a decoded box
+    // costs two allocations (this object and the array) besides its values.
+    private byte[][] entries;
     private int size;
     // Open-addressing index of key positions (position + 1; 0 = empty slot), only for boxes larger
     // than LINEAR_LIMIT: a peer may send thousands of keys, and scanning for each one would make
@@ -33,8 +34,7 @@ public final class Box {
 
     /** An empty box with room for {@code capacity} keys before it grows. */
     public Box(int capacity) {
-        keys = capacity == 0 ? EMPTY : new byte[capacity][];
-        values = capacity == 0 ? EMPTY : new byte[capacity][];
+        entries = capacity == 0 ? EMPTY : new byte[2 * capacity][];
     }
 
     /** Puts {@code value} under {@code key}, replacing any earlier value. Returns this box. */
@@ -44,16 +44,14 @@ public final class Box {
         }
         int position = indexOf(key);
         if (position >= 0) {
-            values[position] = value;
+            entries[2 * position + 1] = value;
             return this;
         }
-        if (size == keys.length) {
-            int capacity = Math.max(4, size * 2);
-            keys = Arrays.copyOf(keys, capacity);
-            values = Arrays.copyOf(values, capacity);
+        if (2 * size == entries.length) {
+            entries = Arrays.copyOf(entries, 2 * Math.max(4, size * 2));
         }
-        keys[size] = key;
-        values[size] = value;
+        entries[2 * size] = key;
+        entries[2 * size + 1] = value;
         size++;
         if (keyIndex != null) {
             if (size * 2 > keyIndex.length) {
@@ -78,7 +76,7 @@ public final class Box {
     /** The value under {@code key}, or null. */
     public byte[] get(byte[] key) {
         int index = indexOf(key);
-        return index < 0 ? null : values[index];
+        return index < 0 ? null : entries[2 * index + 1];
     }
 
     /** The value under the UTF-8 encoding of {@code key}, or null. */
@@ -106,13 +104,12 @@ public final class Box {
         if (index < 0) {
             return null;
         }
-        byte[] value = values[index];
+        byte[] value = entries[2 * index + 1];
         int tail = size - index - 1;
-        System.arraycopy(keys, index + 1, keys, index, tail);
-        System.arraycopy(values, index + 1, values, index, tail);
+        System.arraycopy(entries, 2 * index + 2, entries, 2 * index, 2 * tail);
         size--;
-        keys[size] = null;
-        values[size] = null;
+        entries[2 * size] = null;
+        entries[2 * size + 1] = null;
         keyIndex = null; // positions moved; rebuilt on the next lookup if still needed
         return value;
     }
@@ -133,29 +130,28 @@ public final class Box {
     /** The key at {@code index}, in insertion order ({@code 0 <= index < size()}). */
     public byte[] keyAt(int index) {
         checkIndex(index);
-        return keys[index];
+        return entries[2 * index];
     }
 
     /** The value at {@code index}, in insertion order ({@code 0 <= index < size()}). */
     public byte[] valueAt(int index) {
         checkIndex(index);
-        return values[index];
+        return entries[2 * index + 1];
     }
 
     /** A shallow copy: a new box with the same keys and the same value arrays. */
     public Box copy() {
         Box copy = new Box(size);
-        System.arraycopy(keys, 0, copy.keys, 0, size);
-        System.arraycopy(values, 0, copy.values, 0, size);
+        System.arraycopy(entries, 0, copy.entries, 0, 2 * size);
         copy.size = size;
         return copy;
     }
 
     private int indexOf(byte[] key) {
-        byte[][] keys = this.keys;
+        byte[][] entries = this.entries;
         if (size <= LINEAR_LIMIT) {
             for (int i = 0; i < size; i++) {
-                if (Arrays.equals(keys[i], key)) {
+                if (sameKey(entries[2 * i], key)) {
                     return i;
                 }
             }
@@ -171,17 +167,40 @@ public final class Box {
             if (entry == 0) {
                 return -1;
             }
-            if (Arrays.equals(keys[entry - 1], key)) {
+            if (Arrays.equals(entries[2 * (entry - 1)], key)) {
                 return entry - 1;
             }
         }
+    }
+
+    /**
+     * Arrays.equals for keys: the same array first (decoded keys are shared, see BoxDecoder), then
+     * the length, then a plain loop, which beats the vectorized mismatch on a few bytes.
+     */
+    private static boolean sameKey(byte[] a, byte[] b) {
+        if (a == b) {
+            return true;
+        }
+        int length = a.length;
+        if (length != b.length) {
+            return false;
+        }
+        if (length > 16) {
+            return Arrays.equals(a, b);
+        }
+        for (int i = 0; i < length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[] buildIndex() {
         // At most half full, so probes stay short and an empty slot always ends a search.
         int[] table = new int[Integer.highestOneBit(size * 4 - 1)];
         for (int i = 0; i < size; i++) {
-            insertIndex(table, keys[i], i);
+            insertIndex(table, entries[2 * i], i);
         }
         keyIndex = table;
         return table;
@@ -221,7 +240,7 @@ public final class Box {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            if (!Arrays.equals(values[i], that.get(keys[i]))) {
+            if (!Arrays.equals(entries[2 * i + 1], that.get(entries[2 * i]))) {
                 return false;
             }
         }
@@ -232,7 +251,7 @@ public final class Box {
     public int hashCode() {
         int hash = 0;
         for (int i = 0; i < size; i++) {
-            hash += Arrays.hashCode(keys[i]) ^ Arrays.hashCode(values[i]);
+            hash += Arrays.hashCode(entries[2 * i]) ^ Arrays.hashCode(entries[2 * i + 1]);
         }
         return hash;
     }
@@ -246,7 +265,7 @@ public final class Box {
             if (i > 0) {
                 text.append(", ");
             }
-            text.append(Bytes.repr(keys[order[i]])).append(": ").append(Bytes.repr(values[order[i]]));
+            text.append(Bytes.repr(entries[2 * order[i]])).append(": ").append(Bytes.repr(entries[2 * order[i] + 1]));
         }
         return text.append('}').toString();
     }

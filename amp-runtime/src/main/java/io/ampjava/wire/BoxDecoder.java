@@ -2,16 +2,20 @@ package io.ampjava.wire;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * An incremental AMP parser: feed it bytes as they arrive, in any fragmentation, and it hands out
  * each box as soon as its terminator is read.
  *
- * <p>Each key and value is allocated once at its announced length and the input is copied straight
- * into it, so every byte is copied at most once and the decoder never buffers more than the box in
- * progress. A key-length prefix over 255 fails the moment its two bytes are seen, as in Twisted
- * (and an HTTP request, {@code GET ...}, fails on its first two bytes).
+ * <p>Each value is allocated once at its announced length and the input is copied straight into
+ * it, so every byte is copied at most once (from a direct buffer, at most once more through a small
+ * staging array) and the decoder never buffers more than the box in progress. Keys are interned: a
+ * key equal to one this decoder saw recently (or to one of the {@link AmpKeys}) is the same array
+ * again, so the keys of a stream of similar boxes cost no allocation. A key-length prefix over 255
+ * fails the moment its two bytes are seen, as in Twisted (and an HTTP request, {@code GET ...},
+ * fails on its first two bytes).
  *
  * <p>Not thread-safe: one decoder per connection, fed by one thread.
  */
@@ -30,13 +34,26 @@ public final class BoxDecoder {
     private static final int VALUE_LENGTH = 2;
     private static final int VALUE = 3;
 
+    private static final byte[] EMPTY_VALUE = new byte[0];
+    /** Bytes of a direct buffer parsed at a time, through {@link #staging}. */
+    private static final int STAGING_BYTES = 4096;
+    /** Slots of the key cache: direct-mapped, so a stream with many distinct keys costs no memory. */
+    private static final int KEY_SLOTS = 64;
+    private static final byte[][] WELL_KNOWN_KEYS = wellKnownKeys();
+
     private final int maxKeys;
+    private final int maxBoxBytes;
+    private int boxBytes; // of the box in progress: its complete keys and values with their prefixes
     private int state = KEY_LENGTH;
     private int prefixHigh = -1; // first byte of a length prefix split across reads, or -1
-    private byte[] field; // the key or value being filled
+    private byte[] field; // a key or value split across reads, being filled
     private int filled;
     private byte[] key;
     private Box box;
+    private int lastBoxSize = 4; // boxes on one stream tend to have the same size: start there
+    private byte[][] keyCache; // created on the first key
+    private byte[] staging; // created on the first direct buffer
+    private int cursor; // array index just past the last box handed out (or the failed prefix)
     private boolean stopped;
     private RuntimeException failure; // set once the stream broke the protocol
 
@@ -46,10 +63,23 @@ public final class BoxDecoder {
 
     /** A decoder that refuses boxes of more than {@code maxKeys} keys. */
     public BoxDecoder(int maxKeys) {
+        this(maxKeys, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A decoder that refuses boxes of more than {@code maxKeys} keys or more than
+     * {@code maxBoxBytes} bytes (keys, values and their length prefixes, not the terminator). A
+     * value that would cross the byte limit is refused from its length prefix, before it is read.
+     */
+    public BoxDecoder(int maxKeys, int maxBoxBytes) {
         if (maxKeys < 1) {
             throw new IllegalArgumentException("maxKeys must be positive: " + maxKeys);
         }
+        if (maxBoxBytes < 1) {
+            throw new IllegalArgumentException("maxBoxBytes must be positive: " + maxBoxBytes);
+        }
         this.maxKeys = maxKeys;
+        this.maxBoxBytes = maxBoxBytes;
     }
 
     /**
@@ -61,7 +91,7 @@ public final class BoxDecoder {
      * the sink was given, and feeding the rest later continues correctly.
      *
      * @throws TooLongException if a key-length prefix is over 255 (the connection must be closed)
-     * @throws ProtocolException if a box has more keys than the limit, or if this decoder failed
+     * @throws ProtocolException if a box has more keys or bytes than the limits, or if this decoder failed
      *     earlier (once the framing is broken, no later byte can be trusted)
      */
     public void feed(ByteBuffer data, Sink sink) {
@@ -70,50 +100,113 @@ public final class BoxDecoder {
             throw new ProtocolException("this decoder already failed: " + failure.getMessage(), failure);
         }
         stopped = false;
+        if (data.hasArray()) {
+            byte[] array = data.array();
+            int base = data.arrayOffset();
+            try {
+                data.position(parse(array, base + data.position(), base + data.limit(), sink) - base);
+            } catch (RuntimeException | Error e) {
+                data.position(cursor - base);
+                throw e;
+            }
+            return;
+        }
         while (data.hasRemaining() && !stopped) {
+            if (field != null) {
+                // A long key or value: straight from the buffer into its array, no staging.
+                int count = Math.min(field.length - filled, data.remaining());
+                data.get(field, filled, count);
+                filled += count;
+                if (filled == field.length) {
+                    fieldFilled();
+                }
+                continue;
+            }
+            if (staging == null) {
+                staging = new byte[STAGING_BYTES];
+            }
+            int start = data.position();
+            int count = Math.min(staging.length, data.remaining());
+            data.get(staging, 0, count);
+            try {
+                data.position(start + parse(staging, 0, count, sink));
+            } catch (RuntimeException | Error e) {
+                data.position(start + cursor);
+                throw e;
+            }
+        }
+    }
+
+    /** Parses {@code bytes[from, to)}; returns the index parsing stopped at (to, unless stopped). */
+    private int parse(byte[] bytes, int from, int to, Sink sink) {
+        int i = from;
+        while (i < to && !stopped) {
             switch (state) {
-                case KEY_LENGTH: {
-                    int length = readLength(data);
-                    if (length < 0) {
-                        return;
+                case KEY_LENGTH:
+                case VALUE_LENGTH: {
+                    int length;
+                    if (prefixHigh >= 0) {
+                        length = (prefixHigh << 8) | (bytes[i++] & 0xff);
+                        prefixHigh = -1;
+                    } else if (to - i >= 2) {
+                        // Big-endian whatever the buffer's byte order: the wire always is.
+                        length = ((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff);
+                        i += 2;
+                    } else {
+                        prefixHigh = bytes[i++] & 0xff;
+                        continue;
                     }
-                    if (length == 0) {
+                    if (state == VALUE_LENGTH) {
+                        // In long arithmetic: the running total is near the limit, which may be MAX_VALUE.
+                        long total = (long) boxBytes + 4 + key.length + length;
+                        if (total > maxBoxBytes) {
+                            cursor = i;
+                            throw fail(new ProtocolException("a box of more than " + maxBoxBytes + " bytes"));
+                        }
+                        boxBytes = (int) total;
+                        if (length == 0) {
+                            addValue(EMPTY_VALUE);
+                        } else if (to - i >= length) {
+                            addValue(Arrays.copyOfRange(bytes, i, i + length));
+                            i += length;
+                        } else {
+                            startField(length, VALUE);
+                        }
+                    } else if (length == 0) {
                         Box done = box == null ? new Box(0) : box;
                         box = null;
+                        boxBytes = 0;
+                        lastBoxSize = Math.max(2, done.size());
+                        cursor = i;
                         sink.onBox(done);
                     } else if (length > AmpKeys.MAX_KEY_LENGTH) {
+                        cursor = i;
                         throw fail(new TooLongException(true, false, null, length));
+                    } else if (to - i >= length) {
+                        key = intern(bytes, i, length, null);
+                        i += length;
+                        state = VALUE_LENGTH;
                     } else {
                         startField(length, KEY);
                     }
                     break;
                 }
                 case KEY:
-                    if (fill(data)) {
-                        key = field;
-                        state = VALUE_LENGTH;
-                    }
-                    break;
-                case VALUE_LENGTH: {
-                    int length = readLength(data);
-                    if (length < 0) {
-                        return;
-                    }
-                    startField(length, VALUE);
-                    if (length == 0) {
-                        finishValue();
+                case VALUE: {
+                    int count = Math.min(field.length - filled, to - i);
+                    System.arraycopy(bytes, i, field, filled, count);
+                    filled += count;
+                    i += count;
+                    if (filled == field.length) {
+                        fieldFilled();
                     }
                     break;
                 }
-                case VALUE:
-                    if (fill(data)) {
-                        finishValue();
-                    }
-                    break;
                 default:
                     throw new AssertionError(state);
             }
         }
+        return i;
     }
 
     /** Parses a complete byte string into boxes; a truncated tail is ignored (Twisted's {@code parseString}). */
@@ -139,43 +232,77 @@ public final class BoxDecoder {
         return e;
     }
 
-    private int readLength(ByteBuffer data) {
-        if (prefixHigh < 0) {
-            if (data.remaining() >= 2) {
-                // Not getShort(): that follows the buffer's byte order, the wire is always big-endian.
-                return ((data.get() & 0xff) << 8) | (data.get() & 0xff);
-            }
-            prefixHigh = data.get() & 0xff;
-            return -1;
-        }
-        int length = (prefixHigh << 8) | (data.get() & 0xff);
-        prefixHigh = -1;
-        return length;
-    }
-
     private void startField(int length, int nextState) {
         field = new byte[length];
         filled = 0;
         state = nextState;
     }
 
-    private boolean fill(ByteBuffer data) {
-        int count = Math.min(field.length - filled, data.remaining());
-        data.get(field, filled, count);
-        filled += count;
-        return filled == field.length;
+    private void fieldFilled() {
+        byte[] complete = field;
+        field = null;
+        if (state == KEY) {
+            key = intern(complete, 0, complete.length, complete);
+            state = VALUE_LENGTH;
+        } else {
+            addValue(complete);
+        }
     }
 
-    private void finishValue() {
+    private void addValue(byte[] value) {
         if (box == null) {
-            box = new Box();
+            box = new Box(lastBoxSize);
         }
-        box.put(key, field);
+        box.put(key, value);
         if (box.size() > maxKeys) {
             throw fail(new ProtocolException("a box with more than " + maxKeys + " keys"));
         }
         key = null;
-        field = null;
         state = KEY_LENGTH;
+    }
+
+    /**
+     * The key {@code bytes[from, from + length)} as a shared array: from the cache, or else
+     * {@code owned} (an array of exactly these bytes that the decoder may keep) or a copy.
+     */
+    private byte[] intern(byte[] bytes, int from, int length, byte[] owned) {
+        if (keyCache == null) {
+            keyCache = WELL_KNOWN_KEYS.clone();
+        }
+        int slot = hash(bytes, from, length) & (KEY_SLOTS - 1);
+        byte[] cached = keyCache[slot];
+        if (cached != null && cached.length == length && sameBytes(cached, bytes, from)) {
+            return cached;
+        }
+        byte[] key = owned != null ? owned : Arrays.copyOfRange(bytes, from, from + length);
+        keyCache[slot] = key;
+        return key;
+    }
+
+    /** Whether {@code key} equals {@code bytes[from, from + key.length)}; keys are short, so a plain loop. */
+    private static boolean sameBytes(byte[] key, byte[] bytes, int from) {
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != bytes[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(byte[] bytes, int from, int length) {
+        int h = length;
+        for (int i = from, end = from + length; i < end; i++) {
+            h = h * 31 + bytes[i];
+        }
+        return h ^ (h >>> 7) ^ (h >>> 14);
+    }
+
+    private static byte[][] wellKnownKeys() {
+        byte[][] table = new byte[KEY_SLOTS][];
+        for (byte[] key : new byte[][] {AmpKeys.ERROR_DESCRIPTION_KEY, AmpKeys.ERROR_CODE_KEY, AmpKeys.ERROR_KEY,
+                AmpKeys.COMMAND_KEY, AmpKeys.ANSWER_KEY, AmpKeys.ASK_KEY}) {
+            table[hash(key, 0, key.length) & (KEY_SLOTS - 1)] = key; // on a collision the later one wins
+        }
+        return table;
     }
 }

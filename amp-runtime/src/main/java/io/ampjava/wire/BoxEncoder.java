@@ -14,15 +14,60 @@ public final class BoxEncoder {
 
     /** The box's bytes on the wire. */
     public static byte[] encode(Box box) {
-        int[] order = wireOrder(box);
         byte[] out = new byte[checkedLength(box)];
+        int size = box.size();
         int position = 0;
-        for (int index : order) {
-            position = putField(out, position, box.keyAt(index));
-            position = putField(out, position, box.valueAt(index));
+        if (size <= PACKED_LIMIT) {
+            // The usual small box: the order lives in one long, nothing is allocated but the output.
+            long order = packedWireOrder(box);
+            for (int i = 0; i < size; i++) {
+                int index = (int) (order >>> (4 * i)) & 0xf;
+                position = putField(out, position, box.keyAt(index));
+                position = putField(out, position, box.valueAt(index));
+            }
+        } else {
+            for (int index : wireOrder(box)) {
+                position = putField(out, position, box.keyAt(index));
+                position = putField(out, position, box.valueAt(index));
+            }
         }
         // The two terminator bytes are already zero.
         return out;
+    }
+
+    /** Boxes up to this many keys are sorted in a long of 4-bit indexes. */
+    private static final int PACKED_LIMIT = 15;
+
+    /**
+     * The wire order of a box of at most {@link #PACKED_LIMIT} keys as 4-bit key indexes, the
+     * first key to write in the lowest bits: an insertion sort, since boxes are small.
+     */
+    private static long packedWireOrder(Box box) {
+        long order = 0;
+        for (int i = 0, size = box.size(); i < size; i++) {
+            byte[] key = box.keyAt(i);
+            int position = i;
+            while (position > 0 && compareKeys(box.keyAt((int) (order >>> (4 * (position - 1))) & 0xf), key) > 0) {
+                position--;
+            }
+            int shift = 4 * position;
+            long below = order & ((1L << shift) - 1);
+            long above = (order >>> shift) << (shift + 4); // shift + 4 <= 60: at most 15 keys
+            order = below | above | ((long) i << shift);
+        }
+        return order;
+    }
+
+    /** Unsigned byte order, as {@link Bytes#compareUnsigned}; a plain loop is fastest on short keys. */
+    private static int compareKeys(byte[] a, byte[] b) {
+        int common = Math.min(a.length, b.length);
+        for (int i = 0; i < common; i++) {
+            int difference = (a[i] & 0xff) - (b[i] & 0xff);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return a.length - b.length;
     }
 
     /**
@@ -81,10 +126,19 @@ public final class BoxEncoder {
     }
 
     private static int putField(byte[] out, int position, byte[] field) {
-        out[position] = (byte) (field.length >>> 8);
-        out[position + 1] = (byte) field.length;
-        System.arraycopy(field, 0, out, position + 2, field.length);
-        return position + 2 + field.length;
+        int length = field.length;
+        out[position] = (byte) (length >>> 8);
+        out[position + 1] = (byte) length;
+        position += 2;
+        if (length <= 16) {
+            // Most keys and values are a few bytes: a loop beats arraycopy's setup there.
+            for (int i = 0; i < length; i++) {
+                out[position + i] = field[i];
+            }
+        } else {
+            System.arraycopy(field, 0, out, position, length);
+        }
+        return position + length;
     }
 
     /** The indexes of the box's keys in wire order (unsigned byte order). */

@@ -27,6 +27,15 @@ class TagsTest {
     }
 
     @Test
+    void formatWritesWhatLongToHexStringWrites() {
+        Random random = new Random(4242);
+        for (int i = 0; i < 2000; i++) {
+            long tag = i < 70 ? (1L << (i % 63)) + (i / 63) - 1 : random.nextLong() >>> random.nextInt(63);
+            assertEquals(Long.toHexString(tag), format(tag), "tag " + tag);
+        }
+    }
+
+    @Test
     void onlyTheCanonicalSpellingParses() {
         assertEquals(1, parse("1"));
         assertEquals(0x1f, parse("1f"));

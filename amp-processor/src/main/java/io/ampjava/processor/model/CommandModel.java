@@ -17,6 +17,7 @@ import javax.lang.model.element.TypeElement;
  * @param errors the declared errors, in declaration order
  * @param requiresAnswer whether the caller asks for an answer
  * @param closesConnection whether the responder closes the connection after answering
+ * @param switchesProtocol whether a successful answer switches the connection to another protocol
  */
 public record CommandModel(
         TypeElement element,
@@ -27,7 +28,8 @@ public record CommandModel(
         List<RecordModel> elements,
         List<ErrorModel> errors,
         boolean requiresAnswer,
-        boolean closesConnection) {
+        boolean closesConnection,
+        boolean switchesProtocol) {
     public CommandModel {
         elements = List.copyOf(elements);
         errors = List.copyOf(errors);

@@ -40,9 +40,9 @@ public record ResponderModel(
 
     /** The shape of a responder's result. */
     public enum Returns {
-        /** The response itself. */
+        /** The response itself (for a protocol-switching command, the protocol to switch to). */
         VALUE,
-        /** A {@code CompletionStage} of the response (or of {@code Void}). */
+        /** A {@code CompletionStage} of the response (or of {@code Void}, or of the protocol to switch to). */
         STAGE,
         /** Nothing: the command has an empty response. */
         VOID

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -79,9 +80,41 @@ public final class CommandValidator {
         if (!checkFactoryNames(element, ampCommand, elementRecords, reporter)) {
             return null;
         }
+        boolean requiresAnswer = annotations.bool(ampCommand, "requiresAnswer");
+        boolean closesConnection = annotations.bool(ampCommand, "closesConnection");
+        boolean switchesProtocol = annotations.bool(ampCommand, "switchesProtocol");
+        if (switchesProtocol && !checkSwitch(element, ampCommand, response, requiresAnswer, closesConnection, reporter)) {
+            return null;
+        }
         return new CommandModel(element, GeneratedNames.command(interfaceName), wireName, arguments, response,
-                elementRecords, errors, annotations.bool(ampCommand, "requiresAnswer"),
-                annotations.bool(ampCommand, "closesConnection"));
+                elementRecords, errors, requiresAnswer, closesConnection, switchesProtocol);
+    }
+
+    /**
+     * A protocol switch is answered with {@code _answer} alone (Twisted's {@code _SwitchBox}), needs
+     * that answer to happen at all, and leaves the connection open for the new protocol.
+     */
+    private boolean checkSwitch(TypeElement command, AnnotationMirror ampCommand, Optional<RecordModel> response,
+            boolean requiresAnswer, boolean closesConnection, Reporter reporter) {
+        AnnotationValue at = annotations.explicitValue(ampCommand, "switchesProtocol");
+        String name = command.getSimpleName().toString();
+        boolean fine = true;
+        if (response.isPresent()) {
+            reporter.error(command, ampCommand, at, "command " + name + " switches protocol, so its answer is _answer"
+                    + " alone (as in Twisted): remove @Response " + response.get().interfaceName().simpleName());
+            fine = false;
+        }
+        if (!requiresAnswer) {
+            reporter.error(command, ampCommand, at, "command " + name + " switches protocol when it is answered:"
+                    + " it cannot have requiresAnswer = false");
+            fine = false;
+        }
+        if (closesConnection) {
+            reporter.error(command, ampCommand, at, "command " + name + " switches protocol: the connection stays open"
+                    + " for the new protocol, so it cannot have closesConnection = true");
+            fine = false;
+        }
+        return fine;
     }
 
     private Optional<RecordModel> response(TypeElement command, RecordValidator records, Reporter reporter) {

@@ -153,6 +153,9 @@ final class ResponderValidator {
         TypeElement stageElement = elements.getTypeElement("java.util.concurrent.CompletionStage");
         String methodName = method.getSimpleName().toString();
         String commandName = command.element().getSimpleName().toString();
+        if (command.switchesProtocol()) {
+            return switchReturns(method, returned, stageElement, commandName);
+        }
         if (command.response().isEmpty()) {
             if (returned.getKind() == TypeKind.VOID) {
                 return Returns.VOID;
@@ -175,6 +178,29 @@ final class ResponderValidator {
         String responseName = TypeName.get(response).toString();
         reporter.error(method, "responder " + methodName + "() must return " + responseName + " or CompletionStage<"
                 + responseName + ">, the response of " + commandName + "; it returns " + returned);
+        return null;
+    }
+
+    /** A switching command's responder returns the protocol to switch to, or a stage of it. */
+    private Returns switchReturns(ExecutableElement method, TypeMirror returned, TypeElement stageElement,
+            String commandName) {
+        TypeMirror protocol = typeOf("io.ampjava.dispatch.SwitchedProtocol");
+        if (protocol == null) {
+            reporter.error(method, "responder " + method.getSimpleName() + "() answers " + commandName
+                    + ", which switches protocol: that needs io.ampjava.dispatch.SwitchedProtocol from amp-runtime"
+                    + " on the classpath");
+            return null;
+        }
+        if (returned.getKind() != TypeKind.VOID && types.isAssignable(returned, protocol)) {
+            return Returns.VALUE;
+        }
+        DeclaredType stage = types.getDeclaredType(stageElement, types.getWildcardType(protocol, null));
+        if (types.isAssignable(returned, stage)) {
+            return Returns.STAGE;
+        }
+        reporter.error(method, "responder " + method.getSimpleName() + "() must return a SwitchedProtocol or a"
+                + " CompletionStage of one: " + commandName + " switches the connection to the protocol it returns;"
+                + " it returns " + returned);
         return null;
     }
 

@@ -9,6 +9,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import io.ampjava.processor.model.CommandModel;
 import io.ampjava.processor.model.ErrorModel;
 import io.ampjava.processor.model.FieldModel;
@@ -52,8 +53,8 @@ public final class CommandWriter {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
         type.addMethod(records.factory(command.arguments(), "arguments",
-                CodeBlock.of("The arguments of {@link $T}, to pass to {@link $T#callRemote}.\n", commandName,
-                        RuntimeNames.AMP_CONNECTION)));
+                CodeBlock.of("The arguments of {@link $T}, to pass to {@link $T#$L}.\n", commandName,
+                        RuntimeNames.AMP_CONNECTION, command.switchesProtocol() ? "switchProtocol" : "callRemote")));
         command.response().ifPresent(response -> type.addMethod(records.factory(response, "response",
                 CodeBlock.of("The response of {@link $T}, for a responder to return.\n", commandName))));
         for (RecordModel element : command.elements()) {
@@ -121,6 +122,9 @@ public final class CommandWriter {
         if (command.closesConnection()) {
             initializer.add("\n.closesConnection(true)");
         }
+        if (command.switchesProtocol()) {
+            initializer.add("\n.switchesProtocol(true)");
+        }
         initializer.add("\n.build()$<$<");
         return FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.COMMAND, command.interfaceName(), responseType),
                         "COMMAND", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -133,11 +137,38 @@ public final class CommandWriter {
     private static MethodSpec callMethod(CommandModel command, TypeName responseType) {
         NameAllocator names = argumentNames(command);
         String connection = names.newName("connection");
+        Switch protocol = Switch.of(command, names);
         MethodSpec.Builder call = MethodSpec.methodBuilder("call")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), responseType))
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class),
+                        protocol != null ? protocol.type() : responseType))
                 .addParameter(RuntimeNames.AMP_CONNECTION, connection);
         addArgumentParameters(call, command);
+        if (protocol != null) {
+            protocol.addTo(call);
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N}; once the peer accepts, {@code $N} takes the\n"
+                    + "connection over instead of AMP.\n", command.interfaceName(), connection, protocol.parameter());
+            call.addJavadoc("\n<p>Until the answer, the connection sends no box ({@link $T}). The future completes with\n"
+                    + "{@code $N} once it has taken over, or exceptionally with\n", RuntimeNames.PROTOCOL_SWITCHED,
+                    protocol.parameter());
+            for (ErrorModel error : command.errors()) {
+                call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(), Javadocs.text(error.code()),
+                        error.fatal() ? ", after which the peer closes the connection" : "");
+            }
+            call.addJavadoc("{@link $T} if the peer does not know the command,\n{@link $T} for any other error code\n"
+                    + "(after an error AMP goes on), or {@link $T} if the connection closes first.\n",
+                    RuntimeNames.UNHANDLED_COMMAND, RuntimeNames.UNKNOWN_REMOTE_ERROR, RuntimeNames.CONNECTION_LOST);
+            call.addJavadoc("\n@param $N the connection to call on\n", connection)
+                    .addJavadoc(argumentJavadoc(command))
+                    .addJavadoc(protocol.javadoc())
+                    .addJavadoc("@return the protocol, once it has taken the connection over\n");
+            if (RecordWriter.hasRequiredReference(command.arguments())) {
+                call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+            }
+            return call.addStatement("return $N.switchProtocol($T.COMMAND, arguments($L), $N)", connection,
+                            command.generatedName(), argumentList(command), protocol.parameter())
+                    .build();
+        }
         call.addJavadoc("Calls {@link $T} on the peer of {@code $N}.\n", command.interfaceName(), connection);
         if (command.requiresAnswer()) {
             call.addJavadoc("\n<p>The future completes with the $L, or exceptionally with\n",
@@ -169,19 +200,25 @@ public final class CommandWriter {
         String connection = names.newName("connection");
         String failure = names.newName("e");
         String cause = names.newName("cause");
-        boolean empty = command.response().isEmpty();
+        Switch protocol = Switch.of(command, names);
+        boolean empty = command.response().isEmpty() && protocol == null;
         MethodSpec.Builder call = MethodSpec.methodBuilder("callBlocking")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(empty ? TypeName.VOID : responseType)
+                .returns(protocol != null ? protocol.type() : empty ? TypeName.VOID : responseType)
                 .addParameter(RuntimeNames.AMP_CONNECTION, connection);
         addArgumentParameters(call, command);
+        if (protocol != null) {
+            protocol.addTo(call);
+        }
         call.addJavadoc("Calls {@link $T} on the peer of {@code $N} and waits for the answer, without a time limit\n"
                 + "(a closing connection fails every call it has not answered) and without reacting to interrupts.\n"
                 + "\n<p>Never call it on the connection's reader thread (in a responder, or in a callback of another\n"
                 + "call's future): that thread is the one that would deliver the answer. Use {@link #call} there.\n",
                 command.interfaceName(), connection);
         call.addJavadoc("\n@param $N the connection to call on\n", connection).addJavadoc(argumentJavadoc(command));
-        if (!empty) {
+        if (protocol != null) {
+            call.addJavadoc(protocol.javadoc()).addJavadoc("@return the protocol, once it has taken the connection over\n");
+        } else if (!empty) {
             call.addJavadoc("@return the response\n");
         }
         Set<TypeName> checked = new LinkedHashSet<>();
@@ -199,8 +236,9 @@ public final class CommandWriter {
             call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
         }
         call.beginControlFlow("try");
-        CodeBlock invocation = CodeBlock.of("call($N$L).join()", connection,
-                command.arguments().fields().isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", argumentList(command)));
+        CodeBlock invocation = CodeBlock.of("call($N$L$L).join()", connection,
+                command.arguments().fields().isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", argumentList(command)),
+                protocol != null ? CodeBlock.of(",$W$N", protocol.parameter()) : CodeBlock.of(""));
         if (empty) {
             call.addStatement("$L", invocation);
         } else {
@@ -220,6 +258,40 @@ public final class CommandWriter {
         call.beginControlFlow("if ($N instanceof $T)", cause, type)
                 .addStatement("throw ($T) $N", type, cause)
                 .endControlFlow();
+    }
+
+    /**
+     * The extra parameter of a protocol-switching command's stubs: the protocol to switch to, typed
+     * by a type variable so that the stub returns the caller's own protocol type.
+     */
+    private record Switch(TypeVariableName type, String parameter) {
+        /** For a switching command, with names that clash with no argument; null otherwise. */
+        static Switch of(CommandModel command, NameAllocator names) {
+            if (!command.switchesProtocol()) {
+                return null;
+            }
+            // The type variable must not hide a type the arguments name.
+            Set<String> used = new HashSet<>();
+            for (FieldModel field : command.arguments().fields()) {
+                for (String word : field.javaType().toString().split("[^A-Za-z0-9_$]+")) {
+                    used.add(word);
+                }
+            }
+            String variable = "P";
+            for (int n = 2; used.contains(variable); n++) {
+                variable = "P" + n;
+            }
+            return new Switch(TypeVariableName.get(variable, RuntimeNames.SWITCHED_PROTOCOL), names.newName("protocol"));
+        }
+
+        void addTo(MethodSpec.Builder method) {
+            method.addTypeVariable(type).addParameter(type, parameter);
+        }
+
+        CodeBlock javadoc() {
+            return CodeBlock.of("@param $N the protocol that takes the connection over after the answer\n"
+                    + "@param <$L> the protocol's type\n", parameter, type.name());
+        }
     }
 
     /** Reserves the argument names, so that generated parameters and locals never clash with them. */

@@ -83,6 +83,12 @@ public final class LocatorWriter {
                 : CodeBlock.of("$N", target);
         CodeBlock call = CodeBlock.of("$L.$N($L)", receiver, responder.methodName(), CodeBlock.join(values, ",$W"));
         CodeBlock command = CodeBlock.of("$T.COMMAND", responder.command().generatedName());
+        if (responder.command().switchesProtocol()) {
+            // The validator allows only the protocol itself or a stage of it here.
+            return CodeBlock.of("$T.$N($L, ($N, $N) -> $L)", RuntimeNames.RESPONDERS,
+                    responder.returns() == ResponderModel.Returns.STAGE ? "switching" : "switchingSync", command,
+                    arguments, connection, call);
+        }
         switch (responder.returns()) {
             case VALUE:
                 return CodeBlock.of("$T.ofSync($L, ($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,

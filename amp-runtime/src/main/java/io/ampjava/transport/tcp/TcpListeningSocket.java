@@ -1,6 +1,7 @@
 package io.ampjava.transport.tcp;
 
 import io.ampjava.transport.ListeningSocket;
+import io.ampjava.transport.TransportRole;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -41,7 +42,7 @@ public final class TcpListeningSocket implements ListeningSocket {
     public TcpTransport accept() throws IOException {
         SocketChannel accepted = channel.accept();
         try {
-            return new TcpTransport(accepted);
+            return new TcpTransport(accepted, TransportRole.SERVER);
         } catch (IOException | RuntimeException e) {
             accepted.close();
             throw e;

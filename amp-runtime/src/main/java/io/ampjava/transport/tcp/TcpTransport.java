@@ -1,11 +1,13 @@
 package io.ampjava.transport.tcp;
 
 import io.ampjava.transport.Transport;
+import io.ampjava.transport.TransportRole;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.Objects;
 import java.util.function.IntConsumer;
 
 /**
@@ -17,10 +19,23 @@ import java.util.function.IntConsumer;
 public final class TcpTransport implements Transport {
     private final SocketChannel channel;
     private final String description;
+    private final TransportRole role;
 
-    /** Takes a connected channel (from a connect or an accept), makes it blocking and sets TCP_NODELAY. */
+    /**
+     * Takes a connected channel, makes it blocking and sets TCP_NODELAY. Its {@link #role()} is
+     * {@link TransportRole#UNKNOWN}: use the other constructor when you know which side you are.
+     */
     public TcpTransport(SocketChannel channel) throws IOException {
+        this(channel, TransportRole.UNKNOWN);
+    }
+
+    /**
+     * Takes a connected channel whose side is known: {@link TransportRole#CLIENT} after a connect,
+     * {@link TransportRole#SERVER} after an accept (StartTLS follows it).
+     */
+    public TcpTransport(SocketChannel channel, TransportRole role) throws IOException {
         this.channel = channel;
+        this.role = Objects.requireNonNull(role, "role");
         channel.configureBlocking(true);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         this.description = "tcp:" + format((InetSocketAddress) channel.getRemoteAddress());
@@ -35,7 +50,7 @@ public final class TcpTransport implements Transport {
         SocketChannel channel = SocketChannel.open();
         try {
             channel.connect(address);
-            return new TcpTransport(channel);
+            return new TcpTransport(channel, TransportRole.CLIENT);
         } catch (IOException e) {
             channel.close();
             throw new IOException("cannot connect to tcp:" + host + ":" + port + ": " + e.getMessage(), e);
@@ -84,6 +99,11 @@ public final class TcpTransport implements Transport {
     @Override
     public String describe() {
         return description;
+    }
+
+    @Override
+    public TransportRole role() {
+        return role;
     }
 
     @Override

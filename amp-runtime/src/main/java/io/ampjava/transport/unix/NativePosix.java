@@ -32,8 +32,11 @@ public final class NativePosix {
         return PosixHolder.POSIX;
     }
 
-    /** The raw socket calls; only on 64-bit Linux (see {@link #requireLinux64}). */
-    static SocketLibrary sockets() {
+    /**
+     * The raw socket calls; only on 64-bit Linux (see {@link #requireLinux64}). Internal to
+     * amp-java: the transports and {@code Descriptor} use them.
+     */
+    public static SocketLibrary sockets() {
         return SocketsHolder.SOCKETS;
     }
 

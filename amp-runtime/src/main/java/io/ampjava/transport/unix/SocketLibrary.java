@@ -29,8 +29,16 @@ public interface SocketLibrary {
     int SOCK_STREAM = 1;
     /** Or-ed into a socket type: the new descriptors are close-on-exec. */
     int SOCK_CLOEXEC = 02000000;
+    /** Linux's {@code SO_PEERCRED}: the pid, uid and gid of the peer of a Unix socket ({@code struct ucred}). */
+    int SO_PEERCRED = 17;
+
+    /** Linux's {@code F_DUPFD_CLOEXEC}: a duplicate that is close-on-exec from the start, in one call. */
+    int F_DUPFD_CLOEXEC = 1030;
 
     int recvmsg(int fd, Pointer message, int flags);
+
+    /** {@code fcntl} with an int argument (jnr-posix's lacks {@code F_DUPFD_CLOEXEC}). */
+    int fcntl(int fd, int command, int argument);
 
     int sendmsg(int fd, Pointer message, int flags);
 
@@ -39,4 +47,6 @@ public interface SocketLibrary {
     int bind(int fd, Pointer address, int length);
 
     int listen(int fd, int backlog);
+
+    int getsockopt(int fd, int level, int option, Pointer value, Pointer length);
 }

@@ -32,8 +32,14 @@ import jnr.unixsocket.UnixSocketChannel;
  * between. A stale socket file at the path (nobody listening) is replaced; a live one, or a path
  * that is not a socket, is left alone and binding fails. {@link #close()} removes the socket file if
  * it is still the one this socket created.
+ *
+ * <p>A {@link PeerAllowlist} restricts who is served beyond what the file mode allows: each accepted
+ * connection's peer credentials ({@code SO_PEERCRED}) are checked, and a peer not on the list is
+ * closed at once, before any of its bytes is read; {@link #accept()} then waits for the next one.
  */
 public final class UnixListeningSocket implements ListeningSocket {
+    private static final System.Logger LOG = System.getLogger(UnixListeningSocket.class.getName());
+
     /** {@code rw-------}: only this user may connect. */
     public static final Set<PosixFilePermission> DEFAULT_PERMISSIONS =
             Set.copyOf(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
@@ -50,13 +56,15 @@ public final class UnixListeningSocket implements ListeningSocket {
     private final Path path;
     private final Object fileKey;
     private final FdUseGuard guard;
+    private final PeerAllowlist allowlist;
 
-    private UnixListeningSocket(UnixServerSocketChannel channel, Path path, Object fileKey) {
+    private UnixListeningSocket(UnixServerSocketChannel channel, Path path, Object fileKey, PeerAllowlist allowlist) {
         this.channel = channel;
         this.fd = channel.getFD();
         this.path = path;
         this.fileKey = fileKey;
         this.guard = new FdUseGuard(this::closeChannel);
+        this.allowlist = allowlist;
     }
 
     /** Listens at {@code path} with {@link #DEFAULT_PERMISSIONS}. */
@@ -72,8 +80,22 @@ public final class UnixListeningSocket implements ListeningSocket {
      * @throws IOException if the path is too long (107 bytes at most) or binding fails otherwise
      */
     public static UnixListeningSocket bind(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        return bind(path, permissions, PeerAllowlist.ANYONE);
+    }
+
+    /**
+     * Listens at {@code path}; the socket file gets {@code permissions}, and only peers on
+     * {@code allowlist} are served (the others are closed on accept, unread).
+     *
+     * @throws FileAlreadyExistsException if something other than a socket is at {@code path}
+     * @throws BindException if another server is listening at {@code path}
+     * @throws IOException if the path is too long (107 bytes at most) or binding fails otherwise
+     */
+    public static UnixListeningSocket bind(Path path, Set<PosixFilePermission> permissions, PeerAllowlist allowlist)
+            throws IOException {
         NativePosix.requireLinux64("a Unix-socket server");
         Objects.requireNonNull(permissions, "permissions");
+        Objects.requireNonNull(allowlist, "allowlist");
         byte[] pathBytes = path.toString().getBytes(fileNameCharset());
         if (pathBytes.length == 0 || pathBytes.length >= SUN_PATH_SIZE) {
             throw new IOException("a Unix socket path must have 1 to " + (SUN_PATH_SIZE - 1) + " bytes; "
@@ -99,7 +121,7 @@ public final class UnixListeningSocket implements ListeningSocket {
                 throw new IOException("cannot listen on unix:" + path + ": "
                         + NativePosix.describeErrno(NativePosix.errno()));
             }
-            return new UnixListeningSocket(channel, path, fileKey);
+            return new UnixListeningSocket(channel, path, fileKey, allowlist);
         } catch (IOException | RuntimeException e) {
             channel.close();
             if (created) {
@@ -132,11 +154,40 @@ public final class UnixListeningSocket implements ListeningSocket {
                     throw new ClosedChannelException();
                 }
                 NativePosix.posix().fcntl(accepted.getFD(), Fcntl.F_SETFD, FD_CLOEXEC);
-                return UnixTransport.of(accepted, address());
+                UnixTransport transport = UnixTransport.of(accepted, address());
+                if (admits(transport)) {
+                    return transport;
+                }
+                transport.close(); // unread: the peer sees the connection closed, nothing more
             }
         } finally {
             guard.exit();
         }
+    }
+
+    /** Whether the peer of a just accepted connection is on the allowlist. */
+    private boolean admits(UnixTransport transport) {
+        if (allowlist.allowsAnyone()) {
+            return true;
+        }
+        PeerCredentials peer;
+        try {
+            peer = transport.peerCredentials();
+        } catch (IOException unknown) {
+            LOG.log(System.Logger.Level.WARNING, "refused a peer on " + address() + " whose credentials are unknown", unknown);
+            return false;
+        }
+        if (allowlist.allows(peer)) {
+            return true;
+        }
+        LOG.log(System.Logger.Level.WARNING, () -> "refused a peer on " + address() + " (" + peer + "): not on the allowlist ("
+                + allowlist + ")");
+        return false;
+    }
+
+    /** Who is served: {@link PeerAllowlist#ANYONE} unless bound with an allowlist. */
+    public PeerAllowlist allowlist() {
+        return allowlist;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ampjava.transport.unix;
 import io.ampjava.transport.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channel;
 import java.nio.file.Path;
@@ -161,7 +162,11 @@ public final class UnixTransport implements Transport {
     }
 
     private void sendAll(int length) throws IOException {
-        int sent = 0;
+        sendAll(0, length);
+    }
+
+    /** Sends staged bytes {@code [sent, length)}. */
+    private void sendAll(int sent, int length) throws IOException {
         while (sent < length) {
             writeHeader.setData(writeStagingAddress + sent, length - sent);
             writeHeader.clearControl();
@@ -201,9 +206,71 @@ public final class UnixTransport implements Transport {
         }
     }
 
+    /**
+     * One {@code sendmsg} of as much of {@code src} as the staging buffer holds, with
+     * {@code descriptor}; whatever the kernel did not take goes out as plain data after it.
+     */
+    @Override
+    public void writeWithDescriptorAndRest(ByteBuffer src, int descriptor) throws IOException {
+        if (!src.hasRemaining()) {
+            throw new IllegalArgumentException("a descriptor must travel with one byte of the stream; none given");
+        }
+        guard.enter();
+        try {
+            writeStaging.clear();
+            int length = Math.min(src.remaining(), writeStaging.capacity());
+            writeStaging.put(src.duplicate().limit(src.position() + length));
+            int n;
+            while (true) {
+                writeHeader.setData(writeStagingAddress, length);
+                writeHeader.putRights(descriptor);
+                n = sockets.sendmsg(fd, writeHeader.pointer(), SocketLibrary.MSG_NOSIGNAL);
+                if (n > 0) {
+                    break;
+                }
+                if (n == 0) {
+                    throw new IOException(description + ": sendmsg sent nothing");
+                }
+                retryOrThrow(NativePosix.errno(), "sendmsg with descriptor " + descriptor);
+            }
+            // The descriptor went with the first byte; the rest of the staged bytes, then of src, follow.
+            sendAll(n, length);
+            src.position(src.position() + length);
+        } finally {
+            guard.exit();
+        }
+        if (src.hasRemaining()) {
+            write(new ByteBuffer[] {src});
+        }
+    }
+
     @Override
     public boolean canPassDescriptors() {
         return true;
+    }
+
+    /**
+     * Who is at the other end: the pid, uid and gid the kernel recorded when the peer connected
+     * ({@code SO_PEERCRED}); for a {@link #pair()}, this process.
+     *
+     * @throws IOException if the kernel will not say (not a Unix socket, or closed)
+     */
+    public PeerCredentials peerCredentials() throws IOException {
+        guard.enter();
+        try {
+            // struct ucred { pid_t pid; uid_t uid; gid_t gid; }, in native byte order.
+            ByteBuffer ucred = ByteBuffer.allocateDirect(12).order(ByteOrder.nativeOrder());
+            ByteBuffer length = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putInt(0, 12);
+            Runtime runtime = Runtime.getSystemRuntime();
+            if (sockets.getsockopt(fd, SocketLibrary.SOL_SOCKET, SocketLibrary.SO_PEERCRED,
+                    Pointer.wrap(runtime, ucred), Pointer.wrap(runtime, length)) < 0) {
+                throw new IOException(description + ": cannot read the peer's credentials: "
+                        + NativePosix.describeErrno(NativePosix.errno()));
+            }
+            return new PeerCredentials(ucred.getInt(0), ucred.getInt(4), ucred.getInt(8));
+        } finally {
+            guard.exit();
+        }
     }
 
     @Override

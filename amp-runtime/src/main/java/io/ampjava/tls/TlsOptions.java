@@ -1,0 +1,312 @@
+package io.ampjava.tls;
+
+import io.ampjava.transport.Transport;
+import io.ampjava.transport.TransportRole;
+import java.io.IOException;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * How one side runs TLS on a connection: its own certificate, how it checks the peer's, and, for
+ * transports that cannot tell, which TLS role it takes. Immutable; made with {@link #builder()}.
+ *
+ * <p>Peer verification follows Twisted's {@code tls_verifyAuthorities}: it is <b>on by default
+ * when trust is given</b> ({@link Builder#trustAnchors}, {@link Builder#trustManagers} or an
+ * {@link Builder#sslContext}), and then the peer must present a certificate chain the trust managers
+ * accept: a TLS client checks the server's, a TLS server asks for the client's and refuses a client
+ * without one. Without trust, this side accepts any certificate from the peer and, as a server, asks
+ * for none: the traffic is encrypted but the peer is anonymous. Host names are not checked (Twisted's
+ * {@code CertificateOptions} does not either); {@link Builder#configureEngine} can turn that on.
+ *
+ * <p>A TLS server needs a certificate ({@link Builder#identity} or {@link Builder#keyManagers}).
+ * Unlike Twisted, which makes a throwaway self-signed certificate when the answering side has none,
+ * a server without one refuses StartTLS.
+ *
+ * <pre>{@code
+ * // the accepting side: its certificate, and client certificates required from this CA
+ * TlsOptions server = TlsOptions.builder().identity(serverKey, serverCertificate).trustAnchors(ca).build();
+ * // the connecting side: checks the server against the CA, presents its own certificate
+ * TlsOptions client = TlsOptions.builder().identity(clientKey, clientCertificate).trustAnchors(ca).build();
+ * }</pre>
+ */
+public final class TlsOptions {
+    private final SSLContext context;
+    private final boolean verifyPeer;
+    private final boolean canServe;
+    private final TransportRole role;
+    private final Consumer<? super SSLEngine> engineSetup;
+    private final Duration handshakeTimeout;
+
+    private TlsOptions(Builder builder, SSLContext context, boolean verifyPeer) {
+        this.context = context;
+        this.verifyPeer = verifyPeer;
+        // A caller-made context may hold a certificate we cannot see: let the handshake decide.
+        this.canServe = builder.keyManagers != null || builder.context != null;
+        this.role = builder.role;
+        this.engineSetup = builder.engineSetup;
+        this.handshakeTimeout = builder.handshakeTimeout;
+    }
+
+    /** Starts a description; with nothing set, this side is an anonymous TLS client that checks nothing. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether the peer must present a certificate that the trust managers accept. */
+    public boolean verifiesPeer() {
+        return verifyPeer;
+    }
+
+    /** How long a StartTLS handshake may take before the connection gives up; zero for no limit. */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    /** The role forced by {@link Builder#role}, or {@link TransportRole#UNKNOWN} to follow the transport. */
+    public TransportRole role() {
+        return role;
+    }
+
+    /**
+     * The TLS role this side takes on {@code transport}: the role set here, else the transport's
+     * (the connecting side is the TLS client).
+     *
+     * @throws SSLException when neither knows
+     */
+    public TransportRole roleOn(Transport transport) throws SSLException {
+        TransportRole chosen = role != TransportRole.UNKNOWN ? role : transport.role();
+        if (chosen == TransportRole.UNKNOWN) {
+            throw new SSLException("cannot tell which side of " + transport.describe()
+                    + " is the TLS client: the transport does not know who connected; set TlsOptions.Builder.role");
+        }
+        return chosen;
+    }
+
+    /**
+     * A new engine for one connection in {@code tlsRole}, configured by these options.
+     *
+     * @throws SSLException when {@code tlsRole} is the server and there is no certificate, or the
+     *     role is unknown
+     */
+    public SSLEngine createEngine(TransportRole tlsRole) throws SSLException {
+        Objects.requireNonNull(tlsRole, "tlsRole");
+        if (tlsRole == TransportRole.UNKNOWN) {
+            throw new SSLException("a TLS engine needs to know whether it is the client or the server");
+        }
+        if (tlsRole == TransportRole.SERVER && !canServe) {
+            throw new SSLException("this side is the TLS server (it accepted the connection) but its TLS options"
+                    + " hold no certificate");
+        }
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(tlsRole == TransportRole.CLIENT);
+        if (tlsRole == TransportRole.SERVER && verifyPeer) {
+            engine.setNeedClientAuth(true);
+        }
+        if (engineSetup != null) {
+            engineSetup.accept(engine);
+        }
+        return engine;
+    }
+
+    @Override
+    public String toString() {
+        return "TlsOptions[" + (canServe ? "certificate" : "no certificate") + ", "
+                + (verifyPeer ? "verifies the peer" : "anonymous peer")
+                + (role == TransportRole.UNKNOWN ? "" : ", role " + role) + "]";
+    }
+
+    /** Builds {@link TlsOptions}. Set either a context or the managers (or their shortcuts), not both. */
+    public static final class Builder {
+        private KeyManager[] keyManagers;
+        private TrustManager[] trustManagers;
+        private SSLContext context;
+        private Boolean verifyPeer;
+        private TransportRole role = TransportRole.UNKNOWN;
+        private Consumer<? super SSLEngine> engineSetup;
+        private Duration handshakeTimeout = Duration.ofSeconds(30);
+        private String conflict;
+
+        private Builder() {}
+
+        /** This side's certificate: its private key and the chain, its own certificate first. */
+        public Builder identity(PrivateKey key, X509Certificate... chain) {
+            Objects.requireNonNull(key, "key");
+            if (chain.length == 0) {
+                throw new IllegalArgumentException("an identity needs at least its own certificate");
+            }
+            try {
+                char[] password = "identity".toCharArray(); // the store never leaves this method
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                store.setKeyEntry("identity", key, password, chain.clone());
+                KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                factory.init(store, password);
+                return keyManagers(factory.getKeyManagers());
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException("cannot use this key and certificate: " + e.getMessage(), e);
+            }
+        }
+
+        /** This side's certificates, as standard key managers (e.g. from a {@link KeyManagerFactory}). */
+        public Builder keyManagers(KeyManager... managers) {
+            if (keyManagers != null) {
+                conflict = "set only one of identity and keyManagers";
+            }
+            keyManagers = managers.clone();
+            return this;
+        }
+
+        /** Verifies the peer against these certificate authorities (or self-signed certificates). */
+        public Builder trustAnchors(X509Certificate... anchors) {
+            if (anchors.length == 0) {
+                throw new IllegalArgumentException("no trust anchors given");
+            }
+            try {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                for (int i = 0; i < anchors.length; i++) {
+                    store.setCertificateEntry("anchor-" + i, Objects.requireNonNull(anchors[i], "anchor"));
+                }
+                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                factory.init(store);
+                return trustManagers(factory.getTrustManagers());
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException("cannot trust these certificates: " + e.getMessage(), e);
+            }
+        }
+
+        /** Verifies the peer with these standard trust managers (e.g. from a {@link TrustManagerFactory}). */
+        public Builder trustManagers(TrustManager... managers) {
+            if (trustManagers != null) {
+                conflict = "set only one of trustAnchors and trustManagers";
+            }
+            trustManagers = managers.clone();
+            return this;
+        }
+
+        /**
+         * Uses a ready context instead of managers. Its trust managers always check the server's
+         * certificate when this side is the TLS client; {@link #verifyPeer} (on by default) decides
+         * whether a TLS server demands a client certificate.
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            context = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /**
+         * Whether the peer must present a certificate the trust managers accept; by default, exactly
+         * when trust was given. Turning it on needs trust; turning it off with trust given makes this
+         * side ignore that trust (a client accepts any server, a server asks for no client certificate).
+         */
+        public Builder verifyPeer(boolean verify) {
+            verifyPeer = verify;
+            return this;
+        }
+
+        /**
+         * Forces the TLS role, for transports that do not know who connected (pipes, in-memory pairs).
+         * By default the connecting side is the TLS client, as in Twisted.
+         */
+        public Builder role(TransportRole tlsRole) {
+            role = Objects.requireNonNull(tlsRole, "tlsRole");
+            return this;
+        }
+
+        /**
+         * Adjusts each engine after the options are applied: protocols, cipher suites,
+         * {@code SSLParameters} such as host name checking.
+         */
+        public Builder configureEngine(Consumer<? super SSLEngine> setup) {
+            engineSetup = Objects.requireNonNull(setup, "setup");
+            return this;
+        }
+
+        /**
+         * How long a StartTLS handshake may take; past it the connection closes and the calls fail
+         * with {@link PeerVerifyException}, instead of waiting forever for a peer that answered
+         * StartTLS and then never spoke TLS. 30 seconds by default; {@link Duration#ZERO} for no limit
+         * (Twisted has none).
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("negative handshake timeout: " + timeout);
+            }
+            handshakeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when the settings contradict each other
+         * @throws IllegalArgumentException when the JDK cannot make a TLS context from them
+         */
+        public TlsOptions build() {
+            if (conflict != null) {
+                throw new IllegalStateException(conflict);
+            }
+            if (context != null && (keyManagers != null || trustManagers != null)) {
+                throw new IllegalStateException("set either an SSLContext or key and trust managers, not both");
+            }
+            boolean trustGiven = trustManagers != null || context != null;
+            boolean verify = verifyPeer != null ? verifyPeer : trustGiven;
+            if (verify && !trustGiven) {
+                throw new IllegalStateException("verifying the peer needs trust: trustAnchors, trustManagers or an SSLContext");
+            }
+            SSLContext made = context;
+            if (made == null) {
+                try {
+                    made = SSLContext.getInstance("TLS");
+                    made.init(keyManagers, verify ? trustManagers : new TrustManager[] {AnyCertificate.INSTANCE}, null);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalArgumentException("cannot make a TLS context: " + e.getMessage(), e);
+                }
+            }
+            return new TlsOptions(this, made, verify);
+        }
+    }
+
+    /**
+     * Accepts every certificate: the anonymous peer of Twisted's StartTLS without
+     * {@code tls_verifyAuthorities}. An extended manager, so the JDK adds no checks of its own.
+     */
+    private static final class AnyCertificate extends X509ExtendedTrustManager {
+        static final AnyCertificate INSTANCE = new AnyCertificate();
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.ampjava.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.ampjava.Amp;
+import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.ConnectionLostException;
+import io.ampjava.dispatch.ConnectionOptions;
+import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.reliability.ReliabilityCommands.Operands;
+import io.ampjava.reliability.ReliabilityCommands.PassFdArguments;
+import io.ampjava.transport.AmpServer;
+import io.ampjava.transport.unix.UnixTransport;
+import io.ampjava.types.Descriptor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real peer processes killed with SIGKILL at the worst moments, over real Unix sockets: half-way
+ * through a request box, after sending descriptors for a box that never comes, with the server's
+ * calls back to them outstanding, and (as a server) holding our descriptor calls.
+ *
+ * <p>Each time: every outstanding future fails with {@link ConnectionLostException} within a second
+ * of the kill, the dead peer's reader thread ends, the fd and thread counts of this JVM come back
+ * to what they were before the peer came, and the server goes on serving its other clients.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PeerKilledTest {
+    private static final Duration A_SECOND = Duration.ofSeconds(1);
+
+    @TempDir
+    Path dir;
+
+    private ExecutorService later;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(PeerProcess.available(), "no " + PeerProcess.python() + " to run the peer processes");
+        later = Executors.newSingleThreadExecutor();
+        PeerProcess.warmUp();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (later != null) {
+            later.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClientKilledMidBoxLeavesTheServerServingOthers() throws Exception {
+        Path socket = dir.resolve("amp.sock");
+        try (AmpServer server = serve(socket, ReliabilityCommands.newCallbackList());
+                AmpConnection steady = Amp.connectUnix(socket, ResponderLocator.NONE)) {
+            assertEquals(3L, sum(steady, 1, 2));
+            ProcessState before = ProcessState.now();
+            try (PeerProcess peer = PeerProcess.start("half-box", socket, 1)) {
+                peer.expect("STALLED");
+                awaitConnections(server, 2, Duration.ofSeconds(5));
+                peer.kill();
+                awaitConnections(server, 1, A_SECOND);
+            }
+            assertBackTo(before);
+            assertStillServing(server, socket, steady);
+        }
+    }
+
+    @Test
+    void aClientKilledMidDescriptorLeavesNoDescriptorOpen() throws Exception {
+        Path socket = dir.resolve("amp.sock");
+        try (AmpServer server = serve(socket, ReliabilityCommands.newCallbackList());
+                AmpConnection steady = Amp.connectUnix(socket, ResponderLocator.NONE)) {
+            assertEquals(3L, sum(steady, 1, 2));
+            ProcessState before = ProcessState.now();
+            try (PeerProcess peer = PeerProcess.start("fds", socket, 1)) {
+                peer.expect("STALLED");
+                // The accepted socket and the two descriptors waiting for a box that never comes.
+                awaitFds(before.fds() + 3, Duration.ofSeconds(5));
+                peer.kill();
+                awaitConnections(server, 1, A_SECOND);
+            }
+            assertBackTo(before);
+            assertStillServing(server, socket, steady);
+        }
+    }
+
+    @Test
+    void aClientKilledWhileTheServerCallsItBackFailsThoseCallsWithinASecond() throws Exception {
+        Path socket = dir.resolve("amp.sock");
+        List<CompletableFuture<Long>> callbacks = ReliabilityCommands.newCallbackList();
+        try (AmpServer server = serve(socket, callbacks);
+                AmpConnection steady = Amp.connectUnix(socket, ResponderLocator.NONE)) {
+            assertEquals(3L, sum(steady, 1, 2));
+            ProcessState before = ProcessState.now();
+            try (PeerProcess peer = PeerProcess.start("callback", socket, 5)) {
+                peer.expect("STALLED");
+                // The peer may read a call back before callRemote has returned it to the responder.
+                awaitSize(callbacks, 5, Duration.ofSeconds(5));
+                long killed = System.nanoTime();
+                peer.kill();
+                allFailWithinASecond(callbacks, killed);
+                awaitConnections(server, 1, A_SECOND);
+            }
+            assertBackTo(before);
+            assertStillServing(server, socket, steady);
+        }
+    }
+
+    @Test
+    void aServerKilledWhileHoldingDescriptorCallsFailsThemAndClosesOurCopies() throws Exception {
+        Path socket = dir.resolve("peer.sock");
+        ProcessState before = ProcessState.now();
+        try (PeerProcess peer = PeerProcess.start("stall-fds", socket, 3)) {
+            peer.expect("READY");
+            AmpConnection client = AmpConnection.open(UnixTransport.connect(socket), ResponderLocator.NONE,
+                    ConnectionOptions.defaults().withThreadName("fault-client"));
+            List<CompletableFuture<Long>> calls = new ArrayList<>();
+            try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+                for (int i = 0; i < 3; i++) {
+                    calls.add(client.callRemote(ReliabilityCommands.PASS_FD,
+                            new PassFdArguments(pipe.writeEnd(), new byte[] {'x'})));
+                }
+            }
+            peer.expect("STALLED");
+            long killed = System.nanoTime();
+            peer.kill();
+            allFailWithinASecond(calls, killed);
+            client.closeFuture().get(1, TimeUnit.SECONDS);
+            awaitThreadGone("fault-client", A_SECOND);
+        }
+        assertBackTo(before);
+    }
+
+    private AmpServer serve(Path socket, List<CompletableFuture<Long>> callbacks) throws Exception {
+        return Amp.listenUnix(socket, () -> ReliabilityCommands.locator(later, callbacks));
+    }
+
+    private static long sum(AmpConnection connection, long a, long b) throws Exception {
+        return connection.callRemote(ReliabilityCommands.SUM, new Operands(a, b)).get(5, TimeUnit.SECONDS);
+    }
+
+    /** The steady client still gets answers, and a newcomer is served too. */
+    private static void assertStillServing(AmpServer server, Path socket, AmpConnection steady) throws Exception {
+        List<CompletableFuture<Long>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            calls.add(steady.callRemote(ReliabilityCommands.SUM, new Operands(i, i)));
+        }
+        for (int i = 0; i < 100; i++) {
+            assertEquals(2L * i, calls.get(i).get(5, TimeUnit.SECONDS));
+        }
+        try (AmpConnection newcomer = Amp.connectUnix(socket, ResponderLocator.NONE)) {
+            assertEquals(42L, sum(newcomer, 40, 2));
+        }
+        assertTrue(server.isOpen());
+    }
+
+    private static void allFailWithinASecond(List<CompletableFuture<Long>> calls, long since) throws Exception {
+        for (CompletableFuture<Long> call : calls) {
+            long left = A_SECOND.toNanos() - (System.nanoTime() - since);
+            ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> call.get(Math.max(left, 0), TimeUnit.NANOSECONDS), "failed within a second of the kill");
+            assertInstanceOf(ConnectionLostException.class, failed.getCause());
+        }
+        System.out.printf("fault: %d outstanding calls failed %.1f ms after the SIGKILL%n",
+                calls.size(), (System.nanoTime() - since) / 1e6);
+    }
+
+    private static void assertBackTo(ProcessState before) throws InterruptedException {
+        ProcessState after = ProcessState.settleTo(before, A_SECOND);
+        System.out.println("fault: before the peer " + before + "; after " + after);
+        assertTrue(after.fds() <= before.fds(), "open fds: " + before + " before, " + after + " after");
+        assertTrue(after.threads() <= before.threads(),
+                () -> "threads: " + before + " before, " + after + " after: " + ProcessState.threadNames());
+    }
+
+    private static void awaitConnections(AmpServer server, int count, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (server.connections().size() != count) {
+            assertTrue(System.nanoTime() < deadline,
+                    "the server has " + server.connections().size() + " connections, not " + count + ", after " + within);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void awaitSize(List<?> list, int size, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (list.size() < size) {
+            assertTrue(System.nanoTime() < deadline, "only " + list.size() + " of " + size + " after " + within);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void awaitFds(int atLeast, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (ProcessState.openFds() < atLeast) {
+            assertTrue(System.nanoTime() < deadline, "only " + ProcessState.openFds() + " fds open, expected " + atLeast);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void awaitThreadGone(String name, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name))) {
+            assertTrue(System.nanoTime() < deadline, "thread " + name + " still alive after " + within);
+            Thread.sleep(5);
+        }
+    }
+}
