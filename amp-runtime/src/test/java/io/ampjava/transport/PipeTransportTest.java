@@ -127,15 +127,26 @@ class PipeTransportTest {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             int neverOpen = 900_000; // far above any fd this test process holds
             IOException refused = assertThrows(IOException.class, () -> PipeTransport.inherited(pipe.readEnd().fd(), neverOpen));
-            assertTrue(refused.getMessage().contains("cannot open inherited fd " + neverOpen), refused.getMessage());
+            assertTrue(refused.getMessage().contains("fd " + neverOpen + " is not open"), refused.getMessage());
             assertTrue(pipe.readEnd().isOpen(), "nothing is taken when it fails");
 
             int[] socketPair = new int[2];
             assertEquals(0, io.ampjava.transport.unix.NativePosix.posix().socketpair(1 /* AF_UNIX */, 1 /* SOCK_STREAM */, 0, socketPair));
             try (Descriptor a = Descriptor.adopt(socketPair[0]); Descriptor b = Descriptor.adopt(socketPair[1])) {
                 IOException socket = assertThrows(IOException.class, () -> PipeTransport.inherited(pipe.readEnd().fd(), a.fd()));
-                assertTrue(socket.getMessage().contains("cannot open inherited fd " + a.fd()), socket.getMessage());
+                assertTrue(socket.getMessage().contains("fd " + a.fd() + " is not a pipe but a socket"), socket.getMessage());
             }
+        }
+    }
+
+    @Test
+    void aRegularFileIsRefusedAndLeftOpen(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws IOException {
+        // A worker started by hand has other files at fds 3 and 4 (often the JVM's own): never take them.
+        java.nio.file.Path file = java.nio.file.Files.writeString(directory.resolve("not-a-pipe"), "x");
+        try (Descriptor.Pipe pipe = Descriptor.pipe(); Descriptor regular = Descriptor.openForReading(file)) {
+            IOException refused = assertThrows(IOException.class, () -> PipeTransport.inherited(regular.fd(), pipe.writeEnd().fd()));
+            assertTrue(refused.getMessage().contains("fd " + regular.fd() + " is not a pipe"), refused.getMessage());
+            assertEquals(1, regular.read(1).length, "the file is still open and unread");
         }
     }
 

@@ -43,15 +43,21 @@ public final class PipeTransport implements Transport {
      * numbers closed, so {@link #close()} from another thread wakes a blocked read or write (the
      * JDK's asynchronous close) and the peer sees end of stream once the transport is closed.
      * Standard streams (0, 1, 2) are pointed at {@code /dev/null} instead of closed, so that a later
-     * {@code open} cannot take their numbers and receive stray {@code System.out} output. Meant for
-     * pipes; a regular file would be reopened from its start.
+     * {@code open} cannot take their numbers and receive stray {@code System.out} output.
      *
-     * @throws IOException if a descriptor is not open, or is a socket (use a Unix-socket transport)
+     * <p>Both must be pipes: a process started without them (a worker run by hand, not by its
+     * manager) has other files at those numbers, often the JVM's own, and taking those over would
+     * break the JVM.
+     *
+     * @throws IOException if a descriptor is not open, or is not a pipe (for a socket, use a
+     *     Unix-socket transport)
      */
     public static PipeTransport inherited(int readFd, int writeFd) throws IOException {
         if (readFd < 0 || writeFd < 0 || readFd == writeFd) {
             throw new IllegalArgumentException("need two different descriptors, got " + readFd + " and " + writeFd);
         }
+        requirePipe(readFd);
+        requirePipe(writeFd);
         FileChannel in = reopen(readFd, StandardOpenOption.READ);
         FileChannel out;
         try {
@@ -165,6 +171,17 @@ public final class PipeTransport implements Transport {
      * A new open file description of the same pipe ({@code /proc/self/fd/N}), as an interruptible
      * {@link FileChannel}: closing it wakes threads blocked on it, which a raw fd cannot offer.
      */
+    private static void requirePipe(int fd) throws IOException {
+        jnr.posix.FileStat stat = NativePosix.posix().allocateStat();
+        if (NativePosix.posix().fstat(fd, stat) < 0) {
+            throw new IOException("fd " + fd + " is not open: " + NativePosix.describeErrno(NativePosix.errno()));
+        }
+        if (!stat.isFifo()) {
+            throw new IOException("fd " + fd + " is not a pipe" + (stat.isSocket() ? " but a socket (use a Unix-socket transport)" : "")
+                    + ": was this process started without the descriptors it expects?");
+        }
+    }
+
     private static FileChannel reopen(int fd, StandardOpenOption mode) throws IOException {
         try {
             return FileChannel.open(Path.of("/proc/self/fd/" + fd), mode);
