@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * closes for any other reason.
  *
  * <p>CI runs 50,000 calls over 50 connections. The full run (see docs/reliability.md):
- * {@code mvn -pl amp-runtime verify -Dtest=SoakTest -Damp.soak.calls=1000000}.
+ * {@code mvn -pl amp-runtime -am verify -Dtest=SoakTest -Damp.soak.calls=1000000}.
  */
 class SoakTest {
     private static final int WINDOW = 8;
