@@ -1,133 +1,16 @@
 package io.ampjava.conformance.commands;
 
 import io.ampjava.annotations.AmpCommand;
-import io.ampjava.annotations.Argument;
 import io.ampjava.annotations.Response;
-import io.ampjava.types.AmpDecimal;
-import java.math.BigInteger;
-import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
- * Every argument type at once, all optional: the responder decodes each argument that is present and
- * answers it re-encoded under the same key, so a peer's encoders and decoders can be checked byte for
- * byte. Absent arguments stay absent.
- *
- * <p>Java types are chosen to hold everything Twisted can send: BigInteger for Integer,
- * {@link AmpDecimal} for Decimal (negative zero, NaN payloads, signalling NaN), byte[] for String.
+ * Every argument type at once, all optional ({@link EchoFields}): the responder decodes each argument
+ * that is present and answers it re-encoded under the same key, so a peer's encoders and decoders can
+ * be checked byte for byte. Absent arguments stay absent.
  */
 @AmpCommand
-public interface EchoTypes {
-    @Argument(optional = true)
-    BigInteger integer();
-
-    @Argument(optional = true)
-    byte[] string();
-
-    @Argument(optional = true)
-    String unicode();
-
-    @Argument(value = "boolean", optional = true)
-    Boolean booleanValue();
-
-    @Argument(value = "float", optional = true)
-    Double floatValue();
-
-    @Argument(optional = true)
-    AmpDecimal decimal();
-
-    @Argument(optional = true)
-    OffsetDateTime datetime();
-
-    @Argument(optional = true)
-    Path path();
-
-    @Argument(optional = true)
-    List<BigInteger> integers();
-
-    @Argument(optional = true)
-    List<String> unicodes();
-
-    @Argument(optional = true)
-    List<AmpDecimal> decimals();
-
-    @Argument(optional = true)
-    List<OffsetDateTime> datetimes();
-
-    @Argument(optional = true)
-    List<Item> items();
-
-    @Argument(optional = true)
-    List<Group> nested();
-
-    /** An element of {@code items}. */
-    interface Item {
-        @Argument
-        BigInteger x();
-
-        @Argument(optional = true)
-        String label();
-    }
-
-    /** An element of {@code nested}: an AmpList inside an AmpList. */
-    interface Group {
-        @Argument
-        String name();
-
-        @Argument
-        List<Child> children();
-    }
-
-    /** An element of a {@link Group}'s {@code children}. */
-    interface Child {
-        @Argument
-        BigInteger x();
-    }
-
+public interface EchoTypes extends EchoFields {
     /** The same keys and types as the arguments. */
     @Response
-    interface Echoed {
-        @Argument(optional = true)
-        BigInteger integer();
-
-        @Argument(optional = true)
-        byte[] string();
-
-        @Argument(optional = true)
-        String unicode();
-
-        @Argument(value = "boolean", optional = true)
-        Boolean booleanValue();
-
-        @Argument(value = "float", optional = true)
-        Double floatValue();
-
-        @Argument(optional = true)
-        AmpDecimal decimal();
-
-        @Argument(optional = true)
-        OffsetDateTime datetime();
-
-        @Argument(optional = true)
-        Path path();
-
-        @Argument(optional = true)
-        List<BigInteger> integers();
-
-        @Argument(optional = true)
-        List<String> unicodes();
-
-        @Argument(optional = true)
-        List<AmpDecimal> decimals();
-
-        @Argument(optional = true)
-        List<OffsetDateTime> datetimes();
-
-        @Argument(optional = true)
-        List<Item> items();
-
-        @Argument(optional = true)
-        List<Group> nested();
-    }
+    interface Echoed extends EchoFields {}
 }
