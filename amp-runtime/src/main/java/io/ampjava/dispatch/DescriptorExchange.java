@@ -93,6 +93,11 @@ final class DescriptorExchange implements ArgumentContext {
         }
     }
 
+    /** The fds received and not claimed yet (tests check that closing closes exactly these). */
+    synchronized int[] waitingFds() {
+        return received.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     /** How many received fds are waiting to be claimed. */
     synchronized int waiting() {
         return received.size();
