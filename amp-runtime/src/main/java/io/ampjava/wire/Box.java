@@ -15,17 +15,27 @@ import java.util.Arrays;
  */
 public final class Box {
     private static final byte[][] EMPTY = new byte[0][];
-    /** Up to this many keys a linear scan is fastest; beyond it lookups use a hash index. */
+    /**
+     * Up to this many keys a linear scan is fastest; beyond it lookups use a binary search (keys in
+     * ascending order) or a hash index.
+     */
     private static final int LINEAR_LIMIT = 16;
+    /** {@link #keyIndex} of a box whose keys are in ascending order; never written to. */
+    private static final int[] ASCENDING = new int[0];
 
     // Keys and values side by side, key i at 2i and its value at 2i + 1: one array, so a decoded box
     // costs two allocations (this object and the array) besides its values.
-    private byte[][] entries;
-    private int size;
-    // Open-addressing index of key positions (position + 1; 0 = empty slot), only for boxes larger
-    // than LINEAR_LIMIT: a peer may send thousands of keys, and scanning for each one would make
-    // decoding such a box quadratic. Null when not built yet or invalidated by remove().
-    private int[] keyIndex;
+    byte[][] entries;
+    int size;
+    // ASCENDING while the keys, in insertion order, are strictly ascending in unsigned byte order,
+    // which is the wire order: the encoder then writes them as they are, put() knows that a key above
+    // the last one is new without searching, and large boxes are searched by bisection. Decoded boxes
+    // from Twisted (which sorts) and code that puts keys in name order keep it; one out-of-order put
+    // ends it for good. Otherwise an open-addressing index of key positions (position + 1; 0 = empty
+    // slot), only for boxes larger than LINEAR_LIMIT: a peer may send thousands of keys, and scanning
+    // for each one would make decoding such a box quadratic; null when not built yet or invalidated
+    // by remove(). One field for both keeps a box at 24 bytes.
+    private int[] keyIndex = ASCENDING;
 
     /** An empty box. */
     public Box() {
@@ -42,25 +52,62 @@ public final class Box {
         if (key == null || value == null) {
             throw new NullPointerException(key == null ? "key" : "value of key " + Bytes.repr(key));
         }
-        int position = indexOf(key);
-        if (position >= 0) {
-            entries[2 * position + 1] = value;
-            return this;
+        int size = this.size;
+        if (keyIndex != ASCENDING || size > 0 && compareKeys(entries[2 * size - 2], key) >= 0) {
+            int position = indexOf(key);
+            if (position >= 0) {
+                entries[2 * position + 1] = value;
+                return this;
+            }
+            if (keyIndex == ASCENDING) {
+                keyIndex = null; // out of order from now on
+            }
         }
+        append(key, value);
+        return this;
+    }
+
+    /** Whether the keys, in insertion order, are in wire order (strictly ascending unsigned bytes). */
+    boolean isAscending() {
+        return keyIndex == ASCENDING;
+    }
+
+    /**
+     * Adds a key known to be absent and above every key of this box, if the box is in wire order
+     * (the decoder knows this of a key it has seen at the same place in an earlier box).
+     */
+    void appendAscending(byte[] key, byte[] value) {
+        append(key, value);
+    }
+
+    /** Adds a key known to be absent. */
+    private void append(byte[] key, byte[] value) {
+        int size = this.size;
         if (2 * size == entries.length) {
             entries = Arrays.copyOf(entries, 2 * Math.max(4, size * 2));
         }
         entries[2 * size] = key;
         entries[2 * size + 1] = value;
-        size++;
-        if (keyIndex != null) {
+        this.size = ++size;
+        if (keyIndex != null && keyIndex != ASCENDING) {
             if (size * 2 > keyIndex.length) {
                 keyIndex = null; // rebuilt larger on the next lookup
             } else {
                 insertIndex(keyIndex, key, size - 1);
             }
         }
-        return this;
+    }
+
+    /** Unsigned byte order, as {@link Bytes#compareUnsigned}; a plain loop is fastest on short keys. */
+    static int compareKeys(byte[] a, byte[] b) {
+        int common = Math.min(a.length, b.length);
+        for (int i = 0; i < common; i++) {
+            int difference = (a[i] & 0xff) - (b[i] & 0xff);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return a.length - b.length;
     }
 
     /** Puts {@code value} under the UTF-8 encoding of {@code key}. */
@@ -110,7 +157,9 @@ public final class Box {
         size--;
         entries[2 * size] = null;
         entries[2 * size + 1] = null;
-        keyIndex = null; // positions moved; rebuilt on the next lookup if still needed
+        if (keyIndex != ASCENDING) { // removing a key keeps the others in order
+            keyIndex = null; // positions moved; rebuilt on the next lookup if still needed
+        }
         return value;
     }
 
@@ -144,6 +193,7 @@ public final class Box {
         Box copy = new Box(size);
         System.arraycopy(entries, 0, copy.entries, 0, 2 * size);
         copy.size = size;
+        copy.keyIndex = keyIndex == ASCENDING ? ASCENDING : null;
         return copy;
     }
 
@@ -158,6 +208,9 @@ public final class Box {
             return -1;
         }
         int[] table = keyIndex;
+        if (table == ASCENDING) {
+            return bisect(entries, size, key);
+        }
         if (table == null) {
             table = buildIndex();
         }
@@ -171,6 +224,24 @@ public final class Box {
                 return entry - 1;
             }
         }
+    }
+
+    /** The position of {@code key} among the first {@code size} keys, which are in ascending order, or -1. */
+    private static int bisect(byte[][] entries, int size, byte[] key) {
+        int low = 0;
+        int high = size - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int comparison = compareKeys(entries[2 * middle], key);
+            if (comparison < 0) {
+                low = middle + 1;
+            } else if (comparison > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
     }
 
     /**

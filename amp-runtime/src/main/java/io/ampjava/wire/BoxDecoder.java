@@ -35,6 +35,7 @@ public final class BoxDecoder {
     private static final int VALUE = 3;
 
     private static final byte[] EMPTY_VALUE = new byte[0];
+    private static final byte[][] NO_KEYS = new byte[0][];
     /** Bytes of a direct buffer parsed at a time, through {@link #staging}. */
     private static final int STAGING_BYTES = 4096;
     /** Slots of the key cache: direct-mapped, so a stream with many distinct keys costs no memory. */
@@ -52,6 +53,12 @@ public final class BoxDecoder {
     private Box box;
     private int lastBoxSize = 4; // boxes on one stream tend to have the same size: start there
     private byte[][] keyCache; // created on the first key
+    // The keys of the last box whose keys differed from the box before, in their order: a stream
+    // mostly repeats a few kinds of box, so the next key is usually the one at the same position
+    // here, found without hashing, and known to be new and in wire order if these are.
+    private byte[][] template = NO_KEYS;
+    private boolean templateAscending = true;
+    private boolean matching = true; // whether the box in progress so far has exactly the template's first keys
     private byte[] staging; // created on the first direct buffer
     private int cursor; // array index just past the last box handed out (or the failed prefix)
     private boolean stopped;
@@ -141,6 +148,14 @@ public final class BoxDecoder {
     private int parse(byte[] bytes, int from, int to, Sink sink) {
         int i = from;
         while (i < to && !stopped) {
+            if (state == KEY_LENGTH && prefixHigh < 0) {
+                // Between fields: take every field that is whole in the input in one tight loop, and
+                // leave only a field split across reads to the state machine below.
+                i = parseWhole(bytes, i, to, sink);
+                if (i == to || stopped) {
+                    break;
+                }
+            }
             switch (state) {
                 case KEY_LENGTH:
                 case VALUE_LENGTH: {
@@ -173,10 +188,7 @@ public final class BoxDecoder {
                             startField(length, VALUE);
                         }
                     } else if (length == 0) {
-                        Box done = box == null ? new Box(0) : box;
-                        box = null;
-                        boxBytes = 0;
-                        lastBoxSize = Math.max(2, done.size());
+                        Box done = finishBox(box);
                         cursor = i;
                         sink.onBox(done);
                     } else if (length > AmpKeys.MAX_KEY_LENGTH) {
@@ -207,6 +219,127 @@ public final class BoxDecoder {
             }
         }
         return i;
+    }
+
+    /**
+     * Parses the key-value pairs and terminators that lie whole in {@code bytes[from, to)}, from a
+     * point between fields; returns the index of the first field that does not (or {@code to}, or
+     * the end of the box the sink stopped at). Does what the state machine in {@link #parse} does
+     * for the same bytes, with the same limits, errors and cursor, without a state per field.
+     */
+    private int parseWhole(byte[] bytes, int from, int to, Sink sink) {
+        int i = from;
+        Box box = this.box;
+        int boxBytes = this.boxBytes;
+        while (to - i >= 2) {
+            int keyLength = ((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff);
+            if (keyLength == 0) {
+                i += 2;
+                Box done = finishBox(box);
+                box = null;
+                boxBytes = 0;
+                cursor = i;
+                sink.onBox(done);
+                if (stopped) {
+                    return i;
+                }
+                continue;
+            }
+            if (keyLength > AmpKeys.MAX_KEY_LENGTH) {
+                this.box = box;
+                this.boxBytes = boxBytes;
+                cursor = i + 2;
+                throw fail(new TooLongException(true, false, null, keyLength));
+            }
+            int valuePrefix = i + 2 + keyLength;
+            if (to - valuePrefix < 2) {
+                break;
+            }
+            int valueLength = ((bytes[valuePrefix] & 0xff) << 8) | (bytes[valuePrefix + 1] & 0xff);
+            int valueStart = valuePrefix + 2;
+            if (to - valueStart < valueLength) {
+                break; // the state machine reads this pair again, checks the limit and waits for the value
+            }
+            long total = (long) boxBytes + 4 + keyLength + valueLength;
+            // The key the last box had at this position, if it is the same again (the usual case on
+            // a stream of one kind of command or answer), else the interned key.
+            int position = box == null ? 0 : box.size;
+            byte[] key = position < template.length ? template[position] : null;
+            if (!matching || key == null || key.length != keyLength || !sameBytes(key, bytes, i + 2)) {
+                key = intern(bytes, i + 2, keyLength, null);
+                matching = false;
+            }
+            if (total > maxBoxBytes) {
+                failAtValue(box, boxBytes, key);
+                cursor = valueStart;
+                throw fail(new ProtocolException("a box of more than " + maxBoxBytes + " bytes"));
+            }
+            boxBytes = (int) total;
+            if (box == null) {
+                box = new Box(lastBoxSize);
+            }
+            byte[] value = copy(bytes, valueStart, valueLength);
+            if (matching && templateAscending) {
+                // The box holds the template's first keys and this is the next one: new and in order.
+                box.appendAscending(key, value);
+            } else {
+                box.put(key, value);
+            }
+            if (box.size() > maxKeys) {
+                failAtValue(box, boxBytes, key);
+                throw fail(new ProtocolException("a box with more than " + maxKeys + " keys"));
+            }
+            i = valueStart + valueLength;
+        }
+        this.box = box;
+        this.boxBytes = boxBytes;
+        return i;
+    }
+
+    /**
+     * Ends the box in progress and returns it (an empty box if it has no key), leaving the decoder
+     * between boxes; if its keys were not those of the template, they become the template.
+     */
+    private Box finishBox(Box box) {
+        Box done = box == null ? new Box(0) : box;
+        this.box = null;
+        boxBytes = 0;
+        int size = done.size;
+        lastBoxSize = Math.max(2, size);
+        if (!matching) {
+            byte[][] keys = new byte[size][];
+            for (int k = 0; k < size; k++) {
+                keys[k] = done.entries[2 * k];
+            }
+            template = keys;
+            templateAscending = done.isAscending();
+        }
+        matching = true;
+        return done;
+    }
+
+    /** A new array of {@code bytes[from, from + length)}. */
+    private static byte[] copy(byte[] bytes, int from, int length) {
+        if (length > 16) {
+            return Arrays.copyOfRange(bytes, from, from + length);
+        }
+        if (length == 0) {
+            return EMPTY_VALUE;
+        }
+        // Most values are a few bytes: a loop beats the call into the arraycopy stub there.
+        byte[] copy = new byte[length];
+        for (int i = 0; i < length; i++) {
+            copy[i] = bytes[from + i];
+        }
+        return copy;
+    }
+
+    /** Leaves the state as the state machine would when the value of {@code key} fails a limit. */
+    private void failAtValue(Box box, int boxBytes, byte[] key) {
+        this.box = box;
+        this.boxBytes = boxBytes;
+        this.key = key;
+        state = VALUE_LENGTH;
     }
 
     /** Parses a complete byte string into boxes; a truncated tail is ignored (Twisted's {@code parseString}). */
@@ -252,6 +385,10 @@ public final class BoxDecoder {
     private void addValue(byte[] value) {
         if (box == null) {
             box = new Box(lastBoxSize);
+        }
+        int position = box.size;
+        if (position >= template.length || template[position] != key) {
+            matching = false;
         }
         box.put(key, value);
         if (box.size() > maxKeys) {

@@ -14,21 +14,27 @@ public final class BoxEncoder {
 
     /** The box's bytes on the wire. */
     public static byte[] encode(Box box) {
-        byte[] out = new byte[checkedLength(box)];
-        int size = box.size();
+        byte[][] entries = box.entries;
+        int size = box.size;
+        byte[] out = new byte[checkedLength(entries, size)];
         int position = 0;
-        if (size <= PACKED_LIMIT) {
+        if (box.isAscending()) {
+            // Already in wire order (a decoded box, or keys put in order): no sort at all.
+            for (int i = 0, end = 2 * size; i < end; i++) {
+                position = putField(out, position, entries[i]);
+            }
+        } else if (size <= PACKED_LIMIT) {
             // The usual small box: the order lives in one long, nothing is allocated but the output.
-            long order = packedWireOrder(box);
-            for (int i = 0; i < size; i++) {
-                int index = (int) (order >>> (4 * i)) & 0xf;
-                position = putField(out, position, box.keyAt(index));
-                position = putField(out, position, box.valueAt(index));
+            long order = packedWireOrder(entries, size);
+            for (int i = 0; i < size; i++, order >>>= 4) {
+                int index = 2 * ((int) order & 0xf);
+                position = putField(out, position, entries[index]);
+                position = putField(out, position, entries[index + 1]);
             }
         } else {
             for (int index : wireOrder(box)) {
-                position = putField(out, position, box.keyAt(index));
-                position = putField(out, position, box.valueAt(index));
+                position = putField(out, position, entries[2 * index]);
+                position = putField(out, position, entries[2 * index + 1]);
             }
         }
         // The two terminator bytes are already zero.
@@ -42,12 +48,13 @@ public final class BoxEncoder {
      * The wire order of a box of at most {@link #PACKED_LIMIT} keys as 4-bit key indexes, the
      * first key to write in the lowest bits: an insertion sort, since boxes are small.
      */
-    private static long packedWireOrder(Box box) {
+    private static long packedWireOrder(byte[][] entries, int size) {
         long order = 0;
-        for (int i = 0, size = box.size(); i < size; i++) {
-            byte[] key = box.keyAt(i);
+        for (int i = 0; i < size; i++) {
+            byte[] key = entries[2 * i];
             int position = i;
-            while (position > 0 && compareKeys(box.keyAt((int) (order >>> (4 * (position - 1))) & 0xf), key) > 0) {
+            while (position > 0
+                    && Box.compareKeys(entries[2 * ((int) (order >>> (4 * (position - 1))) & 0xf)], key) > 0) {
                 position--;
             }
             int shift = 4 * position;
@@ -56,18 +63,6 @@ public final class BoxEncoder {
             order = below | above | ((long) i << shift);
         }
         return order;
-    }
-
-    /** Unsigned byte order, as {@link Bytes#compareUnsigned}; a plain loop is fastest on short keys. */
-    private static int compareKeys(byte[] a, byte[] b) {
-        int common = Math.min(a.length, b.length);
-        for (int i = 0; i < common; i++) {
-            int difference = (a[i] & 0xff) - (b[i] & 0xff);
-            if (difference != 0) {
-                return difference;
-            }
-        }
-        return a.length - b.length;
     }
 
     /**
@@ -102,23 +97,33 @@ public final class BoxEncoder {
     }
 
     private static int checkedLength(Box box) {
+        return checkedLength(box.entries, box.size);
+    }
+
+    private static int checkedLength(byte[][] entries, int size) {
         int length = 2;
-        for (int i = 0, size = box.size(); i < size; i++) {
-            byte[] key = box.keyAt(i);
-            byte[] value = box.valueAt(i);
-            if (key.length == 0) {
-                throw new IllegalArgumentException("an AMP key cannot be empty (its value has " + value.length
-                        + " bytes): the peer would read it as the end of the box");
+        for (int i = 0, end = 2 * size; i < end; i += 2) {
+            int keyLength = entries[i].length;
+            int valueLength = entries[i + 1].length;
+            // One unsigned comparison catches both an empty key (0 - 1 wraps) and one over 255 bytes.
+            if (Integer.compareUnsigned(keyLength - 1, AmpKeys.MAX_KEY_LENGTH) >= 0
+                    || valueLength > AmpKeys.MAX_VALUE_LENGTH) {
+                refuse(entries[i], entries[i + 1]);
             }
-            if (key.length > AmpKeys.MAX_KEY_LENGTH) {
-                throw new TooLongException(true, true, key, key.length);
-            }
-            if (value.length > AmpKeys.MAX_VALUE_LENGTH) {
-                throw new TooLongException(false, true, key, value.length);
-            }
-            length += 4 + key.length + value.length;
+            length += 4 + keyLength + valueLength;
         }
         return length;
+    }
+
+    private static void refuse(byte[] key, byte[] value) {
+        if (key.length == 0) {
+            throw new IllegalArgumentException("an AMP key cannot be empty (its value has " + value.length
+                    + " bytes): the peer would read it as the end of the box");
+        }
+        if (key.length > AmpKeys.MAX_KEY_LENGTH) {
+            throw new TooLongException(true, true, key, key.length);
+        }
+        throw new TooLongException(false, true, key, value.length);
     }
 
     private static void putField(ByteBuffer buffer, byte[] field) {
