@@ -41,6 +41,15 @@ public final class BoxEncoder {
         return out;
     }
 
+    /**
+     * {@link Box#compareKeys} for keys known not to be empty (checked before sorting): keys mostly
+     * differ in their first byte, which settles it without a loop.
+     */
+    private static int compareKeys(byte[] a, byte[] b) {
+        int difference = (a[0] & 0xff) - (b[0] & 0xff);
+        return difference != 0 ? difference : Box.compareKeys(a, b);
+    }
+
     /** Boxes up to this many keys are sorted in a long of 4-bit indexes. */
     private static final int PACKED_LIMIT = 15;
 
@@ -54,7 +63,7 @@ public final class BoxEncoder {
             byte[] key = entries[2 * i];
             int position = i;
             while (position > 0
-                    && Box.compareKeys(entries[2 * ((int) (order >>> (4 * (position - 1))) & 0xf)], key) > 0) {
+                    && compareKeys(entries[2 * ((int) (order >>> (4 * (position - 1))) & 0xf)], key) > 0) {
                 position--;
             }
             int shift = 4 * position;
@@ -135,8 +144,21 @@ public final class BoxEncoder {
         out[position] = (byte) (length >>> 8);
         out[position + 1] = (byte) length;
         position += 2;
-        if (length <= 16) {
-            // Most keys and values are a few bytes: a loop beats arraycopy's setup there.
+        if (length <= 8) {
+            // Most keys and values are a few bytes: straight-line stores beat both a loop (whose
+            // exit mispredicts on lengths that vary field by field) and arraycopy's setup.
+            switch (length) {
+                case 8: out[position + 7] = field[7]; // fall through
+                case 7: out[position + 6] = field[6]; // fall through
+                case 6: out[position + 5] = field[5]; // fall through
+                case 5: out[position + 4] = field[4]; // fall through
+                case 4: out[position + 3] = field[3]; // fall through
+                case 3: out[position + 2] = field[2]; // fall through
+                case 2: out[position + 1] = field[1]; // fall through
+                case 1: out[position] = field[0]; // fall through
+                default: break;
+            }
+        } else if (length <= 16) {
             for (int i = 0; i < length; i++) {
                 out[position + i] = field[i];
             }
