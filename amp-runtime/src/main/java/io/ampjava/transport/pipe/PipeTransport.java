@@ -1,6 +1,7 @@
 package io.ampjava.transport.pipe;
 
 import io.ampjava.transport.Transport;
+import io.ampjava.transport.unix.FileLibrary;
 import io.ampjava.transport.unix.NativePosix;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
@@ -11,12 +12,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.function.IntConsumer;
-import jnr.constants.platform.OpenFlags;
-import jnr.posix.POSIX;
 
 /**
  * AMP over two one-way byte streams: one to read from, one to write to. This is how trial's
@@ -148,22 +149,42 @@ public final class PipeTransport implements Transport {
 
     /** Closes {@code fd}, or for a standard stream points it at /dev/null (the number stays taken). */
     private static void giveUpNumber(int fd) throws IOException {
+        FileLibrary files = NativePosix.files();
         if (fd > 2) {
-            Descriptor.adopt(fd).close();
+            if (files.close(fd) < 0) {
+                throw new IOException("cannot close fd " + fd + ": " + NativePosix.describeErrno(NativePosix.errno()));
+            }
             return;
         }
-        POSIX posix = NativePosix.posix();
-        int devNull = posix.open("/dev/null", OpenFlags.O_RDWR.intValue() | OpenFlags.O_CLOEXEC.intValue(), 0);
+        int devNull = files.open("/dev/null", FileLibrary.O_RDWR | FileLibrary.O_CLOEXEC, 0);
         if (devNull < 0) {
             throw new IOException("cannot open /dev/null: " + NativePosix.describeErrno(NativePosix.errno()));
         }
         try {
             // dup2 replaces the standard stream atomically and clears close-on-exec on it, as it should be
-            if (posix.dup2(devNull, fd) < 0) {
+            if (files.dup2(devNull, fd) < 0) {
                 throw new IOException("cannot point fd " + fd + " at /dev/null: " + NativePosix.describeErrno(NativePosix.errno()));
             }
         } finally {
-            posix.close(devNull);
+            files.close(devNull);
+        }
+    }
+
+    /**
+     * Fails unless {@code fd} is an open pipe. Linux names what a descriptor refers to in
+     * {@code /proc/self/fd} ({@code pipe:[inode]}, {@code socket:[inode]}, or a path), which
+     * {@link #reopen} relies on anyway, so no native call is needed.
+     */
+    private static void requirePipe(int fd) throws IOException {
+        String target;
+        try {
+            target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+        } catch (NoSuchFileException e) {
+            throw new IOException("fd " + fd + " is not open");
+        }
+        if (!target.startsWith("pipe:")) {
+            throw new IOException("fd " + fd + " is not a pipe" + (target.startsWith("socket:") ? " but a socket (use a Unix-socket transport)" : " but " + target)
+                    + ": was this process started without the descriptors it expects?");
         }
     }
 
@@ -171,17 +192,6 @@ public final class PipeTransport implements Transport {
      * A new open file description of the same pipe ({@code /proc/self/fd/N}), as an interruptible
      * {@link FileChannel}: closing it wakes threads blocked on it, which a raw fd cannot offer.
      */
-    private static void requirePipe(int fd) throws IOException {
-        jnr.posix.FileStat stat = NativePosix.posix().allocateStat();
-        if (NativePosix.posix().fstat(fd, stat) < 0) {
-            throw new IOException("fd " + fd + " is not open: " + NativePosix.describeErrno(NativePosix.errno()));
-        }
-        if (!stat.isFifo()) {
-            throw new IOException("fd " + fd + " is not a pipe" + (stat.isSocket() ? " but a socket (use a Unix-socket transport)" : "")
-                    + ": was this process started without the descriptors it expects?");
-        }
-    }
-
     private static FileChannel reopen(int fd, StandardOpenOption mode) throws IOException {
         try {
             return FileChannel.open(Path.of("/proc/self/fd/" + fd), mode);

@@ -23,6 +23,10 @@ public final class NativePosix {
         static final POSIX POSIX = POSIXFactory.getNativePOSIX();
     }
 
+    private static final class FilesHolder {
+        static final FileLibrary FILES = LibraryLoader.create(FileLibrary.class).load("c");
+    }
+
     private static final class SocketsHolder {
         static final SocketLibrary SOCKETS = LibraryLoader.create(SocketLibrary.class).load("c");
     }
@@ -30,6 +34,14 @@ public final class NativePosix {
     /** jnr-posix's native binding (open, read, write, dup, close, pipe, fcntl...). */
     public static POSIX posix() {
         return PosixHolder.POSIX;
+    }
+
+    /**
+     * {@code open}, {@code dup2} and {@code close} alone, for code that needs nothing else and should
+     * not pay for loading all of {@link #posix()}.
+     */
+    public static FileLibrary files() {
+        return FilesHolder.FILES;
     }
 
     /**

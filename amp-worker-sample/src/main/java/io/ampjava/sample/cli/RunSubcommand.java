@@ -60,24 +60,24 @@ public final class RunSubcommand implements Callable<Integer> {
         if (inProcess && workerCommand != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--in-process runs no worker: drop --worker-command");
         }
-        JUnitTestRunner runner;
+        ClassLoader testClasses;
         try {
-            runner = new JUnitTestRunner(TestClassLoaders.withClasspath(classpath));
+            testClasses = TestClassLoaders.withClasspath(classpath);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         boolean bundled = tests == null || tests.isEmpty();
+        List<String> names = bundled ? BundledSuite.testNames() : tests;
         RunReport report;
         if (inProcess) {
-            List<String> names = bundled ? runner.testMethodNames(BundledSuite.CLASSES) : tests;
-            report = InProcessRun.run(runner, names, tempDirectory, System.out);
+            try (JUnitTestRunner runner = new JUnitTestRunner(testClasses)) {
+                report = InProcessRun.run(runner, names, tempDirectory, System.out);
+            }
         } else {
+            // The manager itself runs no JUnit: the workers discover and run the tests they are sent.
             String command = workerCommand != null ? workerCommand : WorkerCommands.javaWorker(classpath, forceGc);
             RunSettings settings = new RunSettings(jobs, command, tempDirectory, Path.of(""), Map.of());
-            report = bundled
-                    // Listing the bundled suite starts JUnit here: let the workers boot meanwhile.
-                    ? DistributedRun.run(settings, () -> runner.testMethodNames(BundledSuite.CLASSES), System.out)
-                    : DistributedRun.run(settings, tests, System.out);
+            report = DistributedRun.run(settings, names, System.out);
         }
         return report.wasSuccessful() ? 0 : 1;
     }

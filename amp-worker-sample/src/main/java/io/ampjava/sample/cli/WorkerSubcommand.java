@@ -8,8 +8,6 @@ import io.ampjava.sample.worker.TrialWorkerLocator;
 import io.ampjava.transport.pipe.PipeTransport;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -42,23 +40,6 @@ public final class WorkerSubcommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /**
-     * Refuses an fd that is not a pipe. Without a manager, fds 3 and 4 are files the JVM opened for
-     * itself (its class library, a jar); taking them over and closing them would crash the JVM.
-     */
-    private static void requirePipe(int fd) throws IOException {
-        Path link = Path.of("/proc/self/fd/" + fd);
-        String target;
-        try {
-            target = Files.readSymbolicLink(link).toString();
-        } catch (IOException e) {
-            throw new IOException("fd " + fd + " is not open");
-        }
-        if (!target.startsWith("pipe:")) {
-            throw new IOException("fd " + fd + " is " + target + ", not a pipe");
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         if (ignored != null && !ignored.isEmpty()) {
@@ -72,15 +53,17 @@ public final class WorkerSubcommand implements Callable<Integer> {
         }
         PipeTransport transport;
         try {
-            requirePipe(READ_FD);
-            requirePipe(WRITE_FD);
+            // Refuses fds that are not pipes: without a manager, fds 3 and 4 are files the JVM opened
+            // for itself, and taking them over would crash it.
             transport = PipeTransport.inherited(READ_FD, WRITE_FD);
         } catch (IOException e) {
             System.err.println("amp-worker: a worker talks to its manager on fds 3 and 4, which must be pipes ("
                     + e.getMessage() + "). Start workers with `amp-worker.jar run`, or from trial's manager.");
+            runner.close();
             return 2;
         }
-        try (TrialWorker worker = new TrialWorker(runner, forceGc);
+        try (runner;
+             TrialWorker worker = new TrialWorker(runner, forceGc);
              AmpConnection connection = AmpConnection.open(transport, new TrialWorkerLocator(worker),
                      ConnectionOptions.defaults().withThreadName("amp-worker-reader"))) {
             worker.connected(connection);

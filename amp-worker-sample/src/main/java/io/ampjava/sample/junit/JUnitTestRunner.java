@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
@@ -13,6 +14,8 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryListener;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.DiscoveryIssueException;
@@ -26,23 +29,33 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * class). A trial-style dotted {@code pkg.Class.method} is accepted too when no class has the whole
  * name. A name that finds no test is reported as an error, as trial does for an unknown name.
  *
+ * <p>One {@link LauncherSession} serves every run, as one Surefire fork does: a launcher made by
+ * {@code LauncherFactory.create()} would open a session per request, which loads the test engines
+ * and listeners through {@code ServiceLoader} again for every test. The configuration parameters
+ * ({@code junit-platform.properties}, system properties) are likewise resolved once. Close the
+ * runner to end the session.
+ *
  * <p>Not thread-safe: one test at a time, like a trial worker.
  */
-public final class JUnitTestRunner {
+public final class JUnitTestRunner implements AutoCloseable {
     /**
      * JUnit logs every discovery issue at SEVERE on its own; this runner reports them as the test's
      * error instead. Held here because {@code java.util.logging} keeps loggers only weakly.
      */
     private static final Logger DISCOVERY_ISSUE_LOG = Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
 
-    private final Launcher launcher;
     private final ClassLoader classLoader;
+    private final LauncherSession session;
+    private final Launcher launcher;
+    /** The implicit configuration parameters, read by the first request and reused by the others. */
+    private ConfigurationParameters configuration;
 
     /** A runner that loads test classes (and test engines) from {@code classLoader}. */
     public JUnitTestRunner(ClassLoader classLoader) {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
         DISCOVERY_ISSUE_LOG.setLevel(Level.OFF);
-        this.launcher = withContextLoader(classLoader, LauncherFactory::create);
+        this.session = withContextLoader(classLoader, LauncherFactory::openSession);
+        this.launcher = session.getLauncher();
     }
 
     /** A runner for the classes this JVM was started with. */
@@ -105,7 +118,7 @@ public final class JUnitTestRunner {
             for (Class<?> type : classes) {
                 selectors.add(DiscoverySelectors.selectClass(type));
             }
-            TestPlan plan = launcher.discover(LauncherDiscoveryRequestBuilder.request().selectors(selectors).build());
+            TestPlan plan = launcher.discover(request().selectors(selectors).build());
             List<String> names = new ArrayList<>();
             for (TestIdentifier root : plan.getRoots()) {
                 for (TestIdentifier test : plan.getDescendants(root)) {
@@ -139,14 +152,34 @@ public final class JUnitTestRunner {
             }
         };
         try {
-            return launcher.discover(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selector)
-                    .listeners(issueCollector)
-                    .build());
+            return launcher.discover(request().selectors(selector).listeners(issueCollector).build());
         } catch (DiscoveryIssueException e) {
             // A name that does not resolve (no such class or method) is a critical discovery issue.
             return null;
         }
+    }
+
+    /** Ends the launcher session (its session listeners are told). */
+    @Override
+    public void close() {
+        withContextLoader(classLoader, () -> {
+            session.close();
+            return null;
+        });
+    }
+
+    /**
+     * A request builder that reuses the configuration parameters the first request resolved, so
+     * {@code junit-platform.properties} is looked up on the class path once, not once per test.
+     */
+    private LauncherDiscoveryRequestBuilder request() {
+        if (configuration == null) {
+            LauncherDiscoveryRequest first = LauncherDiscoveryRequestBuilder.request().build();
+            configuration = first.getConfigurationParameters();
+        }
+        return LauncherDiscoveryRequestBuilder.request()
+                .parentConfigurationParameters(configuration)
+                .enableImplicitConfigurationParameters(false);
     }
 
     private interface Action<T> {

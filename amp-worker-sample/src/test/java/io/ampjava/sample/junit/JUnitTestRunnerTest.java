@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,6 +20,11 @@ import org.junit.jupiter.api.Timeout;
 class JUnitTestRunnerTest {
     private static final String DEMO = DemoTest.class.getName();
     private final JUnitTestRunner runner = JUnitTestRunner.forApplicationClassPath();
+
+    @AfterEach
+    void endSession() {
+        runner.close();
+    }
 
     @BeforeAll
     static void enableFixtures() {
