@@ -35,11 +35,12 @@ public final class BoxDecoder {
     private static final int VALUE = 3;
 
     private static final byte[] EMPTY_VALUE = new byte[0];
-    private static final byte[][] NO_KEYS = new byte[0][];
     /** Bytes of a direct buffer parsed at a time, through {@link #staging}. */
     private static final int STAGING_BYTES = 4096;
     /** Slots of the key cache: direct-mapped, so a stream with many distinct keys costs no memory. */
-    private static final int KEY_SLOTS = 64;
+    private static final int KEY_SLOTS = 32;
+    /** Slots after them in the same array for the template: the keys of a box's first positions. */
+    private static final int TEMPLATE_SLOTS = 32;
     private static final byte[][] WELL_KNOWN_KEYS = wellKnownKeys();
 
     private final int maxKeys;
@@ -56,7 +57,9 @@ public final class BoxDecoder {
     // The keys of the last box whose keys differed from the box before, in their order: a stream
     // mostly repeats a few kinds of box, so the next key is usually the one at the same position
     // here, found without hashing, and known to be new and in wire order if these are.
-    private byte[][] template = NO_KEYS;
+    // They live in keyCache after the KEY_SLOTS, so that a decoder costs no array more than before
+    // (AmpList values are parsed by a decoder each); only the first TEMPLATE_SLOTS positions.
+    private int templateSize;
     private boolean templateAscending = true;
     private boolean matching = true; // whether the box in progress so far has exactly the template's first keys
     private byte[] staging; // created on the first direct buffer
@@ -264,10 +267,13 @@ public final class BoxDecoder {
             // The key the last box had at this position, if it is the same again (the usual case on
             // a stream of one kind of command or answer), else the interned key.
             int position = box == null ? 0 : box.size;
-            byte[] key = position < template.length ? template[position] : null;
-            if (!matching || key == null || key.length != keyLength || !sameBytes(key, bytes, i + 2)) {
+            byte[] key = matching && position < templateSize ? keyCache[KEY_SLOTS + position] : null;
+            boolean predicted = key != null && key.length == keyLength && sameBytes(key, bytes, i + 2);
+            if (!predicted) {
                 key = intern(bytes, i + 2, keyLength, null);
-                matching = false;
+                if (position < TEMPLATE_SLOTS) {
+                    matching = false;
+                }
             }
             if (total > maxBoxBytes) {
                 failAtValue(box, boxBytes, key);
@@ -279,7 +285,7 @@ public final class BoxDecoder {
                 box = new Box(lastBoxSize);
             }
             byte[] value = copy(bytes, valueStart, valueLength);
-            if (matching && templateAscending) {
+            if (predicted && templateAscending) {
                 // The box holds the template's first keys and this is the next one: new and in order.
                 box.appendAscending(key, value);
             } else {
@@ -307,11 +313,11 @@ public final class BoxDecoder {
         int size = done.size;
         lastBoxSize = Math.max(2, size);
         if (!matching) {
-            byte[][] keys = new byte[size][];
-            for (int k = 0; k < size; k++) {
-                keys[k] = done.entries[2 * k];
+            int count = Math.min(size, TEMPLATE_SLOTS);
+            for (int k = 0; k < count; k++) {
+                keyCache[KEY_SLOTS + k] = done.entries[2 * k]; // the cache exists: the box has keys
             }
-            template = keys;
+            templateSize = count;
             templateAscending = done.isAscending();
         }
         matching = true;
@@ -399,7 +405,7 @@ public final class BoxDecoder {
             box = new Box(lastBoxSize);
         }
         int position = box.size;
-        if (position >= template.length || template[position] != key) {
+        if (position < TEMPLATE_SLOTS && (position >= templateSize || keyCache[KEY_SLOTS + position] != key)) {
             matching = false;
         }
         box.put(key, value);
@@ -447,7 +453,7 @@ public final class BoxDecoder {
     }
 
     private static byte[][] wellKnownKeys() {
-        byte[][] table = new byte[KEY_SLOTS][];
+        byte[][] table = new byte[KEY_SLOTS + TEMPLATE_SLOTS][];
         for (byte[] key : new byte[][] {AmpKeys.ERROR_DESCRIPTION_KEY, AmpKeys.ERROR_CODE_KEY, AmpKeys.ERROR_KEY,
                 AmpKeys.COMMAND_KEY, AmpKeys.ANSWER_KEY, AmpKeys.ASK_KEY}) {
             table[hash(key, 0, key.length) & (KEY_SLOTS - 1)] = key; // on a collision the later one wins
