@@ -101,15 +101,24 @@ public final class DescriptorSnapshot {
      * ({@link Duration#ZERO}: right now); the failure lists those still open with their targets.
      */
     public void assertNoNewDescriptors(Duration within) throws InterruptedException {
+        Set<OpenDescriptor> left = leftOpenAfter(within);
+        if (!left.isEmpty()) {
+            fail(left.size() + " descriptors opened since the snapshot are still open after " + within + ": " + describe(left));
+        }
+    }
+
+    /**
+     * Waits up to {@code within} for every descriptor opened since this snapshot to be closed, and
+     * returns those still open then (empty if none): for a test that reports before it asserts.
+     */
+    public Set<OpenDescriptor> leftOpenAfter(Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         Set<OpenDescriptor> left = openedSince();
         while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
             Thread.sleep(10);
             left = openedSince();
         }
-        if (!left.isEmpty()) {
-            fail(left.size() + " descriptors opened since the snapshot are still open after " + within + ": " + describe(left));
-        }
+        return left;
     }
 
     /**

@@ -80,15 +80,24 @@ public final class ThreadSnapshot {
      * failure names those still alive, with their states.
      */
     public void assertNoNewThreads(Duration within) throws InterruptedException {
+        List<Thread> left = leftRunningAfter(within);
+        if (!left.isEmpty()) {
+            fail(left.size() + " threads started since the snapshot are still alive after " + within + ": " + describe(left));
+        }
+    }
+
+    /**
+     * Waits up to {@code within} for every thread started since this snapshot to end, and returns
+     * those still alive then (empty if none): for a test that reports before it asserts.
+     */
+    public List<Thread> leftRunningAfter(Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         List<Thread> left = startedSince();
         while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
             Thread.sleep(10);
             left = startedSince();
         }
-        if (!left.isEmpty()) {
-            fail(left.size() + " threads started since the snapshot are still alive after " + within + ": " + describe(left));
-        }
+        return left;
     }
 
     /** {@code threads} as "name (state)", one per thread. */
