@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -126,17 +127,30 @@ public final class DescriptorSnapshot {
      * snapshot are open, and returns them all (fd order); fails listing those seen otherwise.
      */
     public Set<OpenDescriptor> awaitOpenedSince(int count, Duration within) throws InterruptedException {
+        return awaitOpenedSince(count, descriptor -> true, within);
+    }
+
+    /**
+     * Waits up to {@code within} until at least {@code count} descriptors opened since this
+     * snapshot that match {@code which} are open, and returns those that match (fd order); fails
+     * listing every new descriptor otherwise. For a test that expects, say, two sockets while
+     * other things (a child process's pipes) open too.
+     */
+    public Set<OpenDescriptor> awaitOpenedSince(int count, Predicate<? super OpenDescriptor> which, Duration within)
+            throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
-        Set<OpenDescriptor> added = openedSince();
-        while (added.size() < count) {
+        while (true) {
+            Set<OpenDescriptor> added = openedSince();
+            Set<OpenDescriptor> matching = added.stream().filter(which).collect(Collectors.toCollection(() -> new TreeSet<>(BY_FD)));
+            if (matching.size() >= count) {
+                return matching;
+            }
             if (System.nanoTime() - deadline >= 0) {
-                fail("expected at least " + count + " descriptors opened since the snapshot within " + within
-                        + ", found " + added.size() + ": " + describe(added));
+                fail("expected at least " + count + " such descriptors opened since the snapshot within " + within
+                        + ", found " + matching.size() + " among " + describe(added));
             }
             Thread.sleep(5);
-            added = openedSince();
         }
-        return added;
     }
 
     /**

@@ -110,6 +110,10 @@ class DescriptorSnapshotTest {
         Set<OpenDescriptor> opened = before.awaitOpenedSince(2, Duration.ofSeconds(5));
         opener.join();
         assertEquals(List.of(true, true), opened.stream().map(OpenDescriptor::isPipe).toList());
+        assertEquals(opened, before.awaitOpenedSince(2, OpenDescriptor::isPipe, Duration.ZERO));
+        AssertionFailedError noSocket = assertThrows(AssertionFailedError.class,
+                () -> before.awaitOpenedSince(1, OpenDescriptor::isSocket, Duration.ofMillis(50)));
+        assertTrue(noSocket.getMessage().contains("found 0 among [fd "), noSocket.getMessage());
         pipe[0].source().close();
         pipe[0].sink().close();
         AssertionFailedError none = assertThrows(AssertionFailedError.class, () -> before.awaitOpenedSince(1, Duration.ofMillis(50)));
