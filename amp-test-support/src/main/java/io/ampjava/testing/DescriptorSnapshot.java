@@ -104,7 +104,7 @@ public final class DescriptorSnapshot {
     public void assertNoNewDescriptors(Duration within) throws InterruptedException {
         Set<OpenDescriptor> left = leftOpenAfter(within);
         if (!left.isEmpty()) {
-            fail(left.size() + " descriptors opened since the snapshot are still open after " + within + ": " + describe(left));
+            fail(left.size() + " descriptors opened since the snapshot are still open after " + within.toMillis() + " ms: " + describe(left));
         }
     }
 
@@ -146,7 +146,7 @@ public final class DescriptorSnapshot {
                 return matching;
             }
             if (System.nanoTime() - deadline >= 0) {
-                fail("expected at least " + count + " such descriptors opened since the snapshot within " + within
+                fail("expected at least " + count + " such descriptors opened since the snapshot within " + within.toMillis() + " ms"
                         + ", found " + matching.size() + " among " + describe(added));
             }
             Thread.sleep(5);
@@ -165,7 +165,7 @@ public final class DescriptorSnapshot {
             open = stillOpen(descriptors);
         }
         if (!open.isEmpty()) {
-            fail(open.size() + " of " + descriptors.size() + " descriptors are still open after " + within + ": " + describe(open));
+            fail(open.size() + " of " + descriptors.size() + " descriptors are still open after " + within.toMillis() + " ms: " + describe(open));
         }
     }
 

@@ -82,7 +82,7 @@ public final class ThreadSnapshot {
     public void assertNoNewThreads(Duration within) throws InterruptedException {
         List<Thread> left = leftRunningAfter(within);
         if (!left.isEmpty()) {
-            fail(left.size() + " threads started since the snapshot are still alive after " + within + ": " + describe(left));
+            fail(left.size() + " threads started since the snapshot are still alive after " + within.toMillis() + " ms: " + describe(left));
         }
     }
 
