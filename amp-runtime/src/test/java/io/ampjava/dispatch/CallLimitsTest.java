@@ -206,7 +206,7 @@ class CallLimitsTest {
             peer.sendBytes(java.util.Arrays.copyOfRange(answer, 1, answer.length));
             awaitAnswered();
             assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting(), "the late descriptor is not kept");
-            before.assertNoNewDescriptors(Duration.ZERO); // the descriptor the late answer brought is closed
+            before.assertNoNewDescriptors(); // the descriptor the late answer brought is closed
         }
     }
 

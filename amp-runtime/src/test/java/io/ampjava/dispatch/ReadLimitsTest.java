@@ -16,7 +16,6 @@ import io.ampjava.wire.BoxEncoder;
 import io.ampjava.wire.ProtocolException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -97,7 +96,7 @@ class ReadLimitsTest {
                 // The fourth descriptor closed the connection before the rest of the box went out.
             }
             connection.closeFuture().get(5, TimeUnit.SECONDS);
-            before.assertNoNewDescriptors(Duration.ZERO); // every received descriptor was closed with the connection
+            before.assertNoNewDescriptors(); // every received descriptor was closed with the connection
         }
         assertInstanceOf(ProtocolException.class, connection.closeCause());
         assertTrue(connection.closeCause().getMessage().contains("4 received descriptors wait unclaimed (limit 3)"),

@@ -115,9 +115,8 @@ class InMemoryTransportTest {
         }
         POSIX.close(fds[0]);
         POSIX.close(fds[1]);
-        Set<OpenDescriptor> inFlight = before.openedSince();
+        Set<OpenDescriptor> inFlight = before.awaitOpenedSince(5, copy -> copy.target().equals(pipe), Duration.ZERO);
         assertEquals(5, inFlight.size(), () -> "the five copies in flight, not " + DescriptorSnapshot.describe(inFlight));
-        assertTrue(inFlight.stream().allMatch(copy -> copy.target().equals(pipe)), () -> "copies of " + pipe + ": " + inFlight);
         pair.right().close();
         DescriptorSnapshot.assertClosed(inFlight, Duration.ZERO);
     }
