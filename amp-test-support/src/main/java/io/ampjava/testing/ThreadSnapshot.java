@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -39,18 +38,12 @@ public final class ThreadSnapshot {
         return new ThreadSnapshot(Collections.unmodifiableSet(live));
     }
 
-    private static List<Thread> liveThreads() {
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        // enumerate() fills at most the array's length: grow it until the threads fit with room to spare.
-        Thread[] found = new Thread[root.activeCount() + 16];
-        int n;
-        while ((n = root.enumerate(found, true)) == found.length) {
-            found = new Thread[found.length * 2];
-        }
-        return Arrays.asList(found).subList(0, n);
+    /**
+     * The live threads the JVM shows to Java code: the JVM's own, such as compiler threads that
+     * come and go with the load, are left out.
+     */
+    private static Set<Thread> liveThreads() {
+        return Thread.getAllStackTraces().keySet();
     }
 
     /** The number of threads in this snapshot. */

@@ -39,7 +39,7 @@ class ThreadSnapshotTest {
         assertTrue(before.contains(earlier));
         release.countDown();
         earlier.join();
-        before.assertNoNewThreads(Duration.ZERO);
+        before.assertNoNewThreads(Duration.ofSeconds(1));
         // One ended and one started: the same count, still a leak.
         CountDownLatch second = new CountDownLatch(1);
         Thread replacement = new Thread(() -> awaitQuietly(second), "earlier-test-thread");
@@ -50,7 +50,7 @@ class ThreadSnapshotTest {
             second.countDown();
             replacement.join();
         }
-        before.assertNoNewThreads(Duration.ZERO);
+        before.assertNoNewThreads(Duration.ofSeconds(1));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ThreadSnapshotTest {
         Thread reaper = new Thread(() -> awaitQuietly(release), ThreadSnapshot.PROCESS_REAPER);
         reaper.start();
         try {
-            before.assertNoNewThreads(Duration.ZERO);
+            before.assertNoNewThreads(Duration.ofSeconds(1));
         } finally {
             release.countDown();
             reaper.join();
