@@ -210,6 +210,31 @@ class CallLimitsTest {
         }
     }
 
+    /**
+     * The window between a caller completing the future (a timeout, a cancel) and the call leaving
+     * the table: an answer read then is decoded for a future nobody waits on. obtrudeException
+     * completes the future without giving the call up, which holds that window open.
+     */
+    @Test
+    void anAnswerDecodedForAFutureCompletedMeanwhileHasItsDescriptorsClosed() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        connection = AmpConnection.open(pair.left(), ResponderLocator.NONE, ConnectionOptions.defaults());
+        peer = new RawPeer(pair.right());
+        CompletableFuture<List<Descriptor>> call = connection.callRemote(TestCommands.GET_FDS, 1L);
+        peer.nextBox();
+        call.obtrudeException(new TimeoutException("completed while the answer is on its way"));
+        try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+            DescriptorSnapshot before = DescriptorSnapshot.take();
+            byte[] answer = io.ampjava.wire.BoxEncoder.encode(box("_answer", "1", "fds", "0"));
+            pair.right().writeWithDescriptor(java.nio.ByteBuffer.wrap(answer, 0, 1), pipe.readEnd().fd());
+            peer.sendBytes(java.util.Arrays.copyOfRange(answer, 1, answer.length));
+            awaitAnswered();
+            assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting(), "the descriptor was claimed");
+            before.assertNoNewDescriptors(); // and closed, since the answer reached nobody
+        }
+        assertInstanceOf(TimeoutException.class, failure(call), "the caller's outcome stays");
+    }
+
     /** A call made now is answered after everything the peer sent before, which is read by then. */
     private void awaitAnswered() throws Exception {
         CompletableFuture<Total> next = connection.callRemote(TestCommands.SUM, new Operands(1, 1));
