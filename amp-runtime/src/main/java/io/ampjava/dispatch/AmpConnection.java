@@ -6,6 +6,7 @@ import io.ampjava.tls.TlsOptions;
 import io.ampjava.tls.TlsTransport;
 import io.ampjava.transport.Transport;
 import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.Descriptor;
 import io.ampjava.wire.AmpKeys;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
@@ -19,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -1148,14 +1150,32 @@ public final class AmpConnection implements AutoCloseable {
 
         @Override
         void answered(Box answer) {
+            if (!descriptors.canReceive() || descriptors.waiting() == 0) {
+                R response;
+                try {
+                    response = command.response().read(answer, descriptors);
+                } catch (RuntimeException undecodable) {
+                    fail(undecodable);
+                    return;
+                }
+                future.complete(response);
+                return;
+            }
+            // The caller may give up (a timeout, a cancel) while the answer is decoded: its future is
+            // then complete already, and the descriptors the answer claimed would reach nobody. So are
+            // those of an answer that fails to decode half way. Both are closed here.
+            List<Descriptor> claimed = new ArrayList<>(2);
             R response;
             try {
-                response = command.response().read(answer, descriptors);
+                response = command.response().read(answer, descriptors.recordingClaims(claimed));
             } catch (RuntimeException undecodable) {
+                claimed.forEach(Descriptor::close);
                 fail(undecodable);
                 return;
             }
-            future.complete(response);
+            if (!future.complete(response)) {
+                claimed.forEach(Descriptor::close);
+            }
         }
 
         @Override

@@ -8,6 +8,7 @@ import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -124,6 +125,32 @@ final class DescriptorExchange implements ArgumentContext {
                 Descriptor claimed = DescriptorExchange.this.claimDescriptor(ordinal);
                 claimed.close();
                 return claimed;
+            }
+
+            @Override
+            public int maxNestingDepth() {
+                return maxNestingDepth;
+            }
+        };
+    }
+
+    /**
+     * A context that claims like this one and adds each descriptor it hands out to {@code claimed}:
+     * for decoding an answer whose caller may stop waiting meanwhile, so that what the decoded
+     * answer holds can be closed if it reaches nobody.
+     */
+    ArgumentContext recordingClaims(List<Descriptor> claimed) {
+        return new ArgumentContext() {
+            @Override
+            public int sendDescriptor(Descriptor descriptor) {
+                throw new UnsupportedOperationException("decoding only");
+            }
+
+            @Override
+            public Descriptor claimDescriptor(int ordinal) {
+                Descriptor descriptor = DescriptorExchange.this.claimDescriptor(ordinal);
+                claimed.add(descriptor);
+                return descriptor;
             }
 
             @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.dispatch.TestCommands.Total;
+import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.types.Descriptor;
 import io.ampjava.wire.Box;
@@ -199,14 +200,39 @@ class CallLimitsTest {
         assertInstanceOf(TimeoutException.class, failure(call));
         peer.nextBox();
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
-            long before = openFds();
+            DescriptorSnapshot before = DescriptorSnapshot.take();
             byte[] answer = io.ampjava.wire.BoxEncoder.encode(box("_answer", "1", "fds", "0"));
             pair.right().writeWithDescriptor(java.nio.ByteBuffer.wrap(answer, 0, 1), pipe.readEnd().fd());
             peer.sendBytes(java.util.Arrays.copyOfRange(answer, 1, answer.length));
             awaitAnswered();
             assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting(), "the late descriptor is not kept");
-            assertTrue(openFds() <= before, "the descriptor the late answer brought is closed");
+            before.assertNoNewDescriptors(); // the descriptor the late answer brought is closed
         }
+    }
+
+    /**
+     * The window between a caller completing the future (a timeout, a cancel) and the call leaving
+     * the table: an answer read then is decoded for a future nobody waits on. obtrudeException
+     * completes the future without giving the call up, which holds that window open.
+     */
+    @Test
+    void anAnswerDecodedForAFutureCompletedMeanwhileHasItsDescriptorsClosed() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        connection = AmpConnection.open(pair.left(), ResponderLocator.NONE, ConnectionOptions.defaults());
+        peer = new RawPeer(pair.right());
+        CompletableFuture<List<Descriptor>> call = connection.callRemote(TestCommands.GET_FDS, 1L);
+        peer.nextBox();
+        call.obtrudeException(new TimeoutException("completed while the answer is on its way"));
+        try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+            DescriptorSnapshot before = DescriptorSnapshot.take();
+            byte[] answer = io.ampjava.wire.BoxEncoder.encode(box("_answer", "1", "fds", "0"));
+            pair.right().writeWithDescriptor(java.nio.ByteBuffer.wrap(answer, 0, 1), pipe.readEnd().fd());
+            peer.sendBytes(java.util.Arrays.copyOfRange(answer, 1, answer.length));
+            awaitAnswered();
+            assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting(), "the descriptor was claimed");
+            before.assertNoNewDescriptors(); // and closed, since the answer reached nobody
+        }
+        assertInstanceOf(TimeoutException.class, failure(call), "the caller's outcome stays");
     }
 
     /** A call made now is answered after everything the peer sent before, which is read by then. */
@@ -214,10 +240,6 @@ class CallLimitsTest {
         CompletableFuture<Total> next = connection.callRemote(TestCommands.SUM, new Operands(1, 1));
         peer.send(box("_answer", peer.nextBox().getString("_ask"), "total", "2"));
         next.get(5, TimeUnit.SECONDS);
-    }
-
-    private static long openFds() {
-        return new java.io.File("/proc/self/fd").list().length;
     }
 
     /** Retries a call refused because a late answer has not been read yet. */

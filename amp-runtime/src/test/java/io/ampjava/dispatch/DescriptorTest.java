@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.transport.unix.NativePosix;
 import io.ampjava.types.ArgumentContext;
@@ -19,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -47,22 +48,8 @@ class DescriptorTest {
         return NativePosix.posix().fstat(fd).ino();
     }
 
-    static long openFds() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
-    }
-
-    /** Waits (briefly) for the fd count to come back down to {@code baseline}. */
-    static void expectFdCount(long baseline) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        long count = openFds();
-        while (count > baseline && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            count = openFds();
-        }
-        assertEquals(baseline, count, "open fds");
-    }
+    /** How long the connections' threads may take to close what they received, after the last call. */
+    static final Duration CLOSING = Duration.ofSeconds(3);
 
     @Test
     void sendOrdinalsCount012AndEachFdArrivesBeforeItsBoxAsADuplicate() throws Exception {
@@ -177,12 +164,12 @@ class DescriptorTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         try (AmpConnection server = AmpConnection.open(pair.right(), locator);
                 AmpConnection client = AmpConnection.open(pair.left(), ResponderLocator.NONE)) {
-            exchange(client, 0); // warm-up, then count
-            long baseline = openFds();
+            exchange(client, 0); // warm-up, then the snapshot
+            DescriptorSnapshot before = DescriptorSnapshot.take();
             for (int round = 1; round <= 300; round++) {
                 exchange(client, round);
             }
-            expectFdCount(baseline);
+            before.assertNoNewDescriptors(CLOSING);
             assertEquals(0, ((DescriptorExchange) client.argumentContext()).waiting());
             assertEquals(0, ((DescriptorExchange) server.argumentContext()).waiting());
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.dispatch.TestCommands.Total;
+import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.types.Descriptor;
 import io.ampjava.wire.Box;
@@ -84,7 +85,7 @@ class ReadLimitsTest {
     void moreUnclaimedDescriptorsThanTheLimitCloseTheConnectionAndAreClosed() throws Exception {
         open(TestCommands.calculator(), ConnectionOptions.defaults().withMaxPendingDescriptors(3));
         try (Descriptor devNull = Descriptor.openForReading(java.nio.file.Path.of("/dev/null"))) {
-            long before = openFds();
+            DescriptorSnapshot before = DescriptorSnapshot.take();
             // Three descriptors ride a request that names none: they wait, and that is allowed.
             sendRidingDescriptors(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"), devNull, 3);
             assertEquals("3", peer.nextBox().getString("total"));
@@ -95,7 +96,7 @@ class ReadLimitsTest {
                 // The fourth descriptor closed the connection before the rest of the box went out.
             }
             connection.closeFuture().get(5, TimeUnit.SECONDS);
-            assertTrue(openFds() <= before, "every received descriptor was closed");
+            before.assertNoNewDescriptors(); // every received descriptor was closed with the connection
         }
         assertInstanceOf(ProtocolException.class, connection.closeCause());
         assertTrue(connection.closeCause().getMessage().contains("4 received descriptors wait unclaimed (limit 3)"),
@@ -233,9 +234,5 @@ class ReadLimitsTest {
             assertTrue(System.nanoTime() < deadline, "only " + list.size() + " of " + size);
             Thread.sleep(5);
         }
-    }
-
-    private static long openFds() {
-        return new java.io.File("/proc/self/fd").list().length;
     }
 }

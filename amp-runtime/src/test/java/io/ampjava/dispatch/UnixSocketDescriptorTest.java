@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
+import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.transport.AmpServer;
 import io.ampjava.types.Descriptor;
 import io.ampjava.wire.Box;
@@ -103,11 +104,11 @@ class UnixSocketDescriptorTest {
         try (AmpServer server = Amp.listenUnix(directory.resolve("amp.sock"), () -> locator(file));
                 AmpConnection client = Amp.connectUnix(directory.resolve("amp.sock"), ResponderLocator.NONE)) {
             roundTrip(client, 0); // warm-up: classes, lazily opened jars
-            long baseline = DescriptorTest.openFds();
+            DescriptorSnapshot before = DescriptorSnapshot.take();
             for (int round = 1; round <= 200; round++) { // transport tests do the 1,000-call run
                 roundTrip(client, round);
             }
-            DescriptorTest.expectFdCount(baseline);
+            before.assertNoNewDescriptors(DescriptorTest.CLOSING);
         }
     }
 

@@ -13,6 +13,9 @@ import io.ampjava.dispatch.ConnectionOptions;
 import io.ampjava.dispatch.RemoteAmpException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.testing.OpenDescriptor;
+import io.ampjava.testing.ThreadSnapshot;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.Descriptor;
 import io.ampjava.wire.AmpKeys;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,8 +75,8 @@ class ConnectionFuzzTest {
         boolean tight = data.consumeBoolean();
         byte[] stream = data.consumeRemainingAsBytes();
 
-        int fdsBefore = OpenFds.count();
-        int threadsBefore = Thread.activeCount();
+        DescriptorSnapshot fdsBefore = DescriptorSnapshot.take();
+        ThreadSnapshot threadsBefore = ThreadSnapshot.take();
         ScriptedTransport transport = new ScriptedTransport(
                 script(stream, maxPiece, passesDescriptors, new Random(seed)), passesDescriptors);
         FuzzServer server = new FuzzServer();
@@ -181,13 +185,22 @@ class ConnectionFuzzTest {
         }
     }
 
-    /** The reader thread ends and every descriptor the peer sent is closed, soon after the close. */
-    private static void awaitBaseline(int threadsBefore, int fdsBefore) throws InterruptedException {
+    /**
+     * The reader thread ends and every descriptor the peer sent is closed, soon after the close:
+     * nothing started or opened since the snapshots is left. (Spins rather than sleeps: when
+     * fuzzing, this runs for every input.)
+     */
+    private static void awaitBaseline(ThreadSnapshot threadsBefore, DescriptorSnapshot fdsBefore) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (Thread.activeCount() > threadsBefore || OpenFds.count() > fdsBefore) {
+        while (true) {
+            List<Thread> threads = threadsBefore.startedSince();
+            Set<OpenDescriptor> fds = fdsBefore.openedSince();
+            if (threads.isEmpty() && fds.isEmpty()) {
+                return;
+            }
             if (System.nanoTime() > deadline) {
-                fail("after the close: " + Thread.activeCount() + " threads (before: " + threadsBefore + "), "
-                        + OpenFds.count() + " open fds (before: " + fdsBefore + ")");
+                fail("after the close: threads still alive " + ThreadSnapshot.describe(threads)
+                        + ", fds still open " + DescriptorSnapshot.describe(fds));
             }
             Thread.yield();
         }

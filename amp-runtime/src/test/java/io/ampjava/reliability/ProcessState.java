@@ -1,67 +1,36 @@
 package io.ampjava.reliability;
 
-import java.io.File;
+import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.testing.ThreadSnapshot;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
- * What this JVM holds right now: open file descriptors ({@code /proc/self/fd}), live threads, and
- * heap in use after a full collection. Tests take one before and one after, and wait for the
- * after to come back down to the before.
+ * What this JVM holds at one moment: its open file descriptors and live threads, by identity, and
+ * heap in use after a full collection. Tests take one before and check afterwards that nothing
+ * opened or started since is left; what other tests' leftovers close or end meanwhile is ignored.
  */
-record ProcessState(int fds, int threads, long heapBytes) {
+record ProcessState(DescriptorSnapshot fds, ThreadSnapshot threads, long heapBytes) {
 
-    /** Counts fds and threads now; heap after a collection (slow: a few hundred ms). */
+    /** The fds and threads now; heap after a collection (slow: a few hundred ms). */
     static ProcessState withHeap() throws InterruptedException {
         long heap = heapAfterGc();
-        return new ProcessState(openFds(), liveThreads(), heap);
+        return new ProcessState(DescriptorSnapshot.take(), ThreadSnapshot.take(), heap);
     }
 
-    /** Counts fds and threads now; heap is not measured (reported as -1). */
+    /** The fds and threads now; heap is not measured (reported as -1). */
     static ProcessState now() {
-        return new ProcessState(openFds(), liveThreads(), -1);
+        return new ProcessState(DescriptorSnapshot.take(), ThreadSnapshot.take(), -1);
     }
 
     /**
-     * Waits until the fd and thread counts are at most {@code baseline}'s, or {@code within} has
-     * passed; returns the last state seen (the caller asserts on it).
+     * Asserts that every fd opened and every thread started since this state is gone within
+     * {@code within} (each); the failure lists the fds with their targets, or the threads by name.
+     * Process reaper threads are not counted ({@link ThreadSnapshot}).
      */
-    static ProcessState settleTo(ProcessState baseline, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        ProcessState state = now();
-        while ((state.fds > baseline.fds || state.threads > baseline.threads) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            state = now();
-        }
-        return state;
-    }
-
-    static int openFds() {
-        String[] entries = new File("/proc/self/fd").list();
-        if (entries == null) {
-            throw new IllegalStateException("cannot list /proc/self/fd");
-        }
-        return entries.length - 1; // not the one this listing had open
-    }
-
-    /**
-     * Live threads, not counting the JDK's "process reaper" pool: it starts a thread per process
-     * start when none is idle at that instant and keeps it for a minute, whatever the code under
-     * test does.
-     */
-    static int liveThreads() {
-        int count = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (!thread.getName().equals("process reaper")) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** The names of the live threads, for failure messages. */
-    static String threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList().toString();
+    void assertNothingNewLeft(Duration within) throws InterruptedException {
+        fds.assertNoNewDescriptors(within);
+        threads.assertNoNewThreads(within);
     }
 
     static long heapAfterGc() throws InterruptedException {
@@ -77,6 +46,6 @@ record ProcessState(int fds, int threads, long heapBytes) {
 
     @Override
     public String toString() {
-        return fds + " fds, " + threads + " threads" + (heapBytes < 0 ? "" : ", " + heapBytes / 1024 + " KiB heap after GC");
+        return fds + ", " + threads + (heapBytes < 0 ? "" : ", " + heapBytes / 1024 + " KiB heap after GC");
     }
 }

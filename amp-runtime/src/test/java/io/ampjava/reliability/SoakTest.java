@@ -9,6 +9,9 @@ import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.reliability.ReliabilityCommands.Operands;
 import io.ampjava.reliability.ReliabilityCommands.PassFdArguments;
+import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.testing.OpenDescriptor;
+import io.ampjava.testing.ThreadSnapshot;
 import io.ampjava.transport.AmpServer;
 import io.ampjava.transport.unix.UnixListeningSocket;
 import io.ampjava.types.Descriptor;
@@ -108,22 +111,24 @@ class SoakTest {
         assertTrue(later.awaitTermination(10, TimeUnit.SECONDS));
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        ProcessState after = ProcessState.settleTo(before, Duration.ofSeconds(5));
-        ProcessState afterWithHeap = new ProcessState(after.fds(), after.threads(), ProcessState.heapAfterGc());
+        // Wait for the closed connections' fds and threads to go, then report, then assert.
+        Set<OpenDescriptor> fdsLeft = before.fds().leftOpenAfter(Duration.ofSeconds(5));
+        List<Thread> threadsLeft = before.threads().leftRunningAfter(Duration.ofSeconds(5));
+        long heapAfter = ProcessState.heapAfterGc();
         System.out.printf("soak: %d calls answered (%d with a descriptor), %d failed by %d client-side and %d"
                 + " server-side disconnects, %d reconnects, over %d connections in %.1f s (%.0f calls/s)%n"
-                + "soak: before %s%nsoak: after  %s%n",
+                + "soak: before %s%nsoak: after  %d new fds and %d new threads left, %d KiB heap after GC%n",
                 successes.get(), descriptorCalls.get(), lost.get(), clientCloses.get(), serverCloses.get(),
-                reconnects.get(), connectionCount, seconds, successes.get() / seconds, before, afterWithHeap);
+                reconnects.get(), connectionCount, seconds, successes.get() / seconds, before,
+                fdsLeft.size(), threadsLeft.size(), heapAfter / 1024);
 
         assertTrue(problems.isEmpty(), () -> problems.size() + " problems, the first: " + problems.subList(0, Math.min(5, problems.size())));
         assertTrue(successes.get() >= target);
-        assertEquals(before.fds(), after.fds(), "open fds after the soak");
-        assertTrue(after.threads() <= before.threads(),
-                () -> "threads: " + before + " before, " + after + " after: " + ProcessState.threadNames());
+        assertTrue(fdsLeft.isEmpty(), () -> "fds opened during the soak and still open: " + DescriptorSnapshot.describe(fdsLeft));
+        assertTrue(threadsLeft.isEmpty(), () -> "threads started during the soak and still alive: " + ThreadSnapshot.describe(threadsLeft));
         long slack = Math.max(8L << 20, before.heapBytes() / 5);
-        assertTrue(afterWithHeap.heapBytes() <= before.heapBytes() + slack,
-                () -> "heap after GC grew from " + before.heapBytes() + " to " + afterWithHeap.heapBytes() + " bytes");
+        assertTrue(heapAfter <= before.heapBytes() + slack,
+                () -> "heap after GC grew from " + before.heapBytes() + " to " + heapAfter + " bytes");
     }
 
     /** One round of everything before the baseline, so lazily started JDK threads and classes are in it. */

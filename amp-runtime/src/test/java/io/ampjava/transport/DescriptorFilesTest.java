@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -117,7 +118,7 @@ class DescriptorFilesTest {
     @Test
     void closingThePipeClosesBothEndsAndNothingLeaks() throws Exception {
         Descriptor.pipe().close();
-        long baseline = OpenDescriptors.count();
+        DescriptorSnapshot before = DescriptorSnapshot.take();
         for (int i = 0; i < 100; i++) {
             Descriptor.Pipe pipe = Descriptor.pipe();
             Descriptor copy = pipe.readEnd().duplicate();
@@ -126,7 +127,7 @@ class DescriptorFilesTest {
             assertFalse(pipe.writeEnd().isOpen());
             copy.close();
         }
-        assertEquals(baseline, OpenDescriptors.count());
+        before.assertNoNewDescriptors();
     }
 
     @Test

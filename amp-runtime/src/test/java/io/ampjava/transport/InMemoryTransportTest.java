@@ -7,19 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.testing.OpenDescriptor;
+import io.ampjava.transport.unix.NativePosix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import jnr.posix.POSIX;
-import io.ampjava.transport.unix.NativePosix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,12 +45,6 @@ class InMemoryTransportTest {
         int[] fds = new int[2];
         assertEquals(0, POSIX.pipe(fds));
         return fds;
-    }
-
-    private static long openFds() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
     }
 
     @Test
@@ -112,16 +107,18 @@ class InMemoryTransportTest {
     @Test
     void fdsNobodyReadIsClosedWithTheReadingEnd() throws Exception {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
-        long baseline = openFds();
         int[] fds = pipe();
+        String pipe = OpenDescriptor.open(fds[0]).target();
+        DescriptorSnapshot before = DescriptorSnapshot.take();
         for (int i = 0; i < 5; i++) {
             pair.left().writeWithDescriptor(ByteBuffer.wrap(new byte[] {1}), fds[i % 2]);
         }
         POSIX.close(fds[0]);
         POSIX.close(fds[1]);
-        assertEquals(baseline + 5, openFds(), "the five copies in flight");
+        Set<OpenDescriptor> inFlight = before.awaitOpenedSince(5, copy -> copy.target().equals(pipe), Duration.ZERO);
+        assertEquals(5, inFlight.size(), () -> "the five copies in flight, not " + DescriptorSnapshot.describe(inFlight));
         pair.right().close();
-        assertEquals(baseline, openFds());
+        DescriptorSnapshot.assertClosed(inFlight, Duration.ZERO);
     }
 
     @Test

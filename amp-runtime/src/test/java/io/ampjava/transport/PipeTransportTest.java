@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.transport.pipe.PipeTransport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class PipeTransportTest {
         PipeTransport[] warmUp = connectedPair();
         warmUp[0].close();
         warmUp[1].close();
-        long baseline = OpenDescriptors.count();
+        DescriptorSnapshot before = DescriptorSnapshot.take();
         Descriptor.Pipe toWorker = Descriptor.pipe();
         Descriptor.Pipe fromWorker = Descriptor.pipe();
         int in = toWorker.readEnd().release();
@@ -76,7 +77,7 @@ class PipeTransportTest {
         assertThrows(IOException.class, () -> toWorker.writeEnd().write(new byte[1]));
         toWorker.close();
         fromWorker.close();
-        assertEquals(baseline, OpenDescriptors.settleTo(baseline));
+        before.assertNoNewDescriptors();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.transport.unix.UnixListeningSocket;
 import io.ampjava.transport.unix.UnixTransport;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -141,11 +145,12 @@ class UnixListeningSocketTest {
     void closingReleasesTheListeningSocket() throws Exception {
         UnixListeningSocket warmUp = UnixListeningSocket.bind(dir.resolve("warm.sock"));
         warmUp.close();
-        long baseline = OpenDescriptors.count();
+        DescriptorSnapshot before = DescriptorSnapshot.take();
         UnixListeningSocket socket = UnixListeningSocket.bind(dir.resolve("count.sock"));
-        assertEquals(baseline + 1, OpenDescriptors.count());
+        Set<OpenDescriptor> listening = before.awaitOpenedSince(1, OpenDescriptor::isSocket, Duration.ZERO);
+        assertEquals(1, listening.size(), () -> "one socket, not " + DescriptorSnapshot.describe(listening));
         socket.close();
-        assertEquals(baseline, OpenDescriptors.settleTo(baseline));
+        DescriptorSnapshot.assertClosed(listening, Duration.ofSeconds(1));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.transport.unix.UnixListeningSocket;
 import io.ampjava.transport.unix.UnixTransport;
 import io.ampjava.types.Descriptor;
@@ -14,9 +16,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -162,7 +166,7 @@ class UnixTransportTest {
     @Test
     void aThousandPassedDescriptorsLeaveNothingOpen() throws Exception {
         passPipeAndUseIt(client, server); // loads everything lazily loaded before counting
-        long baseline = OpenDescriptors.count();
+        DescriptorSnapshot before = DescriptorSnapshot.take();
         ByteBuffer buffer = ByteBuffer.allocate(64);
         for (int i = 0; i < 1_000; i++) {
             Transport from = i % 2 == 0 ? client : server;
@@ -174,12 +178,12 @@ class UnixTransportTest {
                 Descriptor.adopt(received.descriptors.get(0).fd()).close();
             }
         }
-        assertEquals(baseline, OpenDescriptors.count());
+        before.assertNoNewDescriptors(); // every received copy was closed
     }
 
     @Test
     void descriptorsThatTheReaderRefusesAreClosed() throws Exception {
-        long baseline = OpenDescriptors.count();
+        DescriptorSnapshot before = DescriptorSnapshot.take();
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             client.writeWithDescriptor(ByteBuffer.wrap(new byte[] {1}), pipe.writeEnd().fd());
             pipe.writeEnd().close();
@@ -192,7 +196,7 @@ class UnixTransportTest {
             // The refused fd was closed: the pipe has no writer left, so its reader sees end of file.
             assertEquals(0, pipe.readEnd().readAll().length);
         }
-        assertEquals(baseline, OpenDescriptors.count());
+        before.assertNoNewDescriptors(); // the refused copy was closed
     }
 
     @Test
@@ -242,10 +246,15 @@ class UnixTransportTest {
 
     @Test
     void closingReleasesTheSocket() throws Exception {
-        long before = OpenDescriptors.count();
-        client.close();
-        server.close();
-        assertEquals(before - 2, OpenDescriptors.settleTo(before - 2));
+        // A second connection of its own, so that the test knows its two sockets by identity.
+        DescriptorSnapshot before = DescriptorSnapshot.take();
+        UnixTransport connecting = UnixTransport.connect(dir.resolve("amp.sock"));
+        UnixTransport accepted = listening.accept();
+        Set<OpenDescriptor> sockets = before.awaitOpenedSince(2, OpenDescriptor::isSocket, Duration.ZERO);
+        assertEquals(2, sockets.size(), () -> "the two ends, not " + DescriptorSnapshot.describe(sockets));
+        connecting.close();
+        accepted.close();
+        DescriptorSnapshot.assertClosed(sockets, Duration.ofSeconds(1));
     }
 
     @Test
