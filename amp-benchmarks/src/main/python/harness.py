@@ -280,7 +280,7 @@ def warm_servers(java, jdk, servers, seconds, log):
 
 def run_jmh(log):
     output = TARGET / "jmh-results.json"
-    argv = [JAVA, "-jar", str(BENCH_JAR), "-f", "1", "-wi", "3", "-w", "1", "-i", "5", "-r", "1",
+    argv = [JAVA, "-jar", str(BENCH_JAR), "-f", "2", "-wi", "3", "-w", "1", "-i", "5", "-r", "1",
             "-prof", "gc", "-rf", "json", "-rff", str(output), r"io\.ampjava\.benchmarks\.codec\."]
     log("JMH: " + " ".join(argv[1:]))
     done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900)
