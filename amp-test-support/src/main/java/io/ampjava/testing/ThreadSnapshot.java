@@ -17,13 +17,21 @@ import java.util.stream.Collectors;
  * is still alive is a leak. Comparing counts instead fails when an earlier test's thread ends
  * late, and lets a new thread hide behind one that ended.
  *
- * <p>Threads named {@value #PROCESS_REAPER} are never reported: the JDK starts one for a process
- * start when none is idle at that instant and keeps it for a minute, whatever the code under test
- * does.
+ * <p>The JDK's own system threads are never reported: threads named {@value #PROCESS_REAPER} (the
+ * JDK starts one for a process start when none is idle at that instant and keeps it for a minute),
+ * and every thread of the JDK's {@value #JDK_SYSTEM_GROUP}, such as a {@code Cleaner-0} that some
+ * library's {@code Cleaner.create()} starts once and keeps for the life of the JVM. No code under
+ * test starts threads in that group. Nor are the threads of the JVM-wide pools that
+ * {@code CompletableFuture} shares (its delay scheduler, started by the first {@code orTimeout},
+ * and the common pool's workers, which idle for a minute): they belong to no connection.
  */
 public final class ThreadSnapshot {
     /** The name of the JDK's pooled threads that wait for child processes. */
     public static final String PROCESS_REAPER = "process reaper";
+    /** The thread group of the JDK's internal ("innocuous") system threads. */
+    public static final String JDK_SYSTEM_GROUP = "InnocuousThreadGroup";
+    private static final String DELAY_SCHEDULER = "CompletableFutureDelayScheduler";
+    private static final String COMMON_POOL_WORKER = "ForkJoinPool.commonPool-worker-";
 
     private final Set<Thread> threads;
 
@@ -56,16 +64,23 @@ public final class ThreadSnapshot {
         return threads.contains(thread);
     }
 
-    /** The threads alive now that were not when this snapshot was taken (process reapers aside), by name. */
+    /** The threads alive now that were not when this snapshot was taken (JDK system threads aside), by name. */
     public List<Thread> startedSince() {
         List<Thread> started = new ArrayList<>();
         for (Thread thread : liveThreads()) {
-            if (!threads.contains(thread) && thread.isAlive() && !thread.getName().equals(PROCESS_REAPER)) {
+            if (!threads.contains(thread) && thread.isAlive() && !isJdkSystemThread(thread)) {
                 started.add(thread);
             }
         }
         started.sort(Comparator.comparing(Thread::getName).thenComparingLong(Thread::getId));
         return started;
+    }
+
+    private static boolean isJdkSystemThread(Thread thread) {
+        ThreadGroup group = thread.getThreadGroup(); // null once the thread has ended
+        String name = thread.getName();
+        return name.equals(PROCESS_REAPER) || name.equals(DELAY_SCHEDULER) || name.startsWith(COMMON_POOL_WORKER)
+                || (group != null && group.getName().equals(JDK_SYSTEM_GROUP));
     }
 
     /**

@@ -67,6 +67,17 @@ class ThreadSnapshotTest {
         }
     }
 
+    @Test
+    void theJdksSystemThreadsAreNotReported() throws Exception {
+        ThreadSnapshot before = ThreadSnapshot.take();
+        // A new Cleaner starts its own "Cleaner-N" daemon in the JDK's system thread group, for good.
+        java.lang.ref.Cleaner.create().register(new Object(), () -> { });
+        // The first orTimeout starts CompletableFuture's delay scheduler; a timeout runs in the common pool.
+        java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> { });
+        before.assertNoNewThreads(Duration.ofSeconds(1));
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
