@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One connection's descriptor exchange (Twisted's {@code _DescriptorExchanger}): send ordinals
@@ -114,6 +115,20 @@ final class DescriptorExchange implements ArgumentContext {
      * nobody wants any more (its call was given up) only to free the descriptors it names.
      */
     ArgumentContext closingEachClaimed() {
+        return decodingOnly(Descriptor::close);
+    }
+
+    /**
+     * A context that claims like this one and adds each descriptor it hands out to {@code claimed}:
+     * for decoding an answer whose caller may stop waiting meanwhile, so that what the decoded
+     * answer holds can be closed if it reaches nobody.
+     */
+    ArgumentContext recordingClaims(List<Descriptor> claimed) {
+        return decodingOnly(claimed::add);
+    }
+
+    /** A context for decoding only, which claims like this one and shows each claim to {@code onClaim}. */
+    private ArgumentContext decodingOnly(Consumer<Descriptor> onClaim) {
         return new ArgumentContext() {
             @Override
             public int sendDescriptor(Descriptor descriptor) {
@@ -123,34 +138,8 @@ final class DescriptorExchange implements ArgumentContext {
             @Override
             public Descriptor claimDescriptor(int ordinal) {
                 Descriptor claimed = DescriptorExchange.this.claimDescriptor(ordinal);
-                claimed.close();
+                onClaim.accept(claimed);
                 return claimed;
-            }
-
-            @Override
-            public int maxNestingDepth() {
-                return maxNestingDepth;
-            }
-        };
-    }
-
-    /**
-     * A context that claims like this one and adds each descriptor it hands out to {@code claimed}:
-     * for decoding an answer whose caller may stop waiting meanwhile, so that what the decoded
-     * answer holds can be closed if it reaches nobody.
-     */
-    ArgumentContext recordingClaims(List<Descriptor> claimed) {
-        return new ArgumentContext() {
-            @Override
-            public int sendDescriptor(Descriptor descriptor) {
-                throw new UnsupportedOperationException("decoding only");
-            }
-
-            @Override
-            public Descriptor claimDescriptor(int ordinal) {
-                Descriptor descriptor = DescriptorExchange.this.claimDescriptor(ordinal);
-                claimed.add(descriptor);
-                return descriptor;
             }
 
             @Override

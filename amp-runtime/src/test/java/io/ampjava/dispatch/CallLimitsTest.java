@@ -201,9 +201,7 @@ class CallLimitsTest {
         peer.nextBox();
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             DescriptorSnapshot before = DescriptorSnapshot.take();
-            byte[] answer = io.ampjava.wire.BoxEncoder.encode(box("_answer", "1", "fds", "0"));
-            pair.right().writeWithDescriptor(java.nio.ByteBuffer.wrap(answer, 0, 1), pipe.readEnd().fd());
-            peer.sendBytes(java.util.Arrays.copyOfRange(answer, 1, answer.length));
+            answerFirstCallWithDescriptor(pair, pipe.readEnd());
             awaitAnswered();
             assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting(), "the late descriptor is not kept");
             before.assertNoNewDescriptors(); // the descriptor the late answer brought is closed
@@ -225,14 +223,19 @@ class CallLimitsTest {
         call.obtrudeException(new TimeoutException("completed while the answer is on its way"));
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             DescriptorSnapshot before = DescriptorSnapshot.take();
-            byte[] answer = io.ampjava.wire.BoxEncoder.encode(box("_answer", "1", "fds", "0"));
-            pair.right().writeWithDescriptor(java.nio.ByteBuffer.wrap(answer, 0, 1), pipe.readEnd().fd());
-            peer.sendBytes(java.util.Arrays.copyOfRange(answer, 1, answer.length));
+            answerFirstCallWithDescriptor(pair, pipe.readEnd());
             awaitAnswered();
             assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting(), "the descriptor was claimed");
             before.assertNoNewDescriptors(); // and closed, since the answer reached nobody
         }
         assertInstanceOf(TimeoutException.class, failure(call), "the caller's outcome stays");
+    }
+
+    /** Answers call 1 of GET_FDS with a copy of {@code descriptor}, riding the answer's first byte. */
+    private void answerFirstCallWithDescriptor(InMemoryTransport.Pair pair, Descriptor descriptor) throws Exception {
+        byte[] answer = io.ampjava.wire.BoxEncoder.encode(box("_answer", "1", "fds", "0"));
+        pair.right().writeWithDescriptor(java.nio.ByteBuffer.wrap(answer, 0, 1), descriptor.fd());
+        peer.sendBytes(java.util.Arrays.copyOfRange(answer, 1, answer.length));
     }
 
     /** A call made now is answered after everything the peer sent before, which is read by then. */
