@@ -332,23 +332,8 @@ public final class BoxDecoder {
         if (length == 0) {
             return EMPTY_VALUE;
         }
-        // Most values are a few bytes: straight-line loads and stores beat both a loop (whose exit
-        // mispredicts on lengths that vary field by field) and the call into the arraycopy stub.
         byte[] copy = new byte[length];
-        switch (length) {
-            case 8: copy[7] = bytes[from + 7]; // fall through
-            case 7: copy[6] = bytes[from + 6]; // fall through
-            case 6: copy[5] = bytes[from + 5]; // fall through
-            case 5: copy[4] = bytes[from + 4]; // fall through
-            case 4: copy[3] = bytes[from + 3]; // fall through
-            case 3: copy[2] = bytes[from + 2]; // fall through
-            case 2: copy[1] = bytes[from + 1]; // fall through
-            case 1: copy[0] = bytes[from]; break;
-            default:
-                for (int i = 0; i < length; i++) {
-                    copy[i] = bytes[from + i];
-                }
-        }
+        Bytes.copyShort(bytes, from, copy, 0, length);
         return copy;
     }
 

@@ -144,24 +144,8 @@ public final class BoxEncoder {
         out[position] = (byte) (length >>> 8);
         out[position + 1] = (byte) length;
         position += 2;
-        if (length <= 8) {
-            // Most keys and values are a few bytes: straight-line stores beat both a loop (whose
-            // exit mispredicts on lengths that vary field by field) and arraycopy's setup.
-            switch (length) {
-                case 8: out[position + 7] = field[7]; // fall through
-                case 7: out[position + 6] = field[6]; // fall through
-                case 6: out[position + 5] = field[5]; // fall through
-                case 5: out[position + 4] = field[4]; // fall through
-                case 4: out[position + 3] = field[3]; // fall through
-                case 3: out[position + 2] = field[2]; // fall through
-                case 2: out[position + 1] = field[1]; // fall through
-                case 1: out[position] = field[0]; // fall through
-                default: break;
-            }
-        } else if (length <= 16) {
-            for (int i = 0; i < length; i++) {
-                out[position + i] = field[i];
-            }
+        if (length <= 16) {
+            Bytes.copyShort(field, 0, out, position, length);
         } else {
             System.arraycopy(field, 0, out, position, length);
         }
