@@ -1,0 +1,62 @@
+package io.ampjava.sample.packaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code amp-worker.jar} and the class archive the build writes beside it
+ * ({@code amp-worker.jsa}): the manager hands the archive to its workers, and the JVM accepts it
+ * for that jar.
+ */
+@Timeout(60)
+class ClassArchiveIT {
+    private static final Path JAR = Path.of(System.getProperty("amp.worker.jar"));
+    private static final Path ARCHIVE = Path.of(System.getProperty("amp.worker.archive"));
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir Path temp;
+
+    @Test
+    void theManagerStartsItsWorkersWithTheArchive() throws Exception {
+        Run run = run(List.of(JAVA, "-jar", JAR.toString(), "run", "--jobs", "1",
+                "--temp-directory", temp.toString(), "io.ampjava.sample.demo.DemoTest#passes"));
+        assertEquals(0, run.exitCode, run.output);
+        String firstLine = run.output.lines().findFirst().orElseThrow();
+        assertTrue(firstLine.contains(" -XX:SharedArchiveFile=" + ARCHIVE + " -cp " + JAR + " "), firstLine);
+        // The JVM says on the worker's standard output when it cannot use an archive.
+        String workerOutput = Files.readString(temp.resolve("0").resolve("out.log"));
+        assertFalse(workerOutput.contains("archive"), workerOutput);
+    }
+
+    @Test
+    void aWorkerJvmLoadsItsClassesFromTheArchive() throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:class+load=info",
+                "-cp", JAR.toString(), "io.ampjava.sample.WorkerSampleMain", "worker", "--help"));
+        Run run = run(command);
+        assertEquals(0, run.exitCode, run.output);
+        // Loaded from the jar, these would say "source: file:...amp-worker.jar". (picocli's classes
+        // are always loaded from the jar: they are Java 5 class files, which CDS does not archive.)
+        assertTrue(run.output.contains("io.ampjava.sample.WorkerSampleMain source: shared objects file (top)"), run.output);
+        assertTrue(run.output.contains("io.ampjava.sample.cli.WorkerSubcommand source: shared objects file (top)"), run.output);
+    }
+
+    private record Run(int exitCode, String output) {}
+
+    private static Run run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), output);
+        return new Run(process.exitValue(), output);
+    }
+}
