@@ -113,13 +113,7 @@ public final class DescriptorSnapshot {
      * returns those still open then (empty if none): for a test that reports before it asserts.
      */
     public Set<OpenDescriptor> leftOpenAfter(Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        Set<OpenDescriptor> left = openedSince();
-        while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(10);
-            left = openedSince();
-        }
-        return left;
+        return Polling.untilEmpty(this::openedSince, within);
     }
 
     /**

@@ -99,13 +99,7 @@ public final class ThreadSnapshot {
      * those still alive then (empty if none): for a test that reports before it asserts.
      */
     public List<Thread> leftRunningAfter(Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        List<Thread> left = startedSince();
-        while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(10);
-            left = startedSince();
-        }
-        return left;
+        return Polling.untilEmpty(this::startedSince, within);
     }
 
     /** {@code threads} as "name (state)", one per thread. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,8 @@ class ClassArchiveIT {
 
     @Test
     void aWorkerJvmLoadsItsClassesFromTheArchive() throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:class+load=info",
+        Run run = run(List.of(JAVA, "-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:class+load=info",
                 "-cp", JAR.toString(), "io.ampjava.sample.WorkerSampleMain", "worker", "--help"));
-        Run run = run(command);
         assertEquals(0, run.exitCode, run.output);
         // Loaded from the jar, these would say "source: file:...amp-worker.jar". (picocli's classes
         // are always loaded from the jar: they are Java 5 class files, which CDS does not archive.)
