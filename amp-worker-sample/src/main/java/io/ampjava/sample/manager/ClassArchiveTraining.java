@@ -59,11 +59,12 @@ public final class ClassArchiveTraining {
             expected.put(kind, 0);
         }
         EXPECTED.values().forEach(kind -> expected.merge(kind, 1, Integer::sum));
-        if (!report.problems().isEmpty() || !report.counts().equals(expected) || !Files.isRegularFile(written)) {
+        boolean archived = Files.isRegularFile(written);
+        if (!report.problems().isEmpty() || !report.counts().equals(expected) || !archived) {
             Files.deleteIfExists(written);
             System.err.println("class archive training failed: expected " + expected + ", got " + report.counts()
                     + (report.problems().isEmpty() ? "" : "; problems: " + report.problems())
-                    + (Files.isRegularFile(written) ? "" : "; the worker wrote no archive"));
+                    + (archived ? "" : "; the worker wrote no archive"));
             System.exit(1);
         }
         Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
