@@ -45,7 +45,7 @@ class WorkerCommandsTest {
         String output = new String(process.getInputStream().readAllBytes(), UTF_8);
         assertTrue(process.waitFor(20, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), output);
-        assertTrue(output.contains("Be a trial worker"), output);
+        assertTrue(output.contains("usage: java -cp amp-worker.jar io.ampjava.sample.cli.WorkerMain"), output);
     }
 
     @Test
@@ -54,7 +54,7 @@ class WorkerCommandsTest {
         assertTrue(command.endsWith(" -XX:+UseSerialGC"
                 + " -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=18000"
                 + " -XX:Tier4CompileThreshold=450000 -XX:Tier4BackEdgeThreshold=1200000"
-                + " -XX:SharedArchiveFile=w.jsa -cp w.jar io.ampjava.sample.WorkerSampleMain worker"
+                + " -XX:SharedArchiveFile=w.jsa -cp w.jar io.ampjava.sample.cli.WorkerMain"
                 + " --force-gc --classpath tests"), command);
     }
 }

@@ -40,13 +40,17 @@ class ClassArchiveIT {
 
     @Test
     void aWorkerJvmLoadsItsClassesFromTheArchive() throws Exception {
+        // Started without a manager's pipes, the worker gets as far as opening its JUnit session and
+        // fds 3 and 4, then explains itself and exits 2.
         Run run = run(List.of(JAVA, "-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:class+load=info",
-                "-cp", JAR.toString(), "io.ampjava.sample.WorkerSampleMain", "worker", "--help"));
-        assertEquals(0, run.exitCode, run.output);
-        // Loaded from the jar, these would say "source: file:...amp-worker.jar". (picocli's classes
-        // are always loaded from the jar: they are Java 5 class files, which CDS does not archive.)
-        assertTrue(run.output.contains("io.ampjava.sample.WorkerSampleMain source: shared objects file (top)"), run.output);
-        assertTrue(run.output.contains("io.ampjava.sample.cli.WorkerSubcommand source: shared objects file (top)"), run.output);
+                "-cp", JAR.toString(), "io.ampjava.sample.cli.WorkerMain"));
+        assertEquals(2, run.exitCode, run.output);
+        assertTrue(run.output.contains("talks to its manager on fds 3 and 4"), run.output);
+        // Loaded from the jar, these would say "source: file:...amp-worker.jar".
+        for (String type : List.of("io.ampjava.sample.cli.WorkerMain", "io.ampjava.sample.junit.JUnitTestRunner",
+                "org.junit.platform.launcher.core.LauncherFactory", "io.ampjava.transport.pipe.PipeTransport")) {
+            assertTrue(run.output.contains(type + " source: shared objects file (top)"), type + " not archived:\n" + run.output);
+        }
     }
 
     private record Run(int exitCode, String output) {}
