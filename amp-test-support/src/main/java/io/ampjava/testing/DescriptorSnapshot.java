@@ -152,12 +152,7 @@ public final class DescriptorSnapshot {
      * ({@link Duration#ZERO}: right now), by identity; the failure lists those still open.
      */
     public static void assertClosed(Collection<OpenDescriptor> descriptors, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        Set<OpenDescriptor> open = stillOpen(descriptors);
-        while (!open.isEmpty() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(10);
-            open = stillOpen(descriptors);
-        }
+        Set<OpenDescriptor> open = Polling.untilEmpty(() -> stillOpen(descriptors), within);
         if (!open.isEmpty()) {
             fail(open.size() + " of " + descriptors.size() + " descriptors are still open after " + within.toMillis() + " ms: " + describe(open));
         }
