@@ -33,7 +33,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code LauncherFactory.create()} would open a session per request, which loads the test engines
  * and listeners through {@code ServiceLoader} again for every test. The configuration parameters
  * ({@code junit-platform.properties}, system properties) are likewise resolved once. Close the
- * runner to end the session.
+ * runner to end the session. JUnit's flight recorder listeners are left out unless this JVM records
+ * a flight recording ({@link LauncherClassLoader}).
  *
  * <p>Not thread-safe: one test at a time, like a trial worker.
  */
@@ -54,7 +55,8 @@ public final class JUnitTestRunner implements AutoCloseable {
     public JUnitTestRunner(ClassLoader classLoader) {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
         DISCOVERY_ISSUE_LOG.setLevel(Level.OFF);
-        this.session = withContextLoader(classLoader, LauncherFactory::openSession);
+        // JUnit reads the context loader when it makes the launcher: see LauncherClassLoader for why it differs.
+        this.session = withContextLoader(LauncherClassLoader.of(classLoader), LauncherFactory::openSession);
         this.launcher = session.getLauncher();
     }
 
