@@ -67,17 +67,19 @@ public final class RunSubcommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         boolean bundled = tests == null || tests.isEmpty();
-        List<String> names = bundled ? BundledSuite.testNames() : tests;
         RunReport report;
         if (inProcess) {
             try (JUnitTestRunner runner = new JUnitTestRunner(testClasses)) {
-                report = InProcessRun.run(runner, names, tempDirectory, System.out);
+                report = InProcessRun.run(runner, bundled ? BundledSuite.testNames() : tests, tempDirectory, System.out);
             }
         } else {
             // The manager itself runs no JUnit: the workers discover and run the tests they are sent.
             String command = workerCommand != null ? workerCommand : WorkerCommands.javaWorker(classpath, forceGc);
             RunSettings settings = new RunSettings(jobs, command, tempDirectory, Path.of(""), Map.of());
-            report = DistributedRun.run(settings, names, System.out);
+            report = bundled
+                    // Listing the suite (reflection over its classes) overlaps the workers' start-up.
+                    ? DistributedRun.run(settings, BundledSuite::testNames, System.out)
+                    : DistributedRun.run(settings, tests, System.out);
         }
         return report.wasSuccessful() ? 0 : 1;
     }
