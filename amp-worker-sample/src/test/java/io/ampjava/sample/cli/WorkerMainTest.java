@@ -2,11 +2,13 @@ package io.ampjava.sample.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,14 +52,37 @@ class WorkerMainTest {
 
     @Test
     void withoutItsPipesItExplainsItself() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(), "--force-gc");
-        // A child of the JVM starts with only fds 0-2 open.
+        String output = startWithoutPipes(List.of(), "--force-gc");
+        assertTrue(output.contains("talks to its manager on fds 3 and 4, which must be pipes"), output);
+    }
+
+    // A worker without pipes still opens its JUnit session first, which is when JUnit registers its
+    // flight recorder listeners, or not.
+    @Test
+    void withoutAFlightRecordingJunitsRecorderListenersStayUnloaded() throws Exception {
+        String output = startWithoutPipes(List.of("-Xlog:class+load=info"));
+        assertTrue(output.contains("org.junit.platform.launcher.core.LauncherFactory source:"), output);
+        assertFalse(output.contains("org.junit.platform.launcher.jfr.FlightRecording"), output);
+    }
+
+    @Test
+    void aFlightRecordingKeepsJunitsRecorderListeners() throws Exception {
+        String output = startWithoutPipes(List.of("-XX:StartFlightRecording", "-Xlog:class+load=info"));
+        assertTrue(output.contains("org.junit.platform.launcher.jfr.FlightRecordingExecutionListener source:"), output);
+    }
+
+    /** Runs a worker JVM as a plain child, so with only fds 0-2: it exits 2. Returns what it printed. */
+    private static String startWithoutPipes(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
+        command.addAll(List.of(args));
         Process worker = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(worker.getInputStream().readAllBytes(), UTF_8);
-        assertTrue(worker.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(worker.waitFor(30, TimeUnit.SECONDS), output);
         assertEquals(2, worker.exitValue(), output);
-        assertTrue(output.contains("talks to its manager on fds 3 and 4, which must be pipes"), output);
+        return output;
     }
 
     private int run(String... args) throws Exception {
