@@ -2,7 +2,7 @@ package io.ampjava;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.tcp.TcpListeningSocket;
 import io.ampjava.transport.tcp.TcpTransport;

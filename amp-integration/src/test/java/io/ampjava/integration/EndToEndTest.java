@@ -12,7 +12,7 @@ import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import io.ampjava.types.AmpDecimal;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import io.ampjava.dispatch.ProtocolSwitchedException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.SwitchedProtocol;
 import io.ampjava.testing.TwistedProcess;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

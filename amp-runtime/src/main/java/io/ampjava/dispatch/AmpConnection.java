@@ -51,7 +51,7 @@ import javax.net.ssl.SSLSession;
  * answers may come in any order.
  *
  * <p>Threads (see {@code docs/threading.md}): responders run on the reader thread unless
- * {@link ConnectionOptions#withResponderExecutor} says otherwise, and must not block there; the
+ * {@link ConnectionOptions.Builder#responderExecutor} says otherwise, and must not block there; the
  * futures of calls are completed on the reader thread, so their callbacks run there too and must
  * not block either (use the {@code ...Async} variants for slow work). Any thread may call; writes
  * of concurrent callers are combined.

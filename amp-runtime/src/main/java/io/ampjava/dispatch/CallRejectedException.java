@@ -2,8 +2,8 @@ package io.ampjava.dispatch;
 
 /**
  * A call was refused before anything was sent, because the connection is at one of its limits
- * ({@link ConnectionOptions#withMaxOutstandingCalls outstanding calls} or
- * {@link ConnectionOptions#withMaxQueuedBytes queued outgoing bytes}). No tag was used; the
+ * ({@link ConnectionOptions.Builder#maxOutstandingCalls outstanding calls} or
+ * {@link ConnectionOptions.Builder#maxQueuedBytes queued outgoing bytes}). No tag was used; the
  * connection stays open, and the same call may succeed once answers have come in or the peer has
  * read what is queued.
  */

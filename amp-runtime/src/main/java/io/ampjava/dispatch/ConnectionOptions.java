@@ -7,35 +7,38 @@ import java.util.concurrent.Executor;
 
 /**
  * How an {@link AmpConnection} runs: its reader thread's name, where responders run, and the limits
- * that keep one connection's memory bounded whatever its peer does. Immutable; start from
- * {@link #defaults()}.
+ * that keep one connection's memory bounded whatever its peer does. Immutable: build one with
+ * {@link #builder()} (or change a copy with {@link #toBuilder()}), or take {@link #defaults()}.
  *
  * <pre>{@code
- * AmpConnection.open(transport, locator,
- *         ConnectionOptions.defaults().withResponderExecutor(pool).withThreadName("amp-worker-3"));
+ * AmpConnection.open(transport, locator, ConnectionOptions.builder()
+ *         .responderExecutor(pool)
+ *         .threadName("amp-worker-3")
+ *         .build());
  * }</pre>
  *
  * <p>The limits, and what happens at each (docs/security.md has the reasoning):
  * <ul>
- *   <li>{@link #withMaxKeysPerBox keys per box} and {@link #withMaxBoxBytes bytes per box}: a box
+ *   <li>{@link Builder#maxKeysPerBox keys per box} and {@link Builder#maxBoxBytes bytes per box}: a box
  *       over either is a protocol violation; the connection closes without a word, as Twisted does
  *       for a key that is too long.
- *   <li>{@link #withMaxNestingDepth AmpList nesting}: a deeper value is a bad argument (the
+ *   <li>{@link Builder#maxNestingDepth AmpList nesting}: a deeper value is a bad argument (the
  *       responder answers {@code UNKNOWN} and closes, as for any undecodable argument).
- *   <li>{@link #withMaxPendingDescriptors received descriptors waiting}: more unclaimed descriptors
+ *   <li>{@link Builder#maxPendingDescriptors received descriptors waiting}: more unclaimed descriptors
  *       than this, with no request left that could claim them, is a protocol violation.
- *   <li>{@link #withMaxOutstandingCalls outstanding calls} and {@link #withMaxQueuedBytes queued
+ *   <li>{@link Builder#maxOutstandingCalls outstanding calls} and {@link Builder#maxQueuedBytes queued
  *       outgoing bytes}: a call made at either limit fails at once with
  *       {@link CallRejectedException}; nothing is sent and no tag is used.
- *   <li>{@link #withMaxQueuedBytes Queued outgoing bytes} and {@link #withMaxRequestsInProgress
+ *   <li>{@link Builder#maxQueuedBytes Queued outgoing bytes} and {@link Builder#maxRequestsInProgress
  *       requests in progress}: at either limit the connection stops reading its peer until it is
  *       below again (backpressure: a peer whose answers cannot be written, or whose requests are
  *       still being answered, is not read further).
- *   <li>{@link #withCallTimeout a call timeout}: each call's future fails with a
+ *   <li>{@link Builder#callTimeout a call timeout}: each call's future fails with a
  *       {@link java.util.concurrent.TimeoutException} when no answer came in time, which frees the call.
  * </ul>
  */
 public final class ConnectionOptions {
+
     /** The default limit on bytes per box (keys, values and their length prefixes): 16 MiB. */
     public static final int DEFAULT_MAX_BOX_BYTES = 16 << 20;
     /**
@@ -52,164 +55,63 @@ public final class ConnectionOptions {
     /** The default limit on the peer's requests being answered at the same time. */
     public static final int DEFAULT_MAX_REQUESTS_IN_PROGRESS = 4096;
 
-    private static final ConnectionOptions DEFAULTS = new ConnectionOptions();
+    private static final ConnectionOptions DEFAULTS = builder().build();
 
-    private String threadName;
-    private Executor responderExecutor;
-    private int readBufferSize = 64 * 1024;
-    private int maxKeysPerBox = BoxDecoder.DEFAULT_MAX_KEYS;
-    private int maxBoxBytes = DEFAULT_MAX_BOX_BYTES;
-    private int maxNestingDepth = ArgumentContext.DEFAULT_MAX_NESTING_DEPTH;
-    private int maxPendingDescriptors = DEFAULT_MAX_PENDING_DESCRIPTORS;
-    private int maxOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
-    private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
-    private int maxRequestsInProgress = DEFAULT_MAX_REQUESTS_IN_PROGRESS;
-    private Duration callTimeout;
+    private final String threadName;
+    private final Executor responderExecutor;
+    private final int readBufferSize;
+    private final int maxKeysPerBox;
+    private final int maxBoxBytes;
+    private final int maxNestingDepth;
+    private final int maxPendingDescriptors;
+    private final int maxOutstandingCalls;
+    private final long maxQueuedBytes;
+    private final int maxRequestsInProgress;
+    private final Duration callTimeout;
 
-    private ConnectionOptions() {}
-
-    private ConnectionOptions copy() {
-        ConnectionOptions copy = new ConnectionOptions();
-        copy.threadName = threadName;
-        copy.responderExecutor = responderExecutor;
-        copy.readBufferSize = readBufferSize;
-        copy.maxKeysPerBox = maxKeysPerBox;
-        copy.maxBoxBytes = maxBoxBytes;
-        copy.maxNestingDepth = maxNestingDepth;
-        copy.maxPendingDescriptors = maxPendingDescriptors;
-        copy.maxOutstandingCalls = maxOutstandingCalls;
-        copy.maxQueuedBytes = maxQueuedBytes;
-        copy.maxRequestsInProgress = maxRequestsInProgress;
-        copy.callTimeout = callTimeout;
-        return copy;
+    private ConnectionOptions(Builder builder) {
+        this.threadName = builder.threadName;
+        this.responderExecutor = builder.responderExecutor;
+        this.readBufferSize = builder.readBufferSize;
+        this.maxKeysPerBox = builder.maxKeysPerBox;
+        this.maxBoxBytes = builder.maxBoxBytes;
+        this.maxNestingDepth = builder.maxNestingDepth;
+        this.maxPendingDescriptors = builder.maxPendingDescriptors;
+        this.maxOutstandingCalls = builder.maxOutstandingCalls;
+        this.maxQueuedBytes = builder.maxQueuedBytes;
+        this.maxRequestsInProgress = builder.maxRequestsInProgress;
+        this.callTimeout = builder.callTimeout;
     }
 
     /**
      * Responders on the reader thread, a 64 KiB read buffer, no call timeout, and the default
-     * limits: 4096 keys and 16 MiB per box, AmpList nesting 32 deep, 64 received descriptors
+     * limits: 4096 keys and 16 MiB per box, AmpList nesting 32 deep, 1024 received descriptors
      * waiting, 65,536 outstanding calls, 16 MiB of queued outgoing boxes, 4096 requests in progress.
      */
     public static ConnectionOptions defaults() {
         return DEFAULTS;
     }
 
-    /** The reader thread's name; by default {@code amp-reader <transport.describe()>}. */
-    public ConnectionOptions withThreadName(String name) {
-        ConnectionOptions copy = copy();
-        copy.threadName = name;
-        return copy;
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * Runs each responder on {@code executor} instead of the reader thread, so responders may block
-     * without stopping the connection. Requests then may start (and answer) in any order; null
-     * restores the default.
-     */
-    public ConnectionOptions withResponderExecutor(Executor executor) {
-        ConnectionOptions copy = copy();
-        copy.responderExecutor = executor;
-        return copy;
-    }
-
-    /** The reader's buffer: the most bytes one read can return. */
-    public ConnectionOptions withReadBufferSize(int bytes) {
-        ConnectionOptions copy = copy();
-        copy.readBufferSize = positive(bytes, "read buffer size");
-        return copy;
-    }
-
-    /** A box with more keys than this is a protocol violation and closes the connection. */
-    public ConnectionOptions withMaxKeysPerBox(int keys) {
-        ConnectionOptions copy = copy();
-        copy.maxKeysPerBox = positive(keys, "max keys per box");
-        return copy;
-    }
-
-    /**
-     * A box whose keys, values and length prefixes add up to more bytes than this is a protocol
-     * violation and closes the connection, as soon as the value that crosses the limit is read.
-     * Twisted has no such limit; with 4096 keys of 64 KiB a box could otherwise hold 256 MiB.
-     */
-    public ConnectionOptions withMaxBoxBytes(int bytes) {
-        ConnectionOptions copy = copy();
-        copy.maxBoxBytes = positive(bytes, "max box bytes");
-        return copy;
-    }
-
-    /**
-     * How deeply {@code AmpList} values may nest inside each other when decoding (a record holding
-     * an AmpList of records holding an AmpList...); a deeper value is refused as a bad argument
-     * instead of exhausting the reader's stack. Only a recursive schema can nest deeply at all.
-     */
-    public ConnectionOptions withMaxNestingDepth(int depth) {
-        ConnectionOptions copy = copy();
-        copy.maxNestingDepth = positive(depth, "max nesting depth");
-        return copy;
-    }
-
-    /**
-     * How many received descriptors may wait to be claimed by the box that names them. More than
-     * this with no request left that could claim them (all received requests have been decoded)
-     * is a protocol violation: the connection closes and closes them. While requests still wait for
-     * the responder executor, reading pauses instead.
-     */
-    public ConnectionOptions withMaxPendingDescriptors(int descriptors) {
-        ConnectionOptions copy = copy();
-        copy.maxPendingDescriptors = positive(descriptors, "max pending descriptors");
-        return copy;
-    }
-
-    /**
-     * How many calls may wait for their answer (counting those abandoned by a timeout or
-     * cancellation until their late answer comes). A call beyond it fails at once with
-     * {@link CallRejectedException}.
-     */
-    public ConnectionOptions withMaxOutstandingCalls(int calls) {
-        ConnectionOptions copy = copy();
-        copy.maxOutstandingCalls = positive(calls, "max outstanding calls");
-        return copy;
-    }
-
-    /**
-     * How many bytes of encoded boxes may wait to be written (the peer is not reading). At the
-     * limit, new calls fail at once with {@link CallRejectedException} and the connection stops
-     * reading the peer's requests until the queue is below it again. Answers are never refused:
-     * they are bounded by the requests in progress.
-     */
-    public ConnectionOptions withMaxQueuedBytes(long bytes) {
-        if (bytes < 1) {
-            throw new IllegalArgumentException("max queued bytes must be positive: " + bytes);
-        }
-        ConnectionOptions copy = copy();
-        copy.maxQueuedBytes = bytes;
-        return copy;
-    }
-
-    /**
-     * How many of the peer's requests may be answered at the same time (responders that have not
-     * finished). At the limit the connection stops reading until one finishes, unless this side has
-     * calls outstanding: their answers can only arrive by reading, and a responder may be waiting
-     * for one (a call back to the peer).
-     */
-    public ConnectionOptions withMaxRequestsInProgress(int requests) {
-        ConnectionOptions copy = copy();
-        copy.maxRequestsInProgress = positive(requests, "max requests in progress");
-        return copy;
-    }
-
-    /**
-     * Fails each call's future with a {@link java.util.concurrent.TimeoutException} when its answer
-     * has not come within {@code timeout}, as {@code future.orTimeout} would; null (the default)
-     * means no timeout. A timed-out or cancelled call frees its future at once; its tag is
-     * remembered until the late answer comes, which is then dropped.
-     */
-    public ConnectionOptions withCallTimeout(Duration timeout) {
-        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new IllegalArgumentException("call timeout must be positive: " + timeout);
-        }
-        ConnectionOptions copy = copy();
-        copy.callTimeout = timeout;
-        return copy;
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.threadName = threadName;
+        builder.responderExecutor = responderExecutor;
+        builder.readBufferSize = readBufferSize;
+        builder.maxKeysPerBox = maxKeysPerBox;
+        builder.maxBoxBytes = maxBoxBytes;
+        builder.maxNestingDepth = maxNestingDepth;
+        builder.maxPendingDescriptors = maxPendingDescriptors;
+        builder.maxOutstandingCalls = maxOutstandingCalls;
+        builder.maxQueuedBytes = maxQueuedBytes;
+        builder.maxRequestsInProgress = maxRequestsInProgress;
+        builder.callTimeout = callTimeout;
+        return builder;
     }
 
     /** The reader thread's name, or null for the default. */
@@ -264,5 +166,134 @@ public final class ConnectionOptions {
             throw new IllegalArgumentException(what + " must be positive: " + value);
         }
         return value;
+    }
+
+    /** Sets the options one by one; {@link #build()} makes the immutable {@link ConnectionOptions}. */
+    public static final class Builder {
+        private String threadName;
+        private Executor responderExecutor;
+        private int readBufferSize = 64 * 1024;
+        private int maxKeysPerBox = BoxDecoder.DEFAULT_MAX_KEYS;
+        private int maxBoxBytes = DEFAULT_MAX_BOX_BYTES;
+        private int maxNestingDepth = ArgumentContext.DEFAULT_MAX_NESTING_DEPTH;
+        private int maxPendingDescriptors = DEFAULT_MAX_PENDING_DESCRIPTORS;
+        private int maxOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
+        private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
+        private int maxRequestsInProgress = DEFAULT_MAX_REQUESTS_IN_PROGRESS;
+        private Duration callTimeout;
+
+        private Builder() {}
+
+        /** The reader thread's name; by default {@code amp-reader <transport.describe()>}. */
+        public Builder threadName(String name) {
+            this.threadName = name;
+            return this;
+        }
+
+        /**
+         * Runs each responder on {@code executor} instead of the reader thread, so responders may block
+         * without stopping the connection. Requests then may start (and answer) in any order; null
+         * restores the default.
+         */
+        public Builder responderExecutor(Executor executor) {
+            this.responderExecutor = executor;
+            return this;
+        }
+
+        /** The reader's buffer: the most bytes one read can return. */
+        public Builder readBufferSize(int bytes) {
+            this.readBufferSize = positive(bytes, "read buffer size");
+            return this;
+        }
+
+        /** A box with more keys than this is a protocol violation and closes the connection. */
+        public Builder maxKeysPerBox(int keys) {
+            this.maxKeysPerBox = positive(keys, "max keys per box");
+            return this;
+        }
+
+        /**
+         * A box whose keys, values and length prefixes add up to more bytes than this is a protocol
+         * violation and closes the connection, as soon as the value that crosses the limit is read.
+         * Twisted has no such limit; with 4096 keys of 64 KiB a box could otherwise hold 256 MiB.
+         */
+        public Builder maxBoxBytes(int bytes) {
+            this.maxBoxBytes = positive(bytes, "max box bytes");
+            return this;
+        }
+
+        /**
+         * How deeply {@code AmpList} values may nest inside each other when decoding (a record holding
+         * an AmpList of records holding an AmpList...); a deeper value is refused as a bad argument
+         * instead of exhausting the reader's stack. Only a recursive schema can nest deeply at all.
+         */
+        public Builder maxNestingDepth(int depth) {
+            this.maxNestingDepth = positive(depth, "max nesting depth");
+            return this;
+        }
+
+        /**
+         * How many received descriptors may wait to be claimed by the box that names them. More than
+         * this with no request left that could claim them (all received requests have been decoded)
+         * is a protocol violation: the connection closes and closes them. While requests still wait for
+         * the responder executor, reading pauses instead.
+         */
+        public Builder maxPendingDescriptors(int descriptors) {
+            this.maxPendingDescriptors = positive(descriptors, "max pending descriptors");
+            return this;
+        }
+
+        /**
+         * How many calls may wait for their answer (counting those abandoned by a timeout or
+         * cancellation until their late answer comes). A call beyond it fails at once with
+         * {@link CallRejectedException}.
+         */
+        public Builder maxOutstandingCalls(int calls) {
+            this.maxOutstandingCalls = positive(calls, "max outstanding calls");
+            return this;
+        }
+
+        /**
+         * How many bytes of encoded boxes may wait to be written (the peer is not reading). At the
+         * limit, new calls fail at once with {@link CallRejectedException} and the connection stops
+         * reading the peer's requests until the queue is below it again. Answers are never refused:
+         * they are bounded by the requests in progress.
+         */
+        public Builder maxQueuedBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("max queued bytes must be positive: " + bytes);
+            }
+            this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How many of the peer's requests may be answered at the same time (responders that have not
+         * finished). At the limit the connection stops reading until one finishes, unless this side has
+         * calls outstanding: their answers can only arrive by reading, and a responder may be waiting
+         * for one (a call back to the peer).
+         */
+        public Builder maxRequestsInProgress(int requests) {
+            this.maxRequestsInProgress = positive(requests, "max requests in progress");
+            return this;
+        }
+
+        /**
+         * Fails each call's future with a {@link java.util.concurrent.TimeoutException} when its answer
+         * has not come within {@code timeout}, as {@code future.orTimeout} would; null (the default)
+         * means no timeout. A timed-out or cancelled call frees its future at once; its tag is
+         * remembered until the late answer comes, which is then dropped.
+         */
+        public Builder callTimeout(Duration timeout) {
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                throw new IllegalArgumentException("call timeout must be positive: " + timeout);
+            }
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        public ConnectionOptions build() {
+            return new ConnectionOptions(this);
+        }
     }
 }

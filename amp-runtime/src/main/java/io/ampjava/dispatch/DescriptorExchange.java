@@ -1,7 +1,7 @@
 package io.ampjava.dispatch;
 
 import io.ampjava.transport.Transport;
-import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.Descriptor;

@@ -1,7 +1,7 @@
 package io.ampjava.dispatch;
 
 import io.ampjava.transport.Transport;
-import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.internal.posix.NativePosix;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;

@@ -17,7 +17,7 @@ public interface Responder {
     /**
      * Answers {@code request} (which still holds {@code _command} and {@code _ask}). Runs on the
      * connection's reader thread (unless the connection was opened with
-     * {@link ConnectionOptions#withResponderExecutor}): it must not block; return an incomplete
+     * {@link ConnectionOptions.Builder#responderExecutor}): it must not block; return an incomplete
      * stage instead, and the answer is written when it completes.
      */
     CompletionStage<Box> respond(Box request, AmpConnection connection) throws Exception;

@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * A bound, listening server socket that yields one {@link Transport} per accepted connection:
  * {@code io.ampjava.transport.unix.UnixListeningSocket} or
- * {@code io.ampjava.transport.tcp.TcpListeningSocket}. {@link AmpServer} runs the accept loop.
+ * {@code io.ampjava.transport.tcp.TcpListeningSocket}. {@code io.ampjava.server.AmpServer} runs the accept loop.
  */
 public interface ListeningSocket extends Closeable {
     /**

@@ -1,7 +1,7 @@
 package io.ampjava.types;
 
-import io.ampjava.transport.unix.NativePosix;
-import io.ampjava.transport.unix.SocketLibrary;
+import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.internal.posix.SocketLibrary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -77,7 +77,7 @@ public final class Descriptor implements AutoCloseable {
 
     private static Descriptor open(Path path, int flags, int mode) throws IOException {
         while (true) {
-            int fd = Posix.get().open(path.toString(), flags | OpenFlags.O_CLOEXEC.intValue(), mode);
+            int fd = NativePosix.posix().open(path.toString(), flags | OpenFlags.O_CLOEXEC.intValue(), mode);
             if (fd >= 0) {
                 return new Descriptor(fd);
             }
@@ -91,7 +91,7 @@ public final class Descriptor implements AutoCloseable {
     /** A new pipe: bytes written to {@link Pipe#writeEnd()} come out of {@link Pipe#readEnd()}. */
     public static Pipe pipe() throws IOException {
         int[] fds = new int[2];
-        if (Posix.get().pipe(fds) < 0) {
+        if (NativePosix.posix().pipe(fds) < 0) {
             throw failure("pipe", NativePosix.errno());
         }
         Descriptor readEnd = new Descriptor(fds[0]);
@@ -124,7 +124,7 @@ public final class Descriptor implements AutoCloseable {
         int written = 0;
         while (written < bytes.length) {
             byte[] rest = written == 0 ? bytes : Arrays.copyOfRange(bytes, written, bytes.length);
-            int n = Posix.get().write(fd, rest, rest.length);
+            int n = NativePosix.posix().write(fd, rest, rest.length);
             if (n < 0) {
                 int errno = NativePosix.errno();
                 if (errno != Errno.EINTR.intValue()) {
@@ -148,7 +148,7 @@ public final class Descriptor implements AutoCloseable {
         int fd = fd();
         byte[] buffer = new byte[max];
         while (true) {
-            int n = Posix.get().read(fd, buffer, max);
+            int n = NativePosix.posix().read(fd, buffer, max);
             if (n >= 0) {
                 return n == max ? buffer : Arrays.copyOf(buffer, n);
             }
@@ -175,7 +175,7 @@ public final class Descriptor implements AutoCloseable {
     }
 
     private static void setCloseOnExec(int fd) throws IOException {
-        if (Posix.get().fcntl(fd, Fcntl.F_SETFD, 1 /* FD_CLOEXEC */) < 0) {
+        if (NativePosix.posix().fcntl(fd, Fcntl.F_SETFD, 1 /* FD_CLOEXEC */) < 0) {
             throw failure("fcntl(F_SETFD) on fd " + fd, NativePosix.errno());
         }
     }
@@ -226,7 +226,7 @@ public final class Descriptor implements AutoCloseable {
     public void close() {
         int value = fd.getAndSet(CLOSED);
         if (value != CLOSED) {
-            Posix.get().close(value);
+            NativePosix.posix().close(value);
         }
     }
 

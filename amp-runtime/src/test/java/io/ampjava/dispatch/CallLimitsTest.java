@@ -53,7 +53,7 @@ class CallLimitsTest {
 
     @Test
     void aCallOverTheOutstandingLimitFailsAtOnceWithoutUsingATag() throws Exception {
-        open(ConnectionOptions.defaults().withMaxOutstandingCalls(2), true);
+        open(ConnectionOptions.builder().maxOutstandingCalls(2).build(), true);
         CompletableFuture<Total> first = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
         CompletableFuture<Total> second = connection.callRemote(TestCommands.SUM, new Operands(3, 4));
         CompletableFuture<Total> third = connection.callRemote(TestCommands.SUM, new Operands(5, 6));
@@ -78,7 +78,7 @@ class CallLimitsTest {
     @Test
     void aCallWhileTooManyBytesWaitToBeWrittenFailsAtOnce() throws Exception {
         // The peer reads nothing: the in-memory pipe (64 KiB) fills, then the queue.
-        open(ConnectionOptions.defaults().withMaxQueuedBytes(200_000), false);
+        open(ConnectionOptions.builder().maxQueuedBytes(200_000).build(), false);
         Box big = new Box().put("data", new byte[60_000]);
         // The first call fits the pipe; the second blocks its thread in the write (it is the flusher).
         Thread flusher = new Thread(() -> {
@@ -120,7 +120,7 @@ class CallLimitsTest {
 
     @Test
     void aTimedOutCallIsFreedAndItsLateAnswerDropped() throws Exception {
-        open(ConnectionOptions.defaults().withCallTimeout(Duration.ofMillis(100)).withMaxOutstandingCalls(1), true);
+        open(ConnectionOptions.builder().callTimeout(Duration.ofMillis(100)).maxOutstandingCalls(1).build(), true);
         CompletableFuture<Total> slow = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
         assertInstanceOf(TimeoutException.class, failure(slow));
         assertEquals("1", peer.nextBox().getString("_ask"));
@@ -153,7 +153,7 @@ class CallLimitsTest {
 
     @Test
     void orTimeoutOnTheFutureFreesTheCallToo() throws Exception {
-        open(ConnectionOptions.defaults().withMaxOutstandingCalls(1), true);
+        open(ConnectionOptions.builder().maxOutstandingCalls(1).build(), true);
         CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2))
                 .orTimeout(50, TimeUnit.MILLISECONDS);
         assertInstanceOf(TimeoutException.class, failure(call));
@@ -182,7 +182,7 @@ class CallLimitsTest {
 
     @Test
     void anAnswerToATagNeverIssuedStillClosesTheConnection() throws Exception {
-        open(ConnectionOptions.defaults().withCallTimeout(Duration.ofMillis(50)), true);
+        open(ConnectionOptions.builder().callTimeout(Duration.ofMillis(50)).build(), true);
         CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
         assertInstanceOf(TimeoutException.class, failure(call));
         peer.send(box("_answer", "2", "total", "3")); // tag 2 was never used
@@ -194,7 +194,7 @@ class CallLimitsTest {
     void theLateAnswerOfAGivenUpCallHasItsDescriptorsClosed() throws Exception {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         connection = AmpConnection.open(pair.left(), ResponderLocator.NONE,
-                ConnectionOptions.defaults().withCallTimeout(Duration.ofMillis(50)));
+                ConnectionOptions.builder().callTimeout(Duration.ofMillis(50)).build());
         peer = new RawPeer(pair.right());
         CompletableFuture<List<Descriptor>> call = connection.callRemote(TestCommands.GET_FDS, 1L);
         assertInstanceOf(TimeoutException.class, failure(call));

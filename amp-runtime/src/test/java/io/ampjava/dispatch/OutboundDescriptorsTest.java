@@ -3,7 +3,7 @@ package io.ampjava.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ampjava.transport.Transport;
-import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.transport.Transport;
-import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.types.Descriptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import io.ampjava.dispatch.TestCommands.OopsException;
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.tls.TestCertificates;
 import io.ampjava.tls.TlsOptions;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.wire.Box;
 import java.io.ByteArrayOutputStream;
@@ -219,7 +219,7 @@ class ProtocolSwitchTest {
                 })
                 : null);
         AmpConnection connection = AmpConnection.open(pair.left(), locator,
-                ConnectionOptions.defaults().withResponderExecutor(pool));
+                ConnectionOptions.builder().responderExecutor(pool).build());
         try (ScriptedPeer peer = new ScriptedPeer(pair.right())) {
             peer.write(Wire.box("_ask", "1", "_command", "Switch", "mode", "no"));
             assertEquals(new Box().put("_error", "1").put("_error_code", "OOPS").put("_error_description", "refused no"),

@@ -59,7 +59,7 @@ class ReadLimitsTest {
 
     @Test
     void aBoxPastTheByteLimitClosesTheConnectionBeforeItsValueArrives() throws Exception {
-        open(TestCommands.calculator(), ConnectionOptions.defaults().withMaxBoxBytes(1000));
+        open(TestCommands.calculator(), ConnectionOptions.builder().maxBoxBytes(1000).build());
         peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"));
         assertEquals("3", peer.nextBox().getString("total"), "a small box is served");
         // Key "k", then a value announced as 2000 bytes, of which none is sent.
@@ -72,7 +72,7 @@ class ReadLimitsTest {
 
     @Test
     void aBoxPastTheKeyLimitClosesTheConnection() throws Exception {
-        open(TestCommands.calculator(), ConnectionOptions.defaults().withMaxKeysPerBox(4));
+        open(TestCommands.calculator(), ConnectionOptions.builder().maxKeysPerBox(4).build());
         peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"));
         assertEquals("3", peer.nextBox().getString("total"));
         peer.send(box("_command", "Sum", "_ask", "2", "a", "1", "b", "2", "c", "3"));
@@ -83,7 +83,7 @@ class ReadLimitsTest {
 
     @Test
     void moreUnclaimedDescriptorsThanTheLimitCloseTheConnectionAndAreClosed() throws Exception {
-        open(TestCommands.calculator(), ConnectionOptions.defaults().withMaxPendingDescriptors(3));
+        open(TestCommands.calculator(), ConnectionOptions.builder().maxPendingDescriptors(3).build());
         try (Descriptor devNull = Descriptor.openForReading(java.nio.file.Path.of("/dev/null"))) {
             DescriptorSnapshot before = DescriptorSnapshot.take();
             // Three descriptors ride a request that names none: they wait, and that is allowed.
@@ -111,7 +111,7 @@ class ReadLimitsTest {
             working.add(answer);
             return answer;
         });
-        open(slow, ConnectionOptions.defaults().withMaxRequestsInProgress(3));
+        open(slow, ConnectionOptions.builder().maxRequestsInProgress(3).build());
         for (int i = 1; i <= 6; i++) {
             peer.send(box("_command", "Sum", "_ask", Integer.toHexString(i), "a", "1", "b", "2"));
         }
@@ -139,7 +139,7 @@ class ReadLimitsTest {
         // on reading, or the answers to those calls would never be read.
         ResponderLocator callingBack = new TestCommands.MapLocator().withAsync(TestCommands.SUM,
                 (operands, connection) -> connection.callRemote(TestCommands.SUM, operands));
-        open(callingBack, ConnectionOptions.defaults().withMaxRequestsInProgress(2));
+        open(callingBack, ConnectionOptions.builder().maxRequestsInProgress(2).build());
         for (int i = 1; i <= 5; i++) {
             peer.send(box("_command", "Sum", "_ask", "r" + i, "a", Integer.toString(i), "b", "0"));
         }
@@ -169,7 +169,7 @@ class ReadLimitsTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         // Answers still being computed are not in the queue yet: the requests in progress bound those.
         connection = AmpConnection.open(pair.left(), big,
-                ConnectionOptions.defaults().withMaxQueuedBytes(256 * 1024).withMaxRequestsInProgress(16));
+                ConnectionOptions.builder().maxQueuedBytes(256 * 1024).maxRequestsInProgress(16).build());
         InMemoryTransport client = pair.right();
         AtomicLong written = new AtomicLong();
         int total = 5_000;

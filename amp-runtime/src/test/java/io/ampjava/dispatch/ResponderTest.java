@@ -310,7 +310,7 @@ class ResponderTest {
                 threads.add(Thread.currentThread().getName());
                 assertTrue(release.await(5, TimeUnit.SECONDS));
                 return CompletableFuture.completedFuture(box("done", "1"));
-            }), ConnectionOptions.defaults().withResponderExecutor(pool).withThreadName("named-reader"));
+            }), ConnectionOptions.builder().responderExecutor(pool).threadName("named-reader").build());
             peer.send(box("_command", "Block", "_ask", "1"));
             peer.send(box("_command", "Sum", "_ask", "2", "a", "2", "b", "3"));
             peer.expectBytes(Wire.box("_answer", "2", "total", "5"));
@@ -324,9 +324,9 @@ class ResponderTest {
 
     @Test
     void aRejectingExecutorIsAnsweredUnknownAndCloses() throws Exception {
-        open(TestCommands.calculator(), ConnectionOptions.defaults().withResponderExecutor(task -> {
+        open(TestCommands.calculator(), ConnectionOptions.builder().responderExecutor(task -> {
             throw new java.util.concurrent.RejectedExecutionException("full");
-        }));
+        }).build());
         peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "1"));
         peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();

@@ -14,7 +14,7 @@ import io.ampjava.tls.PeerVerifyException;
 import io.ampjava.tls.TestCertificates;
 import io.ampjava.tls.TlsOptions;
 import io.ampjava.tls.TlsTransport;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.transport.TransportRole;
 import io.ampjava.wire.Box;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.testing.DescriptorSnapshot;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import io.ampjava.types.Descriptor;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;

@@ -80,11 +80,11 @@ class ConnectionFuzzTest {
         ScriptedTransport transport = new ScriptedTransport(
                 script(stream, maxPiece, passesDescriptors, new Random(seed)), passesDescriptors);
         FuzzServer server = new FuzzServer();
-        ConnectionOptions options = ConnectionOptions.defaults().withThreadName("amp-fuzz-reader");
+        ConnectionOptions options = ConnectionOptions.builder().threadName("amp-fuzz-reader").build();
         if (tight) {
             // Limits small enough for short inputs to reach them.
-            options = options.withMaxBoxBytes(600).withMaxKeysPerBox(12).withMaxNestingDepth(2)
-                    .withMaxPendingDescriptors(2).withMaxOutstandingCalls(2);
+            options = options.toBuilder().maxBoxBytes(600).maxKeysPerBox(12).maxNestingDepth(2)
+                    .maxPendingDescriptors(2).maxOutstandingCalls(2).build();
         }
         AmpConnection connection = AmpConnection.open(transport, server, options);
         List<CompletableFuture<Map<String, Object>>> futures = new ArrayList<>();

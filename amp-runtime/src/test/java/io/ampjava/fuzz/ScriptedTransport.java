@@ -1,7 +1,7 @@
 package io.ampjava.fuzz;
 
 import io.ampjava.transport.Transport;
-import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.internal.posix.NativePosix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -14,7 +14,7 @@ import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.reliability.ReliabilityCommands.Operands;
 import io.ampjava.reliability.ReliabilityCommands.PassFdArguments;
 import io.ampjava.testing.OpenDescriptor;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import io.ampjava.transport.unix.UnixTransport;
 import io.ampjava.types.Descriptor;
 import java.nio.file.Path;
@@ -132,7 +132,7 @@ class PeerKilledTest {
         try (PeerProcess peer = PeerProcess.start("stall-fds", socket, 3)) {
             peer.expect("READY");
             AmpConnection client = AmpConnection.open(UnixTransport.connect(socket), ResponderLocator.NONE,
-                    ConnectionOptions.defaults().withThreadName("fault-client"));
+                    ConnectionOptions.builder().threadName("fault-client").build());
             List<CompletableFuture<Long>> calls = new ArrayList<>();
             try (Descriptor.Pipe pipe = Descriptor.pipe()) {
                 for (int i = 0; i < 3; i++) {

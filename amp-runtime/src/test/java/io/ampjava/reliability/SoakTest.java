@@ -12,7 +12,7 @@ import io.ampjava.reliability.ReliabilityCommands.PassFdArguments;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.testing.ThreadSnapshot;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import io.ampjava.transport.unix.UnixListeningSocket;
 import io.ampjava.types.Descriptor;
 import java.io.EOFException;

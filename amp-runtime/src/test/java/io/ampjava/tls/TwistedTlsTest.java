@@ -10,7 +10,7 @@ import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.StartTlsResponder;
 import io.ampjava.testing.TwistedProcess;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import io.ampjava.wire.Box;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

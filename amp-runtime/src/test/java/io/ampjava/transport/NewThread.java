@@ -6,8 +6,8 @@ import java.util.concurrent.Executor;
  * Runs each task on a fresh daemon thread. Tests block in reads and writes on purpose; on a
  * two-core machine the common pool has a single thread, which one blocked task would starve.
  */
-final class NewThread implements Executor {
-    static final NewThread EACH_TASK = new NewThread();
+public final class NewThread implements Executor {
+    public static final NewThread EACH_TASK = new NewThread();
 
     private NewThread() {}
 

@@ -1,5 +1,6 @@
 package io.ampjava.transport;
 
+import io.ampjava.server.AmpServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,7 +12,7 @@ import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
-import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.transport.unix.PeerAllowlist;
 import io.ampjava.transport.unix.PeerCredentials;
 import io.ampjava.transport.unix.UnixListeningSocket;

@@ -132,7 +132,7 @@ class PipeTransportTest {
             assertTrue(pipe.readEnd().isOpen(), "nothing is taken when it fails");
 
             int[] socketPair = new int[2];
-            assertEquals(0, io.ampjava.transport.unix.NativePosix.posix().socketpair(1 /* AF_UNIX */, 1 /* SOCK_STREAM */, 0, socketPair));
+            assertEquals(0, io.ampjava.internal.posix.NativePosix.posix().socketpair(1 /* AF_UNIX */, 1 /* SOCK_STREAM */, 0, socketPair));
             try (Descriptor a = Descriptor.adopt(socketPair[0]); Descriptor b = Descriptor.adopt(socketPair[1])) {
                 IOException socket = assertThrows(IOException.class, () -> PipeTransport.inherited(pipe.readEnd().fd(), a.fd()));
                 assertTrue(socket.getMessage().contains("fd " + a.fd() + " is not a pipe but a socket"), socket.getMessage());

@@ -23,15 +23,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Hand-built commands for the connection tests over real sockets (the processor is not used here). */
-final class SocketCommands {
+public final class SocketCommands {
     private SocketCommands() {}
 
-    record WriteIntoArguments(Descriptor fd, String text) {}
+    public record WriteIntoArguments(Descriptor fd, String text) {}
 
-    record Operands(long a, long b) {}
+    public record Operands(long a, long b) {}
 
     /** {@code WriteInto(fd: Descriptor, text: Unicode) -> {}}: the responder writes text into fd and closes it. */
-    static final Command<WriteIntoArguments, Void> WRITE_INTO = Command.builder("WriteInto", new BoxCodec<WriteIntoArguments>() {
+    public static final Command<WriteIntoArguments, Void> WRITE_INTO = Command.builder("WriteInto", new BoxCodec<WriteIntoArguments>() {
         @Override
         public void write(WriteIntoArguments value, Box box, ArgumentContext context) {
             box.put("fd", DescriptorArgument.INSTANCE.toWire(value.fd(), context));
@@ -46,7 +46,7 @@ final class SocketCommands {
     }, Command.EMPTY).build();
 
     /** {@code WriteEach(a, b, c: Descriptor) -> {}}: writes "a", "b", "c" into the three descriptors. */
-    static final Command<List<Descriptor>, Void> WRITE_EACH = Command.builder("WriteEach", new BoxCodec<List<Descriptor>>() {
+    public static final Command<List<Descriptor>, Void> WRITE_EACH = Command.builder("WriteEach", new BoxCodec<List<Descriptor>>() {
         @Override
         public void write(List<Descriptor> value, Box box, ArgumentContext context) {
             box.put("a", DescriptorArgument.INSTANCE.toWire(value.get(0), context));
@@ -63,7 +63,7 @@ final class SocketCommands {
     }, Command.EMPTY).build();
 
     /** {@code OpenPipe(text) -> {fd: Descriptor}}: the read end of a pipe holding text. */
-    static final Command<String, Descriptor> OPEN_PIPE = Command.builder("OpenPipe", text("text"), new BoxCodec<Descriptor>() {
+    public static final Command<String, Descriptor> OPEN_PIPE = Command.builder("OpenPipe", text("text"), new BoxCodec<Descriptor>() {
         @Override
         public void write(Descriptor value, Box box, ArgumentContext context) {
             box.put("fd", DescriptorArgument.INSTANCE.toWire(value, context));
@@ -76,7 +76,7 @@ final class SocketCommands {
     }).build();
 
     /** {@code Sum(a, b) -> {total}}. */
-    static final Command<Operands, Long> SUM = Command.builder("Sum", new BoxCodec<Operands>() {
+    public static final Command<Operands, Long> SUM = Command.builder("Sum", new BoxCodec<Operands>() {
         @Override
         public void write(Operands value, Box box, ArgumentContext context) {
             box.put("a", LongArgument.encode(value.a()));
@@ -90,16 +90,16 @@ final class SocketCommands {
     }, number("total")).build();
 
     /** {@code Count() -> {calls}}: how many Counts this connection's locator has answered. */
-    static final Command<Void, Long> COUNT = Command.builder("Count", Command.EMPTY, number("calls")).build();
+    public static final Command<Void, Long> COUNT = Command.builder("Count", Command.EMPTY, number("calls")).build();
 
     /** {@code Never() -> {}}: answered never (the responder's stage stays incomplete). */
-    static final Command<Void, Void> NEVER = Command.builder("Never", Command.EMPTY, Command.EMPTY).build();
+    public static final Command<Void, Void> NEVER = Command.builder("Never", Command.EMPTY, Command.EMPTY).build();
 
     /**
      * The responders of all the commands above. Each locator has its own Count, so a server that
      * makes one per connection keeps per-connection state.
      */
-    static ResponderLocator service() {
+    public static ResponderLocator service() {
         AtomicLong counted = new AtomicLong();
         Map<String, Responder> responders = Map.of(
                 WRITE_INTO.name(), Responders.ofSync(WRITE_INTO, (arguments, connection) -> {

@@ -1,5 +1,6 @@
 package io.ampjava.transport;
 
+import io.ampjava.server.AmpServer;
 import static io.ampjava.transport.SocketCommands.OPEN_PIPE;
 import static io.ampjava.transport.SocketCommands.WRITE_EACH;
 import static io.ampjava.transport.SocketCommands.WRITE_INTO;

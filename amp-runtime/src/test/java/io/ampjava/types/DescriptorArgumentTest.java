@@ -1,5 +1,6 @@
 package io.ampjava.types;
 
+import io.ampjava.internal.posix.NativePosix;
 import static io.ampjava.wire.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +53,7 @@ class DescriptorArgumentTest {
 
     private Descriptor pipeEnd() {
         int[] fds = new int[2];
-        assertEquals(0, Posix.get().pipe(fds));
+        assertEquals(0, NativePosix.posix().pipe(fds));
         Descriptor read = Descriptor.adopt(fds[0]);
         Descriptor write = Descriptor.adopt(fds[1]);
         opened.add(read);

@@ -1,7 +1,7 @@
 package io.ampjava.conformance.peer;
 
 import io.ampjava.Amp;
-import io.ampjava.transport.AmpServer;
+import io.ampjava.server.AmpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.ampjava.conformance.peer;
 
-import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.types.Descriptor;
 import jnr.posix.FileStat;
 

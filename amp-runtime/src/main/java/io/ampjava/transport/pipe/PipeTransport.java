@@ -1,8 +1,8 @@
 package io.ampjava.transport.pipe;
 
 import io.ampjava.transport.Transport;
-import io.ampjava.transport.unix.FileLibrary;
-import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.internal.posix.FileLibrary;
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.ampjava.transport.unix;
 
+import io.ampjava.internal.posix.NativePosix;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,5 +1,7 @@
 package io.ampjava.transport.unix;
 
+import io.ampjava.internal.posix.SocketLibrary;
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.transport.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;

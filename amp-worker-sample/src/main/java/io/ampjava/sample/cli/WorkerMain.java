@@ -82,7 +82,7 @@ public final class WorkerMain {
         try (runner;
              TrialWorker worker = new TrialWorker(runner, forceGc);
              AmpConnection connection = AmpConnection.open(transport, new TrialWorkerLocator(worker),
-                     ConnectionOptions.defaults().withThreadName("amp-worker-reader"))) {
+                     ConnectionOptions.builder().threadName("amp-worker-reader").build())) {
             worker.connected(connection);
             connection.closeFuture().join();
             Throwable cause = connection.closeCause();

@@ -60,7 +60,7 @@ final class WorkerDriver implements Runnable {
         AmpConnection connection = AmpConnection.open(
                 PipeTransport.streams(process.fromWorker(), process.toWorker()),
                 new ReportReceiverLocator(receiver),
-                ConnectionOptions.defaults().withThreadName("amp-manager-worker-" + index));
+                ConnectionOptions.builder().threadName("amp-manager-worker-" + index).build());
         try {
             try {
                 StartCommand.callBlocking(connection, directory.toString());

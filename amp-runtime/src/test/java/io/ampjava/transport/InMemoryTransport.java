@@ -1,6 +1,6 @@
 package io.ampjava.transport;
 
-import io.ampjava.transport.unix.NativePosix;
+import io.ampjava.internal.posix.NativePosix;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;

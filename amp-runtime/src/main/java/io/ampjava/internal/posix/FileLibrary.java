@@ -1,4 +1,4 @@
-package io.ampjava.transport.unix;
+package io.ampjava.internal.posix;
 
 /**
  * The three libc file calls a pipe transport needs to give up inherited descriptor numbers. A

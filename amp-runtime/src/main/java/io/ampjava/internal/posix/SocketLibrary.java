@@ -1,4 +1,4 @@
-package io.ampjava.transport.unix;
+package io.ampjava.internal.posix;
 
 import jnr.ffi.Pointer;
 

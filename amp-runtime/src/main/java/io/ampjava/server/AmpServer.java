@@ -1,7 +1,9 @@
-package io.ampjava.transport;
+package io.ampjava.server;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.transport.ListeningSocket;
+import io.ampjava.transport.Transport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.ClosedChannelException;

@@ -1,4 +1,4 @@
-package io.ampjava.transport;
+package io.ampjava.server;
 
 import static io.ampjava.transport.SocketCommands.COUNT;
 import static io.ampjava.transport.SocketCommands.NEVER;
@@ -14,6 +14,9 @@ import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.transport.NewThread;
+import io.ampjava.transport.SocketCommands;
+import io.ampjava.transport.Transport;
 import io.ampjava.transport.tcp.TcpListeningSocket;
 import io.ampjava.types.Descriptor;
 import java.nio.ByteBuffer;

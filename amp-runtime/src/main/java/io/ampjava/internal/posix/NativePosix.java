@@ -1,4 +1,4 @@
-package io.ampjava.transport.unix;
+package io.ampjava.internal.posix;
 
 import jnr.constants.platform.Errno;
 import jnr.ffi.LastError;
@@ -70,7 +70,7 @@ public final class NativePosix {
      * Fails unless this is 64-bit Linux: the message layouts in {@code MessageHeader} and the
      * constants in {@code SocketLibrary} are Linux's LP64 ones (x86-64 and AArch64 share them).
      */
-    static void requireLinux64(String what) {
+    public static void requireLinux64(String what) {
         Platform.OS os = Platform.getNativePlatform().getOS();
         int addressBits = Runtime.getSystemRuntime().addressSize() * 8;
         if (os != Platform.OS.LINUX || addressBits != 64) {
