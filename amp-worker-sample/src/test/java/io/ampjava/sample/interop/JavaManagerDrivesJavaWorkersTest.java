@@ -135,8 +135,8 @@ class JavaManagerDrivesJavaWorkersTest {
 
     /** Workers as the manager starts its own (its JVM options), from this test JVM's class path. */
     private RunSettings realWorkers(int jobs) {
-        String command = WorkerCommands.javaWorker(null, false, List.of("-Damp.sample.fixtures=on"));
-        return new RunSettings(jobs, command, temp.resolve("run"), temp, Map.of("AMP_FIXTURE_DIR", temp.toString()));
+        String command = WorkerCommands.javaWorker(null, false, List.of("-Damp.sample.fixtures=on", "-Damp.fixture.dir=" + temp));
+        return new RunSettings(jobs, command, temp.resolve("run"), temp, Map.of());
     }
 
     @Test
