@@ -72,6 +72,16 @@ public final class ReportReceiver {
         }
     }
 
+    /**
+     * How long since the {@code Run} was sent or its last result arrived: how long the test now
+     * running has taken.
+     */
+    long nanosSinceLastResult() {
+        synchronized (output) {
+            return System.nanoTime() - mark;
+        }
+    }
+
     /** The {@code Run} was answered; returns how many results it reported. */
     int end() {
         return resultsThisRun.get();

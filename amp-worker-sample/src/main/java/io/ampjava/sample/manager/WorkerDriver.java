@@ -152,17 +152,18 @@ final class WorkerDriver implements Runnable {
         CompletableFuture<Run.Result> call = RunCommand.call(connection, test);
         Run.Result answer;
         try {
-            Optional<Duration> timeout = settings.testTimeout();
-            answer = timeout.isPresent() ? call.get(timeout.get().toMillis(), TimeUnit.MILLISECONDS) : call.get();
+            answer = await(call, receiver);
         } catch (TimeoutException hung) {
             process.kill();
             int exit = process.stop(EXIT_PATIENCE);
-            String seconds = formatSeconds(settings.testTimeout().orElseThrow());
-            String text = test + " did not finish within --test-timeout " + seconds + "; " + where()
+            Duration limit = settings.testTimeout().orElseThrow();
+            String seconds = formatSeconds(limit);
+            String which = receiver.end() == 0 ? test
+                    : "a test of " + test + " (after " + receiver.end() + " results)";
+            String text = which + " did not finish within --test-timeout " + seconds + "; " + where()
                     + " was killed (exit status " + exit + ") and replaced\n";
             report.add(new TestResult(test, ResultKind.ERROR, "timed out after " + seconds, text, index, position,
-                    settings.host(index), settings.testTimeout().orElseThrow().toMillis() / 1000.0, "",
-                    process.lastErrorLines(ERROR_LINES)));
+                    settings.host(index), limit.toMillis() / 1000.0, "", process.lastErrorLines(ERROR_LINES)));
             queue.leave(index);
             return Ending.REPLACE;
         } catch (ExecutionException lost) {
@@ -176,6 +177,31 @@ final class WorkerDriver implements Runnable {
             report.problem(where() + " could not deliver every result of " + test);
         }
         return null;
+    }
+
+    /**
+     * Waits for the answer to a {@code Run}. With {@code --test-timeout}, each test gets that long:
+     * the clock starts again at each result, so a class run is limited per test, not as a whole.
+     *
+     * @throws TimeoutException when a test takes longer
+     */
+    private Run.Result await(CompletableFuture<Run.Result> call, ReportReceiver receiver)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Optional<Duration> timeout = settings.testTimeout();
+        if (timeout.isEmpty()) {
+            return call.get();
+        }
+        while (true) {
+            long left = timeout.get().toNanos() - receiver.nanosSinceLastResult();
+            if (left <= 0) {
+                throw new TimeoutException();
+            }
+            try {
+                return call.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException notYet) {
+                // a result may have arrived meanwhile: look again
+            }
+        }
     }
 
     /** The worker died while running {@code test}: run it again, or report it. */

@@ -4,8 +4,11 @@ import io.ampjava.sample.junit.JUnitTestRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
@@ -14,7 +17,8 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.TagFilter;
 
 /**
- * What the user asked to run, turned into the names the manager hands out, one test method each.
+ * What the user asked to run, turned into the names the manager hands out: a whole test class
+ * where all of its tests are selected, single methods where only some are.
  *
  * <p>A {@code TEST} on the command line is one of:
  *
@@ -79,6 +83,7 @@ public final class TestSelection {
         ClassLoader loader = runner.classLoader();
         List<DiscoverySelector> selectors = new ArrayList<>();
         List<Filter<?>> filters = new ArrayList<>();
+        Set<String> namedMethodsOf = new HashSet<>();
         List<String> include = new ArrayList<>();
         List<String> exclude = new ArrayList<>();
         boolean scanRoots = specs.isEmpty();
@@ -90,6 +95,7 @@ public final class TestSelection {
                 scanRoots = true;
             } else if (spec.contains("#")) {
                 selectors.add(DiscoverySelectors.selectMethod(loader, spec));
+                namedMethodsOf.add(topLevelClass(spec));
             } else if (isClass(loader, spec)) {
                 selectors.add(DiscoverySelectors.selectClass(loader, spec));
             } else if (isPackage(loader, spec)) {
@@ -124,11 +130,46 @@ public final class TestSelection {
         if (selectors.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: only exclusions were given");
         }
-        List<String> names = runner.discover(selectors, filters);
-        if (names.isEmpty()) {
+        List<String> methods = runner.discover(selectors, filters);
+        if (methods.isEmpty()) {
             throw new IllegalArgumentException("no tests match " + describe());
         }
+        return byClass(runner, methods, namedMethodsOf);
+    }
+
+    /**
+     * The names to hand out: a whole class where every test of it is selected, so that its
+     * {@code @BeforeAll}/{@code @AfterAll} and any state its tests share work as in one JUnit run
+     * (JUnit and Surefire run a class as a whole, and some suites check across a class's tests);
+     * single methods where only some of a class's tests are selected (methods named on the command
+     * line, or left out by a tag). A class stands for its {@code @Nested} classes too.
+     */
+    private List<String> byClass(JUnitTestRunner runner, List<String> methods, Set<String> namedMethodsOf) {
+        Map<String, List<String>> classes = new LinkedHashMap<>();
+        for (String method : methods) {
+            classes.computeIfAbsent(topLevelClass(method), key -> new ArrayList<>()).add(method);
+        }
+        boolean tagged = !includeTags.isEmpty() || !excludeTags.isEmpty();
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : classes.entrySet()) {
+            String type = entry.getKey();
+            boolean whole = !namedMethodsOf.contains(type) && (!tagged
+                    || new HashSet<>(runner.discover(List.of(DiscoverySelectors.selectClass(runner.classLoader(), type)),
+                            List.of())).equals(new HashSet<>(entry.getValue())));
+            if (whole) {
+                names.add(type);
+            } else {
+                names.addAll(entry.getValue());
+            }
+        }
         return names;
+    }
+
+    /** {@code pkg.Outer} for {@code pkg.Outer$Inner#method} and {@code pkg.Outer#method}. */
+    private static String topLevelClass(String method) {
+        String type = method.substring(0, method.indexOf('#'));
+        int nested = type.indexOf('$');
+        return nested < 0 ? type : type.substring(0, nested);
     }
 
     private String describe() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.sample.junit.ClassDigests;
 import io.ampjava.sample.manager.DistributedRun;
 import io.ampjava.sample.manager.ResultKind;
 import io.ampjava.sample.manager.RunReport;
@@ -13,6 +14,8 @@ import io.ampjava.sample.manager.WorkerCommands;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +135,41 @@ class JavaManagerDrivesJavaWorkersTest {
         assertEquals(ResultKind.SUCCESS, only(report, DEMO + "#passes").kind());
         assertTrue(report.problems().isEmpty(), () -> report.problems().toString());
         assertTrue(printed().contains("[NOTE] worker 0 was lost while running " + FIXTURES + "DiesOnceFixture"), printed());
+    }
+
+    @Test
+    void aWorkerWithOtherTestClassesIsStoppedAndReportedAndTheOthersRunItsShare() throws Exception {
+        // Worker 0 sees the manager's ExtraTest, worker 1 a different build of it.
+        compile(temp.resolve("cp0"), "assertEquals(2, 1 + 1)");
+        compile(temp.resolve("cp1"), "assertEquals(3, 1 + 2)");
+        ClassLoader managers = new URLClassLoader(new URL[] {temp.resolve("cp0").toUri().toURL()}, getClass().getClassLoader());
+        String command = WorkerCommands.javaWorker(temp.resolve("cp{index}").toString(), false, List.of());
+        RunSettings settings = new RunSettings(2, command, temp.resolve("run"), temp, Map.of()).withTestClasses(managers);
+        RunReport report = DistributedRun.run(settings, List.of("extra.ExtraTest#a", "extra.ExtraTest#b", "extra.ExtraTest#c",
+                "extra.ExtraTest#d"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertEquals(4, report.counts().get(ResultKind.SUCCESS), printed());
+        assertTrue(report.results().stream().allMatch(result -> result.worker() == 0), printed());
+        assertEquals(1, report.problems().size(), () -> report.problems().toString());
+        String problem = report.problems().get(0);
+        String mine = ClassDigests.of(managers, "extra.ExtraTest").orElseThrow();
+        assertTrue(problem.startsWith("worker 1 has other test classes than the manager: extra.ExtraTest has SHA-256 ")
+                && problem.contains(mine + " here"), problem);
+        assertTrue(!problem.contains(mine + " there"), problem);
+    }
+
+    private static void compile(Path classes, String check) throws Exception {
+        Path source = Files.createDirectories(classes.resolveSibling(classes.getFileName() + "-src/extra")).resolve("ExtraTest.java");
+        StringBuilder methods = new StringBuilder();
+        for (String name : List.of("a", "b", "c", "d")) {
+            methods.append("    @org.junit.jupiter.api.Test void ").append(name)
+                    .append("() { org.junit.jupiter.api.Assertions.").append(check).append("; }\n");
+        }
+        Files.writeString(source, "package extra;\npublic class ExtraTest {\n" + methods + "}\n");
+        Files.createDirectories(classes);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), source.toString());
+        assertEquals(0, status);
     }
 
     /** Workers as the manager starts its own (its JVM options), from this test JVM's class path. */
