@@ -132,17 +132,13 @@ public final class WorkerCommands {
      *   <li>the serial collector: one GC thread, none to fight over the cores with the other workers;
      *   <li>the C2 thresholds (invocations, loop back-edges) {@link #C2_THRESHOLD_SCALE} times
      *       HotSpot's defaults (5,000, 600, 15,000 and 40,000). C1 still compiles as usual;
-     *   <li>exit on the first {@link OutOfMemoryError}: JUnit rethrows it, which would leave a
-     *       worker with a broken heap serving tests; exiting makes it a lost worker, whose test is
-     *       reported with the JVM's message and whose replacement runs the rest;
-     *   <li>the JVM's own messages (that exit, a crash report) on standard error, which the manager
-     *       quotes when it reports a lost worker.
+     *   <li>the JVM's own messages (a crash report, {@code -XX:+ExitOnOutOfMemoryError}'s) on
+     *       standard error, which the manager quotes when it reports a lost worker.
      * </ul>
      */
     static List<String> jvmOptions() {
         return List.of(
                 "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+DisplayVMOutputToStderr",
                 "-XX:Tier4InvocationThreshold=" + 5_000 * C2_THRESHOLD_SCALE,
                 "-XX:Tier4MinInvocationThreshold=" + 600 * C2_THRESHOLD_SCALE,

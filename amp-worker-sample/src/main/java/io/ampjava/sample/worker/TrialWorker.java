@@ -103,6 +103,10 @@ public final class TrialWorker implements AutoCloseable {
         } catch (RuntimeException | LinkageError broken) {
             // JUnit itself failed (not a test): say so rather than leave the run without a result.
             delivered.add(queue.report(new TestOutcome.Errored(testCase, FailureDetails.of(broken, null))));
+        } catch (VirtualMachineError unrecoverable) {
+            // JUnit rethrows what it deems unrecoverable (OutOfMemoryError) out of the whole run. Once
+            // it has unwound, the memory is free again: the test is an error, the worker goes on.
+            delivered.add(queue.report(new TestOutcome.Errored(testCase, FailureDetails.of(unrecoverable, null))));
         } finally {
             capture.close();
         }

@@ -123,9 +123,10 @@ class JavaManagerDrivesJavaWorkersTest {
         assertEquals(ResultKind.ERROR, hung.kind(), printed());
         assertEquals("timed out after 5 s", hung.headline());
 
+        // JUnit rethrows an OutOfMemoryError out of its run: an error, and the worker goes on.
         TestResult memory = only(report, FIXTURES + "RunsOutOfMemoryFixture");
         assertEquals(ResultKind.ERROR, memory.kind(), printed());
-        assertTrue(memory.errorOutput().contains("OutOfMemoryError"), memory.errorOutput());
+        assertTrue(memory.headline().startsWith("builtins.MemoryError: java.lang.OutOfMemoryError"), memory.headline());
 
         TestResult killed = only(report, FIXTURES + "KillsItselfFixture");
         assertEquals(ResultKind.ERROR, killed.kind(), printed());
@@ -170,6 +171,19 @@ class JavaManagerDrivesJavaWorkersTest {
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                 "-cp", System.getProperty("java.class.path"), source.toString());
         assertEquals(0, status);
+    }
+
+    @Test
+    void aWorkerThatExitsOnOutOfMemoryIsReplacedAndItsLastWordsReported() throws Exception {
+        String command = WorkerCommands.javaWorker(null, false, List.of("-Damp.sample.fixtures=on", "-XX:+ExitOnOutOfMemoryError"));
+        RunSettings settings = new RunSettings(1, command, temp.resolve("run"), temp, Map.of());
+        RunReport report = DistributedRun.run(settings, List.of(FIXTURES + "RunsOutOfMemoryFixture", DEMO + "#passes"),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        TestResult memory = only(report, FIXTURES + "RunsOutOfMemoryFixture");
+        assertEquals(ResultKind.ERROR, memory.kind(), printed());
+        assertTrue(memory.details().contains("exited with status 3"), memory.details());
+        assertTrue(memory.errorOutput().contains("Terminating due to java.lang.OutOfMemoryError"), memory.errorOutput());
+        assertEquals(ResultKind.SUCCESS, only(report, DEMO + "#passes").kind(), printed());
     }
 
     /** Workers as the manager starts its own (its JVM options), from this test JVM's class path. */

@@ -51,7 +51,7 @@ class WorkerCommandsTest {
     @Test
     void optionsComeBeforeTheClasspathAndWorkerOptionsAfterTheMainClass() {
         String command = WorkerCommands.javaWorker("w.jar", List.of(ClassArchive.useOption(Path.of("w.jsa"))), "tests", true);
-        assertTrue(command.endsWith(" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:+DisplayVMOutputToStderr"
+        assertTrue(command.endsWith(" -XX:+UseSerialGC -XX:+DisplayVMOutputToStderr"
                 + " -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=18000"
                 + " -XX:Tier4CompileThreshold=450000 -XX:Tier4BackEdgeThreshold=1200000"
                 + " -XX:SharedArchiveFile=w.jsa -cp w.jar io.ampjava.sample.cli.WorkerMain"
