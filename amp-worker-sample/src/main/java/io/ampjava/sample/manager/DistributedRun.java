@@ -66,7 +66,7 @@ public final class DistributedRun {
             }
             String workers = jobs + " worker" + (jobs == 1 ? "" : "s")
                     + (settings.hosts().isEmpty() ? "" : " on " + String.join(", ", settings.hosts()));
-            out.println("amp-worker: " + names.size() + " tests on " + workers + ": " + settings.workerCommand());
+            out.println("amp-worker: " + names.size() + (names.size() == 1 ? " test on " : " tests on ") + workers + ": " + settings.workerCommand());
             progress.total(names.size());
             queue.fill(names);
             joinAll(drivers);
