@@ -281,7 +281,8 @@ public final class RunSubcommand implements Callable<Integer> {
                 .withTestTimeout(timeout)
                 .withExitFirst(exitFirst)
                 .withSlowest(slowest)
-                .withTestClasses(workerCommand == null || workerCommand.contains("{host}") || workerStdio ? testClasses : null);
+                // Checked only for classes the manager has, on workers that know ClassDigest.
+                .withTestClasses(testClasses);
     }
 
     private List<String> shuffled(List<String> names, long seed) throws IOException {
