@@ -39,7 +39,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class SurefireXmlReports {
     private static final String SCHEMA =
-            "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report-3.0.xsd";
+            "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
 
     private SurefireXmlReports() {}
 

@@ -199,7 +199,7 @@ final class SshHosts implements AutoCloseable {
                 .append("  UserKnownHostsFile ").append(known).append('\n')
                 .append("  GlobalKnownHostsFile /dev/null\n")
                 .append("  StrictHostKeyChecking yes\n")
-                .append("  ConnectTimeout 20\n")
+                .append("  ConnectTimeout 10\n")
                 .append("  LogLevel ERROR\n");
         Path file = directory.resolve("ssh_config");
         Files.writeString(file, config, UTF_8);

@@ -158,10 +158,13 @@ class SshHostsIT {
         } finally {
             hosts.reconnect(cut);
         }
-        int total = total(result.output);
-        assertTrue(result.output.contains("Ran " + total + " tests in ") && result.output.contains("(successes=" + total + ")"),
-                result.output);
-        Matcher rerun = Pattern.compile("(?m)^\\[\\s*\\d+/" + total + "\\] ok    " + Pattern.quote(FIXTURE)
+        // The suite's classes are handed out whole: more results than names.
+        int names = total(result.output);
+        Matcher ran = Pattern.compile("(?m)^Ran (\\d+) tests in ").matcher(result.output);
+        assertTrue(ran.find(), result.output);
+        int results = Integer.parseInt(ran.group(1));
+        assertTrue(results >= 119 && result.output.contains("(successes=" + results + ")"), result.output);
+        Matcher rerun = Pattern.compile("(?m)^\\[\\s*\\d+/" + names + "\\] ok    " + Pattern.quote(FIXTURE)
                 + "  \\(worker (\\d) on " + other.name() + "\\)$").matcher(result.output);
         assertTrue(rerun.find(), "the fixture re-ran on " + other.name() + ":\n" + result.output);
         assertTrue(result.output.contains("[NOTE] worker") && result.output.contains("on " + cut.name()
