@@ -5,6 +5,8 @@ import io.ampjava.transport.Transport;
 import io.ampjava.transport.TransportRole;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -72,6 +74,33 @@ public final class TcpTransport implements Transport {
     @Override
     public void write(ByteBuffer[] srcs) throws IOException {
         ChannelWrites.writeFully(channel, srcs);
+    }
+
+    /**
+     * Reads what has arrived into {@code dst}'s room, waiting a millisecond at most (a TCP socket
+     * cannot be asked for a hang-up without reading): the end of stream shows once the bytes before
+     * it fit.
+     */
+    @Override
+    public int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        Socket socket = channel.socket();
+        // Bounds reads through the socket's stream only; the channel's own reads still block.
+        socket.setSoTimeout(1);
+        byte[] chunk = new byte[Math.min(dst.remaining(), 8192)];
+        int n;
+        try {
+            n = socket.getInputStream().read(chunk);
+        } catch (SocketTimeoutException nothingYet) {
+            return 0;
+        }
+        if (n < 0) {
+            return -1;
+        }
+        dst.put(chunk, 0, n);
+        return n;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.ampjava.transport.unix;
 
-import io.ampjava.internal.posix.SocketLibrary;
+import io.ampjava.internal.io.DirectBuffers;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.internal.posix.SocketLibrary;
 import io.ampjava.transport.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,8 +54,23 @@ public final class UnixTransport implements Transport {
         NativePosix.requireLinux64("a Unix-socket transport");
         this.fd = fd;
         this.description = description;
-        this.guard = new FdUseGuard(release);
+        // Every use of the buffers is inside the guard: once the fd is released, nobody can use them.
+        this.guard = new FdUseGuard(() -> {
+            try {
+                release.run();
+            } finally {
+                freeBuffers();
+            }
+        });
         this.sockets = NativePosix.sockets();
+    }
+
+    /** Gives the native memory of the staging buffers and message headers back now, not at some GC. */
+    private void freeBuffers() {
+        DirectBuffers.free(readStaging);
+        DirectBuffers.free(writeStaging);
+        readHeader.free();
+        writeHeader.free();
     }
 
     /** Wraps a connected jnr channel (from a connect or an accept); closing the transport closes it. */
@@ -270,6 +286,17 @@ public final class UnixTransport implements Transport {
                         + NativePosix.describeErrno(NativePosix.errno()));
             }
             return new PeerCredentials(ucred.getInt(0), ucred.getInt(4), ucred.getInt(8));
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** Asks the kernel (poll): reads nothing, even when {@code dst} has room. */
+    @Override
+    public int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        guard.enter();
+        try {
+            return NativePosix.hungUp(fd) ? -1 : 0;
         } finally {
             guard.exit();
         }
