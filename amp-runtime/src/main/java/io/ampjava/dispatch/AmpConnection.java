@@ -60,7 +60,9 @@ public final class AmpConnection implements AutoCloseable {
     private final ConnectionLimits limits;
     private final ProtocolSwitching switching;
     private final StartTlsNegotiation tls;
+    private final RequestHandler requests;
     private final ReadLoop reader;
+    private volatile ConnectionWatch watch;
 
     private AmpConnection(Transport transport, ResponderLocator locator, ConnectionOptions options) {
         Objects.requireNonNull(transport, "transport");
@@ -82,14 +84,14 @@ public final class AmpConnection implements AutoCloseable {
             public void written() {
                 limits.wakeReader();
             }
-        });
+        }, options.memoryBudget());
         this.descriptors = new DescriptorExchange(this.transport, outbound, options.maxNestingDepth());
         this.limits = new ConnectionLimits(options, outbound, pending, descriptors);
         this.ordersDescriptors = transport.canPassDescriptors();
         this.switching = new ProtocolSwitching(this, outbound, descriptors);
         this.tls = new StartTlsNegotiation(this, this.transport, outbound, switching, locator);
-        RequestHandler requests = new RequestHandler(this, locator, options.responderExecutor(), limits, outbound,
-                tls, switching);
+        this.requests = new RequestHandler(this, locator, options.responderExecutor(), limits, outbound, tls,
+                switching);
         this.reader = new ReadLoop(this, options, this.transport, outbound, descriptors, limits, pending, requests,
                 tls, switching);
     }
@@ -103,10 +105,24 @@ public final class AmpConnection implements AutoCloseable {
         return open(transport, locator, ConnectionOptions.defaults());
     }
 
-    /** The same, with a thread name, a responder executor or read limits. */
+    /**
+     * The same, with a thread name, a responder executor, limits or timeouts.
+     *
+     * @throws OutOfMemoryError when the reader thread cannot start (the process is at its thread
+     *     limit, say); the transport is closed then
+     */
     public static AmpConnection open(Transport transport, ResponderLocator locator, ConnectionOptions options) {
         AmpConnection connection = new AmpConnection(transport, locator, options);
-        connection.reader.start();
+        try {
+            connection.reader.start();
+            connection.watch = ConnectionWatch.start(connection, options, connection.reader, connection.outbound,
+                    connection.limits, connection.pending);
+        } catch (Throwable failure) {
+            // No reader thread or no timer (the process may be at its thread limit): nothing would
+            // ever read, watch or close this transport, so close it now.
+            connection.shutdown(failure);
+            throw failure;
+        }
         return connection;
     }
 
@@ -396,39 +412,84 @@ public final class AmpConnection implements AutoCloseable {
         shutdown(cause, false);
     }
 
-    /** Closes once; {@code orderly} ends the output stream first, so the peer reads everything written. */
+    /**
+     * Closes once; {@code orderly} ends the output stream first, so the peer reads everything written.
+     * Every step runs even when an earlier one fails, an {@link Error} included (an
+     * {@link OutOfMemoryError} must not leave the transport open or the close future incomplete).
+     */
     private void shutdown(Throwable cause, boolean orderly) {
         if (!lossCause.compareAndSet(null, cause)) {
             return;
         }
-        if (reader.isBatchingHere()) {
-            // Boxes queued earlier in this read would have been written already without batching.
-            outbound.flush();
-        }
         Transport current = transport.get();
-        if (orderly) {
-            try {
-                current.shutdownOutput();
-            } catch (IOException | RuntimeException ignored) {
-                // closing anyway
+        List<PendingCall<?>> calls = List.of();
+        try {
+            if (reader.isBatchingHere()) {
+                // Boxes queued earlier in this read would have been written already without batching.
+                outbound.flush();
             }
+            if (orderly) {
+                current.shutdownOutput();
+            }
+        } catch (Throwable ignored) {
+            // closing anyway
         }
-        List<PendingCall<?>> calls = pending.closeAndDrain();
-        outbound.close();
-        limits.wakeReader();
+        try {
+            calls = pending.closeAndDrain();
+        } catch (Throwable ignored) {
+            // the table refuses new calls already; the drained ones are failed below when we have them
+        }
+        try {
+            outbound.close();
+        } catch (Throwable ignored) {
+            // closing anyway
+        }
+        try {
+            limits.wakeReader();
+        } catch (Throwable ignored) {
+            // the reader looks at the connection again within its recheck interval
+        }
         try {
             current.close();
-        } catch (IOException | RuntimeException failure) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "closing " + current.describe(), failure);
+        } catch (Throwable failure) {
+            debug(() -> "closing " + current.describe(), failure);
         }
-        descriptors.close();
-        for (PendingCall<?> call : calls) {
-            call.taken = true;
-            // A refused TLS handshake is what the calls need to hear about (Twisted's PeerVerifyError).
-            call.fail(cause instanceof PeerVerifyException ? cause : lost());
+        try {
+            descriptors.close();
+        } catch (Throwable ignored) {
+            // closing anyway
         }
-        switching.connectionLost(cause);
-        closeFuture.complete(null);
+        try {
+            // Nothing that outlives the connection (a timer, a responder's stage) may keep it reachable.
+            ConnectionWatch watching = watch;
+            if (watching != null) {
+                watching.stop();
+            }
+            requests.connectionClosed();
+            limits.releaseBudget();
+        } catch (Throwable ignored) {
+            // closing anyway
+        }
+        try {
+            for (PendingCall<?> call : calls) {
+                call.taken = true;
+                // A refused TLS handshake is what the calls need to hear about (Twisted's PeerVerifyError).
+                call.fail(cause instanceof PeerVerifyException ? cause : lost());
+            }
+            switching.connectionLost(cause);
+        } catch (Throwable ignored) {
+            // a callback of a call's future failed: the others were failed before it
+        } finally {
+            closeFuture.complete(null);
+        }
+    }
+
+    private static void debug(java.util.function.Supplier<String> message, Throwable failure) {
+        try {
+            LOG.log(System.Logger.Level.DEBUG, message, failure);
+        } catch (Throwable ignored) {
+            // logging must not stop a close
+        }
     }
 
     ConnectionLostException lost() {

@@ -54,6 +54,10 @@ final class OutboundQueue {
     // Bytes enqueued and not yet written (held ones and the batch a flusher is writing included);
     // written under the lock, read without it by the reader thread deciding whether to pause.
     private volatile long queuedBytes;
+    // Counts progress (a batch written, or a first box after the queue was empty), for a write-stall
+    // watch that compares it between its looks; written under the lock.
+    private volatile int progress;
+    private final MemoryBudget budget; // counts queuedBytes when not null
     private int[] descriptors = new int[4];
     private int descriptorCount;
     private int assignedDescriptors; // descriptors[0, assigned) go with boxes already queued (or held)
@@ -63,7 +67,12 @@ final class OutboundQueue {
     private boolean closed;
 
     OutboundQueue(ConnectionTransport transport, Listener listener) {
+        this(transport, listener, null);
+    }
+
+    OutboundQueue(ConnectionTransport transport, Listener listener, MemoryBudget budget) {
         this.transport = transport;
+        this.budget = budget;
         this.listener = listener;
     }
 
@@ -107,7 +116,7 @@ final class OutboundQueue {
         }
         (held != null ? held : boxes).add(bytes, descriptorCount - assignedDescriptors);
         assignedDescriptors = descriptorCount;
-        queuedBytes += bytes.length;
+        queued(bytes.length);
         closing = closeAfter;
         return true;
     }
@@ -121,7 +130,7 @@ final class OutboundQueue {
             return false;
         }
         boxes.add(box, 0);
-        queuedBytes += box.length;
+        queued(box.length);
         return true;
     }
 
@@ -195,57 +204,94 @@ final class OutboundQueue {
             }
             flushing = true;
         }
-        while (true) {
-            byte[][] batch;
-            int[] batchDescriptors;
-            int[] fds;
-            boolean lastCloses;
-            Transport target;
-            long batchBytes = 0;
-            synchronized (this) {
-                if (closed || boxes.isEmpty()) {
-                    stopFlushing();
+        // Whatever is thrown, even an Error, the flag must fall: a queue left "flushing" by a dead
+        // flusher would never write again.
+        boolean stopped = false;
+        try {
+            while (true) {
+                byte[][] batch;
+                int[] batchDescriptors;
+                int[] fds;
+                boolean lastCloses;
+                Transport target;
+                long batchBytes = 0;
+                synchronized (this) {
+                    if (closed || boxes.isEmpty()) {
+                        stopFlushing();
+                        stopped = true;
+                        return;
+                    }
+                    batch = Arrays.copyOf(boxes.bytes, boxes.count);
+                    batchDescriptors = Arrays.copyOf(boxes.descriptors, boxes.count);
+                    int fdCount = boxes.descriptorTotal();
+                    boxes.clear();
+                    lastCloses = closing && held == null; // a held closing box is not in this batch
+                    target = transport.get();
+                    // The batch's descriptors lead the queue; those of held boxes and of boxes still
+                    // being encoded stay.
+                    fds = Arrays.copyOf(descriptors, fdCount);
+                    System.arraycopy(descriptors, fdCount, descriptors, 0, descriptorCount - fdCount);
+                    descriptorCount -= fdCount;
+                    assignedDescriptors -= fdCount;
+                }
+                for (byte[] box : batch) {
+                    batchBytes += box.length;
+                }
+                try {
+                    write(target, batch, batchDescriptors, fds);
+                } catch (Throwable failure) {
+                    synchronized (this) {
+                        stopFlushing();
+                    }
+                    stopped = true;
+                    listener.writeFailed(failure);
                     return;
                 }
-                batch = Arrays.copyOf(boxes.bytes, boxes.count);
-                batchDescriptors = Arrays.copyOf(boxes.descriptors, boxes.count);
-                int fdCount = boxes.descriptorTotal();
-                boxes.clear();
-                lastCloses = closing && held == null; // a held closing box is not in this batch
-                target = transport.get();
-                // The batch's descriptors lead the queue; those of held boxes and of boxes still
-                // being encoded stay.
-                fds = Arrays.copyOf(descriptors, fdCount);
-                System.arraycopy(descriptors, fdCount, descriptors, 0, descriptorCount - fdCount);
-                descriptorCount -= fdCount;
-                assignedDescriptors -= fdCount;
+                synchronized (this) {
+                    if (!closed) {
+                        queuedBytes -= batchBytes;
+                        progress++;
+                        if (budget != null) {
+                            budget.release(batchBytes);
+                        }
+                    }
+                }
+                listener.written();
+                if (lastCloses) {
+                    synchronized (this) {
+                        stopFlushing();
+                    }
+                    stopped = true;
+                    listener.closingBoxWritten();
+                    return;
+                }
             }
-            for (byte[] box : batch) {
-                batchBytes += box.length;
-            }
-            try {
-                write(target, batch, batchDescriptors, fds);
-            } catch (IOException | RuntimeException failure) {
+        } finally {
+            if (!stopped) {
                 synchronized (this) {
                     stopFlushing();
                 }
-                listener.writeFailed(failure);
-                return;
-            }
-            synchronized (this) {
-                if (!closed) {
-                    queuedBytes -= batchBytes;
-                }
-            }
-            listener.written();
-            if (lastCloses) {
-                synchronized (this) {
-                    stopFlushing();
-                }
-                listener.closingBoxWritten();
-                return;
             }
         }
+    }
+
+    /** Under the lock: {@code length} more bytes wait to be written. */
+    private void queued(int length) {
+        if (queuedBytes == 0) {
+            progress++; // a stall is counted from the first box waiting
+        }
+        queuedBytes += length;
+        if (budget != null) {
+            budget.acquire(length);
+        }
+    }
+
+    /**
+     * A number that changes whenever the queue makes progress (a batch written, or a first box after
+     * it was empty): a write-stall watch sees a stall as boxes waiting while it stays the same.
+     */
+    int progress() {
+        return progress;
     }
 
     /** Under the lock: the flush is over; wake whoever waits for the queue to drain. */
@@ -275,6 +321,9 @@ final class OutboundQueue {
             boxes.clear();
             held = null;
             assignedDescriptors = 0;
+            if (budget != null) {
+                budget.release(queuedBytes);
+            }
             queuedBytes = 0;
             if (drainWaiters > 0) {
                 notifyAll();

@@ -1,11 +1,13 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.internal.io.DirectBuffers;
 import io.ampjava.wire.AmpKeys;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
 import io.ampjava.wire.Bytes;
 import io.ampjava.wire.ProtocolException;
 import java.io.EOFException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -36,6 +38,10 @@ final class ReadLoop {
     private final Thread thread;
     /** Reader thread only: true while the boxes of one read are dispatched; see {@link #flushSoon}. */
     private boolean batch;
+    /** Reader thread only: boxes parsed so far. */
+    private int boxCount;
+    /** {@link #boxCount} as of the end of the last read, for an idle watch on another thread. */
+    private volatile int boxesReceived;
 
     ReadLoop(AmpConnection connection, ConnectionOptions options, ConnectionTransport transport, OutboundQueue outbound,
             DescriptorExchange descriptors, ConnectionLimits limits, PendingCalls<PendingCall<?>> pending,
@@ -84,41 +90,97 @@ final class ReadLoop {
 
     private void run() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(readBufferSize);
+        try {
+            connection.shutdown(readUntilClosed(buffer));
+        } finally {
+            // Only this thread uses the buffer, so its native memory can go back now, not at some
+            // GC; unless a switched protocol was shown views of it, which it might (wrongly) keep.
+            if (!switching.isSwitched()) {
+                DirectBuffers.free(buffer);
+            }
+        }
+    }
+
+    /** Reads and dispatches until the connection closes or fails; returns why it ended. */
+    private Throwable readUntilClosed(ByteBuffer buffer) {
         buffer.limit(0); // nothing read yet
         IntConsumer received = descriptors::received;
         BoxDecoder.Sink sink = box -> {
+            boxCount++;
             boxReceived(box);
             if (tls.isSettled() || switching.isSwitched()) {
                 decoder.stop(); // the bytes after this box are TLS's or the new protocol's
             }
         };
-        Throwable cause;
         try {
             while (true) {
-                limits.awaitReadCapacity(connection::isOpen);
+                awaitCapacity(buffer, received);
                 // The dispatch may have stopped mid-buffer at a limit: finish those bytes first.
                 if (!buffer.hasRemaining()) {
                     buffer.clear();
                     int count = transport.get().read(buffer, received);
                     if (count < 0) {
-                        cause = new EOFException(transport.describe() + ": the peer closed the connection");
-                        break;
+                        return new EOFException(transport.describe() + ": the peer closed the connection");
                     }
                     buffer.flip();
                 }
                 route(buffer, sink);
+                if (boxesReceived != boxCount) {
+                    boxesReceived = boxCount;
+                }
+                limits.decoderHolds(decoder.bufferedBytes());
                 limits.checkPendingDescriptors();
                 if (!connection.isOpen()) {
-                    return;
+                    return connection.closeCause();
                 }
             }
         } catch (Throwable failure) {
-            cause = failure;
             if (connection.isOpen()) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "closing " + transport.describe(), failure);
             }
+            return failure;
         }
-        connection.shutdown(cause);
+    }
+
+    /**
+     * Waits while the connection must not read (a limit, see {@link ConnectionLimits#mustPause}),
+     * watching for the peer to hang up meanwhile: a peer that leaves a paused connection must not
+     * leave it open.
+     */
+    private void awaitCapacity(ByteBuffer buffer, IntConsumer received) throws IOException, InterruptedException {
+        if (limits.mustPause()) {
+            try {
+                while (connection.isOpen() && limits.mustPause()) {
+                    limits.pausing();
+                    if (peerHungUp(buffer, received)) {
+                        throw new EOFException(transport.describe()
+                                + ": the peer closed the connection while it was paused at a limit");
+                    }
+                    limits.awaitChange();
+                }
+            } finally {
+                limits.resumed();
+            }
+        }
+        limits.checkPendingDescriptors();
+    }
+
+    /**
+     * Asks the transport whether the peer hung up; one that must read to tell puts what it read
+     * after the bytes not parsed yet, in the buffer's room.
+     */
+    private boolean peerHungUp(ByteBuffer buffer, IntConsumer received) throws IOException {
+        buffer.compact(); // the unparsed bytes move to the front; the room after them is free
+        try {
+            return transport.get().pollWhilePaused(buffer, received) < 0;
+        } finally {
+            buffer.flip();
+        }
+    }
+
+    /** How many boxes the reader had parsed at the end of its last read: an idle watch compares it. */
+    int boxesReceived() {
+        return boxesReceived;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 
 /**
  * Answers the peer's requests on one connection (Twisted's {@code BoxDispatcher._commandReceived}):
@@ -34,6 +35,8 @@ final class RequestHandler {
     private final OutboundQueue outbound;
     private final StartTlsNegotiation tls;
     private final ProtocolSwitching switching;
+    // The requests whose responders answer later, in a ring with this sentinel; guarded by it.
+    private final LaterAnswer waiting = new LaterAnswer(null, null, null, false);
 
     RequestHandler(AmpConnection connection, ResponderLocator locator, Executor responderExecutor,
             ConnectionLimits limits, OutboundQueue outbound, StartTlsNegotiation tls, ProtocolSwitching switching) {
@@ -128,7 +131,7 @@ final class RequestHandler {
             requestFinished(ask, responder, answer, failure);
             return;
         }
-        stage.whenComplete((answer, failure) -> requestFinished(ask, responder, answer, failure));
+        stage.whenComplete(new LaterAnswer(request, ask, responder, false));
     }
 
     /** The switch request of a {@link ProtocolSwitchResponder}: the protocol, or an error answer. */
@@ -144,14 +147,35 @@ final class RequestHandler {
             finish(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
             return;
         }
-        stage.whenComplete((protocol, failure) -> {
-            if (failure != null || protocol == null) {
-                finish(ask, responder, null,
-                        failure != null ? failure : new IllegalStateException("the responder switched to a null protocol"));
-            } else {
-                switching.switchAfterAnswer(ask, protocol);
+        stage.whenComplete(new LaterAnswer(request, ask, responder, true));
+    }
+
+    /** What a switch responder's stage completed with, on whichever thread completed it. */
+    private void switchDecided(byte[] ask, Responder responder, Object protocol, Throwable failure) {
+        if (failure != null || protocol == null) {
+            finish(ask, responder, null,
+                    failure != null ? failure : new IllegalStateException("the responder switched to a null protocol"));
+        } else {
+            switching.switchAfterAnswer(ask, (SwitchedProtocol) protocol);
+        }
+    }
+
+    /**
+     * The connection closed: every responder still working is detached from it, so that a stage
+     * that completes late (or never) keeps neither the connection nor its buffers reachable. Their
+     * stages are not cancelled: a responder may have handed out a stage it shares with others.
+     */
+    void connectionClosed() {
+        synchronized (waiting) {
+            LaterAnswer answer = waiting.next;
+            while (answer != waiting) {
+                LaterAnswer following = answer.next;
+                answer.detach();
+                answer = following;
             }
-        });
+            waiting.next = waiting;
+            waiting.previous = waiting;
+        }
     }
 
     /** A located responder is done: answer, and count the request out of those in progress. */
@@ -246,5 +270,69 @@ final class RequestHandler {
             failure = failure.getCause();
         }
         return failure;
+    }
+
+    /**
+     * Waits for a responder's stage, on the handler's list of requests in progress: the only thing
+     * the stage references, so that {@link #detach} cuts it from the connection.
+     */
+    private final class LaterAnswer implements BiConsumer<Object, Throwable> {
+        private final boolean switches;
+        private final long charge; // the request's bytes, counted against the memory budget until answered
+        private byte[] ask;
+        private Responder responder;
+        private volatile boolean detached;
+        private LaterAnswer previous = this;
+        private LaterAnswer next = this;
+
+        LaterAnswer(Box request, byte[] ask, Responder responder, boolean switches) {
+            this.ask = ask;
+            this.responder = responder;
+            this.switches = switches;
+            if (request == null) {
+                this.charge = 0; // the sentinel
+                return;
+            }
+            this.charge = limits.hasBudget() ? BoxEncoder.encodedLength(request) : 0;
+            if (charge > 0) {
+                limits.requestHeld(charge);
+            }
+            synchronized (waiting) {
+                previous = waiting.previous;
+                next = waiting;
+                previous.next = this;
+                waiting.previous = this;
+            }
+        }
+
+        @Override
+        public void accept(Object result, Throwable failure) {
+            synchronized (waiting) {
+                if (detached) {
+                    return;
+                }
+                previous.next = next;
+                next.previous = previous;
+                previous = this;
+                next = this;
+            }
+            if (charge > 0) {
+                limits.requestReleased(charge);
+            }
+            if (switches) {
+                switchDecided(ask, responder, result, failure); // counted out when the responder returned
+            } else {
+                requestFinished(ask, responder, (Box) result, failure);
+            }
+        }
+
+        /** Under the ring's lock: forget the connection's side. */
+        void detach() {
+            detached = true;
+            ask = null;
+            responder = null;
+            previous = this;
+            next = this;
+        }
     }
 }
