@@ -10,6 +10,7 @@ import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.StartTlsResponder;
 import io.ampjava.testing.TwistedProcess;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.server.AmpServer;
 import io.ampjava.wire.Box;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ class TwistedTlsTest {
 
     @BeforeAll
     static void writeCertificates() throws Exception {
+        TwistedPython.require(TwistedPython.Need.TWISTED_TLS); // the script's StartTLS needs pyOpenSSL
         TestCertificates.write(directory.resolve("ca.pem"), TestCertificates.pem(CERTIFICATES.ca));
         TestCertificates.write(directory.resolve("server.pem"), CERTIFICATES.server.pem());
         TestCertificates.write(directory.resolve("client.pem"), CERTIFICATES.client.pem());
