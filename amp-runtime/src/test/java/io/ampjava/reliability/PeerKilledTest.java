@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
@@ -15,6 +14,7 @@ import io.ampjava.reliability.ReliabilityCommands.Operands;
 import io.ampjava.reliability.ReliabilityCommands.PassFdArguments;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.server.AmpServer;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.transport.unix.UnixTransport;
 import io.ampjava.types.Descriptor;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class PeerKilledTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(PeerProcess.available(), "no " + PeerProcess.python() + " to run the peer processes");
+        TwistedPython.require(TwistedPython.Need.PYTHON); // the peers are Python scripts
         later = Executors.newSingleThreadExecutor();
         PeerProcess.warmUp();
     }

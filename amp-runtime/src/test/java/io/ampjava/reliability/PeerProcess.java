@@ -2,13 +2,13 @@ package io.ampjava.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ampjava.testing.TwistedPython;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +28,9 @@ final class PeerProcess implements AutoCloseable {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** The interpreter with Twisted's stdlib peers in mind; plain sockets are all these need. */
-    static Path python() {
-        return Path.of(System.getenv().getOrDefault("AMP_PYTHON", "/usr/bin/python3"));
-    }
-
-    static boolean available() {
-        return Files.isExecutable(python());
+    /** The interpreter; plain sockets are all the peer needs. */
+    private static Path python() {
+        return TwistedPython.require(TwistedPython.Need.PYTHON);
     }
 
     static PeerProcess start(String mode, Path socket, int count) throws IOException {

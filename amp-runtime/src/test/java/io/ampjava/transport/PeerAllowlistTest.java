@@ -13,6 +13,7 @@ import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.transport.unix.PeerAllowlist;
 import io.ampjava.transport.unix.PeerCredentials;
 import io.ampjava.transport.unix.UnixListeningSocket;
@@ -137,7 +138,7 @@ class PeerAllowlistTest {
 
     /** Runs sum_client.py as {@code uid} (its own group, no others), or as this user for -1; returns its line. */
     private static String runClient(Path socket, int uid) throws Exception {
-        String python = System.getenv().getOrDefault("AMP_PYTHON", "/usr/bin/python3");
+        String python = TwistedPython.require(TwistedPython.Need.PYTHON).toString();
         List<String> command = new ArrayList<>();
         if (uid >= 0) {
             command.addAll(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));

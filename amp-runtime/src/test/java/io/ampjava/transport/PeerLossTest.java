@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.transport.tcp.TcpListeningSocket;
 import io.ampjava.transport.unix.UnixListeningSocket;
 import java.io.BufferedReader;
@@ -20,7 +20,6 @@ import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +72,7 @@ class PeerLossTest {
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource({"unix, half", "unix, silent", "tcp, half", "tcp, silent"})
     void aPeerProcessKilledWithSigkillLeavesNoCallHanging(String kind, String mode) throws Exception {
-        Path python = Path.of(System.getenv().getOrDefault("AMP_PYTHON", "/usr/bin/python3"));
-        assumeTrue(Files.isExecutable(python), "no " + python + " to run the stalling peer");
+        Path python = TwistedPython.require(TwistedPython.Need.PYTHON); // the stalling peer is a Python script
         Path socketPath = dir.resolve("killed.sock");
         Process peer = new ProcessBuilder(python.toString(), script().toString(), kind,
                 kind.equals("unix") ? socketPath.toString() : "-", Integer.toString(OUTSTANDING), mode)

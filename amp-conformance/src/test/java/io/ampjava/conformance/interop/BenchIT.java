@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.conformance.interop.PeerProcess.Implementation;
 import io.ampjava.conformance.interop.PeerProcess.Transport;
+import io.ampjava.testing.TwistedPython;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class BenchIT {
 
     @BeforeAll
     static void startPeers() {
-        TwistedInstallation.require();
+        TwistedPython.require(TwistedPython.Need.TWISTED);
         java = PeerProcess.start(Implementation.JAVA, Transport.UNIX, sockets);
         twisted = PeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
     }

@@ -5,6 +5,7 @@ import io.ampjava.conformance.interop.PeerProcess.Implementation;
 import io.ampjava.conformance.interop.PeerProcess.Transport;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.testing.TwistedPython;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,7 @@ class JavaClientToTwistedPeerOverTcpIT extends JavaClientRows {
 
     @BeforeAll
     static void startPeer() {
-        TwistedInstallation.require();
+        TwistedPython.require(TwistedPython.Need.TWISTED);
         peer = PeerProcess.start(Implementation.TWISTED, Transport.TCP, sockets);
     }
 

@@ -12,6 +12,7 @@ import io.ampjava.conformance.interop.PeerProcess.Implementation;
 import io.ampjava.conformance.interop.PeerProcess.Transport;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class JavaClientToTwistedPeerOverUnixIT extends JavaClientRows {
 
     @BeforeAll
     static void startPeer() {
-        TwistedInstallation.require();
+        TwistedPython.require(TwistedPython.Need.TWISTED);
         peer = PeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
     }
 

@@ -2,6 +2,7 @@ package io.ampjava.conformance.interop;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ampjava.testing.TwistedPython;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ final class PeerProcess implements AutoCloseable {
         if (implementation == Implementation.JAVA) {
             command.addAll(List.of(InteropPaths.java(), "-jar", InteropPaths.peerJar().toString()));
         } else {
-            command.addAll(List.of(InteropPaths.python(), InteropPaths.pythonDir().resolve("twisted_peer.py").toString()));
+            command.addAll(List.of(TwistedPython.interpreter().toString(), InteropPaths.pythonDir().resolve("twisted_peer.py").toString()));
         }
         command.add("serve");
         if (transport == Transport.UNIX) {

@@ -2,6 +2,7 @@ package io.ampjava.conformance.interop;
 
 import io.ampjava.conformance.interop.PeerProcess.Implementation;
 import io.ampjava.conformance.interop.PeerProcess.Transport;
+import io.ampjava.testing.TwistedPython;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class TwistedClientToJavaPeerIT {
 
     @BeforeAll
     static void startPeers() {
-        TwistedInstallation.require();
+        TwistedPython.require(TwistedPython.Need.TWISTED);
         unix = PeerProcess.start(Implementation.JAVA, Transport.UNIX, sockets);
         tcp = PeerProcess.start(Implementation.JAVA, Transport.TCP, sockets);
     }

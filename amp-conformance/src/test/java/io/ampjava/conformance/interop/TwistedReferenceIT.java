@@ -2,6 +2,7 @@ package io.ampjava.conformance.interop;
 
 import io.ampjava.conformance.interop.PeerProcess.Implementation;
 import io.ampjava.conformance.interop.PeerProcess.Transport;
+import io.ampjava.testing.TwistedPython;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class TwistedReferenceIT {
 
     @BeforeAll
     static void startPeers() {
-        TwistedInstallation.require();
+        TwistedPython.require(TwistedPython.Need.TWISTED);
         unix = PeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
         tcp = PeerProcess.start(Implementation.TWISTED, Transport.TCP, sockets);
     }
