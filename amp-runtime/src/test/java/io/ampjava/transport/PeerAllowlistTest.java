@@ -13,6 +13,7 @@ import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.testing.Prerequisites;
 import io.ampjava.testing.TwistedPython;
 import io.ampjava.transport.unix.PeerAllowlist;
 import io.ampjava.transport.unix.PeerCredentials;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class PeerAllowlistTest {
     private static final int NOBODY = 65534;
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     @TempDir
     Path dir;
@@ -100,8 +102,7 @@ class PeerAllowlistTest {
 
     @Test
     void anotherUserWhoCanReachTheSocketIsStillRefused() throws Exception {
-        assumeTrue(NativePosix.posix().geteuid() == 0, "needs root to run a peer as another user");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        requireAnotherUser();
         Path open = Files.createDirectory(dir.resolve("open"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -125,8 +126,7 @@ class PeerAllowlistTest {
 
     @Test
     void theDefaultFileModeKeepsOtherUsersOutAltogether() throws Exception {
-        assumeTrue(NativePosix.posix().geteuid() == 0, "needs root to run a peer as another user");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        requireAnotherUser();
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path socket = dir.resolve("amp.sock");
         try (AmpServer server = Amp.listenUnix(socket, this::counting)) {
@@ -136,12 +136,21 @@ class PeerAllowlistTest {
         }
     }
 
+    /**
+     * Running a peer as another user takes root (a property of the run, so without it the test is
+     * skipped even under CI) and setpriv (something to install, so under CI=true it must be there).
+     */
+    private static void requireAnotherUser() {
+        assumeTrue(NativePosix.posix().geteuid() == 0, "needs root to run a peer as another user");
+        Prerequisites.require(Files.isExecutable(SETPRIV), SETPRIV + " is missing: install it with `apt-get install -y util-linux`");
+    }
+
     /** Runs sum_client.py as {@code uid} (its own group, no others), or as this user for -1; returns its line. */
     private static String runClient(Path socket, int uid) throws Exception {
         String python = TwistedPython.require(TwistedPython.Need.PYTHON).toString();
         List<String> command = new ArrayList<>();
         if (uid >= 0) {
-            command.addAll(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
+            command.addAll(List.of(SETPRIV.toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
         }
         command.addAll(List.of(python, script().toString(), socket.toString()));
         Process process = new ProcessBuilder(command)
