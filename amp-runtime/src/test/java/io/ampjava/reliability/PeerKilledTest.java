@@ -54,7 +54,7 @@ class PeerKilledTest {
     void setUp() throws Exception {
         TwistedPython.require(TwistedPython.Need.PYTHON); // the peers are Python scripts
         later = Executors.newSingleThreadExecutor();
-        PeerProcess.warmUp();
+        FaultPeerProcess.warmUp();
     }
 
     @AfterEach
@@ -71,7 +71,7 @@ class PeerKilledTest {
                 AmpConnection steady = Amp.connectUnix(socket, ResponderLocator.NONE)) {
             assertEquals(3L, sum(steady, 1, 2));
             ProcessState before = ProcessState.now();
-            try (PeerProcess peer = PeerProcess.start("half-box", socket, 1)) {
+            try (FaultPeerProcess peer = FaultPeerProcess.start("half-box", socket, 1)) {
                 peer.expect("STALLED");
                 awaitConnections(server, 2, Duration.ofSeconds(5));
                 peer.kill();
@@ -89,7 +89,7 @@ class PeerKilledTest {
                 AmpConnection steady = Amp.connectUnix(socket, ResponderLocator.NONE)) {
             assertEquals(3L, sum(steady, 1, 2));
             ProcessState before = ProcessState.now();
-            try (PeerProcess peer = PeerProcess.start("fds", socket, 1)) {
+            try (FaultPeerProcess peer = FaultPeerProcess.start("fds", socket, 1)) {
                 peer.expect("STALLED");
                 // The accepted socket and the two descriptors (/dev/null) waiting for a box that never
                 // comes; the peer's stdio pipes are new as well.
@@ -111,7 +111,7 @@ class PeerKilledTest {
                 AmpConnection steady = Amp.connectUnix(socket, ResponderLocator.NONE)) {
             assertEquals(3L, sum(steady, 1, 2));
             ProcessState before = ProcessState.now();
-            try (PeerProcess peer = PeerProcess.start("callback", socket, 5)) {
+            try (FaultPeerProcess peer = FaultPeerProcess.start("callback", socket, 5)) {
                 peer.expect("STALLED");
                 // The peer may read a call back before callRemote has returned it to the responder.
                 awaitSize(callbacks, 5, Duration.ofSeconds(5));
@@ -129,7 +129,7 @@ class PeerKilledTest {
     void aServerKilledWhileHoldingDescriptorCallsFailsThemAndClosesOurCopies() throws Exception {
         Path socket = dir.resolve("peer.sock");
         ProcessState before = ProcessState.now();
-        try (PeerProcess peer = PeerProcess.start("stall-fds", socket, 3)) {
+        try (FaultPeerProcess peer = FaultPeerProcess.start("stall-fds", socket, 3)) {
             peer.expect("READY");
             AmpConnection client = AmpConnection.open(UnixTransport.connect(socket), ResponderLocator.NONE,
                     ConnectionOptions.builder().threadName("fault-client").build());

@@ -8,8 +8,8 @@ import io.ampjava.conformance.commands.OpenDescriptor;
 import io.ampjava.conformance.commands.OpenDescriptorCommand;
 import io.ampjava.conformance.commands.WriteDescriptor;
 import io.ampjava.conformance.commands.WriteDescriptorCommand;
-import io.ampjava.conformance.interop.PeerProcess.Implementation;
-import io.ampjava.conformance.interop.PeerProcess.Transport;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Implementation;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Transport;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.testing.TwistedPython;
@@ -34,12 +34,12 @@ class JavaClientToTwistedPeerOverUnixIT extends JavaClientRows {
     @TempDir
     Path files;
 
-    private static PeerProcess peer;
+    private static ConformancePeerProcess peer;
 
     @BeforeAll
     static void startPeer() {
         TwistedPython.require(TwistedPython.Need.TWISTED);
-        peer = PeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
+        peer = ConformancePeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
     }
 
     @AfterAll

@@ -141,8 +141,9 @@ final class PythonTool {
         String finalSummary = summary;
         int failures = failed;
         tests.add(dynamicTest("complete run", () -> {
-            assertEquals(expected, reported, run.commandLine() + " did not report every check; stderr:\n" + PeerProcess.tail(run.stderr()));
-            assertTrue(finalSummary != null, run.commandLine() + " printed no summary; stderr:\n" + PeerProcess.tail(run.stderr()));
+            String stderr = ConformancePeerProcess.tail(run.stderr());
+            assertEquals(expected, reported, run.commandLine() + " did not report every check; stderr:\n" + stderr);
+            assertTrue(finalSummary != null, run.commandLine() + " printed no summary; stderr:\n" + stderr);
             assertEquals(failures == 0 ? 0 : 1, run.exitCode(), run.commandLine() + ": exit status disagrees with " + finalSummary);
         }));
         return tests.stream();

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * its {@code READY} line. Both are started with {@code --exit-on-eof} and keep our end of their
  * standard input open, so they also go away if the test JVM dies without closing them.
  */
-final class PeerProcess implements AutoCloseable {
+final class ConformancePeerProcess implements AutoCloseable {
     /** Which implementation serves. */
     enum Implementation {
         JAVA,
@@ -39,7 +39,7 @@ final class PeerProcess implements AutoCloseable {
     private final Path stderr;
     private final String address;
 
-    private PeerProcess(String name, Process process, Path stdout, Path stderr, String address) {
+    private ConformancePeerProcess(String name, Process process, Path stdout, Path stderr, String address) {
         this.name = name;
         this.process = process;
         this.stdout = stdout;
@@ -51,7 +51,7 @@ final class PeerProcess implements AutoCloseable {
      * Starts a peer. For {@link Transport#UNIX} the socket is created as {@code peer.sock} in
      * {@code socketDir}, which should be short: a Unix socket path has at most 107 bytes.
      */
-    static PeerProcess start(Implementation implementation, Transport transport, Path socketDir) {
+    static ConformancePeerProcess start(Implementation implementation, Transport transport, Path socketDir) {
         List<String> command = new ArrayList<>();
         if (implementation == Implementation.JAVA) {
             command.addAll(List.of(InteropPaths.java(), "-jar", InteropPaths.peerJar().toString()));
@@ -78,8 +78,7 @@ final class PeerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
-        PeerProcess peer = new PeerProcess(name, process, stdout, stderr, awaitReady(name, process, stdout, stderr));
-        return peer;
+        return new ConformancePeerProcess(name, process, stdout, stderr, awaitReady(name, process, stdout, stderr));
     }
 
     private static String awaitReady(String name, Process process, Path stdout, Path stderr) {
