@@ -7,7 +7,6 @@ import static io.ampjava.dispatch.TestCommands.SUM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.TestCommands.FatalException;
@@ -15,16 +14,17 @@ import io.ampjava.dispatch.TestCommands.MapLocator;
 import io.ampjava.dispatch.TestCommands.OopsException;
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.dispatch.TestCommands.Total;
+import io.ampjava.testing.Await;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxEncoder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -43,16 +43,14 @@ class ConnectionPairTest {
                 AmpConnection right = AmpConnection.open(pair.right(), TestCommands.calculator())) {
             CompletableFuture<Total> fromLeft = left.callRemote(SUM, new Operands(13, 81));
             CompletableFuture<Total> fromRight = right.callRemote(SUM, new Operands(1, 2));
-            assertEquals(new Total(94), fromLeft.get(SECONDS, TimeUnit.SECONDS));
-            assertEquals(new Total(3), fromRight.get(SECONDS, TimeUnit.SECONDS));
+            assertEquals(new Total(94), Await.result(fromLeft));
+            assertEquals(new Total(3), Await.result(fromRight));
 
-            ExecutionException oops = assertThrows(ExecutionException.class,
-                    () -> left.callRemote(SUM, new Operands(666, 0)).get(SECONDS, TimeUnit.SECONDS));
-            assertEquals("bad number 666", assertInstanceOf(OopsException.class, oops.getCause()).getMessage());
-            ExecutionException unhandled = assertThrows(ExecutionException.class,
-                    () -> left.callRemote(GOODBYE, null).get(SECONDS, TimeUnit.SECONDS));
+            Throwable oops = Await.failure(left.callRemote(SUM, new Operands(666, 0)));
+            assertEquals("bad number 666", assertInstanceOf(OopsException.class, oops).getMessage());
+            Throwable unhandled = Await.failure(left.callRemote(GOODBYE, null));
             assertEquals("Unhandled Command: b'Goodbye'",
-                    assertInstanceOf(UnhandledCommandException.class, unhandled.getCause()).description());
+                    assertInstanceOf(UnhandledCommandException.class, unhandled).description());
             assertTrue(left.isOpen() && right.isOpen());
         }
     }
@@ -62,14 +60,10 @@ class ConnectionPairTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), TestCommands.calculator())) {
-            ExecutionException fatal = assertThrows(ExecutionException.class,
-                    () -> caller.callRemote(SUM, new Operands(13, 13)).get(SECONDS, TimeUnit.SECONDS));
-            assertInstanceOf(FatalException.class, fatal.getCause());
-            caller.closeFuture().get(SECONDS, TimeUnit.SECONDS);
-            ExecutionException lost = assertThrows(ExecutionException.class,
-                    () -> caller.callRemote(SUM, new Operands(1, 1)).get(SECONDS, TimeUnit.SECONDS));
-            assertInstanceOf(ConnectionLostException.class, lost.getCause());
-            server.closeFuture().get(SECONDS, TimeUnit.SECONDS);
+            assertInstanceOf(FatalException.class, Await.failure(caller.callRemote(SUM, new Operands(13, 13))));
+            Await.result(caller.closeFuture());
+            assertInstanceOf(ConnectionLostException.class, Await.failure(caller.callRemote(SUM, new Operands(1, 1))));
+            Await.result(server.closeFuture());
         }
     }
 
@@ -78,11 +72,10 @@ class ConnectionPairTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), TestCommands.calculator())) {
-            ExecutionException unknown = assertThrows(ExecutionException.class,
-                    () -> caller.callRemote(SUM, new Operands(999, 0)).get(SECONDS, TimeUnit.SECONDS));
-            UnknownRemoteErrorException error = assertInstanceOf(UnknownRemoteErrorException.class, unknown.getCause());
+            Throwable unknown = Await.failure(caller.callRemote(SUM, new Operands(999, 0)));
+            UnknownRemoteErrorException error = assertInstanceOf(UnknownRemoteErrorException.class, unknown);
             assertEquals("Code<UNKNOWN>: Unknown Error", error.getMessage());
-            caller.closeFuture().get(SECONDS, TimeUnit.SECONDS);
+            Await.result(caller.closeFuture());
         }
     }
 
@@ -93,9 +86,9 @@ class ConnectionPairTest {
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), locator)) {
             CompletableFuture<Void> goodbye = caller.callRemote(GOODBYE, null);
-            goodbye.get(SECONDS, TimeUnit.SECONDS);
-            server.closeFuture().get(SECONDS, TimeUnit.SECONDS);
-            caller.closeFuture().get(SECONDS, TimeUnit.SECONDS);
+            Await.result(goodbye);
+            Await.result(server.closeFuture());
+            Await.result(caller.closeFuture());
         }
     }
 
@@ -108,7 +101,7 @@ class ConnectionPairTest {
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), locator)) {
             assertTrue(caller.callRemote(NO_ANSWER, new Operands(1, 2)).isDone());
-            caller.closeFuture().get(SECONDS, TimeUnit.SECONDS);
+            Await.result(caller.closeFuture());
             assertTrue(caller.callRemote(SUM, new Operands(1, 1)).isCompletedExceptionally());
         }
     }
@@ -140,11 +133,11 @@ class ConnectionPairTest {
                     }
                     for (int i = 0; i < calls.size(); i++) {
                         try {
-                            long total = calls.get(i).get(10, TimeUnit.SECONDS).total();
+                            long total = Await.result(calls.get(i)).total();
                             if (total != base + 2L * i) {
                                 problems.add("call " + base + "+" + i + " got " + total);
                             }
-                        } catch (Exception e) {
+                        } catch (Exception | AssertionError e) { // Await fails with an AssertionError
                             problems.add("call " + base + "+" + i + " failed: " + e);
                         }
                     }
@@ -167,7 +160,7 @@ class ConnectionPairTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), TestCommands.calculator())) {
-            caller.callRemote(SUM, new Operands(1, 2)).get(SECONDS, TimeUnit.SECONDS);
+            Await.result(caller.callRemote(SUM, new Operands(1, 2)));
             assertEquals(1, pair.left().writeCalls(), "the request");
             assertEquals(1, pair.right().writeCalls(), "the answer");
         }
@@ -219,8 +212,7 @@ class ConnectionPairTest {
             long start = System.nanoTime();
             peer.close();
             for (CompletableFuture<Box> call : calls) {
-                ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(1, TimeUnit.SECONDS));
-                assertInstanceOf(ConnectionLostException.class, failed.getCause());
+                assertInstanceOf(ConnectionLostException.class, Await.failure(call, Duration.ofSeconds(1)));
             }
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
         }
@@ -240,10 +232,9 @@ class ConnectionPairTest {
         Thread.sleep(50);
         server.close();
         for (CompletableFuture<Box> call : calls) {
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(1, TimeUnit.SECONDS));
-            assertInstanceOf(ConnectionLostException.class, failed.getCause());
+            assertInstanceOf(ConnectionLostException.class, Await.failure(call, Duration.ofSeconds(1)));
         }
-        caller.closeFuture().get(1, TimeUnit.SECONDS);
+        Await.result(caller.closeFuture(), Duration.ofSeconds(1));
         never.complete(new Box()); // late: dropped
         assertFalse(server.isOpen());
         assertEquals(0, threadsNamed("amp-reader " + pair.left().describe())

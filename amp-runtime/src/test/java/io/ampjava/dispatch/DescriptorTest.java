@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.internal.posix.NativePosix;
@@ -125,7 +126,7 @@ class DescriptorTest {
             assertTrue(Files.exists(Path.of("/proc/self/fd/" + fd)), "fd " + fd + " is open while unclaimed");
         }
         connection.close();
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
         peer.close();
         for (int fd : unclaimed) {
             assertFalse(Files.exists(Path.of("/proc/self/fd/" + fd)), "fd " + fd + " is closed with the connection");
@@ -177,7 +178,7 @@ class DescriptorTest {
 
     private static void exchange(AmpConnection client, int round) throws Exception {
         int count = 1 + round % 3;
-        List<Descriptor> reads = client.callRemote(GET_FDS, (long) count).get(5, TimeUnit.SECONDS);
+        List<Descriptor> reads = Await.result(client.callRemote(GET_FDS, (long) count));
         assertEquals(count, reads.size());
         for (int i = 0; i < count; i++) {
             try (Descriptor read = reads.get(i)) {
@@ -190,7 +191,7 @@ class DescriptorTest {
         }
         List<Descriptor> writes = new ArrayList<>();
         pipes.forEach(pipe -> writes.add(pipe.writeEnd()));
-        client.callRemote(SEND_FDS, writes).get(5, TimeUnit.SECONDS);
+        Await.result(client.callRemote(SEND_FDS, writes));
         for (Descriptor.Pipe pipe : pipes) {
             pipe.writeEnd().close();
             assertEquals("hello", readAll(pipe.readEnd()));
@@ -235,8 +236,7 @@ class DescriptorTest {
                     for (int call = 0; call < 40; call++) {
                         String marker = id + "/" + call;
                         try (Descriptor.Pipe one = Descriptor.pipe(); Descriptor.Pipe two = Descriptor.pipe()) {
-                            client.callRemote(MARK, new Marked(List.of(one.writeEnd(), two.writeEnd()), marker))
-                                    .get(5, TimeUnit.SECONDS);
+                            Await.result(client.callRemote(MARK, new Marked(List.of(one.writeEnd(), two.writeEnd()), marker)));
                             one.writeEnd().close();
                             two.writeEnd().close();
                             assertEquals(marker, readAll(one.readEnd()));
@@ -247,7 +247,7 @@ class DescriptorTest {
                 }));
             }
             for (Future<?> future : done) {
-                future.get(30, TimeUnit.SECONDS);
+                Await.result(future, Duration.ofSeconds(30));
             }
         } finally {
             callers.shutdownNow();

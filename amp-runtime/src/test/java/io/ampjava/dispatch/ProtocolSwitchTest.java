@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ampjava.Amp;
 import io.ampjava.dispatch.TestCommands.OopsException;
 import io.ampjava.dispatch.TestCommands.Operands;
+import io.ampjava.testing.Await;
 import io.ampjava.tls.TestCertificates;
 import io.ampjava.tls.TlsOptions;
 import io.ampjava.server.AmpServer;
@@ -21,7 +22,6 @@ import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -87,28 +87,19 @@ class ProtocolSwitchTest {
                         return received.toByteArray();
                     }
                 }
-                if (arrivals.poll(ScriptedPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS) == null) {
+                if (arrivals.poll(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) == null) {
                     throw new AssertionError("only " + received.size() + " of " + count + " bytes came");
                 }
             }
         }
 
         ProtocolChannel channel() throws Exception {
-            return made.get(ScriptedPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return Await.result(made);
         }
     }
 
     private static InMemoryTransport.Pair pair() {
         return InMemoryTransport.pair(InMemoryTransport.DEFAULT_CAPACITY, false);
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(ScriptedPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static Throwable failure(CompletableFuture<?> future) {
-        return assertThrows(ExecutionException.class, () -> future.get(ScriptedPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                .getCause();
     }
 
     private static byte[] bytes(String text) {
@@ -129,7 +120,7 @@ class ProtocolSwitchTest {
 
             // Locked: our calls are refused, and answers to the peer's requests are dropped.
             ProtocolSwitchedException pending = assertInstanceOf(ProtocolSwitchedException.class,
-                    failure(connection.callRemote(TestCommands.SUM, new Operands(1, 2))));
+                    Await.failure(connection.callRemote(TestCommands.SUM, new Operands(1, 2))));
             assertTrue(pending.getMessage().contains("waits for the answer"), pending.getMessage());
             assertThrows(ProtocolSwitchedException.class, () -> connection.callRemoteStringNoAnswer("Sum", new Box()));
             peer.write(Wire.box("_ask", "p", "_command", "Sum", "a", "1", "b", "1"));
@@ -137,7 +128,7 @@ class ProtocolSwitchTest {
 
             // The answer, and in the same read a 00 00 that AMP would take for an empty box.
             peer.write(Wire.box("_answer", "1"), new byte[] {0, 0}, bytes("raw bytes after"));
-            assertSame(protocol, await(switched));
+            assertSame(protocol, Await.result(switched));
             assertArrayEquals(concat(new byte[] {0, 0}, bytes("raw bytes after")), protocol.await(17));
 
             assertTrue(protocol.channel().write(bytes("pong")));
@@ -148,14 +139,15 @@ class ProtocolSwitchTest {
                     "a box is just bytes now");
 
             ProtocolSwitchedException after = assertInstanceOf(ProtocolSwitchedException.class,
-                    failure(connection.callRemoteString("Sum", new Box())));
+                    Await.failure(connection.callRemoteString("Sum", new Box())));
             assertTrue(after.getMessage().contains("switched to another protocol"), after.getMessage());
-            assertInstanceOf(ProtocolSwitchedException.class, failure(connection.switchProtocol(SWITCH, "again", new Recorder(false))));
-            assertInstanceOf(ProtocolSwitchedException.class, failure(connection.startTls(TlsOptions.builder().build())));
+            assertInstanceOf(ProtocolSwitchedException.class,
+                    Await.failure(connection.switchProtocol(SWITCH, "again", new Recorder(false))));
+            assertInstanceOf(ProtocolSwitchedException.class, Await.failure(connection.startTls(TlsOptions.builder().build())));
             assertTrue(connection.isOpen());
 
             pair.right().close(); // the peer hangs up
-            assertInstanceOf(EOFException.class, await(protocol.lost));
+            assertInstanceOf(EOFException.class, Await.result(protocol.lost));
         }
     }
 
@@ -168,14 +160,14 @@ class ProtocolSwitchTest {
             CompletableFuture<Recorder> switched = connection.switchProtocol(SWITCH, "echo", protocol);
             assertArrayEquals(ECHO_REQUEST, peer.readBoxBytes());
             peer.write(Wire.box("_error", "1", "_error_code", "OOPS", "_error_description", "not now"));
-            OopsException refused = assertInstanceOf(OopsException.class, failure(switched));
+            OopsException refused = assertInstanceOf(OopsException.class, Await.failure(switched));
             assertEquals("not now", refused.getMessage());
             assertFalse(protocol.made.isDone());
 
             CompletableFuture<Box> after = connection.callRemoteString("Sum", new Box());
             assertArrayEquals(Wire.box("_ask", "2", "_command", "Sum"), peer.readBoxBytes());
             peer.write(Wire.box("_answer", "2", "total", "0"));
-            assertEquals("0", await(after).getString("total"));
+            assertEquals("0", Await.result(after).getString("total"));
         }
     }
 
@@ -196,10 +188,11 @@ class ProtocolSwitchTest {
             assertArrayEquals(concat(new byte[] {0, 0}, bytes("hi")), protocol.await(4));
             assertArrayEquals(concat(bytes("ECHO:"), new byte[] {0, 0}, bytes("hi")), peer.readAvailable());
 
-            assertInstanceOf(ProtocolSwitchedException.class, failure(connection.callRemote(TestCommands.SUM, new Operands(1, 1))));
+            assertInstanceOf(ProtocolSwitchedException.class,
+                    Await.failure(connection.callRemote(TestCommands.SUM, new Operands(1, 1))));
             protocol.channel().close(); // orderly: what was written, then the end of stream
             assertArrayEquals(new byte[0], peer.readToEnd());
-            await(connection.closeFuture());
+            Await.result(connection.closeFuture());
             assertTrue(protocol.lost.isDone());
         }
     }
@@ -234,7 +227,7 @@ class ProtocolSwitchTest {
             peer.write(bytes("data"));
             assertArrayEquals(bytes("ECHO:data"), peer.readAvailable());
             connection.close();
-            assertTrue(await(protocol.lost).getMessage().contains("closed by this side"));
+            assertTrue(Await.result(protocol.lost).getMessage().contains("closed by this side"));
         } finally {
             connection.close();
             pool.shutdownNow();
@@ -252,12 +245,12 @@ class ProtocolSwitchTest {
         Recorder asking = new Recorder(false);
         try (AmpConnection left = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection right = AmpConnection.open(pair.right(), locator)) {
-            await(left.switchProtocol(SWITCH, "echo", asking)).channel().write(bytes("ping"));
+            Await.result(left.switchProtocol(SWITCH, "echo", asking)).channel().write(bytes("ping"));
             assertArrayEquals(bytes("ECHO:ping"), asking.await(9));
             asking.channel().close();
-            assertInstanceOf(EOFException.class, await(answering.lost));
-            await(left.closeFuture());
-            await(right.closeFuture());
+            assertInstanceOf(EOFException.class, Await.result(answering.lost));
+            Await.result(left.closeFuture());
+            Await.result(right.closeFuture());
         }
     }
 
@@ -269,9 +262,9 @@ class ProtocolSwitchTest {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> StartTlsResponder.locator(serverTls)
                         .or(name -> name.equals("Switch") ? Responders.switchingSync(SWITCH, (mode, c) -> answering) : null));
                 AmpConnection client = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
-            await(client.startTls(TlsOptions.builder().trustAnchors(certificates.ca).build()));
+            Await.result(client.startTls(TlsOptions.builder().trustAnchors(certificates.ca).build()));
             Recorder asking = new Recorder(false);
-            await(client.switchProtocol(SWITCH, "echo", asking)).channel().write(bytes("secret"));
+            Await.result(client.switchProtocol(SWITCH, "echo", asking)).channel().write(bytes("secret"));
             assertArrayEquals(bytes("ECHO:secret"), asking.await(11));
             assertTrue(client.tlsSession().isPresent());
         }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.TestCommands.MapLocator;
 import io.ampjava.dispatch.TestCommands.Total;
+import io.ampjava.testing.Await;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.ProtocolException;
@@ -347,7 +348,7 @@ class ResponderTest {
         AtomicReference<Throwable> refused = new AtomicReference<>();
         open(new MapLocator().with("Blocking", (request, connection) -> {
             try {
-                connection.callRemoteString("Back", new Box()).get(5, TimeUnit.SECONDS);
+                Await.result(connection.callRemoteString("Back", new Box()));
             } catch (IllegalStateException e) {
                 refused.set(e);
                 throw e;

@@ -2,7 +2,6 @@ package io.ampjava.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
@@ -12,6 +11,7 @@ import io.ampjava.dispatch.ConnectionOptions;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.reliability.ReliabilityCommands.Operands;
 import io.ampjava.reliability.ReliabilityCommands.PassFdArguments;
+import io.ampjava.testing.Await;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.server.AmpServer;
 import io.ampjava.testing.TwistedPython;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +143,7 @@ class PeerKilledTest {
             long killed = System.nanoTime();
             peer.kill();
             allFailWithinASecond(calls, killed);
-            client.closeFuture().get(1, TimeUnit.SECONDS);
+            Await.result(client.closeFuture(), Duration.ofSeconds(1));
             awaitThreadGone("fault-client", A_SECOND);
         }
         assertBackTo(before);
@@ -155,7 +154,7 @@ class PeerKilledTest {
     }
 
     private static long sum(AmpConnection connection, long a, long b) throws Exception {
-        return connection.callRemote(ReliabilityCommands.SUM, new Operands(a, b)).get(5, TimeUnit.SECONDS);
+        return Await.result(connection.callRemote(ReliabilityCommands.SUM, new Operands(a, b)));
     }
 
     /** The steady client still gets answers, and a newcomer is served too. */
@@ -165,7 +164,7 @@ class PeerKilledTest {
             calls.add(steady.callRemote(ReliabilityCommands.SUM, new Operands(i, i)));
         }
         for (int i = 0; i < 100; i++) {
-            assertEquals(2L * i, calls.get(i).get(5, TimeUnit.SECONDS));
+            assertEquals(2L * i, Await.result(calls.get(i)));
         }
         try (AmpConnection newcomer = Amp.connectUnix(socket, ResponderLocator.NONE)) {
             assertEquals(42L, sum(newcomer, 40, 2));
@@ -175,10 +174,8 @@ class PeerKilledTest {
 
     private static void allFailWithinASecond(List<CompletableFuture<Long>> calls, long since) throws Exception {
         for (CompletableFuture<Long> call : calls) {
-            long left = A_SECOND.toNanos() - (System.nanoTime() - since);
-            ExecutionException failed = assertThrows(ExecutionException.class,
-                    () -> call.get(Math.max(left, 0), TimeUnit.NANOSECONDS), "failed within a second of the kill");
-            assertInstanceOf(ConnectionLostException.class, failed.getCause());
+            long left = A_SECOND.toNanos() - (System.nanoTime() - since); // of the second since the kill
+            assertInstanceOf(ConnectionLostException.class, Await.failure(call, Duration.ofNanos(Math.max(left, 0))));
         }
         System.out.printf("fault: %d outstanding calls failed %.1f ms after the SIGKILL%n",
                 calls.size(), (System.nanoTime() - since) / 1e6);

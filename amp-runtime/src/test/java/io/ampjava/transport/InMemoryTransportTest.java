@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.internal.posix.NativePosix;
@@ -73,7 +74,7 @@ class InMemoryTransportTest {
         while ((n = pair.right().read(buffer.clear(), NO_FDS)) >= 0) {
             received.write(buffer.array(), 0, n);
         }
-        writer.get(5, TimeUnit.SECONDS);
+        Await.result(writer);
         assertArrayEquals(sent, received.toByteArray(), "seed " + seed);
     }
 
@@ -147,7 +148,7 @@ class InMemoryTransportTest {
         assertFalse(blocked.isDone());
         pair.left().close();
         pair.left().close();
-        assertEquals("IOException", blocked.get(1, TimeUnit.SECONDS));
+        assertEquals("IOException", Await.result(blocked, Duration.ofSeconds(1)));
         assertThrows(IOException.class, () -> pair.right().write(text("anyone?")));
         assertEquals(null, read(pair.right(), 10), "the peer reads end of stream");
     }
@@ -165,7 +166,7 @@ class InMemoryTransportTest {
         Thread.sleep(50);
         assertFalse(writer.isDone(), "16 bytes do not fit in 8");
         assertEquals("01234567", read(pair.right(), 100));
-        writer.get(1, TimeUnit.SECONDS);
+        Await.result(writer, Duration.ofSeconds(1));
         assertEquals("89abcdef", read(pair.right(), 100));
         assertTrue(pair.left().awaitDrained(1, TimeUnit.SECONDS));
         assertEquals(1, pair.left().writeCalls());

@@ -3,6 +3,7 @@ package io.ampjava.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +45,10 @@ public final class Await {
 
     /** The result of {@code future}, within {@code within}; fails the test if it fails or does not complete. */
     public static <T> T result(Future<T> future, Duration within) {
-        String what = awaitedAt();
         try {
-            return get(future, within, what);
+            return get(future, within);
         } catch (ExecutionException e) {
-            return fail(what + " failed: " + e.getCause(), e.getCause());
+            return fail(awaitedAt() + " failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -65,12 +65,25 @@ public final class Await {
      * the test if it completes normally or not at all.
      */
     public static Throwable failure(Future<?> future, Duration within) {
-        String what = awaitedAt();
         try {
-            Object result = get(future, within, what);
-            return fail(what + " completed with " + result + " where a failure was expected");
+            Object result = get(future, within);
+            return fail(awaitedAt() + " completed with " + result + " where a failure was expected");
         } catch (ExecutionException e) {
             return e.getCause();
+        }
+    }
+
+    /**
+     * Waits up to {@link #TIMEOUT} for {@code future} to complete either way, for a test where
+     * both are right: its failure (the cause, unwrapped), or empty if it completed normally. Fails
+     * the test if it does not complete.
+     */
+    public static Optional<Throwable> failureIfAny(Future<?> future) {
+        try {
+            get(future, TIMEOUT);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause());
         }
     }
 
@@ -90,14 +103,14 @@ public final class Await {
         }
     }
 
-    private static <T> T get(Future<T> future, Duration within, String what) throws ExecutionException {
+    private static <T> T get(Future<T> future, Duration within) throws ExecutionException {
         try {
             return future.get(within.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return fail(what + " did not complete within " + describe(within));
+            return fail(awaitedAt() + " did not complete within " + describe(within));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail("interrupted while waiting for " + what, e);
+            return fail("interrupted while waiting for " + awaitedAt(), e);
         }
     }
 
@@ -114,7 +127,7 @@ public final class Await {
         return "the future awaited at " + callSite();
     }
 
-    /** The first frame outside this class: the test's line that awaits. */
+    /** The first frame outside this class: the test's line that awaits (looked up on failure only). */
     private static String callSite() {
         return StackWalker.getInstance()
                 .walk(frames -> frames.filter(frame -> !frame.getClassName().equals(Await.class.getName())).findFirst())

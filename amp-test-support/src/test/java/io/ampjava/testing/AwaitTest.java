@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +58,13 @@ class AwaitTest {
         AssertionFailedError answered = assertThrows(AssertionFailedError.class,
                 () -> Await.failure(CompletableFuture.completedFuture(42)));
         assertTrue(answered.getMessage().endsWith(" completed with 42 where a failure was expected"), answered.getMessage());
+    }
+
+    @Test
+    void eitherOutcomeIsReturnedWhereBothAreRight() {
+        IllegalStateException cause = new IllegalStateException("refused");
+        assertEquals(Optional.of(cause), Await.failureIfAny(CompletableFuture.failedFuture(cause)));
+        assertEquals(Optional.empty(), Await.failureIfAny(CompletableFuture.completedFuture("fine")));
     }
 
     @Test
