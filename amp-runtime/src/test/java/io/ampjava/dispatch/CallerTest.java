@@ -1,9 +1,9 @@
 package io.ampjava.dispatch;
 
-import static io.ampjava.dispatch.RawPeer.box;
 import static io.ampjava.dispatch.TestCommands.HELLO;
 import static io.ampjava.dispatch.TestCommands.NO_ANSWER;
 import static io.ampjava.dispatch.TestCommands.SUM;
+import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,7 @@ import io.ampjava.dispatch.TestCommands.OopsException;
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.dispatch.TestCommands.Total;
 import io.ampjava.testing.Await;
+import io.ampjava.testing.WireBytes;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.Descriptor;
@@ -57,7 +58,7 @@ class CallerTest {
     @Test
     void firstCallEmitsExactBytesAndAnAnswerWithExtraKeysResolvesIt() throws Exception {
         CompletableFuture<String> answer = connection.callRemote(HELLO, "world");
-        peer.expectBytes(Wire.box("_ask", "1", "_command", "hello", "hello", "world"));
+        peer.expectBytes(WireBytes.box("_ask", "1", "_command", "hello", "hello", "world"));
         peer.send(box("_answer", "1", "hello", "yay", "print", "ignored", "Z", "also ignored"));
         assertEquals("yay", Await.result(answer));
     }
@@ -76,11 +77,11 @@ class CallerTest {
     @Test
     void aNoAnswerCommandConsumesATagButCarriesNoAsk() throws Exception {
         connection.callRemote(SUM, new Operands(13, 81));
-        peer.expectBytes(Wire.box("_ask", "1", "_command", "Sum", "a", "13", "b", "81"));
+        peer.expectBytes(WireBytes.box("_ask", "1", "_command", "Sum", "a", "13", "b", "81"));
         assertNull(Await.result(connection.callRemote(NO_ANSWER, new Operands(1, 2))));
-        peer.expectBytes(Wire.box("_command", "NoAns", "a", "1", "b", "2"));
+        peer.expectBytes(WireBytes.box("_command", "NoAns", "a", "1", "b", "2"));
         connection.callRemoteStringNoAnswer("Raw", box("k", "v"));
-        peer.expectBytes(Wire.box("_command", "Raw", "k", "v"));
+        peer.expectBytes(WireBytes.box("_command", "Raw", "k", "v"));
         connection.callRemote(SUM, new Operands(1, 1));
         assertEquals("4", peer.nextBox().getString("_ask"));
     }
@@ -90,7 +91,7 @@ class CallerTest {
         Box arguments = box("a", "1");
         CompletableFuture<Box> answer = connection.callRemoteString("Sum", arguments);
         assertEquals(box("a", "1"), arguments);
-        peer.expectBytes(Wire.box("_ask", "1", "_command", "Sum", "a", "1"));
+        peer.expectBytes(WireBytes.box("_ask", "1", "_command", "Sum", "a", "1"));
         peer.send(box("_answer", "1", "total", "94"));
         assertEquals(box("_answer", "1", "total", "94"), Await.result(answer));
     }
@@ -145,15 +146,15 @@ class CallerTest {
         for (int i = 0; i < 3; i++) {
             calls.add(connection.callRemoteString("Ping", new Box()));
         }
-        byte[] one = Wire.box("_answer", "1", "n", "one");
-        byte[] two = Wire.box("_answer", "2", "n", "two");
+        byte[] one = WireBytes.box("_answer", "1", "n", "one");
+        byte[] two = WireBytes.box("_answer", "2", "n", "two");
         byte[] both = new byte[one.length + two.length];
         System.arraycopy(one, 0, both, 0, one.length);
         System.arraycopy(two, 0, both, one.length, two.length);
         peer.sendBytes(both);
         assertEquals("one", Await.result(calls.get(0)).getString("n"));
         assertEquals("two", Await.result(calls.get(1)).getString("n"));
-        for (byte b : Wire.box("_answer", "3", "n", "three")) {
+        for (byte b : WireBytes.box("_answer", "3", "n", "three")) {
             peer.sendBytes(new byte[] {b});
         }
         assertEquals("three", Await.result(calls.get(2)).getString("n"));
@@ -162,7 +163,7 @@ class CallerTest {
     @Test
     void duplicateKeysOnTheWireKeepTheLastValue() throws Exception {
         CompletableFuture<Box> call = connection.callRemoteString("Ping", new Box());
-        peer.sendBytes(Wire.box("_answer", "1", "n", "first", "n", "last"));
+        peer.sendBytes(WireBytes.box("_answer", "1", "n", "first", "n", "last"));
         assertEquals("last", Await.result(call).getString("n"));
     }
 

@@ -1,9 +1,9 @@
 package io.ampjava.dispatch;
 
-import static io.ampjava.dispatch.RawPeer.box;
 import static io.ampjava.dispatch.TestCommands.GOODBYE;
 import static io.ampjava.dispatch.TestCommands.NO_ANSWER;
 import static io.ampjava.dispatch.TestCommands.SUM;
+import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,16 +1,17 @@
 package io.ampjava.dispatch;
 
-import static io.ampjava.dispatch.RawPeer.box;
 import static io.ampjava.dispatch.TestCommands.GET_FDS;
 import static io.ampjava.dispatch.TestCommands.SEND_FDS;
+import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.testing.WireBytes;
 import io.ampjava.transport.InMemoryTransport;
-import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.Descriptor;
@@ -61,7 +62,7 @@ class DescriptorTest {
                 Descriptor.Pipe second = Descriptor.pipe()) {
             List<Descriptor> sent = List.of(first.readEnd(), first.writeEnd(), second.readEnd());
             connection.callRemote(SEND_FDS, sent);
-            peer.expectBytes(Wire.box("_ask", "1", "_command", "SendFds", "fds", "0,1,2"));
+            peer.expectBytes(WireBytes.box("_ask", "1", "_command", "SendFds", "fds", "0,1,2"));
             assertEquals(3, peer.fds.size(), "the fds arrived with (before) their box");
             for (Descriptor descriptor : sent) {
                 int received = peer.fds.poll();
@@ -94,13 +95,13 @@ class DescriptorTest {
                 Descriptor.Pipe pipe = Descriptor.pipe()) {
             // Ordinal 0 rides the first byte, ordinal 1 the second; the request claims them as 1 then 0.
             sendWithFds(peer, box("_command", "SendFds", "_ask", "1", "fds", "1,0"), pipe.readEnd(), pipe.writeEnd());
-            peer.expectBytes(Wire.box("_answer", "1"));
+            peer.expectBytes(WireBytes.box("_answer", "1"));
             assertEquals(List.of(inode(pipe.writeEnd().fd()), inode(pipe.readEnd().fd())), inodes);
             assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting());
 
             // Claiming ordinal 0 again is an unparsable argument: UNKNOWN, then the connection closes.
             peer.send(box("_command", "SendFds", "_ask", "2", "fds", "0"));
-            peer.expectBytes(Wire.box("_error", "2", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+            peer.expectBytes(WireBytes.box("_error", "2", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
             peer.expectClosedWithoutMore();
         }
     }
@@ -117,7 +118,7 @@ class DescriptorTest {
             sendWithFds(peer, box("_command", "Sum", "_ask", "2", "a", "2", "b", "2"), pipe.readEnd(), pipe.writeEnd(),
                     pipe.readEnd());
         }
-        peer.expectBytes(Wire.box("_answer", "2", "total", "4"));
+        peer.expectBytes(WireBytes.box("_answer", "2", "total", "4"));
         DescriptorExchange exchange = (DescriptorExchange) connection.argumentContext();
         assertEquals(3, exchange.waiting());
         // Other threads of this JVM may open or close files meanwhile: check these three fds, not a total.

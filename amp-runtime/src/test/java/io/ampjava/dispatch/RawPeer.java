@@ -127,13 +127,4 @@ final class RawPeer implements AutoCloseable {
     public void close() {
         transport.close();
     }
-
-    /** A box from alternating keys and values, as text. */
-    static Box box(String... keysAndValues) {
-        Box box = new Box();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            box.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return box;
-    }
 }

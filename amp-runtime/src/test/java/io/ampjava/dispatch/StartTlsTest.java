@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ampjava.Amp;
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.testing.Await;
+import io.ampjava.testing.WireBytes;
 import io.ampjava.tls.OnlyOneTlsException;
 import io.ampjava.tls.PeerVerifyException;
 import io.ampjava.tls.TestCertificates;
@@ -40,8 +41,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class StartTlsTest {
     private static final TestCertificates CERTIFICATES = TestCertificates.shared();
-    private static final byte[] REQUEST = Wire.box("_ask", "1", "_command", "StartTLS");
-    private static final byte[] ANSWER = Wire.box("_answer", "1");
+    private static final byte[] REQUEST = WireBytes.box("_ask", "1", "_command", "StartTLS");
+    private static final byte[] ANSWER = WireBytes.box("_answer", "1");
 
     private AmpServer server;
     private final AtomicReference<AmpConnection> accepted = new AtomicReference<>();
@@ -100,7 +101,7 @@ class StartTlsTest {
             // The held Sum comes through TLS; answer it there.
             Box request = readBox(secure);
             assertEquals(new Box().put("_ask", "2").put("_command", "Sum").put("a", "1").put("b", "2"), request);
-            secure.write(new ByteBuffer[] {ByteBuffer.wrap(Wire.box("_answer", "2", "total", "3"))});
+            secure.write(new ByteBuffer[] {ByteBuffer.wrap(WireBytes.box("_answer", "2", "total", "3"))});
             assertEquals("3", Await.result(held).getString("total"));
         }
     }
@@ -125,7 +126,7 @@ class StartTlsTest {
             Await.result(tls);
             assertEquals(CERTIFICATES.server.certificate(), secure.session().getPeerCertificates()[0]);
 
-            secure.write(new ByteBuffer[] {ByteBuffer.wrap(Wire.box("_ask", "a", "_command", "Sum", "a", "20", "b", "22"))});
+            secure.write(new ByteBuffer[] {ByteBuffer.wrap(WireBytes.box("_ask", "a", "_command", "Sum", "a", "20", "b", "22"))});
             assertEquals(new Box().put("_answer", "a").put("total", "42"), readBox(secure));
         }
     }
@@ -141,24 +142,24 @@ class StartTlsTest {
             assertArrayEquals(REQUEST, peer.readBoxBytes());
             assertTrue(peer.quietFor(100));
 
-            peer.write(Wire.box("_error", "1", "_error_code", "TLS_ERROR", "_error_description", "TLS not available"));
+            peer.write(WireBytes.box("_error", "1", "_error_code", "TLS_ERROR", "_error_description", "TLS not available"));
             RemoteAmpException refused = assertInstanceOf(RemoteAmpException.class, Await.failure(tls));
             assertEquals("TLS_ERROR", refused.code());
             assertEquals("TLS not available", refused.description());
 
-            assertArrayEquals(Wire.box("_ask", "2", "_command", "Sum", "a", "1", "b", "2"), peer.readBoxBytes());
-            peer.write(Wire.box("_answer", "2", "total", "3"));
+            assertArrayEquals(WireBytes.box("_ask", "2", "_command", "Sum", "a", "1", "b", "2"), peer.readBoxBytes());
+            peer.write(WireBytes.box("_answer", "2", "total", "3"));
             assertEquals("3", Await.result(held).getString("total"));
             assertTrue(connection.tlsSession().isEmpty());
 
             // Refused once, it may be asked again.
             CompletableFuture<Void> again = connection.startTls(client);
-            assertArrayEquals(Wire.box("_ask", "3", "_command", "StartTLS"), peer.readBoxBytes());
-            peer.write(Wire.box("_error", "3", "_error_code", "UNHANDLED", "_error_description", "Unhandled Command: b'StartTLS'"));
+            assertArrayEquals(WireBytes.box("_ask", "3", "_command", "StartTLS"), peer.readBoxBytes());
+            peer.write(WireBytes.box("_error", "3", "_error_code", "UNHANDLED", "_error_description", "Unhandled Command: b'StartTLS'"));
             assertInstanceOf(UnhandledCommandException.class, Await.failure(again));
             CompletableFuture<Box> after = connection.callRemoteString("Sum", new Box());
-            assertArrayEquals(Wire.box("_ask", "4", "_command", "Sum"), peer.readBoxBytes());
-            peer.write(Wire.box("_answer", "4", "total", "0"));
+            assertArrayEquals(WireBytes.box("_ask", "4", "_command", "Sum"), peer.readBoxBytes());
+            peer.write(WireBytes.box("_answer", "4", "total", "0"));
             assertEquals("0", Await.result(after).getString("total"));
         }
     }
@@ -189,9 +190,9 @@ class StartTlsTest {
             CompletableFuture<Box> before = connection.callRemoteString("Slow", new Box());
             CompletableFuture<Void> tls = connection.startTls(client);
             CompletableFuture<Box> held = connection.callRemoteString("Sum", new Box());
-            assertArrayEquals(Wire.box("_ask", "1", "_command", "Slow"), peer.readBoxBytes());
-            assertArrayEquals(Wire.box("_ask", "2", "_command", "StartTLS"), peer.readBoxBytes());
-            peer.write(Wire.box("_answer", "2"));
+            assertArrayEquals(WireBytes.box("_ask", "1", "_command", "Slow"), peer.readBoxBytes());
+            assertArrayEquals(WireBytes.box("_ask", "2", "_command", "StartTLS"), peer.readBoxBytes());
+            peer.write(WireBytes.box("_answer", "2"));
             assertTrue(peer.readAvailable().length > 0, "a ClientHello"); // the handshake began
             pair.right().close(); // the peer hangs up
 
@@ -261,10 +262,10 @@ class StartTlsTest {
             SSLEngine engine = TlsOptions.builder().trustAnchors(CERTIFICATES.ca).build().createEngine(TransportRole.CLIENT);
             TlsTransport secure = TlsTransport.start(peer.stream(null), engine, ByteBuffer.allocate(0));
             secure.handshake();
-            secure.write(new ByteBuffer[] {ByteBuffer.wrap(Wire.box("_ask", "2", "_command", "Sum", "a", "2", "b", "3"))});
+            secure.write(new ByteBuffer[] {ByteBuffer.wrap(WireBytes.box("_ask", "2", "_command", "Sum", "a", "2", "b", "3"))});
             assertEquals(new Box().put("_answer", "2").put("total", "5"), readBox(secure));
 
-            secure.write(new ByteBuffer[] {ByteBuffer.wrap(Wire.box("_ask", "3", "_command", "StartTLS"))});
+            secure.write(new ByteBuffer[] {ByteBuffer.wrap(WireBytes.box("_ask", "3", "_command", "StartTLS"))});
             assertEquals(new Box().put("_error", "3").put("_error_code", "TLS_ERROR")
                     .put("_error_description", "TLS already started"), readBox(secure));
             assertTrue(connection.isOpen());
@@ -277,15 +278,15 @@ class StartTlsTest {
         InMemoryTransport.Pair pair = pair();
         try (AmpConnection connection = AmpConnection.open(pair.left(), TestCommands.calculator());
                 ScriptedPeer peer = new ScriptedPeer(pair.right())) {
-            peer.write(REQUEST, Wire.box("_ask", "2", "_command", "Sum", "a", "1", "b", "1"));
-            assertArrayEquals(Wire.box("_error", "1", "_error_code", "TLS_ERROR", "_error_description", "TLS not available"),
+            peer.write(REQUEST, WireBytes.box("_ask", "2", "_command", "Sum", "a", "1", "b", "1"));
+            assertArrayEquals(WireBytes.box("_error", "1", "_error_code", "TLS_ERROR", "_error_description", "TLS not available"),
                     peer.readBoxBytes());
-            assertArrayEquals(Wire.box("_answer", "2", "total", "2"), peer.readBoxBytes());
+            assertArrayEquals(WireBytes.box("_answer", "2", "total", "2"), peer.readBoxBytes());
             assertTrue(connection.isOpen());
 
             // Without _ask nobody hears the answer, so TLS never starts (as in Twisted).
-            peer.write(Wire.box("_command", "StartTLS"), Wire.box("_ask", "3", "_command", "Sum", "a", "2", "b", "2"));
-            assertArrayEquals(Wire.box("_answer", "3", "total", "4"), peer.readBoxBytes());
+            peer.write(WireBytes.box("_command", "StartTLS"), WireBytes.box("_ask", "3", "_command", "Sum", "a", "2", "b", "2"));
+            assertArrayEquals(WireBytes.box("_answer", "3", "total", "4"), peer.readBoxBytes());
         }
     }
 
@@ -317,13 +318,13 @@ class StartTlsTest {
             assertArrayEquals(REQUEST, peer.readBoxBytes());
             // The peer asked too, before it saw ours: it holds its boxes and waits for our answer,
             // which must get past the hold on ours.
-            peer.write(Wire.box("_ask", "x", "_command", "StartTLS"));
+            peer.write(WireBytes.box("_ask", "x", "_command", "StartTLS"));
             assertEquals(new Box().put("_error", "x").put("_error_code", "TLS_ERROR")
                     .put("_error_description", "TLS negotiation already in progress"), BoxDecoder.parse(peer.readBoxBytes()).get(0));
-            peer.write(Wire.box("_error", "1", "_error_code", "TLS_ERROR", "_error_description", "TLS negotiation already in progress"));
+            peer.write(WireBytes.box("_error", "1", "_error_code", "TLS_ERROR", "_error_description", "TLS negotiation already in progress"));
             assertInstanceOf(RemoteAmpException.class, Await.failure(ours));
-            peer.write(Wire.box("_ask", "y", "_command", "Sum", "a", "3", "b", "4"));
-            assertArrayEquals(Wire.box("_answer", "y", "total", "7"), peer.readBoxBytes());
+            peer.write(WireBytes.box("_ask", "y", "_command", "Sum", "a", "3", "b", "4"));
+            assertArrayEquals(WireBytes.box("_answer", "y", "total", "7"), peer.readBoxBytes());
         }
     }
 

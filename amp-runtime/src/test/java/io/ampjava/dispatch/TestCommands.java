@@ -1,5 +1,7 @@
 package io.ampjava.dispatch;
 
+import static io.ampjava.types.TestCodecs.required;
+
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -94,11 +96,7 @@ final class TestCommands {
 
             @Override
             public String read(Box box, ArgumentContext context) {
-                byte[] value = box.get(key);
-                if (value == null) {
-                    throw BadArgumentException.missing(key);
-                }
-                return new String(value, StandardCharsets.UTF_8);
+                return new String(required(box, key), StandardCharsets.UTF_8);
             }
         };
     }
@@ -134,12 +132,8 @@ final class TestCommands {
 
             @Override
             public List<Descriptor> read(Box box, ArgumentContext context) {
-                byte[] value = box.get(key);
-                if (value == null) {
-                    throw BadArgumentException.missing(key);
-                }
                 List<Descriptor> result = new ArrayList<>();
-                String text = new String(value, StandardCharsets.US_ASCII);
+                String text = new String(required(box, key), StandardCharsets.US_ASCII);
                 if (!text.isEmpty()) {
                     for (String ordinal : text.split(",")) {
                         result.add(context.claimDescriptor(Integer.parseInt(ordinal)));
@@ -151,10 +145,7 @@ final class TestCommands {
     }
 
     static long readLong(Box box, String key) {
-        byte[] value = box.get(key);
-        if (value == null) {
-            throw BadArgumentException.missing(key);
-        }
+        byte[] value = required(box, key);
         try {
             return Long.parseLong(new String(value, StandardCharsets.US_ASCII));
         } catch (NumberFormatException e) {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ampjava.testing.TwistedPython;
+import io.ampjava.testing.WireBytes;
 import io.ampjava.types.TestRecords.Item;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
 import io.ampjava.wire.BoxEncoder;
 import io.ampjava.wire.RandomBoxes;
-import io.ampjava.wire.WireBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;

@@ -1,5 +1,6 @@
 package io.ampjava.conformance.interop;
 
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -89,10 +90,6 @@ abstract class JavaClientRows {
 
     static BigInteger big(long value) {
         return BigInteger.valueOf(value);
-    }
-
-    static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     // ---- Sum and Divide ----------------------------------------------------------------------
