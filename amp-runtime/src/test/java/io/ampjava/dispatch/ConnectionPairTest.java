@@ -21,11 +21,12 @@ import io.ampjava.wire.BoxEncoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,8 +35,6 @@ import org.junit.jupiter.api.Timeout;
 @SuppressWarnings("try") // resources kept open for the test's duration
 @Timeout(30)
 class ConnectionPairTest {
-    private static final long SECONDS = 5;
-
     @Test
     void bothSidesCallEachOtherOnOneConnectionAndErrorsMapBack() throws Exception {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
@@ -170,27 +169,39 @@ class ConnectionPairTest {
     void whenThePeerStopsReadingTheReaderStopsReadingToo() throws Exception {
         // Backpressure: 256-byte buffers. The raw peer writes requests but reads no answers; the
         // connection's reader blocks writing answers, stops reading, and the peer's writes block in turn.
-        InMemoryTransport.Pair pair = InMemoryTransport.pair(256, true);
+        int capacity = 256;
+        int requests = 200;
+        InMemoryTransport.Pair pair = InMemoryTransport.pair(capacity, true);
         try (AmpConnection server = AmpConnection.open(pair.left(), TestCommands.calculator());
                 RawPeer peer = new RawPeer(pair.right(), false)) {
             byte[] request = BoxEncoder.encode(box("_command", "Sum", "_ask", "1", "a", "1", "b", "1"));
-            CountDownLatch allWritten = new CountDownLatch(1);
+            AtomicInteger sent = new AtomicInteger();
             Thread writer = new Thread(() -> {
                 try {
-                    for (int i = 0; i < 200; i++) {
+                    for (int i = 0; i < requests; i++) {
                         peer.sendBytes(request);
+                        sent.incrementAndGet();
                     }
-                    allWritten.countDown();
                 } catch (Exception ignored) {
-                    // the test fails on the latch
+                    // the test fails on the count
                 }
-            });
+            }, "peer-writer");
             writer.setDaemon(true);
             writer.start();
-            assertFalse(allWritten.await(300, TimeUnit.MILLISECONDS), "the peer could write without limit");
+
+            Await.condition("both directions full, the peer blocked writing requests and the connection's reader"
+                    + " blocked writing answers", () -> {
+                        Optional<Thread> reader = pair.left().lastReader();
+                        return pair.right().unreadOutbound() == capacity && pair.right().blockedWriters().contains(writer)
+                                && pair.left().unreadOutbound() == capacity
+                                && reader.isPresent() && pair.left().blockedWriters().contains(reader.get());
+                    });
+            assertTrue(sent.get() < requests, "the peer wrote all " + requests + " requests without a reader");
+
             peer.resume();
-            assertTrue(allWritten.await(SECONDS, TimeUnit.SECONDS));
-            for (int i = 0; i < 200; i++) {
+            writer.join(Await.TIMEOUT.toMillis());
+            assertEquals(requests, sent.get(), "once the peer reads, every request goes out");
+            for (int i = 0; i < requests; i++) {
                 assertEquals(box("_answer", "1", "total", "2"), peer.nextBox());
             }
             assertTrue(server.isOpen());
@@ -257,7 +268,7 @@ class ConnectionPairTest {
             long start = System.nanoTime();
             caller.close();
             assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500), "close blocked");
-            blocked.join(SECONDS * 1000);
+            blocked.join(Await.TIMEOUT.toMillis());
             assertFalse(blocked.isAlive(), "the blocked flusher was not released");
         }
     }

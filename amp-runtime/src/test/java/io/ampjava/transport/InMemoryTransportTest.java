@@ -12,11 +12,13 @@ import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.internal.posix.NativePosix;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +78,29 @@ class InMemoryTransportTest {
         }
         Await.result(writer);
         assertArrayEquals(sent, received.toByteArray(), "seed " + seed);
+    }
+
+    @Test
+    void aWriterBlockedOnAFullBufferCanBeSeenAndTheReaderIsKnown() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair(4, false);
+        assertEquals(Optional.empty(), pair.right().lastReader());
+        Thread writer = new Thread(() -> {
+            try {
+                pair.left().write(text("abcdef"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "blocked-writer");
+        writer.start();
+        Await.condition("the writer blocked on the full buffer",
+                () -> pair.left().blockedWriters().contains(writer) && pair.left().unreadOutbound() == 4);
+        assertEquals("abcd", read(pair.right(), 4));
+        writer.join(Await.TIMEOUT.toMillis());
+        assertFalse(writer.isAlive(), "the writer went on once the peer read");
+        assertEquals(Set.of(), pair.left().blockedWriters());
+        assertEquals(2, pair.left().unreadOutbound());
+        assertEquals(Optional.of(Thread.currentThread()), pair.right().lastReader());
+        assertEquals(0, pair.right().unreadOutbound(), "the other direction is untouched");
     }
 
     @Test
