@@ -140,7 +140,8 @@ class PeerAllowlistTest {
      */
     private static void requireAnotherUser() {
         assumeTrue(NativePosix.posix().geteuid() == 0, "needs root to run a peer as another user");
-        Prerequisites.require(Files.isExecutable(SETPRIV), SETPRIV + " is missing: install it with `apt-get install -y util-linux`");
+        Prerequisites.require(Files.isExecutable(SETPRIV),
+                SETPRIV + " is missing: install it with `apt-get install -y util-linux`");
     }
 
     /** Runs sum_client.py as {@code uid} (its own group, no others), or as this user for -1; returns its line. */

@@ -153,8 +153,9 @@ class BoxDecoderPathsTest {
                 default: break;
             }
             for (byte[] key : keys) {
+                byte[] value = RandomBoxes.bytes(random, random.nextInt(5) == 0 ? random.nextInt(300) : random.nextInt(12));
                 out.writeBytes(WireBytes.field(key));
-                out.writeBytes(WireBytes.field(RandomBoxes.bytes(random, random.nextInt(5) == 0 ? random.nextInt(300) : random.nextInt(12))));
+                out.writeBytes(WireBytes.field(value));
             }
             out.write(0);
             out.write(0);

@@ -37,10 +37,12 @@ class AwaitTest {
 
     @Test
     void aFutureThatDoesNotCompleteFailsAfterTheBoundSayingWhereItWasAwaited() {
-        AssertionFailedError late = assertThrows(AssertionFailedError.class, () -> Await.result(new CompletableFuture<>(), SHORT));
+        AssertionFailedError late = assertThrows(AssertionFailedError.class,
+                () -> Await.result(new CompletableFuture<>(), SHORT));
         assertTrue(late.getMessage().contains("(AwaitTest.java:"), late.getMessage());
         assertTrue(late.getMessage().endsWith(" did not complete within 50 ms"), late.getMessage());
-        AssertionFailedError noFailure = assertThrows(AssertionFailedError.class, () -> Await.failure(new CompletableFuture<>(), SHORT));
+        AssertionFailedError noFailure = assertThrows(AssertionFailedError.class,
+                () -> Await.failure(new CompletableFuture<>(), SHORT));
         assertTrue(noFailure.getMessage().endsWith(" did not complete within 50 ms"), noFailure.getMessage());
     }
 
@@ -77,17 +79,20 @@ class AwaitTest {
 
     @Test
     void aConditionThatNeverHoldsFailsWithItsDescription() {
-        AssertionFailedError never = assertThrows(AssertionFailedError.class, () -> Await.condition("the impossible", () -> false, SHORT));
-        assertTrue(never.getMessage().startsWith("the impossible did not come true within 50 ms (awaited at io.ampjava.testing.AwaitTest."),
-                never.getMessage());
+        AssertionFailedError never = assertThrows(AssertionFailedError.class,
+                () -> Await.condition("the impossible", () -> false, SHORT));
+        assertTrue(never.getMessage().startsWith(
+                "the impossible did not come true within 50 ms (awaited at io.ampjava.testing.AwaitTest."), never.getMessage());
     }
 
     @Test
     void anInterruptFailsTheWaitAndKeepsTheInterruptStatus() {
         Thread.currentThread().interrupt();
         try {
-            AssertionFailedError interrupted = assertThrows(AssertionFailedError.class, () -> Await.result(new CompletableFuture<>()));
-            assertTrue(interrupted.getMessage().startsWith("interrupted while waiting for the future awaited at"), interrupted.getMessage());
+            AssertionFailedError interrupted = assertThrows(AssertionFailedError.class,
+                    () -> Await.result(new CompletableFuture<>()));
+            assertTrue(interrupted.getMessage().startsWith("interrupted while waiting for the future awaited at"),
+                    interrupted.getMessage());
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();

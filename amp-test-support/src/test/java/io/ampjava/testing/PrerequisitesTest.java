@@ -18,7 +18,8 @@ class PrerequisitesTest {
 
     @Test
     void aMissingPrerequisiteSkipsTheTestSayingSo() {
-        TestAbortedException skipped = assertThrows(TestAbortedException.class, () -> Prerequisites.require(false, MISSING, false));
+        TestAbortedException skipped = assertThrows(TestAbortedException.class,
+                () -> Prerequisites.require(false, MISSING, false));
         assertEquals(MISSING + " [skipped; under CI=true this fails]", skipped.getMessage());
     }
 

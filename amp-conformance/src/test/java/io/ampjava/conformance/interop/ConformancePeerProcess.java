@@ -56,7 +56,8 @@ final class ConformancePeerProcess implements AutoCloseable {
         if (implementation == Implementation.JAVA) {
             command.addAll(List.of(InteropPaths.java(), "-jar", InteropPaths.peerJar().toString()));
         } else {
-            command.addAll(List.of(TwistedPython.interpreter().toString(), InteropPaths.pythonDir().resolve("twisted_peer.py").toString()));
+            command.addAll(List.of(TwistedPython.interpreter().toString(),
+                    InteropPaths.pythonDir().resolve("twisted_peer.py").toString()));
         }
         command.add("serve");
         if (transport == Transport.UNIX) {

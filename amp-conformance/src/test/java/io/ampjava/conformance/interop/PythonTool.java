@@ -50,7 +50,8 @@ final class PythonTool {
     record Run(String commandLine, int exitCode, List<String> stdout, String stderr) {}
 
     Run run(List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(TwistedPython.interpreter().toString(), InteropPaths.pythonDir().resolve(script).toString()));
+        List<String> command = new ArrayList<>(List.of(TwistedPython.interpreter().toString(),
+                InteropPaths.pythonDir().resolve(script).toString()));
         command.addAll(arguments);
         String base = script.replace(".py", "") + "-" + String.join("-", arguments).replaceAll("[^A-Za-z0-9.]+", "_");
         if (base.length() > 100) {
