@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(10)
+@Timeout(20) // above Await.TIMEOUT, so that a stuck wait reports what it waited for
 class TestQueueTest {
     private static List<String> names(TestQueue queue, List<Integer> positions) {
         List<String> names = new ArrayList<>();
