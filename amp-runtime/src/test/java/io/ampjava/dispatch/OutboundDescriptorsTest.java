@@ -3,8 +3,8 @@ package io.ampjava.dispatch;
 import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ampjava.transport.Transport;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.transport.Transport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -78,7 +78,7 @@ class OutboundDescriptorsTest {
     void aDescriptorRidesWithItsOwnBoxAndPlainBoxesAroundItAreCombined() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             queue.enqueue(ascii("A;"), false);
             queue.enqueue(ascii("B;"), false);
             assertEquals(0, queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd())));
@@ -94,7 +94,7 @@ class OutboundDescriptorsTest {
     void severalDescriptorsOfOneBoxTakeOneByteEachAndTheLastTakesTheRest() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             for (int i = 0; i < 3; i++) {
                 queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
             }
@@ -108,7 +108,7 @@ class OutboundDescriptorsTest {
     void descriptorsQueuedForABoxNotYetEnqueuedWaitForIt() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             queue.enqueue(ascii("plain"), false);
             // A responder's codec queued a descriptor; its answer is not enqueued yet.
             queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
@@ -124,7 +124,7 @@ class OutboundDescriptorsTest {
     void aBoxShorterThanItsDescriptorsPassesTheRestToTheNextBox() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             for (int i = 0; i < 3; i++) {
                 queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
             }
