@@ -1,5 +1,6 @@
 package io.ampjava.dispatch;
 
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,15 +102,11 @@ class OutboundQueueTest {
         }
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
     @Test
     void aLoneBoxIsOneWrite() {
         RecordingTransport transport = new RecordingTransport();
         OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new Events());
-        assertTrue(queue.enqueue(bytes("abc"), false));
+        assertTrue(queue.enqueue(ascii("abc"), false));
         queue.flush();
         assertEquals(List.of("write:abc"), transport.calls);
         queue.flush();
@@ -121,7 +118,7 @@ class OutboundQueueTest {
         RecordingTransport transport = new RecordingTransport();
         transport.releaseFirstWrite = new CountDownLatch(1);
         OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new Events());
-        queue.enqueue(bytes("first;"), false);
+        queue.enqueue(ascii("first;"), false);
         Thread flusher = new Thread(queue::flush);
         flusher.start();
         assertTrue(transport.firstWriteEntered.await(5, TimeUnit.SECONDS));
@@ -130,7 +127,7 @@ class OutboundQueueTest {
         for (int i = 0; i < callers.length; i++) {
             String box = "b" + i + ";";
             callers[i] = new Thread(() -> {
-                queue.enqueue(bytes(box), false);
+                queue.enqueue(ascii(box), false);
                 queue.flush();
             });
             callers[i].start();
@@ -164,10 +161,10 @@ class OutboundQueueTest {
         }
         assertEquals(0, ordinals[0]);
         assertEquals(2, ordinals[2]);
-        queue.enqueue(bytes("xy"), false);
+        queue.enqueue(ascii("xy"), false);
         queue.flush();
         assertEquals(List.of("fd:x", "fd:y"), transport.calls, "two bytes carry two fds; nothing is left to write");
-        queue.enqueue(bytes("zw"), false);
+        queue.enqueue(ascii("zw"), false);
         queue.flush();
         assertEquals(List.of("fd:x", "fd:y", "fd:z", "write:w"), transport.calls);
         assertEquals(3, queue.addDescriptor(NativePosix.posix().dup(fd)));
@@ -179,8 +176,8 @@ class OutboundQueueTest {
         RecordingTransport transport = new RecordingTransport();
         Events events = new Events();
         OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), events);
-        assertTrue(queue.enqueue(bytes("answer"), true));
-        assertFalse(queue.enqueue(bytes("later"), false), "nothing is accepted after the closing box");
+        assertTrue(queue.enqueue(ascii("answer"), true));
+        assertFalse(queue.enqueue(ascii("later"), false), "nothing is accepted after the closing box");
         queue.flush();
         assertEquals(List.of("write:answer"), transport.calls);
         assertEquals(1, events.closings.get());
@@ -192,10 +189,10 @@ class OutboundQueueTest {
         transport.failure = new IOException("broken pipe");
         Events events = new Events();
         OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), events);
-        queue.enqueue(bytes("a"), false);
+        queue.enqueue(ascii("a"), false);
         queue.flush();
         assertEquals(1, events.failures.get());
         queue.close();
-        assertFalse(queue.enqueue(bytes("b"), false));
+        assertFalse(queue.enqueue(ascii("b"), false));
     }
 }

@@ -2,19 +2,19 @@ package io.ampjava.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.StartTlsResponder;
+import io.ampjava.testing.Await;
 import io.ampjava.testing.TwistedProcess;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.server.AmpServer;
 import io.ampjava.wire.Box;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +37,7 @@ class TwistedTlsTest {
 
     @BeforeAll
     static void writeCertificates() throws Exception {
+        TwistedPython.require(TwistedPython.Need.TWISTED_TLS); // the script's StartTLS needs pyOpenSSL
         TestCertificates.write(directory.resolve("ca.pem"), TestCertificates.pem(CERTIFICATES.ca));
         TestCertificates.write(directory.resolve("server.pem"), CERTIFICATES.server.pem());
         TestCertificates.write(directory.resolve("client.pem"), CERTIFICATES.client.pem());
@@ -59,15 +60,6 @@ class TwistedTlsTest {
         return connection.callRemoteString("Sum", new Box().put("a", Long.toString(a)).put("b", Long.toString(b)));
     }
 
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(TwistedProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static Throwable failure(CompletableFuture<?> future) {
-        return assertThrows(ExecutionException.class, () -> future.get(TwistedProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                .getCause();
-    }
-
     private static int readyPort(TwistedProcess twisted) throws InterruptedException {
         String ready = twisted.nextLine();
         assertTrue(ready.startsWith("READY "), ready);
@@ -78,18 +70,18 @@ class TwistedTlsTest {
     void aJavaClientUpgradesAConnectionToATwistedServer() throws Exception {
         try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "server", "verify");
                 AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
-            assertEquals("3", await(sum(connection, 1, 2)).getString("total"));
+            assertEquals("3", Await.result(sum(connection, 1, 2)).getString("total"));
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.client));
             CompletableFuture<Box> held = sum(connection, 20, 22); // sent after the request: goes through TLS
-            await(tls);
-            assertEquals("42", await(held).getString("total"));
+            Await.result(tls);
+            assertEquals("42", Await.result(held).getString("total"));
 
-            Box peer = await(connection.callRemoteString("Peer", new Box()));
+            Box peer = Await.result(connection.callRemoteString("Peer", new Box()));
             assertEquals("True", peer.getString("tls"));
             assertEquals("amp-java test client", peer.getString("cn"), "Twisted verified and saw our certificate");
             assertEquals("TLS amp-java test client", twisted.nextLine());
             assertEquals(CERTIFICATES.server.certificate(), connection.tlsSession().orElseThrow().getPeerCertificates()[0]);
-            assertEquals("7", await(sum(connection, 3, 4)).getString("total"));
+            assertEquals("7", Await.result(sum(connection, 3, 4)).getString("total"));
         }
     }
 
@@ -97,13 +89,13 @@ class TwistedTlsTest {
     void aJavaClientRefusesATwistedServerCertificateFromAnotherAuthority() throws Exception {
         try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "rogue_server", "no");
                 AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
-            assertEquals("3", await(sum(connection, 1, 2)).getString("total"));
+            assertEquals("3", Await.result(sum(connection, 1, 2)).getString("total"));
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.client));
             CompletableFuture<Box> held = sum(connection, 1, 1);
-            PeerVerifyException refused = assertInstanceOf(PeerVerifyException.class, failure(tls));
+            PeerVerifyException refused = assertInstanceOf(PeerVerifyException.class, Await.failure(tls));
             assertTrue(refused.getMessage().contains("TLS refused"), refused.getMessage());
-            assertInstanceOf(PeerVerifyException.class, failure(held));
-            await(connection.closeFuture());
+            assertInstanceOf(PeerVerifyException.class, Await.failure(held));
+            Await.result(connection.closeFuture());
         }
     }
 
@@ -115,13 +107,9 @@ class TwistedTlsTest {
             CompletableFuture<Box> held = sum(connection, 1, 1);
             // TLS 1.3: our side of the handshake may finish before OpenSSL judges our certificate;
             // its refusal then reaches the outstanding call.
-            assertInstanceOf(PeerVerifyException.class, failure(held));
-            try {
-                tls.get(TwistedProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (ExecutionException refused) {
-                assertInstanceOf(PeerVerifyException.class, refused.getCause());
-            }
-            await(connection.closeFuture());
+            assertInstanceOf(PeerVerifyException.class, Await.failure(held));
+            Await.failureIfAny(tls).ifPresent(refused -> assertInstanceOf(PeerVerifyException.class, refused));
+            Await.result(connection.closeFuture());
         }
     }
 
@@ -162,10 +150,10 @@ class TwistedTlsTest {
                 Thread.sleep(5); // the accept thread registers it a moment after Twisted connected
             }
             AmpConnection connection = server.connections().get(0);
-            assertEquals("5", await(sum(connection, 2, 3)).getString("total"));
+            assertEquals("5", Await.result(sum(connection, 2, 3)).getString("total"));
             // Twisted answers, then at once sends its ClientHello (it connected: it is the TLS
             // client), most likely in the same read as the answer.
-            await(connection.startTls(javaClient(CERTIFICATES.server)));
+            Await.result(connection.startTls(javaClient(CERTIFICATES.server)));
             assertEquals(CERTIFICATES.client.certificate(), connection.tlsSession().orElseThrow().getPeerCertificates()[0]);
             assertEquals("SUM 42", twisted.nextLine(), "Twisted's call through TLS");
             assertEquals("PEER localhost", twisted.nextLine());
