@@ -21,29 +21,25 @@ final class CallFuture<T> extends CompletableFuture<T> {
 
     @Override
     public boolean complete(T value) {
-        boolean completed = super.complete(value);
-        if (completed) {
-            call.givenUp();
-        }
-        return completed;
+        return givenUpIf(super.complete(value));
     }
 
     @Override
     public boolean completeExceptionally(Throwable failure) {
-        boolean completed = super.completeExceptionally(failure);
-        if (completed) {
-            call.givenUp();
-        }
-        return completed;
+        return givenUpIf(super.completeExceptionally(failure));
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        if (cancelled) {
+        return givenUpIf(super.cancel(mayInterruptIfRunning));
+    }
+
+    /** A completion that took effect frees the call (the connection's own completions are marked taken). */
+    private boolean givenUpIf(boolean completed) {
+        if (completed) {
             call.givenUp();
         }
-        return cancelled;
+        return completed;
     }
 
     @Override

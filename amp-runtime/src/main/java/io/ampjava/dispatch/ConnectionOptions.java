@@ -89,6 +89,7 @@ public final class ConnectionOptions {
     private final Duration writeStallTimeout;
     private final MemoryBudget memoryBudget;
     private final Duration budgetTimeout;
+    private final Duration connectTimeout;
 
     private ConnectionOptions(Builder builder) {
         this.threadName = builder.threadName;
@@ -106,6 +107,7 @@ public final class ConnectionOptions {
         this.writeStallTimeout = builder.writeStallTimeout;
         this.memoryBudget = builder.memoryBudget;
         this.budgetTimeout = builder.budgetTimeout;
+        this.connectTimeout = builder.connectTimeout;
     }
 
     /**
@@ -150,6 +152,7 @@ public final class ConnectionOptions {
         builder.writeStallTimeout = writeStallTimeout;
         builder.memoryBudget = memoryBudget;
         builder.budgetTimeout = budgetTimeout;
+        builder.connectTimeout = connectTimeout;
         return builder;
     }
 
@@ -220,6 +223,11 @@ public final class ConnectionOptions {
         return budgetTimeout;
     }
 
+    /** How long {@code io.ampjava.Amp.connectTcp} waits for the connection, or null for the system's wait. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
     private static Duration positiveOrNull(Duration timeout, String what) {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException(what + " must be positive: " + timeout);
@@ -251,6 +259,7 @@ public final class ConnectionOptions {
         private Duration writeStallTimeout;
         private MemoryBudget memoryBudget;
         private Duration budgetTimeout = DEFAULT_BUDGET_TIMEOUT;
+        private Duration connectTimeout;
 
         private Builder() {}
 
@@ -401,6 +410,16 @@ public final class ConnectionOptions {
                 throw new NullPointerException("budget timeout");
             }
             this.budgetTimeout = positiveOrNull(timeout, "budget timeout");
+            return this;
+        }
+
+        /**
+         * How long {@code io.ampjava.Amp.connectTcp} waits for the TCP connection before it fails
+         * with a {@link java.net.SocketTimeoutException}; null (the default) waits as long as the
+         * system does (minutes, for a host that does not answer). Unix sockets connect at once.
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positiveOrNull(timeout, "connect timeout");
             return this;
         }
 
