@@ -9,13 +9,17 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -29,8 +33,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@link Builder#sslContext}), and then the peer must present a certificate chain the trust managers
  * accept: a TLS client checks the server's, a TLS server asks for the client's and refuses a client
  * without one. Without trust, this side accepts any certificate from the peer and, as a server, asks
- * for none: the traffic is encrypted but the peer is anonymous. Host names are not checked (Twisted's
- * {@code CertificateOptions} does not either); {@link Builder#configureEngine} can turn that on.
+ * for none: the traffic is encrypted but the peer is anonymous.
+ *
+ * <p>Host names are checked only when one is given ({@link Builder#hostName}): a TLS client then
+ * sends it as SNI and refuses a server certificate that does not name it, by the JDK's HTTPS rules
+ * (RFC 2818: DNS or IP subject alternative names, wildcards, the common name when there is no DNS
+ * name). Without one, any host's certificate passes that the trust managers accept, as with Twisted's
+ * {@code CertificateOptions} (and so its StartTLS); Twisted's {@code optionsForClientTLS(hostname)} is
+ * the checking kind.
  *
  * <p>A TLS server needs a certificate ({@link Builder#identity} or {@link Builder#keyManagers}).
  * Unlike Twisted, which makes a throwaway self-signed certificate when the answering side has none,
@@ -41,6 +51,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * TlsOptions server = TlsOptions.builder().identity(serverKey, serverCertificate).trustAnchors(ca).build();
  * // the connecting side: checks the server against the CA, presents its own certificate
  * TlsOptions client = TlsOptions.builder().identity(clientKey, clientCertificate).trustAnchors(ca).build();
+ * // the server's certificate must name the host
+ * TlsOptions checked = TlsOptions.builder().trustAnchors(ca).hostName("amp.example.com").build();
  * }</pre>
  */
 public final class TlsOptions {
@@ -50,6 +62,7 @@ public final class TlsOptions {
     private final TransportRole role;
     private final Consumer<? super SSLEngine> engineSetup;
     private final Duration handshakeTimeout;
+    private final String hostName;
 
     private TlsOptions(Builder builder, SSLContext context, boolean verifyPeer) {
         this.context = context;
@@ -59,6 +72,7 @@ public final class TlsOptions {
         this.role = builder.role;
         this.engineSetup = builder.engineSetup;
         this.handshakeTimeout = builder.handshakeTimeout;
+        this.hostName = builder.hostName;
     }
 
     /** Starts a description; with nothing set, this side is an anonymous TLS client that checks nothing. */
@@ -74,6 +88,11 @@ public final class TlsOptions {
     /** How long a StartTLS handshake may take before the connection gives up; zero for no limit. */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
+    }
+
+    /** The host name (or IP address) the server's certificate must name, when one was given. */
+    public Optional<String> hostName() {
+        return Optional.ofNullable(hostName);
     }
 
     /** The role forced by {@link Builder#role}, or {@link TransportRole#UNKNOWN} to follow the transport. */
@@ -111,8 +130,21 @@ public final class TlsOptions {
             throw new SSLException("this side is the TLS server (it accepted the connection) but its TLS options"
                     + " hold no certificate");
         }
-        SSLEngine engine = context.createSSLEngine();
-        engine.setUseClientMode(tlsRole == TransportRole.CLIENT);
+        SSLEngine engine;
+        if (tlsRole == TransportRole.CLIENT && hostName != null) {
+            // The engine's peer host is what the JDK's host check reads: without it, it refuses all.
+            engine = context.createSSLEngine(hostName, -1);
+            engine.setUseClientMode(true);
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!isIpAddress(hostName)) {
+                parameters.setServerNames(List.of(new SNIHostName(hostName))); // the JDK sends none for a name without a dot
+            }
+            engine.setSSLParameters(parameters);
+        } else {
+            engine = context.createSSLEngine();
+            engine.setUseClientMode(tlsRole == TransportRole.CLIENT);
+        }
         if (tlsRole == TransportRole.SERVER && verifyPeer) {
             engine.setNeedClientAuth(true);
         }
@@ -122,10 +154,16 @@ public final class TlsOptions {
         return engine;
     }
 
+    /** SNI carries host names only (RFC 6066); the JDK's host check matches IP addresses against IP names. */
+    private static boolean isIpAddress(String host) {
+        return host.indexOf(':') >= 0 || host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    }
+
     @Override
     public String toString() {
         return "TlsOptions[" + (canServe ? "certificate" : "no certificate") + ", "
                 + (verifyPeer ? "verifies the peer" : "anonymous peer")
+                + (hostName == null ? "" : ", host " + hostName)
                 + (role == TransportRole.UNKNOWN ? "" : ", role " + role) + "]";
     }
 
@@ -138,6 +176,7 @@ public final class TlsOptions {
         private TransportRole role = TransportRole.UNKNOWN;
         private Consumer<? super SSLEngine> engineSetup;
         private Duration handshakeTimeout = Duration.ofSeconds(30);
+        private String hostName;
         private String conflict;
 
         private Builder() {}
@@ -228,8 +267,25 @@ public final class TlsOptions {
         }
 
         /**
-         * Adjusts each engine after the options are applied: protocols, cipher suites,
-         * {@code SSLParameters} such as host name checking.
+         * The name (or IP address) of the host this side connects to. As the TLS client, this side
+         * then sends it as SNI (unless it is an IP address) and refuses a server certificate that
+         * does not name it (the JDK's endpoint identification, {@code "HTTPS"}); the refusal names the
+         * expected host and the certificate's names. Needs trust: a certificate from an authority
+         * nobody checks could name any host. As the TLS server, this side ignores it.
+         */
+        public Builder hostName(String host) {
+            Objects.requireNonNull(host, "host");
+            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            if (bare.isEmpty()) {
+                throw new IllegalArgumentException("an empty host name");
+            }
+            hostName = bare;
+            return this;
+        }
+
+        /**
+         * Adjusts each engine after the options are applied: protocols, cipher suites, other
+         * {@code SSLParameters}. (Host names: {@link #hostName}.)
          */
         public Builder configureEngine(Consumer<? super SSLEngine> setup) {
             engineSetup = Objects.requireNonNull(setup, "setup");
@@ -266,16 +322,34 @@ public final class TlsOptions {
             if (verify && !trustGiven) {
                 throw new IllegalStateException("verifying the peer needs trust: trustAnchors, trustManagers or an SSLContext");
             }
+            if (hostName != null && !verify) {
+                throw new IllegalStateException("checking the host name needs the peer verified (trustAnchors, trustManagers"
+                        + " or an SSLContext, and verifyPeer not turned off): a certificate nobody checks could name any host");
+            }
             SSLContext made = context;
             if (made == null) {
                 try {
                     made = SSLContext.getInstance("TLS");
-                    made.init(keyManagers, verify ? trustManagers : new TrustManager[] {AnyCertificate.INSTANCE}, null);
+                    made.init(keyManagers, verify ? withHostNames(trustManagers) : new TrustManager[] {AnyCertificate.INSTANCE}, null);
                 } catch (GeneralSecurityException e) {
                     throw new IllegalArgumentException("cannot make a TLS context: " + e.getMessage(), e);
                 }
             }
             return new TlsOptions(this, made, verify);
+        }
+
+        /** The trust managers, those the JDK checks host names with explaining a refusal better. */
+        private TrustManager[] withHostNames(TrustManager[] managers) {
+            if (hostName == null) {
+                return managers;
+            }
+            TrustManager[] wrapped = managers.clone();
+            for (int i = 0; i < wrapped.length; i++) {
+                if (wrapped[i] instanceof X509ExtendedTrustManager) {
+                    wrapped[i] = new HostNameTrustManager((X509ExtendedTrustManager) wrapped[i], hostName);
+                }
+            }
+            return wrapped;
         }
     }
 
