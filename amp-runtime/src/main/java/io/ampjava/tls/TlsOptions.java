@@ -4,11 +4,13 @@ import io.ampjava.transport.Transport;
 import io.ampjava.transport.TransportRole;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,8 +53,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * TlsOptions server = TlsOptions.builder().identity(serverKey, serverCertificate).trustAnchors(ca).build();
  * // the connecting side: checks the server against the CA, presents its own certificate
  * TlsOptions client = TlsOptions.builder().identity(clientKey, clientCertificate).trustAnchors(ca).build();
- * // the server's certificate must name the host
- * TlsOptions checked = TlsOptions.builder().trustAnchors(ca).hostName("amp.example.com").build();
+ * // the same from PEM files, and the server's certificate must name the host
+ * TlsOptions checked = TlsOptions.builder()
+ *         .identityFromPem(Path.of("client.pem"), Path.of("client.key"))
+ *         .trustAnchorsFromPem(Path.of("ca.pem"))
+ *         .hostName("amp.example.com")
+ *         .build();
  * }</pre>
  */
 public final class TlsOptions {
@@ -200,6 +206,31 @@ public final class TlsOptions {
             }
         }
 
+        /**
+         * This side's certificate from PEM files, as OpenSSL writes them: the chain in
+         * {@code certificateChain} (its own certificate first, then the intermediates), the private
+         * key in {@code privateKey}, unencrypted, as {@code PRIVATE KEY} (PKCS#8),
+         * {@code RSA PRIVATE KEY} or {@code EC PRIVATE KEY}. Both may name the same file.
+         *
+         * @throws IllegalArgumentException naming the file and what is wrong with it: no PEM block,
+         *     bad base64, an encrypted or unsupported key, a key that does not belong to the first
+         *     certificate...
+         * @throws java.io.UncheckedIOException when a file cannot be read
+         */
+        public Builder identityFromPem(Path certificateChain, Path privateKey) {
+            PemIdentity identity = PemIdentity.load(certificateChain, privateKey);
+            return identity(identity.key(), identity.chain());
+        }
+
+        /**
+         * This side's certificate from one PEM file holding the private key and the chain, the
+         * file Twisted's {@code PrivateCertificate.loadPEM} reads. Same forms and errors as
+         * {@link #identityFromPem(Path, Path)}.
+         */
+        public Builder identityFromPem(Path keyAndCertificates) {
+            return identityFromPem(keyAndCertificates, keyAndCertificates);
+        }
+
         /** This side's certificates, as standard key managers (e.g. from a {@link KeyManagerFactory}). */
         public Builder keyManagers(KeyManager... managers) {
             if (keyManagers != null) {
@@ -226,6 +257,24 @@ public final class TlsOptions {
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalArgumentException("cannot trust these certificates: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Verifies the peer against every certificate in these PEM files (a CA, a bundle of CAs,
+         * or self-signed certificates); like Twisted's {@code Certificate.loadPEM} for each.
+         *
+         * @throws IllegalArgumentException naming the file and what is wrong with it
+         * @throws java.io.UncheckedIOException when a file cannot be read
+         */
+        public Builder trustAnchorsFromPem(Path... files) {
+            if (files.length == 0) {
+                throw new IllegalArgumentException("no trust anchor files given");
+            }
+            List<X509Certificate> anchors = new ArrayList<>();
+            for (Path file : files) {
+                anchors.addAll(PemFile.read(file).certificates());
+            }
+            return trustAnchors(anchors.toArray(new X509Certificate[0]));
         }
 
         /** Verifies the peer with these standard trust managers (e.g. from a {@link TrustManagerFactory}). */
