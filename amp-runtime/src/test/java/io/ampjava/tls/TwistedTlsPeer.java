@@ -1,0 +1,88 @@
+package io.ampjava.tls;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.dispatch.StartTlsResponder;
+import io.ampjava.testing.TwistedProcess;
+import io.ampjava.wire.Box;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the StartTLS interop tests share: {@code twisted_tls_peer.py} as a server or a client, its
+ * {@code Sum} and {@code Peer} commands seen from Java, and waiting on futures as long as Twisted
+ * is given.
+ */
+final class TwistedTlsPeer implements AutoCloseable {
+    private static final String SCRIPT = "twisted_tls_peer.py";
+
+    final TwistedProcess process;
+    final int port;
+
+    private TwistedTlsPeer(TwistedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * A Twisted server answering StartTLS with {@code directory/identity.pem}; with {@code verify},
+     * it demands a client certificate signed by {@code directory/ca.pem}.
+     */
+    static TwistedTlsPeer serve(Path directory, String identity, boolean verify) throws Exception {
+        TwistedProcess twisted = TwistedProcess.start(TwistedTlsPeer.class, SCRIPT, "serve", directory.toString(), identity,
+                verify ? "verify" : "no");
+        try {
+            String ready = twisted.nextLine();
+            assertTrue(ready.startsWith("READY "), ready);
+            return new TwistedTlsPeer(twisted, Integer.parseInt(ready.substring("READY ".length())));
+        } catch (Throwable failed) {
+            twisted.close();
+            throw failed;
+        }
+    }
+
+    /**
+     * A Twisted client of {@code port} playing {@code scenario} with {@code directory/identity.pem},
+     * verifying the peer against {@code directory/ca.pem} (see the script).
+     */
+    static TwistedProcess connect(int port, Path directory, String identity, String scenario) throws Exception {
+        return TwistedProcess.start(TwistedTlsPeer.class, SCRIPT, "connect", Integer.toString(port), directory.toString(),
+                identity, scenario);
+    }
+
+    /** A Java server's locator: the script's {@code Sum}, and StartTLS with {@code tls}. */
+    static ResponderLocator sumAndStartTls(TlsOptions tls) {
+        ResponderLocator sum = name -> name.equals("Sum") ? (request, connection) -> CompletableFuture.completedFuture(
+                new Box().put("total", Long.toString(Long.parseLong(request.getString("a")) + Long.parseLong(request.getString("b")))))
+                : null;
+        return sum.or(StartTlsResponder.locator(tls));
+    }
+
+    static CompletableFuture<Box> sum(AmpConnection connection, long a, long b) {
+        return connection.callRemoteString("Sum", new Box().put("a", Long.toString(a)).put("b", Long.toString(b)));
+    }
+
+    /** The script's view of the connection: {@code tls}, the peer's {@code cn}, the {@code sni} it received. */
+    static Box peer(AmpConnection connection) throws Exception {
+        return await(connection.callRemoteString("Peer", new Box()));
+    }
+
+    static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(TwistedProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    static Throwable failure(CompletableFuture<?> future) {
+        return assertThrows(ExecutionException.class, () -> future.get(TwistedProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .getCause();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
