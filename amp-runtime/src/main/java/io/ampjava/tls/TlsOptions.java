@@ -319,14 +319,22 @@ public final class TlsOptions {
          * The name (or IP address) of the host this side connects to. As the TLS client, this side
          * then sends it as SNI (unless it is an IP address) and refuses a server certificate that
          * does not name it (the JDK's endpoint identification, {@code "HTTPS"}); the refusal names the
-         * expected host and the certificate's names. Needs trust: a certificate from an authority
-         * nobody checks could name any host. As the TLS server, this side ignores it.
+         * expected host and the certificate's names (with an {@link #sslContext}, the JDK's message
+         * alone, which names the expected host). Needs the peer verified: a certificate nobody checks
+         * could name any host. As the TLS server, this side ignores it.
+         *
+         * @param host a DNS name, an IPv4 address, or an IPv6 address with or without brackets
+         * @throws IllegalArgumentException when {@code host} is none of these
          */
         public Builder hostName(String host) {
             Objects.requireNonNull(host, "host");
             String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            if (bare.isEmpty()) {
-                throw new IllegalArgumentException("an empty host name");
+            if (!isIpAddress(bare)) {
+                try {
+                    new SNIHostName(bare); // the same rules the handshake will apply
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("not a host name: \"" + host + "\" (" + e.getMessage() + ")", e);
+                }
             }
             hostName = bare;
             return this;

@@ -108,6 +108,16 @@ class HostNameTest {
     }
 
     @Test
+    void anIpv6AddressWithOrWithoutBracketsMatchesAnIpv6Name() throws Exception {
+        TestCertificates.Identity ipv6 = CERTIFICATES.serverNamed("ipv6", "::1");
+        handshake(client("[::1]").build(), server(ipv6));
+        handshake(client("0:0:0:0:0:0:0:1").build(), server(ipv6));
+        String message = refused(client("::1").build(), server(LOCALHOST)).getMessage();
+        assertTrue(message.contains("the server's certificate is for DNS:localhost, IP:127.0.0.1, not for the expected host ::1"),
+                message);
+    }
+
+    @Test
     void aCertificateWithoutAlternativeNamesIsJudgedByItsCommonName() throws Exception {
         handshake(client("localhost").build(), server(CERTIFICATES.serverNamed("localhost")));
         String message = refused(client("localhost").build(), server(CERTIFICATES.serverNamed("other.example"))).getMessage();
@@ -157,13 +167,16 @@ class HostNameTest {
     }
 
     @Test
-    void aHostNameNeedsTheServerVerifiedAndBracketsAroundIpv6AreDropped() {
+    void aHostNameMustBeOneAndNeedsTheServerVerified() {
         IllegalStateException untrusted = assertThrows(IllegalStateException.class,
                 () -> TlsOptions.builder().hostName("localhost").build());
         assertTrue(untrusted.getMessage().startsWith("checking the host name needs the peer verified"), untrusted.getMessage());
         assertThrows(IllegalStateException.class,
                 () -> TlsOptions.builder().trustAnchors(CERTIFICATES.ca).verifyPeer(false).hostName("localhost").build());
-        assertThrows(IllegalArgumentException.class, () -> TlsOptions.builder().hostName(""));
+        assertEquals("not a host name: \"\" (Server name value of host_name cannot be empty)",
+                assertThrows(IllegalArgumentException.class, () -> TlsOptions.builder().hostName("")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TlsOptions.builder().hostName("a..b")).getMessage()
+                .startsWith("not a host name: \"a..b\" ("));
         assertEquals("::1", client("[::1]").build().hostName().orElseThrow());
         assertTrue(client("localhost").build().toString().contains("host localhost"));
     }

@@ -9,6 +9,8 @@ import static io.ampjava.tls.Der.tlv;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +75,7 @@ public final class TestCertificates {
 
     /**
      * A server certificate the test CA signed, with {@code commonName} and these subject
-     * alternative names: IP addresses (dotted quads) or DNS names; none for a certificate without.
+     * alternative names: IP addresses (IPv4 or IPv6 literals) or DNS names; none for a certificate without.
      */
     public Identity serverNamed(String commonName, String... alternativeNames) {
         try {
@@ -188,15 +190,14 @@ public final class TestCertificates {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
-    /** An iPAddress [7] for a dotted quad, else a dNSName [2]. */
+    /** An iPAddress [7] for an IPv4 or IPv6 literal, else a dNSName [2]. */
     private static byte[] generalName(String name) {
-        if (name.matches("[0-9]+(\\.[0-9]+){3}")) {
-            String[] parts = name.split("\\.");
-            byte[] address = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                address[i] = (byte) Integer.parseInt(parts[i]);
+        if (name.matches("[0-9]+(\\.[0-9]+){3}") || name.contains(":")) {
+            try {
+                return tlv(0x87, InetAddress.getByName(name).getAddress()); // a literal: no lookup
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(name, e);
             }
-            return tlv(0x87, address);
         }
         return tlv(0x82, name.getBytes(StandardCharsets.US_ASCII));
     }
