@@ -15,8 +15,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * host: the JDK's own check (endpoint identification, which {@link TlsOptions} turns on) says only
  * which name it missed; this adds the names the certificate holds.
  *
- * <p>The chain is checked once more without the engine when the JDK refuses: if it passes on its
- * own, the refusal came from the checks that need the session, which is the host name check.
+ * <p>When the JDK refuses, the chain is checked once more without the session: if it passes on its
+ * own, the refusal came from what the session adds, which is the host name check (or, rarely, the
+ * session's algorithm constraints: the JDK's message, kept in the new one, says which).
  */
 final class HostNameTrustManager extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager delegate;
@@ -29,20 +30,12 @@ final class HostNameTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException refused) {
-            throw explained(chain, authType, refused);
-        }
+        explainingRefusal(chain, authType, () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException refused) {
-            throw explained(chain, authType, refused);
-        }
+        explainingRefusal(chain, authType, () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
@@ -70,18 +63,26 @@ final class HostNameTrustManager extends X509ExtendedTrustManager {
         return delegate.getAcceptedIssuers();
     }
 
-    private CertificateException explained(X509Certificate[] chain, String authType, CertificateException refused) {
-        if (chain.length == 0) {
-            return refused;
-        }
+    /** A check by the delegate. */
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    private void explainingRefusal(X509Certificate[] chain, String authType, Check check) throws CertificateException {
         try {
-            delegate.checkServerTrusted(chain, authType);
-        } catch (CertificateException | RuntimeException chainRefused) {
-            return refused; // the chain itself is refused: names are not the matter
+            check.run();
+        } catch (CertificateException refused) {
+            if (chain.length == 0) {
+                throw refused;
+            }
+            try {
+                delegate.checkServerTrusted(chain, authType);
+            } catch (CertificateException | RuntimeException chainRefused) {
+                throw refused; // the chain itself is refused: names are not the matter
+            }
+            throw new CertificateException("the server's certificate is for " + names(chain[0])
+                    + ", not for the expected host " + expected + " (" + refused.getMessage() + ")", refused);
         }
-        CertificateException explained = new CertificateException("the server's certificate is for " + names(chain[0])
-                + ", not for the expected host " + expected + " (" + refused.getMessage() + ")", refused);
-        return explained;
     }
 
     /**

@@ -11,11 +11,9 @@ import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.StartTlsResponder;
 import io.ampjava.server.AmpServer;
-import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.transport.TransportRole;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.ExtendedSSLSession;
@@ -49,28 +47,7 @@ class HostNameTest {
 
     /** Both handshakes; the server's session, or the client's refusal. */
     private static ExtendedSSLSession handshake(TlsOptions client, TlsOptions server) throws Exception {
-        InMemoryTransport.Pair pair = InMemoryTransport.pair(InMemoryTransport.DEFAULT_CAPACITY, false);
-        try (TlsTransport left = TlsTransport.over(pair.left(), client);
-                TlsTransport right = TlsTransport.over(pair.right(), server)) {
-            CompletableFuture<Void> serverSide = CompletableFuture.runAsync(() -> {
-                try {
-                    right.handshake();
-                } catch (PeerVerifyException e) {
-                    throw new CompletionException(e);
-                }
-            });
-            try {
-                left.handshake();
-            } finally {
-                pair.left().close(); // a refused client: the server's handshake ends too
-                try {
-                    serverSide.get(10, TimeUnit.SECONDS);
-                } catch (ExecutionException serverFailed) {
-                    // the client's refusal, seen from the server
-                }
-            }
-            return (ExtendedSSLSession) right.session();
-        }
+        return (ExtendedSSLSession) TlsPair.handshake(client, server).server();
     }
 
     private static PeerVerifyException refused(TlsOptions client, TlsOptions server) {

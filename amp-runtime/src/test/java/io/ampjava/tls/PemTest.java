@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.transport.TransportRole;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -21,9 +20,6 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -288,19 +284,6 @@ class PemTest {
 
     /** Runs both handshakes; the certificates the client was shown. */
     private static Certificate[] handshake(TlsOptions client, TlsOptions server) throws Exception {
-        InMemoryTransport.Pair pair = InMemoryTransport.pair(InMemoryTransport.DEFAULT_CAPACITY, false);
-        try (TlsTransport left = TlsTransport.over(pair.left(), client);
-                TlsTransport right = TlsTransport.over(pair.right(), server)) {
-            CompletableFuture<Void> serverSide = CompletableFuture.runAsync(() -> {
-                try {
-                    right.handshake();
-                } catch (PeerVerifyException e) {
-                    throw new CompletionException(e);
-                }
-            });
-            left.handshake();
-            serverSide.get(10, TimeUnit.SECONDS);
-            return left.session().getPeerCertificates();
-        }
+        return TlsPair.handshake(client, server).client().getPeerCertificates();
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
-import io.ampjava.server.AmpServer;
 import io.ampjava.testing.TwistedProcess;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
@@ -89,18 +88,6 @@ class TwistedPemTest {
         }
     }
 
-    /** A Twisted client with {@code directory/client.pem} upgrading a connection to a Java server with {@code tls}. */
-    private static void twistedClientToJavaServer(Path directory, TlsOptions tls) throws Exception {
-        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> TwistedTlsPeer.sumAndStartTls(tls));
-                TwistedProcess twisted = TwistedTlsPeer.connect(server.port(), directory, "client", "upgrade")) {
-            assertEquals("CONNECTED", twisted.nextLine());
-            assertEquals("SUM 3", twisted.nextLine());
-            assertEquals("SUM 7", twisted.nextLine(), "a call through TLS: each side accepted the other's certificate");
-            assertEquals("PEER localhost", twisted.nextLine(), "Twisted verified and saw our certificate");
-            assertEquals(0, twisted.awaitExit());
-        }
-    }
-
     private static String serverIdentity(Path directory) {
         return directory.equals(python) ? "localhost" : "server";
     }
@@ -108,7 +95,7 @@ class TwistedPemTest {
     @Test
     void pythonWrittenTraditionalKeysAndChainsServeBothWays() throws Exception {
         // The server: an RSA key as BEGIN RSA PRIVATE KEY, its certificate then the CA's in a second file.
-        twistedClientToJavaServer(python, TlsOptions.builder()
+        TwistedTlsPeer.assertTwistedClientUpgrades(python, TlsOptions.builder()
                 .identityFromPem(python.resolve("localhost.crt"), python.resolve("localhost.key"))
                 .trustAnchorsFromPem(python.resolve("ca.pem"))
                 .build());
@@ -129,7 +116,7 @@ class TwistedPemTest {
                 .hostName("localhost")
                 .build(), "twisted client");
         // And the key-then-certificate file Twisted serves from, as a Java server's identity.
-        twistedClientToJavaServer(python, TlsOptions.builder()
+        TwistedTlsPeer.assertTwistedClientUpgrades(python, TlsOptions.builder()
                 .identityFromPem(python.resolve("localhost.pem"))
                 .trustAnchorsFromPem(python.resolve("ca.pem"))
                 .build());
@@ -138,7 +125,7 @@ class TwistedPemTest {
     @Test
     void opensslWrittenFilesServeBothWays() throws Exception {
         runOpenssl();
-        twistedClientToJavaServer(openssl, TlsOptions.builder()
+        TwistedTlsPeer.assertTwistedClientUpgrades(openssl, TlsOptions.builder()
                 .identityFromPem(openssl.resolve("server.crt"), openssl.resolve("server.key"))
                 .trustAnchorsFromPem(openssl.resolve("ca.pem"))
                 .build());

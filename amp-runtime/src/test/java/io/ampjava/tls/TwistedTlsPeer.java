@@ -1,11 +1,14 @@
 package io.ampjava.tls;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.StartTlsResponder;
+import io.ampjava.server.AmpServer;
 import io.ampjava.testing.TwistedProcess;
 import io.ampjava.wire.Box;
 import java.nio.file.Path;
@@ -53,6 +56,22 @@ final class TwistedTlsPeer implements AutoCloseable {
     static TwistedProcess connect(int port, Path directory, String identity, String scenario) throws Exception {
         return TwistedProcess.start(TwistedTlsPeer.class, SCRIPT, "connect", Integer.toString(port), directory.toString(),
                 identity, scenario);
+    }
+
+    /**
+     * A Twisted client with {@code directory/client.pem} upgrades a connection to a Java server that
+     * answers StartTLS with {@code tls}: a call before and one through TLS succeed, and Twisted, which
+     * checks the server against {@code directory/ca.pem}, saw the certificate of {@code localhost}.
+     */
+    static void assertTwistedClientUpgrades(Path directory, TlsOptions tls) throws Exception {
+        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> sumAndStartTls(tls));
+                TwistedProcess twisted = connect(server.port(), directory, "client", "upgrade")) {
+            assertEquals("CONNECTED", twisted.nextLine());
+            assertEquals("SUM 3", twisted.nextLine());
+            assertEquals("SUM 7", twisted.nextLine(), "a call through TLS: each side accepted the other's certificate");
+            assertEquals("PEER localhost", twisted.nextLine(), "Twisted verified and saw our certificate");
+            assertEquals(0, twisted.awaitExit());
+        }
     }
 
     /** A Java server's locator: the script's {@code Sum}, and StartTLS with {@code tls}. */

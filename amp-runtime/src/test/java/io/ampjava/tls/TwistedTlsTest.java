@@ -47,9 +47,12 @@ class TwistedTlsTest {
         return TlsOptions.builder().identity(identity.key(), identity.chain()).trustAnchors(CERTIFICATES.ca).build();
     }
 
+    private static TlsOptions javaServerTls(TestCertificates.Identity identity) {
+        return TlsOptions.builder().identity(identity.key(), identity.chain()).trustAnchors(CERTIFICATES.ca).build();
+    }
+
     private static ResponderLocator javaServer(TestCertificates.Identity identity) {
-        return TwistedTlsPeer.sumAndStartTls(
-                TlsOptions.builder().identity(identity.key(), identity.chain()).trustAnchors(CERTIFICATES.ca).build());
+        return TwistedTlsPeer.sumAndStartTls(javaServerTls(identity));
     }
 
     @Test
@@ -105,14 +108,7 @@ class TwistedTlsTest {
 
     @Test
     void aTwistedClientUpgradesAConnectionToAJavaServer() throws Exception {
-        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.server));
-                TwistedProcess twisted = TwistedTlsPeer.connect(server.port(), directory, "client", "upgrade")) {
-            assertEquals("CONNECTED", twisted.nextLine());
-            assertEquals("SUM 3", twisted.nextLine());
-            assertEquals("SUM 7", twisted.nextLine(), "a call through TLS");
-            assertEquals("PEER localhost", twisted.nextLine(), "Twisted verified and saw our certificate");
-            assertEquals(0, twisted.awaitExit());
-        }
+        TwistedTlsPeer.assertTwistedClientUpgrades(directory, javaServerTls(CERTIFICATES.server));
     }
 
     @Test
