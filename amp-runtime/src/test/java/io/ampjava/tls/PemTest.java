@@ -81,7 +81,7 @@ class PemTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rsa-pkcs1", "rsa-pkcs8", "ec-sec1", "ec-pkcs8", "ed25519"})
+    @ValueSource(strings = {"rsa-pkcs1", "rsa-pkcs8", "ec-sec1", "ec-pkcs8", "ed25519", "ed448", "rsapss"})
     void eachFormServesAHandshakeAsAnIdentityWithItsCertificateAsTheClientsAnchor(String form) throws Exception {
         Path certificate = fixture(form.substring(0, form.indexOf('-') < 0 ? form.length() : form.indexOf('-')) + ".crt");
         TlsOptions server = TlsOptions.builder().identityFromPem(certificate, fixture(form + ".key")).role(TransportRole.SERVER).build();
@@ -242,6 +242,13 @@ class PemTest {
         String noCurve = pem("EC PRIVATE KEY", Der.sequence(Der.integer(java.math.BigInteger.ONE), Der.octets(new byte[32])));
         Path curveless = file("curveless.key", noCurve);
         assertEquals(curveless + ": line 1: the EC private key does not name its curve", failure(() -> key(curveless)));
+        Path noAlgorithm = file("no-algorithm.key", pem("PRIVATE KEY",
+                Der.sequence(Der.integer(java.math.BigInteger.ZERO), Der.integer(java.math.BigInteger.ZERO), Der.octets(new byte[8]))));
+        assertEquals(noAlgorithm + ": line 1: not a PKCS#8 private key: no algorithm identifier", failure(() -> key(noAlgorithm)));
+        Path garbled = file("garbled.key", pem("PRIVATE KEY", Der.sequence(Der.integer(java.math.BigInteger.ZERO),
+                Der.sequence(Der.oid("1.2.840.113549.1.1.1"), Der.nullValue()), Der.octets(new byte[] {1, 2, 3}))));
+        assertTrue(failure(() -> key(garbled)).startsWith(garbled + ": line 1: the JDK cannot read this RSA private key: "),
+                failure(() -> key(garbled)));
         Path notSequence = file("octets.key", pem("PRIVATE KEY", Der.octets(new byte[8])));
         assertEquals(notSequence + ": line 1: not a PKCS#8 private key: it does not start with a SEQUENCE",
                 failure(() -> key(notSequence)));
