@@ -1,7 +1,7 @@
 package io.ampjava.dispatch;
 
-import io.ampjava.transport.Transport;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.transport.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -29,7 +29,7 @@ import java.util.Arrays;
  *
  * <p>StartTLS and protocol switches change what the queue may write. {@link #hold} keeps later
  * boxes back (StartTLS: nothing may follow the request or the answer in the clear) until
- * {@link #release}, which may swap the transport for a TLS one first. {@link #lock} refuses boxes
+ * {@link #release}; meanwhile the connection may swap its transport for a TLS one. {@link #lock} refuses boxes
  * from then on (a protocol switch) while {@link #enqueueBytes} still takes the new protocol's bytes.
  */
 final class OutboundQueue {
@@ -45,7 +45,7 @@ final class OutboundQueue {
         default void written() {}
     }
 
-    private Transport transport; // swapped only by release(), under the lock, between batches
+    private final ConnectionTransport transport; // read once per batch: a TLS upgrade swaps it between batches
     private final Listener listener;
     private final Frames boxes = new Frames();
     private Frames held; // non-null while holding: boxes kept back until release()
@@ -62,7 +62,7 @@ final class OutboundQueue {
     private boolean closing; // a closeAfter box is queued: refuse later boxes
     private boolean closed;
 
-    OutboundQueue(Transport transport, Listener listener) {
+    OutboundQueue(ConnectionTransport transport, Listener listener) {
         this.transport = transport;
         this.listener = listener;
     }
@@ -133,14 +133,11 @@ final class OutboundQueue {
     }
 
     /**
-     * Lets the held boxes go, through {@code replacement} when it is not null (the TLS transport
-     * over the old one), and flushes them.
+     * Lets the held boxes go and flushes them (through the TLS transport, when StartTLS has just
+     * replaced the connection's transport).
      */
-    void release(Transport replacement) {
+    void release() {
         synchronized (this) {
-            if (replacement != null) {
-                transport = replacement;
-            }
             if (held != null) {
                 boxes.addAll(held);
                 held = null;
@@ -215,7 +212,7 @@ final class OutboundQueue {
                 int fdCount = boxes.descriptorTotal();
                 boxes.clear();
                 lastCloses = closing && held == null; // a held closing box is not in this batch
-                target = transport;
+                target = transport.get();
                 // The batch's descriptors lead the queue; those of held boxes and of boxes still
                 // being encoded stay.
                 fds = Arrays.copyOf(descriptors, fdCount);

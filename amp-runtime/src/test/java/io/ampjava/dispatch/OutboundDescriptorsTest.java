@@ -2,8 +2,8 @@ package io.ampjava.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ampjava.transport.Transport;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.transport.Transport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -82,7 +82,7 @@ class OutboundDescriptorsTest {
     void aDescriptorRidesWithItsOwnBoxAndPlainBoxesAroundItAreCombined() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             queue.enqueue(bytes("A;"), false);
             queue.enqueue(bytes("B;"), false);
             assertEquals(0, queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd())));
@@ -98,7 +98,7 @@ class OutboundDescriptorsTest {
     void severalDescriptorsOfOneBoxTakeOneByteEachAndTheLastTakesTheRest() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             for (int i = 0; i < 3; i++) {
                 queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
             }
@@ -112,7 +112,7 @@ class OutboundDescriptorsTest {
     void descriptorsQueuedForABoxNotYetEnqueuedWaitForIt() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             queue.enqueue(bytes("plain"), false);
             // A responder's codec queued a descriptor; its answer is not enqueued yet.
             queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
@@ -128,7 +128,7 @@ class OutboundDescriptorsTest {
     void aBoxShorterThanItsDescriptorsPassesTheRestToTheNextBox() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             for (int i = 0; i < 3; i++) {
                 queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
             }

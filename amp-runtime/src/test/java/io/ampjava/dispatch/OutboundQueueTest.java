@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ampjava.transport.Transport;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.transport.Transport;
 import io.ampjava.types.Descriptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -108,7 +108,7 @@ class OutboundQueueTest {
     @Test
     void aLoneBoxIsOneWrite() {
         RecordingTransport transport = new RecordingTransport();
-        OutboundQueue queue = new OutboundQueue(transport, new Events());
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new Events());
         assertTrue(queue.enqueue(bytes("abc"), false));
         queue.flush();
         assertEquals(List.of("write:abc"), transport.calls);
@@ -120,7 +120,7 @@ class OutboundQueueTest {
     void boxesQueuedDuringAWriteGoOutTogetherInTheNextOne() throws Exception {
         RecordingTransport transport = new RecordingTransport();
         transport.releaseFirstWrite = new CountDownLatch(1);
-        OutboundQueue queue = new OutboundQueue(transport, new Events());
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new Events());
         queue.enqueue(bytes("first;"), false);
         Thread flusher = new Thread(queue::flush);
         flusher.start();
@@ -157,7 +157,7 @@ class OutboundQueueTest {
 
     private void ridesOneByteEach(int fd) {
         RecordingTransport transport = new RecordingTransport();
-        OutboundQueue queue = new OutboundQueue(transport, new Events());
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new Events());
         int[] ordinals = new int[3];
         for (int i = 0; i < 3; i++) {
             ordinals[i] = queue.addDescriptor(NativePosix.posix().dup(fd));
@@ -178,7 +178,7 @@ class OutboundQueueTest {
     void theClosingBoxIsTheLastOneWritten() {
         RecordingTransport transport = new RecordingTransport();
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(transport, events);
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), events);
         assertTrue(queue.enqueue(bytes("answer"), true));
         assertFalse(queue.enqueue(bytes("later"), false), "nothing is accepted after the closing box");
         queue.flush();
@@ -191,7 +191,7 @@ class OutboundQueueTest {
         RecordingTransport transport = new RecordingTransport();
         transport.failure = new IOException("broken pipe");
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(transport, events);
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), events);
         queue.enqueue(bytes("a"), false);
         queue.flush();
         assertEquals(1, events.failures.get());

@@ -1,8 +1,9 @@
 package io.ampjava.transport.pipe;
 
-import io.ampjava.transport.Transport;
+import io.ampjava.internal.io.ChannelWrites;
 import io.ampjava.internal.posix.FileLibrary;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.transport.Transport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,14 +114,7 @@ public final class PipeTransport implements Transport {
 
     @Override
     public void write(ByteBuffer[] srcs) throws IOException {
-        int first = 0;
-        while (first < srcs.length) {
-            if (!srcs[first].hasRemaining()) {
-                first++;
-                continue;
-            }
-            out.write(srcs, first, srcs.length - first);
-        }
+        ChannelWrites.writeFully(out, srcs);
     }
 
     @Override

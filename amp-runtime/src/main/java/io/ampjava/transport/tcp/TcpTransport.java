@@ -1,5 +1,6 @@
 package io.ampjava.transport.tcp;
 
+import io.ampjava.internal.io.ChannelWrites;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.TransportRole;
 import java.io.IOException;
@@ -70,14 +71,7 @@ public final class TcpTransport implements Transport {
 
     @Override
     public void write(ByteBuffer[] srcs) throws IOException {
-        int first = 0;
-        while (first < srcs.length) {
-            if (!srcs[first].hasRemaining()) {
-                first++;
-                continue;
-            }
-            channel.write(srcs, first, srcs.length - first);
-        }
+        ChannelWrites.writeFully(channel, srcs);
     }
 
     @Override
