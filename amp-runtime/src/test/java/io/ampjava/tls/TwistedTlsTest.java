@@ -1,5 +1,8 @@
 package io.ampjava.tls;
 
+import static io.ampjava.tls.TwistedTlsPeer.await;
+import static io.ampjava.tls.TwistedTlsPeer.failure;
+import static io.ampjava.tls.TwistedTlsPeer.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,14 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
-import io.ampjava.dispatch.StartTlsResponder;
-import io.ampjava.testing.Await;
 import io.ampjava.testing.TwistedProcess;
-import io.ampjava.testing.TwistedPython;
 import io.ampjava.server.AmpServer;
 import io.ampjava.wire.Box;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(90)
 class TwistedTlsTest {
-    private static final String SCRIPT = "twisted_tls_peer.py";
     private static final TestCertificates CERTIFICATES = TestCertificates.shared();
 
     @TempDir
@@ -37,7 +37,6 @@ class TwistedTlsTest {
 
     @BeforeAll
     static void writeCertificates() throws Exception {
-        TwistedPython.require(TwistedPython.Need.TWISTED_TLS); // the script's StartTLS needs pyOpenSSL
         TestCertificates.write(directory.resolve("ca.pem"), TestCertificates.pem(CERTIFICATES.ca));
         TestCertificates.write(directory.resolve("server.pem"), CERTIFICATES.server.pem());
         TestCertificates.write(directory.resolve("client.pem"), CERTIFICATES.client.pem());
@@ -48,89 +47,74 @@ class TwistedTlsTest {
         return TlsOptions.builder().identity(identity.key(), identity.chain()).trustAnchors(CERTIFICATES.ca).build();
     }
 
+    private static TlsOptions javaServerTls(TestCertificates.Identity identity) {
+        return TlsOptions.builder().identity(identity.key(), identity.chain()).trustAnchors(CERTIFICATES.ca).build();
+    }
+
     private static ResponderLocator javaServer(TestCertificates.Identity identity) {
-        TlsOptions tls = TlsOptions.builder().identity(identity.key(), identity.chain()).trustAnchors(CERTIFICATES.ca).build();
-        ResponderLocator sum = name -> name.equals("Sum") ? (request, connection) -> CompletableFuture.completedFuture(
-                new Box().put("total", Long.toString(Long.parseLong(request.getString("a")) + Long.parseLong(request.getString("b")))))
-                : null;
-        return sum.or(StartTlsResponder.locator(tls));
-    }
-
-    private static CompletableFuture<Box> sum(AmpConnection connection, long a, long b) {
-        return connection.callRemoteString("Sum", new Box().put("a", Long.toString(a)).put("b", Long.toString(b)));
-    }
-
-    private static int readyPort(TwistedProcess twisted) throws InterruptedException {
-        String ready = twisted.nextLine();
-        assertTrue(ready.startsWith("READY "), ready);
-        return Integer.parseInt(ready.substring("READY ".length()));
+        return TwistedTlsPeer.sumAndStartTls(javaServerTls(identity));
     }
 
     @Test
     void aJavaClientUpgradesAConnectionToATwistedServer() throws Exception {
-        try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "server", "verify");
-                AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
-            assertEquals("3", Await.result(sum(connection, 1, 2)).getString("total"));
+        try (TwistedTlsPeer twisted = TwistedTlsPeer.serve(directory, "server", true);
+                AmpConnection connection = Amp.connectTcp("127.0.0.1", twisted.port, ResponderLocator.NONE)) {
+            assertEquals("3", await(sum(connection, 1, 2)).getString("total"));
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.client));
             CompletableFuture<Box> held = sum(connection, 20, 22); // sent after the request: goes through TLS
-            Await.result(tls);
-            assertEquals("42", Await.result(held).getString("total"));
+            await(tls);
+            assertEquals("42", await(held).getString("total"));
 
-            Box peer = Await.result(connection.callRemoteString("Peer", new Box()));
+            Box peer = TwistedTlsPeer.peer(connection);
             assertEquals("True", peer.getString("tls"));
             assertEquals("amp-java test client", peer.getString("cn"), "Twisted verified and saw our certificate");
-            assertEquals("TLS amp-java test client", twisted.nextLine());
+            assertEquals("TLS amp-java test client", twisted.process.nextLine());
             assertEquals(CERTIFICATES.server.certificate(), connection.tlsSession().orElseThrow().getPeerCertificates()[0]);
-            assertEquals("7", Await.result(sum(connection, 3, 4)).getString("total"));
+            assertEquals("7", await(sum(connection, 3, 4)).getString("total"));
         }
     }
 
     @Test
     void aJavaClientRefusesATwistedServerCertificateFromAnotherAuthority() throws Exception {
-        try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "rogue_server", "no");
-                AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
-            assertEquals("3", Await.result(sum(connection, 1, 2)).getString("total"));
+        try (TwistedTlsPeer twisted = TwistedTlsPeer.serve(directory, "rogue_server", false);
+                AmpConnection connection = Amp.connectTcp("127.0.0.1", twisted.port, ResponderLocator.NONE)) {
+            assertEquals("3", await(sum(connection, 1, 2)).getString("total"));
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.client));
             CompletableFuture<Box> held = sum(connection, 1, 1);
-            PeerVerifyException refused = assertInstanceOf(PeerVerifyException.class, Await.failure(tls));
+            PeerVerifyException refused = assertInstanceOf(PeerVerifyException.class, failure(tls));
             assertTrue(refused.getMessage().contains("TLS refused"), refused.getMessage());
-            assertInstanceOf(PeerVerifyException.class, Await.failure(held));
-            Await.result(connection.closeFuture());
+            assertInstanceOf(PeerVerifyException.class, failure(held));
+            await(connection.closeFuture());
         }
     }
 
     @Test
     void aTwistedServerRefusesAJavaClientCertificateFromAnotherAuthority() throws Exception {
-        try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "server", "verify");
-                AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
+        try (TwistedTlsPeer twisted = TwistedTlsPeer.serve(directory, "server", true);
+                AmpConnection connection = Amp.connectTcp("127.0.0.1", twisted.port, ResponderLocator.NONE)) {
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.rogueClient));
             CompletableFuture<Box> held = sum(connection, 1, 1);
             // TLS 1.3: our side of the handshake may finish before OpenSSL judges our certificate;
             // its refusal then reaches the outstanding call.
-            assertInstanceOf(PeerVerifyException.class, Await.failure(held));
-            Await.failureIfAny(tls).ifPresent(refused -> assertInstanceOf(PeerVerifyException.class, refused));
-            Await.result(connection.closeFuture());
+            assertInstanceOf(PeerVerifyException.class, failure(held));
+            try {
+                tls.get(TwistedProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException refused) {
+                assertInstanceOf(PeerVerifyException.class, refused.getCause());
+            }
+            await(connection.closeFuture());
         }
     }
 
     @Test
     void aTwistedClientUpgradesAConnectionToAJavaServer() throws Exception {
-        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.server));
-                TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "connect", Integer.toString(server.port()),
-                        directory.toString(), "client", "upgrade")) {
-            assertEquals("CONNECTED", twisted.nextLine());
-            assertEquals("SUM 3", twisted.nextLine());
-            assertEquals("SUM 7", twisted.nextLine(), "a call through TLS");
-            assertEquals("PEER localhost", twisted.nextLine(), "Twisted verified and saw our certificate");
-            assertEquals(0, twisted.awaitExit());
-        }
+        TwistedTlsPeer.assertTwistedClientUpgrades(directory, javaServerTls(CERTIFICATES.server));
     }
 
     @Test
     void aTwistedClientRefusesAJavaServerCertificateFromAnotherAuthority() throws Exception {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.rogueServer));
-                TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "connect", Integer.toString(server.port()),
-                        directory.toString(), "client", "upgrade")) {
+                TwistedProcess twisted = TwistedTlsPeer.connect(server.port(), directory, "client", "upgrade")) {
             assertEquals("CONNECTED", twisted.nextLine());
             assertEquals("SUM 3", twisted.nextLine());
             String refused = twisted.nextLine();
@@ -142,18 +126,17 @@ class TwistedTlsTest {
     @Test
     void aJavaServerAsksATwistedClientWhichStaysTheTlsClient() throws Exception {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.server));
-                TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "connect", Integer.toString(server.port()),
-                        directory.toString(), "client", "answer")) {
+                TwistedProcess twisted = TwistedTlsPeer.connect(server.port(), directory, "client", "answer")) {
             assertEquals("CONNECTED", twisted.nextLine());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (server.connections().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(5); // the accept thread registers it a moment after Twisted connected
             }
             AmpConnection connection = server.connections().get(0);
-            assertEquals("5", Await.result(sum(connection, 2, 3)).getString("total"));
+            assertEquals("5", await(sum(connection, 2, 3)).getString("total"));
             // Twisted answers, then at once sends its ClientHello (it connected: it is the TLS
             // client), most likely in the same read as the answer.
-            Await.result(connection.startTls(javaClient(CERTIFICATES.server)));
+            await(connection.startTls(javaClient(CERTIFICATES.server)));
             assertEquals(CERTIFICATES.client.certificate(), connection.tlsSession().orElseThrow().getPeerCertificates()[0]);
             assertEquals("SUM 42", twisted.nextLine(), "Twisted's call through TLS");
             assertEquals("PEER localhost", twisted.nextLine());
