@@ -198,8 +198,7 @@ public final class CommandWriter {
     private static MethodSpec callBlockingMethod(CommandModel command, TypeName responseType) {
         NameAllocator names = argumentNames(command);
         String connection = names.newName("connection");
-        String failure = names.newName("e");
-        String cause = names.newName("cause");
+        String failure = names.newName("failure");
         Switch protocol = Switch.of(command, names);
         boolean empty = command.response().isEmpty() && protocol == null;
         MethodSpec.Builder call = MethodSpec.methodBuilder("callBlocking")
@@ -235,29 +234,21 @@ public final class CommandWriter {
         if (RecordWriter.hasRequiredReference(command.arguments())) {
             call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
         }
-        call.beginControlFlow("try");
-        CodeBlock invocation = CodeBlock.of("call($N$L$L).join()", connection,
+        CodeBlock invocation = CodeBlock.of("$T.await(call($N$L$L))", RuntimeNames.BLOCKING_CALLS, connection,
                 command.arguments().fields().isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", argumentList(command)),
                 protocol != null ? CodeBlock.of(",$W$N", protocol.parameter()) : CodeBlock.of(""));
-        if (empty) {
-            call.addStatement("$L", invocation);
-        } else {
-            call.addStatement("return $L", invocation);
+        CodeBlock statement = empty ? invocation : CodeBlock.of("return $L", invocation);
+        if (checked.isEmpty()) {
+            return call.addStatement(statement).build();
         }
-        call.nextControlFlow("catch ($T $N)", CompletionException.class, failure)
-                .addStatement("$T $N = $N.getCause()", Throwable.class, cause, failure);
+        // A checked failure comes wrapped; only the declared types can be rethrown as themselves.
+        call.beginControlFlow("try")
+                .addStatement(statement)
+                .nextControlFlow("catch ($T $N)", CompletionException.class, failure);
         for (TypeName exception : checked) {
-            rethrowIf(call, cause, exception);
+            call.addStatement("$T.throwIfCause($N, $T.class)", RuntimeNames.BLOCKING_CALLS, failure, exception);
         }
-        rethrowIf(call, cause, ClassName.get(RuntimeException.class));
-        rethrowIf(call, cause, ClassName.get(Error.class));
         return call.addStatement("throw $N", failure).endControlFlow().build();
-    }
-
-    private static void rethrowIf(MethodSpec.Builder call, String cause, TypeName type) {
-        call.beginControlFlow("if ($N instanceof $T)", cause, type)
-                .addStatement("throw ($T) $N", type, cause)
-                .endControlFlow();
     }
 
     /**

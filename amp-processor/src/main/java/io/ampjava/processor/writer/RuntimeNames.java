@@ -13,6 +13,7 @@ final class RuntimeNames {
     static final ClassName AMP_LIST = ClassName.get("io.ampjava.types", "AmpListArgument");
     static final ClassName COMMAND = ClassName.get("io.ampjava.dispatch", "Command");
     static final ClassName ERROR_SPEC = ClassName.get("io.ampjava.dispatch", "ErrorSpec");
+    static final ClassName BLOCKING_CALLS = ClassName.get("io.ampjava.dispatch", "BlockingCalls");
     static final ClassName AMP_CONNECTION = ClassName.get("io.ampjava.dispatch", "AmpConnection");
     static final ClassName RESPONDER = ClassName.get("io.ampjava.dispatch", "Responder");
     static final ClassName RESPONDERS = ClassName.get("io.ampjava.dispatch", "Responders");

@@ -1,6 +1,7 @@
 package shop;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -120,18 +120,7 @@ public final class OrderCommand {
      */
     public static Order.Receipt callBlocking(AmpConnection connection, String customer,
             List<Order.Line> lines, List<Order.Line> extras) {
-        try {
-            return call(connection, customer, lines, extras).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, customer, lines, extras));
     }
 
     private record OrderValue(String customer, List<Order.Line> lines,

@@ -1,6 +1,7 @@
 package p;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
@@ -15,7 +16,6 @@ import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -93,18 +93,7 @@ public final class DivideCommand {
      */
     public static Divide.Result callBlocking(AmpConnection connection, long numerator,
             long denominator, String note) {
-        try {
-            return call(connection, numerator, denominator, note).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, numerator, denominator, note));
     }
 
     private record DivideValue(long numerator, long denominator, String note) implements Divide {

@@ -1,6 +1,7 @@
 package types;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -34,7 +35,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -208,21 +208,10 @@ public final class EchoTypesCommand {
             Descriptor fd, List<Long> integers, List<String> unicodes, List<byte[]> strings,
             List<List<Integer>> matrix, Color color, Point point, double temperature,
             Long maybeLong, byte[] maybeBytes, List<OffsetDateTime> maybeTimes, Color maybeColor) {
-        try {
-            return call(connection, smallInt, boxedInt, integer, boxedLong, bigInteger, string,
-                    unicode, bool, boxedBool, floating, boxedDouble, decimal, ampDecimal, datetime,
-                    path, fd, integers, unicodes, strings, matrix, color, point, temperature,
-                    maybeLong, maybeBytes, maybeTimes, maybeColor).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, smallInt, boxedInt, integer, boxedLong,
+                bigInteger, string, unicode, bool, boxedBool, floating, boxedDouble, decimal,
+                ampDecimal, datetime, path, fd, integers, unicodes, strings, matrix, color, point,
+                temperature, maybeLong, maybeBytes, maybeTimes, maybeColor));
     }
 
     private record EchoTypesValue(int smallInt, Integer boxedInt, long integer, Long boxedLong,

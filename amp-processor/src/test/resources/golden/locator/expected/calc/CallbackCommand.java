@@ -1,6 +1,7 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -12,7 +13,6 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -81,18 +81,7 @@ public final class CallbackCommand {
      * @throws ConnectionLostException if the connection closes before the answer
      */
     public static Callback.Total callBlocking(AmpConnection connection, long a, long b) {
-        try {
-            return call(connection, a, b).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, a, b));
     }
 
     private record CallbackValue(long a, long b) implements Callback {

@@ -1,6 +1,7 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -13,7 +14,6 @@ import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -76,18 +76,7 @@ public final class LogCommand {
      * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static void callBlocking(AmpConnection connection, String line, String level) {
-        try {
-            call(connection, line, level).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        BlockingCalls.await(call(connection, line, level));
     }
 
     private record LogValue(String line, String level) implements Log {

@@ -1,6 +1,7 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -12,7 +13,6 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -67,18 +67,7 @@ public final class NotifyCommand {
      * @throws ConnectionLostException if the connection closes before the answer
      */
     public static void callBlocking(AmpConnection connection, long value) {
-        try {
-            call(connection, value).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        BlockingCalls.await(call(connection, value));
     }
 
     private record NotifyValue(long value) implements Notify {

@@ -1,6 +1,7 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -9,7 +10,6 @@ import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -61,18 +61,7 @@ public final class PingCommand {
      * @throws ConnectionLostException if the connection closes before the answer
      */
     public static void callBlocking(AmpConnection connection) {
-        try {
-            call(connection).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        BlockingCalls.await(call(connection));
     }
 
     private record PingValue() implements Ping {

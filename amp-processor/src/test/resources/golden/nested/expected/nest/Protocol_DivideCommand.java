@@ -1,6 +1,7 @@
 package nest;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -15,7 +16,6 @@ import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -93,18 +93,7 @@ public final class Protocol_DivideCommand {
      */
     public static Protocol.Divide.Result callBlocking(AmpConnection connection, String traceId,
             long numerator, long denominator) {
-        try {
-            return call(connection, traceId, numerator, denominator).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, traceId, numerator, denominator));
     }
 
     private record DivideValue(String traceId, long numerator,

@@ -1,6 +1,7 @@
 package opts;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
@@ -118,22 +119,11 @@ public final class StoreBlobCommand {
             byte[] data, String connection, long e, int cause, String URL) throws IOException,
             RefusedException {
         try {
-            return call(connection_, dashArg, data, connection, e, cause, URL).join();
-        } catch (CompletionException e_) {
-            Throwable cause_ = e_.getCause();
-            if (cause_ instanceof IOException) {
-                throw (IOException) cause_;
-            }
-            if (cause_ instanceof RefusedException) {
-                throw (RefusedException) cause_;
-            }
-            if (cause_ instanceof RuntimeException) {
-                throw (RuntimeException) cause_;
-            }
-            if (cause_ instanceof Error) {
-                throw (Error) cause_;
-            }
-            throw e_;
+            return BlockingCalls.await(call(connection_, dashArg, data, connection, e, cause, URL));
+        } catch (CompletionException failure) {
+            BlockingCalls.throwIfCause(failure, IOException.class);
+            BlockingCalls.throwIfCause(failure, RefusedException.class);
+            throw failure;
         }
     }
 

@@ -1,6 +1,7 @@
 package sw;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
@@ -18,7 +19,6 @@ import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -97,18 +97,7 @@ public final class SwitchToEchoCommand {
      */
     public static <P2 extends SwitchedProtocol> P2 callBlocking(AmpConnection connection,
             String mode, long protocol, P tag, P2 protocol_) {
-        try {
-            return call(connection, mode, protocol, tag, protocol_).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, mode, protocol, tag, protocol_));
     }
 
     private record SwitchToEchoValue(String mode, long protocol, P tag) implements SwitchToEcho {

@@ -1,6 +1,7 @@
 package sw;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ProtocolSwitchedException;
@@ -11,7 +12,6 @@ import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -73,18 +73,7 @@ public final class UpgradeCommand {
      */
     public static <P extends SwitchedProtocol> P callBlocking(AmpConnection connection,
             P protocol) {
-        try {
-            return call(connection, protocol).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, protocol));
     }
 
     private record UpgradeValue() implements Upgrade {
