@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
@@ -21,6 +22,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -164,6 +166,22 @@ class EndToEndTest {
         assertEquals(2, DelayCommand.call(connection, 0, 2).get(5, TimeUnit.SECONDS).token());
         assertFalse(slow.isDone(), "the later call was answered first");
         assertEquals(1, slow.get(5, TimeUnit.SECONDS).token());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Socket.class)
+    void callBlockingWithATimeoutGivesUpOnASlowAnswer(Socket socket) throws Exception {
+        AmpConnection connection = connect(socket);
+        assertEquals(2, DelayCommand.callBlocking(connection, Duration.ofSeconds(5), 0, 2).token());
+        CallTimeoutException late = assertThrows(CallTimeoutException.class,
+                () -> DelayCommand.callBlocking(connection, Duration.ofMillis(100), 2_000, 1));
+        assertEquals("no answer to Delay within 100 ms on " + connection.describe(), late.getMessage());
+        assertEquals("Delay", late.command());
+        assertEquals(Duration.ofMillis(100), late.waited());
+        CheckedFailure checked = assertThrows(CheckedFailure.class,
+                () -> FailCommand.callBlocking(connection, Duration.ofSeconds(5), "checked"));
+        assertEquals("checked failure", checked.getMessage());
+        assertTrue(connection.isOpen(), "a call given up leaves the connection as it was");
     }
 
     @ParameterizedTest

@@ -57,4 +57,60 @@ class BlockingCallsTest {
         BlockingCalls.throwIfCause(wrapped, InterruptedException.class); // not that type: nothing thrown
         assertSame(failure, assertThrows(IOException.class, () -> BlockingCalls.throwIfCause(wrapped, IOException.class)));
     }
+
+    @Test
+    void anAnswerInTimeIsReturned() throws Exception {
+        CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
+        peer.send(box("_answer", peer.nextBox().getString("_ask"), "total", "3"));
+        assertEquals(3, BlockingCalls.await(call, Duration.ofSeconds(5), TestCommands.SUM, connection).total());
+    }
+
+    @Test
+    void noAnswerInTimeFailsTheCallAndFreesIt() throws Exception {
+        CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
+        CallTimeoutException timeout = assertThrows(CallTimeoutException.class,
+                () -> BlockingCalls.await(call, Duration.ofMillis(50), TestCommands.SUM, connection));
+        assertEquals("no answer to Sum within 50 ms on " + connection.describe(), timeout.getMessage());
+        assertEquals("Sum", timeout.command());
+        assertEquals(Duration.ofMillis(50), timeout.waited());
+        assertSame(timeout, assertThrows(CompletionException.class, call::join).getCause(), "the call's own future failed");
+
+        // Given up: its late answer is dropped, and the connection goes on.
+        peer.send(box("_answer", peer.nextBox().getString("_ask"), "total", "3"));
+        CompletableFuture<Total> next = connection.callRemote(TestCommands.SUM, new Operands(5, 6));
+        peer.send(box("_answer", peer.nextBox().getString("_ask"), "total", "11"));
+        assertEquals(11, BlockingCalls.await(next, Duration.ofSeconds(5), TestCommands.SUM, connection).total());
+        assertTrue(connection.isOpen());
+    }
+
+    @Test
+    void aZeroOrNegativeTimeoutTakesOnlyAnAnswerAlreadyThere() {
+        assertEquals("here", BlockingCalls.await(CompletableFuture.completedFuture("here"), Duration.ofSeconds(-1),
+                TestCommands.SUM, connection));
+        CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
+        assertEquals("no answer to Sum within 0 ms on " + connection.describe(), assertThrows(CallTimeoutException.class,
+                () -> BlockingCalls.await(call, Duration.ZERO, TestCommands.SUM, connection)).getMessage());
+    }
+
+    @Test
+    void anInterruptDoesNotEndTheWaitAndIsKept() throws Exception {
+        CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(CallTimeoutException.class,
+                    () -> BlockingCalls.await(call, Duration.ofMillis(50), TestCommands.SUM, connection));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        CompletableFuture<String> done = new CompletableFuture<>();
+        Thread.currentThread().interrupt();
+        try {
+            done.complete("done");
+            assertEquals("done", BlockingCalls.await(done));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }

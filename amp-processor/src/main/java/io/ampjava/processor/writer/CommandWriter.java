@@ -15,6 +15,7 @@ import io.ampjava.processor.model.ErrorModel;
 import io.ampjava.processor.model.FieldModel;
 import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,7 +63,8 @@ public final class CommandWriter {
                     CodeBlock.of("One element of an AmpList of {@link $T}.\n", element.interfaceName())));
         }
         type.addMethod(callMethod(command, responseType));
-        type.addMethod(callBlockingMethod(command, responseType));
+        type.addMethod(callBlockingMethod(command, responseType, false));
+        type.addMethod(callBlockingMethod(command, responseType, true));
 
         for (RecordModel record : names.keySet()) {
             type.addType(records.value(record));
@@ -195,9 +197,11 @@ public final class CommandWriter {
                 .build();
     }
 
-    private static MethodSpec callBlockingMethod(CommandModel command, TypeName responseType) {
+    /** {@code callBlocking(connection, ...)}, or {@code callBlocking(connection, timeout, ...)}. */
+    private static MethodSpec callBlockingMethod(CommandModel command, TypeName responseType, boolean timed) {
         NameAllocator names = argumentNames(command);
         String connection = names.newName("connection");
+        String timeout = names.newName("timeout");
         String failure = names.newName("failure");
         Switch protocol = Switch.of(command, names);
         boolean empty = command.response().isEmpty() && protocol == null;
@@ -205,16 +209,28 @@ public final class CommandWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(protocol != null ? protocol.type() : empty ? TypeName.VOID : responseType)
                 .addParameter(RuntimeNames.AMP_CONNECTION, connection);
+        if (timed) {
+            call.addParameter(Duration.class, timeout);
+        }
         addArgumentParameters(call, command);
         if (protocol != null) {
             protocol.addTo(call);
         }
-        call.addJavadoc("Calls {@link $T} on the peer of {@code $N} and waits for the answer, without a time limit\n"
-                + "(a closing connection fails every call it has not answered) and without reacting to interrupts.\n"
-                + "\n<p>Never call it on the connection's reader thread (in a responder, or in a callback of another\n"
-                + "call's future): that thread is the one that would deliver the answer. Use {@link #call} there.\n",
-                command.interfaceName(), connection);
-        call.addJavadoc("\n@param $N the connection to call on\n", connection).addJavadoc(argumentJavadoc(command));
+        if (timed) {
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N} and waits at most {@code $N} for the answer,\n"
+                    + "without reacting to interrupts.\n", command.interfaceName(), connection, timeout);
+        } else {
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N} and waits for the answer, without a time limit\n"
+                    + "(a closing connection fails every call it has not answered) and without reacting to interrupts.\n",
+                    command.interfaceName(), connection);
+        }
+        call.addJavadoc("\n<p>Never call it on the connection's reader thread (in a responder, or in a callback of another\n"
+                + "call's future): that thread is the one that would deliver the answer. Use {@link #call} there.\n");
+        call.addJavadoc("\n@param $N the connection to call on\n", connection);
+        if (timed) {
+            call.addJavadoc("@param $N how long to wait for the answer\n", timeout);
+        }
+        call.addJavadoc(argumentJavadoc(command));
         if (protocol != null) {
             call.addJavadoc(protocol.javadoc()).addJavadoc("@return the protocol, once it has taken the connection over\n");
         } else if (!empty) {
@@ -231,12 +247,22 @@ public final class CommandWriter {
         call.addJavadoc("@throws $T if the peer does not know the command\n", RuntimeNames.UNHANDLED_COMMAND)
                 .addJavadoc("@throws $T for any other error code\n", RuntimeNames.UNKNOWN_REMOTE_ERROR)
                 .addJavadoc("@throws $T if the connection closes before the answer\n", RuntimeNames.CONNECTION_LOST);
+        if (timed) {
+            call.addJavadoc("@throws $T if no answer comes within {@code $N}$L\n", RuntimeNames.CALL_TIMEOUT, timeout,
+                    protocol != null
+                            ? " (should the peer answer later,\nthe connection still switches to {@code " + protocol.parameter() + "})"
+                            : " (the call is given up)");
+        }
         if (RecordWriter.hasRequiredReference(command.arguments())) {
             call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
         }
-        CodeBlock invocation = CodeBlock.of("$T.await(call($N$L$L))", RuntimeNames.BLOCKING_CALLS, connection,
+        CodeBlock pending = CodeBlock.of("call($N$L$L)", connection,
                 command.arguments().fields().isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", argumentList(command)),
                 protocol != null ? CodeBlock.of(",$W$N", protocol.parameter()) : CodeBlock.of(""));
+        CodeBlock invocation = timed
+                ? CodeBlock.of("$T.await($L,$W$N,$W$T.COMMAND,$W$N)", RuntimeNames.BLOCKING_CALLS, pending, timeout,
+                        command.generatedName(), connection)
+                : CodeBlock.of("$T.await($L)", RuntimeNames.BLOCKING_CALLS, pending);
         CodeBlock statement = empty ? invocation : CodeBlock.of("return $L", invocation);
         if (checked.isEmpty()) {
             return call.addStatement(statement).build();

@@ -20,6 +20,7 @@ final class RuntimeNames {
     static final ClassName RESPONDER_LOCATOR = ClassName.get("io.ampjava.dispatch", "ResponderLocator");
     static final ClassName UNHANDLED_COMMAND = ClassName.get("io.ampjava.dispatch", "UnhandledCommandException");
     static final ClassName UNKNOWN_REMOTE_ERROR = ClassName.get("io.ampjava.dispatch", "UnknownRemoteErrorException");
+    static final ClassName CALL_TIMEOUT = ClassName.get("io.ampjava.dispatch", "CallTimeoutException");
     static final ClassName CONNECTION_LOST = ClassName.get("io.ampjava.dispatch", "ConnectionLostException");
     static final ClassName SWITCHED_PROTOCOL = ClassName.get("io.ampjava.dispatch", "SwitchedProtocol");
     static final ClassName PROTOCOL_SWITCHED = ClassName.get("io.ampjava.dispatch", "ProtocolSwitchedException");

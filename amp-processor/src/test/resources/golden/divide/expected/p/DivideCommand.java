@@ -2,6 +2,7 @@ package p;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
@@ -15,6 +16,7 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -94,6 +96,31 @@ public final class DivideCommand {
     public static Divide.Result callBlocking(AmpConnection connection, long numerator,
             long denominator, String note) {
         return BlockingCalls.await(call(connection, numerator, denominator, note));
+    }
+
+    /**
+     * Calls {@link Divide} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param numerator required
+     * @param denominator required
+     * @param note optional: null leaves it out
+     * @return the response
+     * @throws ArithmeticException if the peer answers the error <code>ZERO_DIVISION</code>
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     */
+    public static Divide.Result callBlocking(AmpConnection connection, Duration timeout,
+            long numerator, long denominator, String note) {
+        return BlockingCalls.await(call(connection, numerator, denominator, note), timeout,
+                DivideCommand.COMMAND, connection);
     }
 
     private record DivideValue(long numerator, long denominator, String note) implements Divide {

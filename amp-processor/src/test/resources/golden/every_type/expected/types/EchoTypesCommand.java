@@ -2,6 +2,7 @@ package types;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -30,6 +31,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -212,6 +214,64 @@ public final class EchoTypesCommand {
                 bigInteger, string, unicode, bool, boxedBool, floating, boxedDouble, decimal,
                 ampDecimal, datetime, path, fd, integers, unicodes, strings, matrix, color, point,
                 temperature, maybeLong, maybeBytes, maybeTimes, maybeColor));
+    }
+
+    /**
+     * Calls {@link EchoTypes} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param smallInt required
+     * @param boxedInt required
+     * @param integer required
+     * @param boxedLong required
+     * @param bigInteger required
+     * @param string required
+     * @param unicode required
+     * @param bool required
+     * @param boxedBool required
+     * @param floating required (on the wire: <code>float</code>)
+     * @param boxedDouble required
+     * @param decimal required
+     * @param ampDecimal required
+     * @param datetime required
+     * @param path required
+     * @param fd required
+     * @param integers required
+     * @param unicodes required
+     * @param strings required
+     * @param matrix required
+     * @param color required
+     * @param point required
+     * @param temperature required
+     * @param maybeLong optional: null leaves it out
+     * @param maybeBytes optional: null leaves it out
+     * @param maybeTimes optional: null leaves it out
+     * @param maybeColor optional: null leaves it out
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static EchoTypes.Echo callBlocking(AmpConnection connection, Duration timeout,
+            int smallInt, Integer boxedInt, long integer, Long boxedLong, BigInteger bigInteger,
+            byte[] string, String unicode, boolean bool, Boolean boxedBool, double floating,
+            Double boxedDouble, BigDecimal decimal, AmpDecimal ampDecimal, OffsetDateTime datetime,
+            Path path, Descriptor fd, List<Long> integers, List<String> unicodes,
+            List<byte[]> strings, List<List<Integer>> matrix, Color color, Point point,
+            double temperature, Long maybeLong, byte[] maybeBytes, List<OffsetDateTime> maybeTimes,
+            Color maybeColor) {
+        return BlockingCalls.await(call(connection, smallInt, boxedInt, integer, boxedLong,
+                bigInteger, string, unicode, bool, boxedBool, floating, boxedDouble, decimal,
+                ampDecimal, datetime, path, fd, integers, unicodes, strings, matrix, color, point,
+                temperature, maybeLong, maybeBytes, maybeTimes, maybeColor), timeout,
+                EchoTypesCommand.COMMAND, connection);
     }
 
     private record EchoTypesValue(int smallInt, Integer boxedInt, long integer, Long boxedLong,

@@ -2,6 +2,7 @@ package calc;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -13,6 +14,7 @@ import io.ampjava.types.BytesArgument;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +88,28 @@ public final class FetchCommand {
      */
     public static Fetch.Page callBlocking(AmpConnection connection, String url) {
         return BlockingCalls.await(call(connection, url));
+    }
+
+    /**
+     * Calls {@link Fetch} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param url required
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static Fetch.Page callBlocking(AmpConnection connection, Duration timeout, String url) {
+        return BlockingCalls.await(call(connection, url), timeout, FetchCommand.COMMAND,
+                connection);
     }
 
     private record FetchValue(String url) implements Fetch {

@@ -2,6 +2,7 @@ package calc;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -12,6 +13,7 @@ import io.ampjava.types.BoxCodec;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -77,6 +79,28 @@ public final class LogCommand {
      */
     public static void callBlocking(AmpConnection connection, String line, String level) {
         BlockingCalls.await(call(connection, line, level));
+    }
+
+    /**
+     * Calls {@link Log} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param line required
+     * @param level optional: null leaves it out
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static void callBlocking(AmpConnection connection, Duration timeout, String line,
+            String level) {
+        BlockingCalls.await(call(connection, line, level), timeout, LogCommand.COMMAND, connection);
     }
 
     private record LogValue(String line, String level) implements Log {

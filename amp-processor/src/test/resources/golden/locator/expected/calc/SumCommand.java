@@ -2,6 +2,7 @@ package calc;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -12,6 +13,7 @@ import io.ampjava.types.BoxCodec;
 import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -82,6 +84,28 @@ public final class SumCommand {
      */
     public static Sum.Total callBlocking(AmpConnection connection, long a, long b) {
         return BlockingCalls.await(call(connection, a, b));
+    }
+
+    /**
+     * Calls {@link Sum} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param a required
+     * @param b required
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     */
+    public static Sum.Total callBlocking(AmpConnection connection, Duration timeout, long a,
+            long b) {
+        return BlockingCalls.await(call(connection, a, b), timeout, SumCommand.COMMAND, connection);
     }
 
     private record SumValue(long a, long b) implements Sum {

@@ -2,6 +2,7 @@ package nest;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -14,6 +15,7 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -94,6 +96,31 @@ public final class Protocol_DivideCommand {
     public static Protocol.Divide.Result callBlocking(AmpConnection connection, String traceId,
             long numerator, long denominator) {
         return BlockingCalls.await(call(connection, traceId, numerator, denominator));
+    }
+
+    /**
+     * Calls {@link Protocol.Divide} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param traceId required (on the wire: <code>trace-id</code>)
+     * @param numerator required
+     * @param denominator required
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static Protocol.Divide.Result callBlocking(AmpConnection connection, Duration timeout,
+            String traceId, long numerator, long denominator) {
+        return BlockingCalls.await(call(connection, traceId, numerator, denominator), timeout,
+                Protocol_DivideCommand.COMMAND, connection);
     }
 
     private record DivideValue(String traceId, long numerator,

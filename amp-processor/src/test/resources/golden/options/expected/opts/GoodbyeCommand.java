@@ -2,6 +2,7 @@ package opts;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -9,6 +10,7 @@ import io.ampjava.dispatch.UnknownRemoteErrorException;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -63,6 +65,24 @@ public final class GoodbyeCommand {
      */
     public static void callBlocking(AmpConnection connection) {
         BlockingCalls.await(call(connection));
+    }
+
+    /**
+     * Calls {@link Goodbye} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     */
+    public static void callBlocking(AmpConnection connection, Duration timeout) {
+        BlockingCalls.await(call(connection), timeout, GoodbyeCommand.COMMAND, connection);
     }
 
     private record GoodbyeValue() implements Goodbye {

@@ -2,6 +2,7 @@ package opts;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
@@ -12,6 +13,7 @@ import io.ampjava.types.BoxCodec;
 import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -68,6 +70,25 @@ public final class NotifyCommand {
      */
     public static void callBlocking(AmpConnection connection, long value) {
         BlockingCalls.await(call(connection, value));
+    }
+
+    /**
+     * Calls {@link Notify} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param value required
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     */
+    public static void callBlocking(AmpConnection connection, Duration timeout, long value) {
+        BlockingCalls.await(call(connection, value), timeout, NotifyCommand.COMMAND, connection);
     }
 
     private record NotifyValue(long value) implements Notify {

@@ -2,6 +2,7 @@ package opts;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
@@ -17,6 +18,7 @@ import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -120,6 +122,44 @@ public final class StoreBlobCommand {
             RefusedException {
         try {
             return BlockingCalls.await(call(connection_, dashArg, data, connection, e, cause, URL));
+        } catch (CompletionException failure) {
+            BlockingCalls.throwIfCause(failure, IOException.class);
+            BlockingCalls.throwIfCause(failure, RefusedException.class);
+            throw failure;
+        }
+    }
+
+    /**
+     * Calls {@link StoreBlob} on the peer of {@code connection_} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection_ the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param dashArg required (on the wire: <code>dash-arg</code>)
+     * @param data required (on the wire: <code>print</code>)
+     * @param connection required
+     * @param e required
+     * @param cause required
+     * @param URL optional: null leaves it out
+     * @return the response
+     * @throws IOException if the peer answers the error <code>NO_SPACE</code>
+     * @throws RefusedException if the peer answers the error <code>REFUSED</code>
+     * @throws IllegalArgumentException if the peer answers the error <code>BAD</code>
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static StoreBlob.Stored callBlocking(AmpConnection connection_, Duration timeout,
+            String dashArg, byte[] data, String connection, long e, int cause, String URL) throws
+            IOException, RefusedException {
+        try {
+            return BlockingCalls.await(call(connection_, dashArg, data, connection, e, cause, URL),
+                    timeout, StoreBlobCommand.COMMAND, connection_);
         } catch (CompletionException failure) {
             BlockingCalls.throwIfCause(failure, IOException.class);
             BlockingCalls.throwIfCause(failure, RefusedException.class);

@@ -2,6 +2,7 @@ package sw;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
@@ -17,6 +18,7 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -98,6 +100,35 @@ public final class SwitchToEchoCommand {
     public static <P2 extends SwitchedProtocol> P2 callBlocking(AmpConnection connection,
             String mode, long protocol, P tag, P2 protocol_) {
         return BlockingCalls.await(call(connection, mode, protocol, tag, protocol_));
+    }
+
+    /**
+     * Calls {@link SwitchToEcho} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param mode required
+     * @param protocol required
+     * @param tag required
+     * @param protocol_ the protocol that takes the connection over after the answer
+     * @param <P2> the protocol's type
+     * @return the protocol, once it has taken the connection over
+     * @throws IllegalStateException if the peer answers the error <code>REFUSED</code>
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (should the peer answer later,
+     * the connection still switches to {@code protocol_})
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static <P2 extends SwitchedProtocol> P2 callBlocking(AmpConnection connection,
+            Duration timeout, String mode, long protocol, P tag, P2 protocol_) {
+        return BlockingCalls.await(call(connection, mode, protocol, tag, protocol_), timeout,
+                SwitchToEchoCommand.COMMAND, connection);
     }
 
     private record SwitchToEchoValue(String mode, long protocol, P tag) implements SwitchToEcho {

@@ -2,6 +2,7 @@ package sw;
 
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ProtocolSwitchedException;
@@ -11,6 +12,7 @@ import io.ampjava.dispatch.UnknownRemoteErrorException;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -74,6 +76,30 @@ public final class UpgradeCommand {
     public static <P extends SwitchedProtocol> P callBlocking(AmpConnection connection,
             P protocol) {
         return BlockingCalls.await(call(connection, protocol));
+    }
+
+    /**
+     * Calls {@link Upgrade} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
+     * without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param protocol the protocol that takes the connection over after the answer
+     * @param <P> the protocol's type
+     * @return the protocol, once it has taken the connection over
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (should the peer answer later,
+     * the connection still switches to {@code protocol})
+     */
+    public static <P extends SwitchedProtocol> P callBlocking(AmpConnection connection,
+            Duration timeout, P protocol) {
+        return BlockingCalls.await(call(connection, protocol), timeout, UpgradeCommand.COMMAND,
+                connection);
     }
 
     private record UpgradeValue() implements Upgrade {
