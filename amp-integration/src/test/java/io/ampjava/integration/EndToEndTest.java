@@ -3,6 +3,7 @@ package io.ampjava.integration;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +26,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -260,11 +263,19 @@ class EndToEndTest {
     }
 
     @Test
-    void aRequiredNullSendsNothing() throws Exception {
+    void aRequiredNullFailsTheCallAndSendsNothing() throws Exception {
         AmpConnection connection = connect(Socket.TCP);
-        NullPointerException failure = assertThrows(NullPointerException.class,
-                () -> SumCommand.call(connection, BigInteger.ONE, null));
-        assertEquals("required argument 'b' is null", failure.getMessage());
+        CompletableFuture<Sum.Total> call = SumCommand.call(connection, BigInteger.ONE, null);
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
+        assertEquals("required argument 'b' is null",
+                assertInstanceOf(NullPointerException.class, failed.getCause()).getMessage());
+        NullPointerException thrown = assertThrows(NullPointerException.class,
+                () -> SumCommand.callBlocking(connection, null, BigInteger.ONE));
+        assertEquals("required argument 'a' is null", thrown.getMessage());
+        assertInstanceOf(NullPointerException.class, assertThrows(ExecutionException.class,
+                () -> EchoCommand.call(connection, null, null, null, null, null, null, null, null,
+                        Arrays.asList(1L, null), null, null, null, null, null).get(5, TimeUnit.SECONDS)).getCause(),
+                "a list that holds null");
         assertEquals(BigInteger.TWO, SumCommand.callBlocking(connection, BigInteger.ONE, BigInteger.ONE).total());
     }
 

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -139,6 +140,8 @@ public final class CommandWriter {
     private static MethodSpec callMethod(CommandModel command, TypeName responseType) {
         NameAllocator names = argumentNames(command);
         String connection = names.newName("connection");
+        String arguments = names.newName("arguments");
+        String failure = names.newName("failure");
         Switch protocol = Switch.of(command, names);
         MethodSpec.Builder call = MethodSpec.methodBuilder("call")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -146,13 +149,16 @@ public final class CommandWriter {
                         protocol != null ? protocol.type() : responseType))
                 .addParameter(RuntimeNames.AMP_CONNECTION, connection);
         addArgumentParameters(call, command);
+        String badArguments = RecordWriter.nullProblem(command.arguments());
+        CodeBlock badArgumentsFailure = badArguments == null ? CodeBlock.of("")
+                : CodeBlock.of("{@link NullPointerException} if $L (nothing is sent),\n", badArguments);
         if (protocol != null) {
             protocol.addTo(call);
             call.addJavadoc("Calls {@link $T} on the peer of {@code $N}; once the peer accepts, {@code $N} takes the\n"
                     + "connection over instead of AMP.\n", command.interfaceName(), connection, protocol.parameter());
             call.addJavadoc("\n<p>Until the answer, the connection sends no box ({@link $T}). The future completes with\n"
-                    + "{@code $N} once it has taken over, or exceptionally with\n", RuntimeNames.PROTOCOL_SWITCHED,
-                    protocol.parameter());
+                    + "{@code $N} once it has taken over, or exceptionally with\n$L", RuntimeNames.PROTOCOL_SWITCHED,
+                    protocol.parameter(), badArgumentsFailure);
             for (ErrorModel error : command.errors()) {
                 call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(), Javadocs.text(error.code()),
                         error.fatal() ? ", after which the peer closes the connection" : "");
@@ -164,36 +170,44 @@ public final class CommandWriter {
                     .addJavadoc(argumentJavadoc(command))
                     .addJavadoc(protocol.javadoc())
                     .addJavadoc("@return the protocol, once it has taken the connection over\n");
-            if (RecordWriter.hasRequiredReference(command.arguments())) {
-                call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
-            }
-            return call.addStatement("return $N.switchProtocol($T.COMMAND, arguments($L), $N)", connection,
-                            command.generatedName(), argumentList(command), protocol.parameter())
-                    .build();
-        }
-        call.addJavadoc("Calls {@link $T} on the peer of {@code $N}.\n", command.interfaceName(), connection);
-        if (command.requiresAnswer()) {
-            call.addJavadoc("\n<p>The future completes with the $L, or exceptionally with\n",
-                    command.response().isPresent() ? "response" : "empty answer ({@code null})");
-            for (ErrorModel error : command.errors()) {
-                call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(), Javadocs.text(error.code()),
-                        error.fatal() ? ", after which the peer closes the connection" : "");
-            }
-            call.addJavadoc("{@link $T} if the peer does not know the command,\n{@link $T} for any other error code,\n"
-                    + "or {@link $T} if the connection closes first.\n", RuntimeNames.UNHANDLED_COMMAND,
-                    RuntimeNames.UNKNOWN_REMOTE_ERROR, RuntimeNames.CONNECTION_LOST);
         } else {
-            call.addJavadoc("\n<p>The command asks for no answer: the future completes with {@code null} once the\n"
-                    + "request is queued.\n");
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N}.\n", command.interfaceName(), connection);
+            if (command.requiresAnswer()) {
+                call.addJavadoc("\n<p>The future completes with the $L, or exceptionally with\n$L",
+                        command.response().isPresent() ? "response" : "empty answer ({@code null})", badArgumentsFailure);
+                for (ErrorModel error : command.errors()) {
+                    call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(),
+                            Javadocs.text(error.code()), error.fatal() ? ", after which the peer closes the connection" : "");
+                }
+                call.addJavadoc("{@link $T} if the peer does not know the command,\n{@link $T} for any other error code,\n"
+                        + "or {@link $T} if the connection closes first.\n", RuntimeNames.UNHANDLED_COMMAND,
+                        RuntimeNames.UNKNOWN_REMOTE_ERROR, RuntimeNames.CONNECTION_LOST);
+            } else {
+                call.addJavadoc("\n<p>The command asks for no answer: the future completes with {@code null} once the\n"
+                        + "request is queued$L.\n", badArguments == null ? ""
+                                : CodeBlock.of(", or fails with {@link NullPointerException} if $L\n(nothing is sent)",
+                                        badArguments));
+            }
+            call.addJavadoc("\n@param $N the connection to call on\n", connection)
+                    .addJavadoc(argumentJavadoc(command))
+                    .addJavadoc("@return the answer to come\n");
         }
-        call.addJavadoc("\n@param $N the connection to call on\n", connection)
-                .addJavadoc(argumentJavadoc(command))
-                .addJavadoc("@return the answer to come\n");
-        if (RecordWriter.hasRequiredReference(command.arguments())) {
-            call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+        Function<CodeBlock, CodeBlock> send = values -> protocol != null
+                ? CodeBlock.of("return $N.switchProtocol($T.COMMAND,$W$L,$W$N)", connection, command.generatedName(),
+                        values, protocol.parameter())
+                : CodeBlock.of("return $N.callRemote($T.COMMAND,$W$L)", connection, command.generatedName(), values);
+        CodeBlock values = CodeBlock.of("arguments($L)", argumentList(command));
+        if (badArguments == null) {
+            return call.addStatement(send.apply(values)).build();
         }
-        return call.addStatement("return $N.callRemote($T.COMMAND, arguments($L))", connection,
-                        command.generatedName(), argumentList(command))
+        // A bad value fails the future, as everything else that goes wrong with a call does.
+        return call.addStatement("$T $N", command.interfaceName(), arguments)
+                .beginControlFlow("try")
+                .addStatement("$N = $L", arguments, values)
+                .nextControlFlow("catch ($T $N)", NullPointerException.class, failure)
+                .addStatement("return $T.failedFuture($N)", CompletableFuture.class, failure)
+                .endControlFlow()
+                .addStatement(send.apply(CodeBlock.of("$N", arguments)))
                 .build();
     }
 
@@ -253,8 +267,9 @@ public final class CommandWriter {
                             ? " (should the peer answer later,\nthe connection still switches to {@code " + protocol.parameter() + "})"
                             : " (the call is given up)");
         }
-        if (RecordWriter.hasRequiredReference(command.arguments())) {
-            call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+        String badArguments = RecordWriter.nullProblem(command.arguments());
+        if (badArguments != null) {
+            call.addJavadoc("@throws NullPointerException if $L (nothing is sent)\n", badArguments);
         }
         CodeBlock pending = CodeBlock.of("call($N$L$L)", connection,
                 command.arguments().fields().isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", argumentList(command)),

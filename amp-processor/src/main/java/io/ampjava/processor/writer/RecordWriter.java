@@ -51,7 +51,7 @@ final class RecordWriter {
         for (FieldModel field : record.fields()) {
             components.addParameter(field.javaType(), field.javaName());
             arrays |= field.javaType().equals(BYTES);
-            boolean list = field.wireType() instanceof WireType.ListOf || field.wireType() instanceof WireType.AmpList;
+            boolean list = isList(field.wireType());
             if (list && field.optional()) {
                 compact.addStatement("$1N = $1N == null ? null : $2T.copyOf($1N)", field.javaName(), List.class);
                 checks = true;
@@ -92,8 +92,9 @@ final class RecordWriter {
             factory.addJavadoc("\n@param $N $L", field.javaName(), describe(field));
             arguments.add(CodeBlock.of("$N", field.javaName()));
         }
-        if (hasRequiredReference(record)) {
-            factory.addJavadoc("\n@throws NullPointerException if a required argument is null");
+        String nullProblem = nullProblem(record);
+        if (nullProblem != null) {
+            factory.addJavadoc("\n@throws NullPointerException if $L", nullProblem);
         }
         if (!record.fields().isEmpty()) {
             factory.addJavadoc("\n");
@@ -322,6 +323,22 @@ final class RecordWriter {
     /** Whether a caller can pass null where the record needs a value. */
     static boolean hasRequiredReference(RecordModel record) {
         return record.fields().stream().anyMatch(field -> field.isReference() && !field.optional());
+    }
+
+    /**
+     * What makes the value's constructor throw {@code NullPointerException}, e.g. "a required argument
+     * is null"; null when nothing can.
+     */
+    static String nullProblem(RecordModel record) {
+        boolean lists = record.fields().stream().anyMatch(field -> isList(field.wireType()));
+        if (hasRequiredReference(record)) {
+            return lists ? "a required argument is null or a list holds null" : "a required argument is null";
+        }
+        return lists ? "a list holds null" : null;
+    }
+
+    private static boolean isList(WireType type) {
+        return type instanceof WireType.ListOf || type instanceof WireType.AmpList;
     }
 
     static String requiredMessage(FieldModel field) {

@@ -42,7 +42,7 @@ public final class OrderCommand {
      * @param customer required
      * @param lines required
      * @param extras optional: null leaves it out
-     * @throws NullPointerException if a required argument is null
+     * @throws NullPointerException if a required argument is null or a list holds null
      */
     public static Order arguments(String customer, List<Order.Line> lines,
             List<Order.Line> extras) {
@@ -54,7 +54,7 @@ public final class OrderCommand {
      *
      * @param accepted required
      * @param notes required
-     * @throws NullPointerException if a required argument is null
+     * @throws NullPointerException if a required argument is null or a list holds null
      */
     public static Order.Receipt response(List<Order.Line> accepted, List<Tag> notes) {
         return new ReceiptValue(accepted, notes);
@@ -77,7 +77,7 @@ public final class OrderCommand {
      * @param sku required
      * @param quantity required
      * @param tags optional: null leaves it out
-     * @throws NullPointerException if a required argument is null
+     * @throws NullPointerException if a required argument is null or a list holds null
      */
     public static Order.Line line(String sku, int quantity, List<Tag> tags) {
         return new LineValue(sku, quantity, tags);
@@ -87,6 +87,7 @@ public final class OrderCommand {
      * Calls {@link Order} on the peer of {@code connection}.
      *
      * <p>The future completes with the response, or exceptionally with
+     * {@link NullPointerException} if a required argument is null or a list holds null (nothing is sent),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code,
      * or {@link ConnectionLostException} if the connection closes first.
@@ -96,11 +97,16 @@ public final class OrderCommand {
      * @param lines required
      * @param extras optional: null leaves it out
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<Order.Receipt> call(AmpConnection connection, String customer,
             List<Order.Line> lines, List<Order.Line> extras) {
-        return connection.callRemote(OrderCommand.COMMAND, arguments(customer, lines, extras));
+        Order arguments;
+        try {
+            arguments = arguments(customer, lines, extras);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(OrderCommand.COMMAND, arguments);
     }
 
     /**
@@ -118,7 +124,7 @@ public final class OrderCommand {
      * @throws UnhandledCommandException if the peer does not know the command
      * @throws UnknownRemoteErrorException for any other error code
      * @throws ConnectionLostException if the connection closes before the answer
-     * @throws NullPointerException if a required argument is null (nothing is sent)
+     * @throws NullPointerException if a required argument is null or a list holds null (nothing is sent)
      */
     public static Order.Receipt callBlocking(AmpConnection connection, String customer,
             List<Order.Line> lines, List<Order.Line> extras) {
@@ -142,7 +148,7 @@ public final class OrderCommand {
      * @throws UnknownRemoteErrorException for any other error code
      * @throws ConnectionLostException if the connection closes before the answer
      * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
-     * @throws NullPointerException if a required argument is null (nothing is sent)
+     * @throws NullPointerException if a required argument is null or a list holds null (nothing is sent)
      */
     public static Order.Receipt callBlocking(AmpConnection connection, Duration timeout,
             String customer, List<Order.Line> lines, List<Order.Line> extras) {

@@ -83,7 +83,7 @@ public final class EchoTypesCommand {
      * @param maybeBytes optional: null leaves it out
      * @param maybeTimes optional: null leaves it out
      * @param maybeColor optional: null leaves it out
-     * @throws NullPointerException if a required argument is null
+     * @throws NullPointerException if a required argument is null or a list holds null
      */
     public static EchoTypes arguments(int smallInt, Integer boxedInt, long integer, Long boxedLong,
             BigInteger bigInteger, byte[] string, String unicode, boolean bool, Boolean boxedBool,
@@ -114,6 +114,7 @@ public final class EchoTypesCommand {
      * Calls {@link EchoTypes} on the peer of {@code connection}.
      *
      * <p>The future completes with the response, or exceptionally with
+     * {@link NullPointerException} if a required argument is null or a list holds null (nothing is sent),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code,
      * or {@link ConnectionLostException} if the connection closes first.
@@ -147,7 +148,6 @@ public final class EchoTypesCommand {
      * @param maybeTimes optional: null leaves it out
      * @param maybeColor optional: null leaves it out
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<EchoTypes.Echo> call(AmpConnection connection, int smallInt,
             Integer boxedInt, long integer, Long boxedLong, BigInteger bigInteger, byte[] string,
@@ -156,10 +156,16 @@ public final class EchoTypesCommand {
             Descriptor fd, List<Long> integers, List<String> unicodes, List<byte[]> strings,
             List<List<Integer>> matrix, Color color, Point point, double temperature,
             Long maybeLong, byte[] maybeBytes, List<OffsetDateTime> maybeTimes, Color maybeColor) {
-        return connection.callRemote(EchoTypesCommand.COMMAND, arguments(smallInt, boxedInt,
-                integer, boxedLong, bigInteger, string, unicode, bool, boxedBool, floating,
-                boxedDouble, decimal, ampDecimal, datetime, path, fd, integers, unicodes, strings,
-                matrix, color, point, temperature, maybeLong, maybeBytes, maybeTimes, maybeColor));
+        EchoTypes arguments;
+        try {
+            arguments = arguments(smallInt, boxedInt, integer, boxedLong, bigInteger, string,
+                    unicode, bool, boxedBool, floating, boxedDouble, decimal, ampDecimal, datetime,
+                    path, fd, integers, unicodes, strings, matrix, color, point, temperature,
+                    maybeLong, maybeBytes, maybeTimes, maybeColor);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(EchoTypesCommand.COMMAND, arguments);
     }
 
     /**
@@ -201,7 +207,7 @@ public final class EchoTypesCommand {
      * @throws UnhandledCommandException if the peer does not know the command
      * @throws UnknownRemoteErrorException for any other error code
      * @throws ConnectionLostException if the connection closes before the answer
-     * @throws NullPointerException if a required argument is null (nothing is sent)
+     * @throws NullPointerException if a required argument is null or a list holds null (nothing is sent)
      */
     public static EchoTypes.Echo callBlocking(AmpConnection connection, int smallInt,
             Integer boxedInt, long integer, Long boxedLong, BigInteger bigInteger, byte[] string,
@@ -257,7 +263,7 @@ public final class EchoTypesCommand {
      * @throws UnknownRemoteErrorException for any other error code
      * @throws ConnectionLostException if the connection closes before the answer
      * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
-     * @throws NullPointerException if a required argument is null (nothing is sent)
+     * @throws NullPointerException if a required argument is null or a list holds null (nothing is sent)
      */
     public static EchoTypes.Echo callBlocking(AmpConnection connection, Duration timeout,
             int smallInt, Integer boxedInt, long integer, Long boxedLong, BigInteger bigInteger,

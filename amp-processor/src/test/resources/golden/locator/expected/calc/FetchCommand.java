@@ -58,6 +58,7 @@ public final class FetchCommand {
      * Calls {@link Fetch} on the peer of {@code connection}.
      *
      * <p>The future completes with the response, or exceptionally with
+     * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code,
      * or {@link ConnectionLostException} if the connection closes first.
@@ -65,10 +66,15 @@ public final class FetchCommand {
      * @param connection the connection to call on
      * @param url required
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<Fetch.Page> call(AmpConnection connection, String url) {
-        return connection.callRemote(FetchCommand.COMMAND, arguments(url));
+        Fetch arguments;
+        try {
+            arguments = arguments(url);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(FetchCommand.COMMAND, arguments);
     }
 
     /**

@@ -47,6 +47,7 @@ public final class LogCommand {
      * Calls {@link Log} on the peer of {@code connection}.
      *
      * <p>The future completes with the empty answer ({@code null}), or exceptionally with
+     * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code,
      * or {@link ConnectionLostException} if the connection closes first.
@@ -55,11 +56,16 @@ public final class LogCommand {
      * @param line required
      * @param level optional: null leaves it out
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<Void> call(AmpConnection connection, String line,
             String level) {
-        return connection.callRemote(LogCommand.COMMAND, arguments(line, level));
+        Log arguments;
+        try {
+            arguments = arguments(line, level);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(LogCommand.COMMAND, arguments);
     }
 
     /**

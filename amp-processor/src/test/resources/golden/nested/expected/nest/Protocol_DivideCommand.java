@@ -59,6 +59,7 @@ public final class Protocol_DivideCommand {
      * Calls {@link Protocol.Divide} on the peer of {@code connection}.
      *
      * <p>The future completes with the response, or exceptionally with
+     * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code,
      * or {@link ConnectionLostException} if the connection closes first.
@@ -68,12 +69,16 @@ public final class Protocol_DivideCommand {
      * @param numerator required
      * @param denominator required
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<Protocol.Divide.Result> call(AmpConnection connection,
             String traceId, long numerator, long denominator) {
-        return connection.callRemote(Protocol_DivideCommand.COMMAND, arguments(traceId, numerator,
-                denominator));
+        Protocol.Divide arguments;
+        try {
+            arguments = arguments(traceId, numerator, denominator);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(Protocol_DivideCommand.COMMAND, arguments);
     }
 
     /**

@@ -11,9 +11,11 @@ import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.LongArgument;
+import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -36,23 +38,34 @@ public final class NotifyCommand {
      * The arguments of {@link Notify}, to pass to {@link AmpConnection#callRemote}.
      *
      * @param value required
+     * @param channel required
+     * @throws NullPointerException if a required argument is null
      */
-    public static Notify arguments(long value) {
-        return new NotifyValue(value);
+    public static Notify arguments(long value, String channel) {
+        return new NotifyValue(value, channel);
     }
 
     /**
      * Calls {@link Notify} on the peer of {@code connection}.
      *
      * <p>The command asks for no answer: the future completes with {@code null} once the
-     * request is queued.
+     * request is queued, or fails with {@link NullPointerException} if a required argument is null
+     * (nothing is sent).
      *
      * @param connection the connection to call on
      * @param value required
+     * @param channel required
      * @return the answer to come
      */
-    public static CompletableFuture<Void> call(AmpConnection connection, long value) {
-        return connection.callRemote(NotifyCommand.COMMAND, arguments(value));
+    public static CompletableFuture<Void> call(AmpConnection connection, long value,
+            String channel) {
+        Notify arguments;
+        try {
+            arguments = arguments(value, channel);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(NotifyCommand.COMMAND, arguments);
     }
 
     /**
@@ -64,12 +77,14 @@ public final class NotifyCommand {
      *
      * @param connection the connection to call on
      * @param value required
+     * @param channel required
      * @throws UnhandledCommandException if the peer does not know the command
      * @throws UnknownRemoteErrorException for any other error code
      * @throws ConnectionLostException if the connection closes before the answer
+     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
-    public static void callBlocking(AmpConnection connection, long value) {
-        BlockingCalls.await(call(connection, value));
+    public static void callBlocking(AmpConnection connection, long value, String channel) {
+        BlockingCalls.await(call(connection, value, channel));
     }
 
     /**
@@ -82,19 +97,27 @@ public final class NotifyCommand {
      * @param connection the connection to call on
      * @param timeout how long to wait for the answer
      * @param value required
+     * @param channel required
      * @throws UnhandledCommandException if the peer does not know the command
      * @throws UnknownRemoteErrorException for any other error code
      * @throws ConnectionLostException if the connection closes before the answer
      * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
-    public static void callBlocking(AmpConnection connection, Duration timeout, long value) {
-        BlockingCalls.await(call(connection, value), timeout, NotifyCommand.COMMAND, connection);
+    public static void callBlocking(AmpConnection connection, Duration timeout, long value,
+            String channel) {
+        BlockingCalls.await(call(connection, value, channel), timeout, NotifyCommand.COMMAND,
+                connection);
     }
 
-    private record NotifyValue(long value) implements Notify {
+    private record NotifyValue(long value, String channel) implements Notify {
+        NotifyValue {
+            Objects.requireNonNull(channel, "required argument 'channel' is null");
+        }
+
         @Override
         public String toString() {
-            return "Notify[value=" + value + "]";
+            return "Notify[value=" + value + ", channel=" + channel + "]";
         }
     }
 
@@ -103,12 +126,15 @@ public final class NotifyCommand {
 
         private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
 
+        private static final byte[] CHANNEL = "channel".getBytes(StandardCharsets.UTF_8);
+
         private NotifyCodec() {
         }
 
         @Override
         public void write(Notify value, Box box, ArgumentContext context) {
             box.put(VALUE, LongArgument.encode(value.value()));
+            box.put(CHANNEL, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.channel(), "required argument 'channel' is null"), context));
         }
 
         @Override
@@ -117,8 +143,13 @@ public final class NotifyCommand {
             if (value == null) {
                 throw BadArgumentException.missing("value");
             }
+            byte[] channel = box.get(CHANNEL);
+            if (channel == null) {
+                throw BadArgumentException.missing("channel");
+            }
             return new NotifyValue(
-                    LongArgument.decode(value));
+                    LongArgument.decode(value),
+                    UnicodeArgument.INSTANCE.fromWire(channel, context));
         }
     }
 }

@@ -71,6 +71,7 @@ public final class StoreBlobCommand {
      * Calls {@link StoreBlob} on the peer of {@code connection_}.
      *
      * <p>The future completes with the response, or exceptionally with
+     * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link IOException} (error <code>NO_SPACE</code>, after which the peer closes the connection),
      * {@link RefusedException} (error <code>REFUSED</code>),
      * {@link IllegalArgumentException} (error <code>BAD</code>),
@@ -86,12 +87,16 @@ public final class StoreBlobCommand {
      * @param cause required
      * @param URL optional: null leaves it out
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<StoreBlob.Stored> call(AmpConnection connection_,
             String dashArg, byte[] data, String connection, long e, int cause, String URL) {
-        return connection_.callRemote(StoreBlobCommand.COMMAND, arguments(dashArg, data, connection,
-                e, cause, URL));
+        StoreBlob arguments;
+        try {
+            arguments = arguments(dashArg, data, connection, e, cause, URL);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection_.callRemote(StoreBlobCommand.COMMAND, arguments);
     }
 
     /**

@@ -57,6 +57,7 @@ public final class SwitchToEchoCommand {
      *
      * <p>Until the answer, the connection sends no box ({@link ProtocolSwitchedException}). The future completes with
      * {@code protocol_} once it has taken over, or exceptionally with
+     * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link IllegalStateException} (error <code>REFUSED</code>),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code
@@ -69,12 +70,16 @@ public final class SwitchToEchoCommand {
      * @param protocol_ the protocol that takes the connection over after the answer
      * @param <P2> the protocol's type
      * @return the protocol, once it has taken the connection over
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static <P2 extends SwitchedProtocol> CompletableFuture<P2> call(AmpConnection connection,
             String mode, long protocol, P tag, P2 protocol_) {
-        return connection.switchProtocol(SwitchToEchoCommand.COMMAND, arguments(mode, protocol,
-                tag), protocol_);
+        SwitchToEcho arguments;
+        try {
+            arguments = arguments(mode, protocol, tag);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.switchProtocol(SwitchToEchoCommand.COMMAND, arguments, protocol_);
     }
 
     /**
