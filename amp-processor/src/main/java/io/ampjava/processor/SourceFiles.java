@@ -2,17 +2,22 @@ package io.ampjava.processor;
 
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
 
 /** Writes generated files through the compiler, and finds the types a round has to handle. */
 final class SourceFiles {
+    private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t]+(?=\\n)");
+
     private final Filer filer;
     private final Reporter reporter;
 
@@ -23,11 +28,24 @@ final class SourceFiles {
 
     /** Writes {@code file}; a failure (the file exists already, a disk error) is an error on {@code origin}. */
     void write(Element origin, JavaFile file) {
+        String name = file.packageName().isEmpty() ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
         try {
-            file.writeTo(filer);
+            JavaFileObject source = filer.createSourceFile(name, file.typeSpec().originatingElements().toArray(new Element[0]));
+            try (Writer out = source.openWriter()) {
+                out.write(withoutTrailingSpaces(file.toString()));
+            }
         } catch (IOException e) {
-            reporter.error(origin, "could not write " + file.packageName() + "." + file.typeSpec().name() + ": " + e.getMessage());
+            reporter.error(origin, "could not write " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * JavaPoet keeps the space before a line break it chose to make (after {@code =}, where a long
+     * initializer moves to the next line); hand-written code has none.
+     */
+    private static String withoutTrailingSpaces(String code) {
+        return TRAILING_SPACES.matcher(code).replaceAll("");
     }
 
     /**

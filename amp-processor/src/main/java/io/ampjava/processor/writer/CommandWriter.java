@@ -49,7 +49,7 @@ public final class CommandWriter {
         TypeSpec.Builder type = TypeSpec.classBuilder(generated)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addOriginatingElement(command.element())
-                .addJavadoc("The AMP command {@link $T}, wire name <code>$L</code>: its descriptor, values and calls.\n",
+                .addJavadoc("The AMP command {@link $T}, wire name <code>$L</code>:\nits descriptor, values and calls.\n",
                         commandName, Javadocs.text(command.wireName()))
                 .addField(commandField(command, names, responseType))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -109,15 +109,16 @@ public final class CommandWriter {
         CodeBlock responseCodec = command.response()
                 .map(response -> CodeBlock.of("$T.INSTANCE", names.get(response).codec()))
                 .orElse(CodeBlock.of("$T.EMPTY", RuntimeNames.COMMAND));
+        // On a line of its own: the declaration before it is long already.
         CodeBlock.Builder initializer = CodeBlock.builder()
-                .add("$T.builder($S, $T.INSTANCE, $L)$>$>", RuntimeNames.COMMAND, command.wireName(),
+                .add("\n$>$>$T.builder($S,$W$T.INSTANCE,$W$L)$>$>", RuntimeNames.COMMAND, command.wireName(),
                         names.get(command.arguments()).codec(), responseCodec);
         for (ErrorModel error : command.errors()) {
             CodeBlock factory = error.messageConstructor()
                     ? CodeBlock.of("$T::new", error.exception())
                     : CodeBlock.of("description -> new $T()", error.exception());
-            initializer.add("\n.error($T.$N($S, $T.class, $L))", RuntimeNames.ERROR_SPEC, error.fatal() ? "fatal" : "of",
-                    error.code(), error.exception(), factory);
+            initializer.add("\n.error($T.$N($S,$W$T.class,$W$L))", RuntimeNames.ERROR_SPEC,
+                    error.fatal() ? "fatal" : "of", error.code(), error.exception(), factory);
         }
         if (!command.requiresAnswer()) {
             initializer.add("\n.requiresAnswer(false)");
@@ -128,7 +129,7 @@ public final class CommandWriter {
         if (command.switchesProtocol()) {
             initializer.add("\n.switchesProtocol(true)");
         }
-        initializer.add("\n.build()$<$<");
+        initializer.add("\n.build()$<$<$<$<");
         return FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.COMMAND, command.interfaceName(), responseType),
                         "COMMAND", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("{@link $T} as the runtime sees it: wire name, codecs and declared errors.\n",
@@ -154,10 +155,10 @@ public final class CommandWriter {
                 : CodeBlock.of("{@link NullPointerException} if $L (nothing is sent),\n", badArguments);
         if (protocol != null) {
             protocol.addTo(call);
-            call.addJavadoc("Calls {@link $T} on the peer of {@code $N}; once the peer accepts, {@code $N} takes the\n"
-                    + "connection over instead of AMP.\n", command.interfaceName(), connection, protocol.parameter());
-            call.addJavadoc("\n<p>Until the answer, the connection sends no box ({@link $T}). The future completes with\n"
-                    + "{@code $N} once it has taken over, or exceptionally with\n$L", RuntimeNames.PROTOCOL_SWITCHED,
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N};\nonce the peer accepts, {@code $N} takes the"
+                    + " connection over instead of AMP.\n", command.interfaceName(), connection, protocol.parameter());
+            call.addJavadoc("\n<p>Until the answer, the connection sends no box ({@link $T}).\nThe future completes with"
+                    + " {@code $N} once it has taken over, or exceptionally with\n$L", RuntimeNames.PROTOCOL_SWITCHED,
                     protocol.parameter(), badArgumentsFailure);
             for (ErrorModel error : command.errors()) {
                 call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(), Javadocs.text(error.code()),
@@ -230,13 +231,14 @@ public final class CommandWriter {
         if (protocol != null) {
             protocol.addTo(call);
         }
+        // User names come first on a line of their own, so that lines stay short whatever their length.
         if (timed) {
-            call.addJavadoc("Calls {@link $T} on the peer of {@code $N} and waits at most {@code $N} for the answer,\n"
-                    + "without reacting to interrupts.\n", command.interfaceName(), connection, timeout);
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N}\nand waits at most {@code $N} for the answer,"
+                    + " without reacting to interrupts.\n", command.interfaceName(), connection, timeout);
         } else {
-            call.addJavadoc("Calls {@link $T} on the peer of {@code $N} and waits for the answer, without a time limit\n"
-                    + "(a closing connection fails every call it has not answered) and without reacting to interrupts.\n",
-                    command.interfaceName(), connection);
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N}\nand waits for the answer, without a time limit"
+                    + " (a closing connection fails every call it has\nnot answered) and without reacting to"
+                    + " interrupts.\n", command.interfaceName(), connection);
         }
         call.addJavadoc("\n<p>Never call it on the connection's reader thread (in a responder, or in a callback of another\n"
                 + "call's future): that thread is the one that would deliver the answer. Use {@link #call} there.\n");

@@ -131,7 +131,7 @@ final class RecordWriter {
                 codec.addField(FieldSpec.builder(
                                 ParameterizedTypeName.get(RuntimeNames.ARGUMENT_TYPE, field.javaType().box()), name,
                                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(argumentType(field.wireType()))
+                        .initializer("$Z$L", argumentType(field.wireType()))
                         .build());
             }
         }
@@ -159,19 +159,23 @@ final class RecordWriter {
                 .addParameter(RuntimeNames.ARGUMENT_CONTEXT, context);
         for (FieldModel field : record.fields()) {
             CodeBlock read = CodeBlock.of("$N.$N()", value, field.javaName());
+            if (!field.isReference()) {
+                write.addStatement("$N.put($N,$W$L)", box, keys.get(field),
+                        encode(field.wireType(), read, types.get(field), context));
+                continue;
+            }
+            // A value implemented by hand may hold null where the wire needs a value.
+            String local = locals.newName(field.javaName());
+            CodeBlock encoded = encode(field.wireType(), CodeBlock.of("$N", local), types.get(field), context);
             if (field.optional()) {
-                String local = locals.newName(field.javaName());
                 write.addStatement("$T $N = $L", field.javaType(), local, read)
                         .beginControlFlow("if ($N != null)", local)
-                        .addStatement("$N.put($N, $L)", box, keys.get(field),
-                                encode(field.wireType(), CodeBlock.of("$N", local), types.get(field), context))
+                        .addStatement("$N.put($N,$W$L)", box, keys.get(field), encoded)
                         .endControlFlow();
             } else {
-                CodeBlock checked = field.isReference()
-                        ? CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, read, requiredMessage(field))
-                        : read;
-                write.addStatement("$N.put($N, $L)", box, keys.get(field),
-                        encode(field.wireType(), checked, types.get(field), context));
+                write.addStatement("$T $N = $T.requireNonNull($L,$W$S)", field.javaType(), local, Objects.class, read,
+                                requiredMessage(field))
+                        .addStatement("$N.put($N,$W$L)", box, keys.get(field), encoded);
             }
         }
         return write.build();
@@ -204,11 +208,7 @@ final class RecordWriter {
             }
         }
         ClassName value = names.apply(record).value();
-        if (values.isEmpty()) {
-            read.addStatement("return new $T()", value);
-        } else {
-            read.addStatement("return new $T(\n$L)", value, CodeBlock.join(values, ",\n"));
-        }
+        read.addStatement("return new $T($L)", value, CodeBlock.join(values, ",$W"));
         return read.build();
     }
 
@@ -222,9 +222,9 @@ final class RecordWriter {
             if (simple.builtin().hasStaticCodec()) {
                 return CodeBlock.of("$T.encode($L)", simple.builtin().argumentClass(), value);
             }
-            return CodeBlock.of("$T.INSTANCE.toWire($L, $N)", simple.builtin().argumentClass(), value, context);
+            return CodeBlock.of("$T.INSTANCE.toWire($L,$W$N)", simple.builtin().argumentClass(), value, context);
         }
-        return CodeBlock.of("$N.toWire($L, $N)", typeField, value, context);
+        return CodeBlock.of("$N.toWire($L,$W$N)", typeField, value, context);
     }
 
     /** An expression for the value of the bytes in local {@code wire}. */

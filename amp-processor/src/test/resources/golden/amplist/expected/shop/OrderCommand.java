@@ -23,15 +23,17 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Order}, wire name <code>Order</code>: its descriptor, values and calls.
+ * The AMP command {@link Order}, wire name <code>Order</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class OrderCommand {
     /**
      * {@link Order} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Order, Order.Receipt> COMMAND = Command.builder("Order", OrderCodec.INSTANCE, ReceiptCodec.INSTANCE)
-            .build();
+    public static final Command<Order, Order.Receipt> COMMAND =
+            Command.builder("Order", OrderCodec.INSTANCE, ReceiptCodec.INSTANCE)
+                    .build();
 
     private OrderCommand() {
     }
@@ -110,8 +112,9 @@ public final class OrderCommand {
     }
 
     /**
-     * Calls {@link Order} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Order} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -132,8 +135,8 @@ public final class OrderCommand {
     }
 
     /**
-     * Calls {@link Order} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Order} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -215,17 +218,23 @@ public final class OrderCommand {
 
         private static final byte[] EXTRAS = "extras".getBytes(StandardCharsets.UTF_8);
 
-        private static final ArgumentType<List<Order.Line>> LINES_TYPE = new AmpListArgument<>(LineCodec.INSTANCE);
+        private static final ArgumentType<List<Order.Line>> LINES_TYPE =
+                new AmpListArgument<>(LineCodec.INSTANCE);
 
-        private static final ArgumentType<List<Order.Line>> EXTRAS_TYPE = new AmpListArgument<>(LineCodec.INSTANCE);
+        private static final ArgumentType<List<Order.Line>> EXTRAS_TYPE =
+                new AmpListArgument<>(LineCodec.INSTANCE);
 
         private OrderCodec() {
         }
 
         @Override
         public void write(Order value, Box box, ArgumentContext context) {
-            box.put(CUSTOMER, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.customer(), "required argument 'customer' is null"), context));
-            box.put(LINES, LINES_TYPE.toWire(Objects.requireNonNull(value.lines(), "required argument 'lines' is null"), context));
+            String customer = Objects.requireNonNull(value.customer(),
+                    "required argument 'customer' is null");
+            box.put(CUSTOMER, UnicodeArgument.INSTANCE.toWire(customer, context));
+            List<Order.Line> lines = Objects.requireNonNull(value.lines(),
+                    "required argument 'lines' is null");
+            box.put(LINES, LINES_TYPE.toWire(lines, context));
             List<Order.Line> extras = value.extras();
             if (extras != null) {
                 box.put(EXTRAS, EXTRAS_TYPE.toWire(extras, context));
@@ -243,8 +252,7 @@ public final class OrderCommand {
                 throw BadArgumentException.missing("lines");
             }
             byte[] extras = box.get(EXTRAS);
-            return new OrderValue(
-                    UnicodeArgument.INSTANCE.fromWire(customer, context),
+            return new OrderValue(UnicodeArgument.INSTANCE.fromWire(customer, context),
                     LINES_TYPE.fromWire(lines, context),
                     extras == null ? null : EXTRAS_TYPE.fromWire(extras, context));
         }
@@ -257,17 +265,23 @@ public final class OrderCommand {
 
         private static final byte[] NOTES = "notes".getBytes(StandardCharsets.UTF_8);
 
-        private static final ArgumentType<List<Order.Line>> ACCEPTED_TYPE = new AmpListArgument<>(LineCodec.INSTANCE);
+        private static final ArgumentType<List<Order.Line>> ACCEPTED_TYPE =
+                new AmpListArgument<>(LineCodec.INSTANCE);
 
-        private static final ArgumentType<List<Tag>> NOTES_TYPE = new AmpListArgument<>(TagCodec.INSTANCE);
+        private static final ArgumentType<List<Tag>> NOTES_TYPE =
+                new AmpListArgument<>(TagCodec.INSTANCE);
 
         private ReceiptCodec() {
         }
 
         @Override
         public void write(Order.Receipt value, Box box, ArgumentContext context) {
-            box.put(ACCEPTED, ACCEPTED_TYPE.toWire(Objects.requireNonNull(value.accepted(), "required argument 'accepted' is null"), context));
-            box.put(NOTES, NOTES_TYPE.toWire(Objects.requireNonNull(value.notes(), "required argument 'notes' is null"), context));
+            List<Order.Line> accepted = Objects.requireNonNull(value.accepted(),
+                    "required argument 'accepted' is null");
+            box.put(ACCEPTED, ACCEPTED_TYPE.toWire(accepted, context));
+            List<Tag> notes = Objects.requireNonNull(value.notes(),
+                    "required argument 'notes' is null");
+            box.put(NOTES, NOTES_TYPE.toWire(notes, context));
         }
 
         @Override
@@ -280,8 +294,7 @@ public final class OrderCommand {
             if (notes == null) {
                 throw BadArgumentException.missing("notes");
             }
-            return new ReceiptValue(
-                    ACCEPTED_TYPE.fromWire(accepted, context),
+            return new ReceiptValue(ACCEPTED_TYPE.fromWire(accepted, context),
                     NOTES_TYPE.fromWire(notes, context));
         }
     }
@@ -298,7 +311,8 @@ public final class OrderCommand {
 
         @Override
         public void write(Tag value, Box box, ArgumentContext context) {
-            box.put(NAME, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.name(), "required argument 'name' is null"), context));
+            String name = Objects.requireNonNull(value.name(), "required argument 'name' is null");
+            box.put(NAME, UnicodeArgument.INSTANCE.toWire(name, context));
             String value_ = value.value();
             if (value_ != null) {
                 box.put(VALUE, UnicodeArgument.INSTANCE.toWire(value_, context));
@@ -312,8 +326,7 @@ public final class OrderCommand {
                 throw BadArgumentException.missing("name");
             }
             byte[] value = box.get(VALUE);
-            return new TagValue(
-                    UnicodeArgument.INSTANCE.fromWire(name, context),
+            return new TagValue(UnicodeArgument.INSTANCE.fromWire(name, context),
                     value == null ? null : UnicodeArgument.INSTANCE.fromWire(value, context));
         }
     }
@@ -327,14 +340,16 @@ public final class OrderCommand {
 
         private static final byte[] TAGS = "tags".getBytes(StandardCharsets.UTF_8);
 
-        private static final ArgumentType<List<Tag>> TAGS_TYPE = new AmpListArgument<>(TagCodec.INSTANCE);
+        private static final ArgumentType<List<Tag>> TAGS_TYPE =
+                new AmpListArgument<>(TagCodec.INSTANCE);
 
         private LineCodec() {
         }
 
         @Override
         public void write(Order.Line value, Box box, ArgumentContext context) {
-            box.put(SKU, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.sku(), "required argument 'sku' is null"), context));
+            String sku = Objects.requireNonNull(value.sku(), "required argument 'sku' is null");
+            box.put(SKU, UnicodeArgument.INSTANCE.toWire(sku, context));
             box.put(QUANTITY, IntArgument.encode(value.quantity()));
             List<Tag> tags = value.tags();
             if (tags != null) {
@@ -353,8 +368,7 @@ public final class OrderCommand {
                 throw BadArgumentException.missing("quantity");
             }
             byte[] tags = box.get(TAGS);
-            return new LineValue(
-                    UnicodeArgument.INSTANCE.fromWire(sku, context),
+            return new LineValue(UnicodeArgument.INSTANCE.fromWire(sku, context),
                     IntArgument.decode(quantity),
                     tags == null ? null : TAGS_TYPE.fromWire(tags, context));
         }

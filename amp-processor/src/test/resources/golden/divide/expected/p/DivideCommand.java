@@ -21,16 +21,19 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Divide}, wire name <code>Divide</code>: its descriptor, values and calls.
+ * The AMP command {@link Divide}, wire name <code>Divide</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class DivideCommand {
     /**
      * {@link Divide} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Divide, Divide.Result> COMMAND = Command.builder("Divide", DivideCodec.INSTANCE, ResultCodec.INSTANCE)
-            .error(ErrorSpec.of("ZERO_DIVISION", ArithmeticException.class, ArithmeticException::new))
-            .build();
+    public static final Command<Divide, Divide.Result> COMMAND =
+            Command.builder("Divide", DivideCodec.INSTANCE, ResultCodec.INSTANCE)
+                    .error(ErrorSpec.of("ZERO_DIVISION", ArithmeticException.class,
+                            ArithmeticException::new))
+                    .build();
 
     private DivideCommand() {
     }
@@ -77,8 +80,9 @@ public final class DivideCommand {
     }
 
     /**
-     * Calls {@link Divide} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Divide} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -99,8 +103,8 @@ public final class DivideCommand {
     }
 
     /**
-     * Calls {@link Divide} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Divide} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -171,9 +175,7 @@ public final class DivideCommand {
                 throw BadArgumentException.missing("denominator");
             }
             byte[] note = box.get(NOTE);
-            return new DivideValue(
-                    LongArgument.decode(numerator),
-                    LongArgument.decode(denominator),
+            return new DivideValue(LongArgument.decode(numerator), LongArgument.decode(denominator),
                     note == null ? null : UnicodeArgument.INSTANCE.fromWire(note, context));
         }
     }
@@ -197,8 +199,7 @@ public final class DivideCommand {
             if (result == null) {
                 throw BadArgumentException.missing("result");
             }
-            return new ResultValue(
-                    FloatArgument.decode(result));
+            return new ResultValue(FloatArgument.decode(result));
         }
     }
 }

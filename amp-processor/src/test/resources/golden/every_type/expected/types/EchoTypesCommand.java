@@ -40,15 +40,17 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link EchoTypes}, wire name <code>EchoTypes</code>: its descriptor, values and calls.
+ * The AMP command {@link EchoTypes}, wire name <code>EchoTypes</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class EchoTypesCommand {
     /**
      * {@link EchoTypes} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<EchoTypes, EchoTypes.Echo> COMMAND = Command.builder("EchoTypes", EchoTypesCodec.INSTANCE, EchoCodec.INSTANCE)
-            .build();
+    public static final Command<EchoTypes, EchoTypes.Echo> COMMAND =
+            Command.builder("EchoTypes", EchoTypesCodec.INSTANCE, EchoCodec.INSTANCE)
+                    .build();
 
     private EchoTypesCommand() {
     }
@@ -169,8 +171,9 @@ public final class EchoTypesCommand {
     }
 
     /**
-     * Calls {@link EchoTypes} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link EchoTypes} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -223,8 +226,8 @@ public final class EchoTypesCommand {
     }
 
     /**
-     * Calls {@link EchoTypes} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link EchoTypes} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -448,13 +451,17 @@ public final class EchoTypesCommand {
 
         private static final byte[] MAYBE_COLOR = "maybeColor".getBytes(StandardCharsets.UTF_8);
 
-        private static final ArgumentType<List<Long>> INTEGERS_TYPE = new ListOfArgument<>(LongArgument.INSTANCE);
+        private static final ArgumentType<List<Long>> INTEGERS_TYPE =
+                new ListOfArgument<>(LongArgument.INSTANCE);
 
-        private static final ArgumentType<List<String>> UNICODES_TYPE = new ListOfArgument<>(UnicodeArgument.INSTANCE);
+        private static final ArgumentType<List<String>> UNICODES_TYPE =
+                new ListOfArgument<>(UnicodeArgument.INSTANCE);
 
-        private static final ArgumentType<List<byte[]>> STRINGS_TYPE = new ListOfArgument<>(BytesArgument.INSTANCE);
+        private static final ArgumentType<List<byte[]>> STRINGS_TYPE =
+                new ListOfArgument<>(BytesArgument.INSTANCE);
 
-        private static final ArgumentType<List<List<Integer>>> MATRIX_TYPE = new ListOfArgument<>(new ListOfArgument<>(IntArgument.INSTANCE));
+        private static final ArgumentType<List<List<Integer>>> MATRIX_TYPE =
+                new ListOfArgument<>(new ListOfArgument<>(IntArgument.INSTANCE));
 
         private static final ArgumentType<Color> COLOR_TYPE = ColorType.INSTANCE;
 
@@ -462,7 +469,8 @@ public final class EchoTypesCommand {
 
         private static final ArgumentType<Double> TEMPERATURE_TYPE = CelsiusType.INSTANCE;
 
-        private static final ArgumentType<List<OffsetDateTime>> MAYBE_TIMES_TYPE = new ListOfArgument<>(DateTimeArgument.INSTANCE);
+        private static final ArgumentType<List<OffsetDateTime>> MAYBE_TIMES_TYPE =
+                new ListOfArgument<>(DateTimeArgument.INSTANCE);
 
         private static final ArgumentType<Color> MAYBE_COLOR_TYPE = ColorType.INSTANCE;
 
@@ -472,27 +480,61 @@ public final class EchoTypesCommand {
         @Override
         public void write(EchoTypes value, Box box, ArgumentContext context) {
             box.put(SMALL_INT, IntArgument.encode(value.smallInt()));
-            box.put(BOXED_INT, IntArgument.encode(Objects.requireNonNull(value.boxedInt(), "required argument 'boxedInt' is null")));
+            Integer boxedInt = Objects.requireNonNull(value.boxedInt(),
+                    "required argument 'boxedInt' is null");
+            box.put(BOXED_INT, IntArgument.encode(boxedInt));
             box.put(INTEGER, LongArgument.encode(value.integer()));
-            box.put(BOXED_LONG, LongArgument.encode(Objects.requireNonNull(value.boxedLong(), "required argument 'boxedLong' is null")));
-            box.put(BIG_INTEGER, BigIntegerArgument.INSTANCE.toWire(Objects.requireNonNull(value.bigInteger(), "required argument 'bigInteger' is null"), context));
-            box.put(STRING, BytesArgument.INSTANCE.toWire(Objects.requireNonNull(value.string(), "required argument 'string' is null"), context));
-            box.put(UNICODE, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.unicode(), "required argument 'unicode' is null"), context));
+            Long boxedLong = Objects.requireNonNull(value.boxedLong(),
+                    "required argument 'boxedLong' is null");
+            box.put(BOXED_LONG, LongArgument.encode(boxedLong));
+            BigInteger bigInteger = Objects.requireNonNull(value.bigInteger(),
+                    "required argument 'bigInteger' is null");
+            box.put(BIG_INTEGER, BigIntegerArgument.INSTANCE.toWire(bigInteger, context));
+            byte[] string = Objects.requireNonNull(value.string(),
+                    "required argument 'string' is null");
+            box.put(STRING, BytesArgument.INSTANCE.toWire(string, context));
+            String unicode = Objects.requireNonNull(value.unicode(),
+                    "required argument 'unicode' is null");
+            box.put(UNICODE, UnicodeArgument.INSTANCE.toWire(unicode, context));
             box.put(BOOL, BooleanArgument.encode(value.bool()));
-            box.put(BOXED_BOOL, BooleanArgument.encode(Objects.requireNonNull(value.boxedBool(), "required argument 'boxedBool' is null")));
+            Boolean boxedBool = Objects.requireNonNull(value.boxedBool(),
+                    "required argument 'boxedBool' is null");
+            box.put(BOXED_BOOL, BooleanArgument.encode(boxedBool));
             box.put(FLOATING, FloatArgument.encode(value.floating()));
-            box.put(BOXED_DOUBLE, FloatArgument.encode(Objects.requireNonNull(value.boxedDouble(), "required argument 'boxedDouble' is null")));
-            box.put(DECIMAL, DecimalArgument.INSTANCE.toWire(Objects.requireNonNull(value.decimal(), "required argument 'decimal' is null"), context));
-            box.put(AMP_DECIMAL, AmpDecimalArgument.INSTANCE.toWire(Objects.requireNonNull(value.ampDecimal(), "required argument 'ampDecimal' is null"), context));
-            box.put(DATETIME, DateTimeArgument.INSTANCE.toWire(Objects.requireNonNull(value.datetime(), "required argument 'datetime' is null"), context));
-            box.put(PATH, PathArgument.INSTANCE.toWire(Objects.requireNonNull(value.path(), "required argument 'path' is null"), context));
-            box.put(FD, DescriptorArgument.INSTANCE.toWire(Objects.requireNonNull(value.fd(), "required argument 'fd' is null"), context));
-            box.put(INTEGERS, INTEGERS_TYPE.toWire(Objects.requireNonNull(value.integers(), "required argument 'integers' is null"), context));
-            box.put(UNICODES, UNICODES_TYPE.toWire(Objects.requireNonNull(value.unicodes(), "required argument 'unicodes' is null"), context));
-            box.put(STRINGS, STRINGS_TYPE.toWire(Objects.requireNonNull(value.strings(), "required argument 'strings' is null"), context));
-            box.put(MATRIX, MATRIX_TYPE.toWire(Objects.requireNonNull(value.matrix(), "required argument 'matrix' is null"), context));
-            box.put(COLOR, COLOR_TYPE.toWire(Objects.requireNonNull(value.color(), "required argument 'color' is null"), context));
-            box.put(POINT, POINT_TYPE.toWire(Objects.requireNonNull(value.point(), "required argument 'point' is null"), context));
+            Double boxedDouble = Objects.requireNonNull(value.boxedDouble(),
+                    "required argument 'boxedDouble' is null");
+            box.put(BOXED_DOUBLE, FloatArgument.encode(boxedDouble));
+            BigDecimal decimal = Objects.requireNonNull(value.decimal(),
+                    "required argument 'decimal' is null");
+            box.put(DECIMAL, DecimalArgument.INSTANCE.toWire(decimal, context));
+            AmpDecimal ampDecimal = Objects.requireNonNull(value.ampDecimal(),
+                    "required argument 'ampDecimal' is null");
+            box.put(AMP_DECIMAL, AmpDecimalArgument.INSTANCE.toWire(ampDecimal, context));
+            OffsetDateTime datetime = Objects.requireNonNull(value.datetime(),
+                    "required argument 'datetime' is null");
+            box.put(DATETIME, DateTimeArgument.INSTANCE.toWire(datetime, context));
+            Path path = Objects.requireNonNull(value.path(), "required argument 'path' is null");
+            box.put(PATH, PathArgument.INSTANCE.toWire(path, context));
+            Descriptor fd = Objects.requireNonNull(value.fd(), "required argument 'fd' is null");
+            box.put(FD, DescriptorArgument.INSTANCE.toWire(fd, context));
+            List<Long> integers = Objects.requireNonNull(value.integers(),
+                    "required argument 'integers' is null");
+            box.put(INTEGERS, INTEGERS_TYPE.toWire(integers, context));
+            List<String> unicodes = Objects.requireNonNull(value.unicodes(),
+                    "required argument 'unicodes' is null");
+            box.put(UNICODES, UNICODES_TYPE.toWire(unicodes, context));
+            List<byte[]> strings = Objects.requireNonNull(value.strings(),
+                    "required argument 'strings' is null");
+            box.put(STRINGS, STRINGS_TYPE.toWire(strings, context));
+            List<List<Integer>> matrix = Objects.requireNonNull(value.matrix(),
+                    "required argument 'matrix' is null");
+            box.put(MATRIX, MATRIX_TYPE.toWire(matrix, context));
+            Color color = Objects.requireNonNull(value.color(),
+                    "required argument 'color' is null");
+            box.put(COLOR, COLOR_TYPE.toWire(color, context));
+            Point point = Objects.requireNonNull(value.point(),
+                    "required argument 'point' is null");
+            box.put(POINT, POINT_TYPE.toWire(point, context));
             box.put(TEMPERATURE, TEMPERATURE_TYPE.toWire(value.temperature(), context));
             Long maybeLong = value.maybeLong();
             if (maybeLong != null) {
@@ -610,18 +652,13 @@ public final class EchoTypesCommand {
             byte[] maybeBytes = box.get(MAYBE_BYTES);
             byte[] maybeTimes = box.get(MAYBE_TIMES);
             byte[] maybeColor = box.get(MAYBE_COLOR);
-            return new EchoTypesValue(
-                    IntArgument.decode(smallInt),
-                    IntArgument.decode(boxedInt),
-                    LongArgument.decode(integer),
-                    LongArgument.decode(boxedLong),
+            return new EchoTypesValue(IntArgument.decode(smallInt), IntArgument.decode(boxedInt),
+                    LongArgument.decode(integer), LongArgument.decode(boxedLong),
                     BigIntegerArgument.INSTANCE.fromWire(bigInteger, context),
                     BytesArgument.INSTANCE.fromWire(string, context),
                     UnicodeArgument.INSTANCE.fromWire(unicode, context),
-                    BooleanArgument.decode(bool),
-                    BooleanArgument.decode(boxedBool),
-                    FloatArgument.decode(floating),
-                    FloatArgument.decode(boxedDouble),
+                    BooleanArgument.decode(bool), BooleanArgument.decode(boxedBool),
+                    FloatArgument.decode(floating), FloatArgument.decode(boxedDouble),
                     DecimalArgument.INSTANCE.fromWire(decimal, context),
                     AmpDecimalArgument.INSTANCE.fromWire(ampDecimal, context),
                     DateTimeArgument.INSTANCE.fromWire(datetime, context),
@@ -629,10 +666,8 @@ public final class EchoTypesCommand {
                     DescriptorArgument.INSTANCE.fromWire(fd, context),
                     INTEGERS_TYPE.fromWire(integers, context),
                     UNICODES_TYPE.fromWire(unicodes, context),
-                    STRINGS_TYPE.fromWire(strings, context),
-                    MATRIX_TYPE.fromWire(matrix, context),
-                    COLOR_TYPE.fromWire(color, context),
-                    POINT_TYPE.fromWire(point, context),
+                    STRINGS_TYPE.fromWire(strings, context), MATRIX_TYPE.fromWire(matrix, context),
+                    COLOR_TYPE.fromWire(color, context), POINT_TYPE.fromWire(point, context),
                     TEMPERATURE_TYPE.fromWire(temperature, context),
                     maybeLong == null ? null : LongArgument.decode(maybeLong),
                     maybeBytes == null ? null : BytesArgument.INSTANCE.fromWire(maybeBytes, context),
@@ -659,7 +694,9 @@ public final class EchoTypesCommand {
             if (unicode != null) {
                 box.put(UNICODE, UnicodeArgument.INSTANCE.toWire(unicode, context));
             }
-            box.put(STRING, BytesArgument.INSTANCE.toWire(Objects.requireNonNull(value.string(), "required argument 'string' is null"), context));
+            byte[] string = Objects.requireNonNull(value.string(),
+                    "required argument 'string' is null");
+            box.put(STRING, BytesArgument.INSTANCE.toWire(string, context));
             box.put(COUNT, IntArgument.encode(value.count()));
         }
 
@@ -674,10 +711,8 @@ public final class EchoTypesCommand {
             if (count == null) {
                 throw BadArgumentException.missing("count");
             }
-            return new EchoValue(
-                    unicode == null ? null : UnicodeArgument.INSTANCE.fromWire(unicode, context),
-                    BytesArgument.INSTANCE.fromWire(string, context),
-                    IntArgument.decode(count));
+            return new EchoValue(unicode == null ? null : UnicodeArgument.INSTANCE.fromWire(unicode, context),
+                    BytesArgument.INSTANCE.fromWire(string, context), IntArgument.decode(count));
         }
     }
 }

@@ -18,15 +18,17 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Callback}, wire name <code>Callback</code>: its descriptor, values and calls.
+ * The AMP command {@link Callback}, wire name <code>Callback</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class CallbackCommand {
     /**
      * {@link Callback} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Callback, Callback.Total> COMMAND = Command.builder("Callback", CallbackCodec.INSTANCE, TotalCodec.INSTANCE)
-            .build();
+    public static final Command<Callback, Callback.Total> COMMAND =
+            Command.builder("Callback", CallbackCodec.INSTANCE, TotalCodec.INSTANCE)
+                    .build();
 
     private CallbackCommand() {
     }
@@ -68,8 +70,9 @@ public final class CallbackCommand {
     }
 
     /**
-     * Calls {@link Callback} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Callback} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -87,8 +90,8 @@ public final class CallbackCommand {
     }
 
     /**
-     * Calls {@link Callback} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Callback} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -149,9 +152,7 @@ public final class CallbackCommand {
             if (b == null) {
                 throw BadArgumentException.missing("b");
             }
-            return new CallbackValue(
-                    LongArgument.decode(a),
-                    LongArgument.decode(b));
+            return new CallbackValue(LongArgument.decode(a), LongArgument.decode(b));
         }
     }
 
@@ -174,8 +175,7 @@ public final class CallbackCommand {
             if (total == null) {
                 throw BadArgumentException.missing("total");
             }
-            return new TotalValue(
-                    LongArgument.decode(total));
+            return new TotalValue(LongArgument.decode(total));
         }
     }
 }

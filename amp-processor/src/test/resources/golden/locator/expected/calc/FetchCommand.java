@@ -21,15 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Fetch}, wire name <code>Fetch</code>: its descriptor, values and calls.
+ * The AMP command {@link Fetch}, wire name <code>Fetch</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class FetchCommand {
     /**
      * {@link Fetch} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Fetch, Fetch.Page> COMMAND = Command.builder("Fetch", FetchCodec.INSTANCE, PageCodec.INSTANCE)
-            .build();
+    public static final Command<Fetch, Fetch.Page> COMMAND =
+            Command.builder("Fetch", FetchCodec.INSTANCE, PageCodec.INSTANCE)
+                    .build();
 
     private FetchCommand() {
     }
@@ -78,8 +80,9 @@ public final class FetchCommand {
     }
 
     /**
-     * Calls {@link Fetch} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Fetch} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -97,8 +100,8 @@ public final class FetchCommand {
     }
 
     /**
-     * Calls {@link Fetch} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Fetch} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -161,7 +164,8 @@ public final class FetchCommand {
 
         @Override
         public void write(Fetch value, Box box, ArgumentContext context) {
-            box.put(URL, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.url(), "required argument 'url' is null"), context));
+            String url = Objects.requireNonNull(value.url(), "required argument 'url' is null");
+            box.put(URL, UnicodeArgument.INSTANCE.toWire(url, context));
         }
 
         @Override
@@ -170,8 +174,7 @@ public final class FetchCommand {
             if (url == null) {
                 throw BadArgumentException.missing("url");
             }
-            return new FetchValue(
-                    UnicodeArgument.INSTANCE.fromWire(url, context));
+            return new FetchValue(UnicodeArgument.INSTANCE.fromWire(url, context));
         }
     }
 
@@ -185,7 +188,8 @@ public final class FetchCommand {
 
         @Override
         public void write(Fetch.Page value, Box box, ArgumentContext context) {
-            box.put(BODY, BytesArgument.INSTANCE.toWire(Objects.requireNonNull(value.body(), "required argument 'body' is null"), context));
+            byte[] body = Objects.requireNonNull(value.body(), "required argument 'body' is null");
+            box.put(BODY, BytesArgument.INSTANCE.toWire(body, context));
         }
 
         @Override
@@ -194,8 +198,7 @@ public final class FetchCommand {
             if (body == null) {
                 throw BadArgumentException.missing("body");
             }
-            return new PageValue(
-                    BytesArgument.INSTANCE.fromWire(body, context));
+            return new PageValue(BytesArgument.INSTANCE.fromWire(body, context));
         }
     }
 }

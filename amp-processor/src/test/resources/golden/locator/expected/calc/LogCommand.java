@@ -19,15 +19,17 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Log}, wire name <code>log</code>: its descriptor, values and calls.
+ * The AMP command {@link Log}, wire name <code>log</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class LogCommand {
     /**
      * {@link Log} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Log, Void> COMMAND = Command.builder("log", LogCodec.INSTANCE, Command.EMPTY)
-            .build();
+    public static final Command<Log, Void> COMMAND =
+            Command.builder("log", LogCodec.INSTANCE, Command.EMPTY)
+                    .build();
 
     private LogCommand() {
     }
@@ -69,8 +71,9 @@ public final class LogCommand {
     }
 
     /**
-     * Calls {@link Log} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Log} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -88,8 +91,8 @@ public final class LogCommand {
     }
 
     /**
-     * Calls {@link Log} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Log} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -132,7 +135,8 @@ public final class LogCommand {
 
         @Override
         public void write(Log value, Box box, ArgumentContext context) {
-            box.put(LINE, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.line(), "required argument 'line' is null"), context));
+            String line = Objects.requireNonNull(value.line(), "required argument 'line' is null");
+            box.put(LINE, UnicodeArgument.INSTANCE.toWire(line, context));
             String level = value.level();
             if (level != null) {
                 box.put(LEVEL, UnicodeArgument.INSTANCE.toWire(level, context));
@@ -146,8 +150,7 @@ public final class LogCommand {
                 throw BadArgumentException.missing("line");
             }
             byte[] level = box.get(LEVEL);
-            return new LogValue(
-                    UnicodeArgument.INSTANCE.fromWire(line, context),
+            return new LogValue(UnicodeArgument.INSTANCE.fromWire(line, context),
                     level == null ? null : UnicodeArgument.INSTANCE.fromWire(level, context));
         }
     }

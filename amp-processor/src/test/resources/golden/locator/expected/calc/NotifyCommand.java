@@ -18,16 +18,18 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Notify}, wire name <code>Notify</code>: its descriptor, values and calls.
+ * The AMP command {@link Notify}, wire name <code>Notify</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class NotifyCommand {
     /**
      * {@link Notify} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Notify, Void> COMMAND = Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
-            .requiresAnswer(false)
-            .build();
+    public static final Command<Notify, Void> COMMAND =
+            Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
+                    .requiresAnswer(false)
+                    .build();
 
     private NotifyCommand() {
     }
@@ -56,8 +58,9 @@ public final class NotifyCommand {
     }
 
     /**
-     * Calls {@link Notify} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Notify} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -73,8 +76,8 @@ public final class NotifyCommand {
     }
 
     /**
-     * Calls {@link Notify} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Notify} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -117,8 +120,7 @@ public final class NotifyCommand {
             if (value == null) {
                 throw BadArgumentException.missing("value");
             }
-            return new NotifyValue(
-                    LongArgument.decode(value));
+            return new NotifyValue(LongArgument.decode(value));
         }
     }
 }

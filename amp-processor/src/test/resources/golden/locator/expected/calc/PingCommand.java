@@ -15,15 +15,17 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Ping}, wire name <code>Ping</code>: its descriptor, values and calls.
+ * The AMP command {@link Ping}, wire name <code>Ping</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class PingCommand {
     /**
      * {@link Ping} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Ping, Void> COMMAND = Command.builder("Ping", PingCodec.INSTANCE, Command.EMPTY)
-            .build();
+    public static final Command<Ping, Void> COMMAND =
+            Command.builder("Ping", PingCodec.INSTANCE, Command.EMPTY)
+                    .build();
 
     private PingCommand() {
     }
@@ -51,8 +53,9 @@ public final class PingCommand {
     }
 
     /**
-     * Calls {@link Ping} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Ping} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -67,8 +70,8 @@ public final class PingCommand {
     }
 
     /**
-     * Calls {@link Ping} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Ping} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.

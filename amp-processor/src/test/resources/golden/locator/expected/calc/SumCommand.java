@@ -18,15 +18,17 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Sum}, wire name <code>Sum</code>: its descriptor, values and calls.
+ * The AMP command {@link Sum}, wire name <code>Sum</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class SumCommand {
     /**
      * {@link Sum} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Sum, Sum.Total> COMMAND = Command.builder("Sum", SumCodec.INSTANCE, TotalCodec.INSTANCE)
-            .build();
+    public static final Command<Sum, Sum.Total> COMMAND =
+            Command.builder("Sum", SumCodec.INSTANCE, TotalCodec.INSTANCE)
+                    .build();
 
     private SumCommand() {
     }
@@ -68,8 +70,9 @@ public final class SumCommand {
     }
 
     /**
-     * Calls {@link Sum} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Sum} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -87,8 +90,8 @@ public final class SumCommand {
     }
 
     /**
-     * Calls {@link Sum} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Sum} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -148,9 +151,7 @@ public final class SumCommand {
             if (b == null) {
                 throw BadArgumentException.missing("b");
             }
-            return new SumValue(
-                    LongArgument.decode(a),
-                    LongArgument.decode(b));
+            return new SumValue(LongArgument.decode(a), LongArgument.decode(b));
         }
     }
 
@@ -173,8 +174,7 @@ public final class SumCommand {
             if (total == null) {
                 throw BadArgumentException.missing("total");
             }
-            return new TotalValue(
-                    LongArgument.decode(total));
+            return new TotalValue(LongArgument.decode(total));
         }
     }
 }

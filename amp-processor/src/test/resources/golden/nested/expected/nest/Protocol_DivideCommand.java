@@ -21,15 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Protocol.Divide}, wire name <code>Divide</code>: its descriptor, values and calls.
+ * The AMP command {@link Protocol.Divide}, wire name <code>Divide</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class Protocol_DivideCommand {
     /**
      * {@link Protocol.Divide} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Protocol.Divide, Protocol.Divide.Result> COMMAND = Command.builder("Divide", DivideCodec.INSTANCE, ResultCodec.INSTANCE)
-            .build();
+    public static final Command<Protocol.Divide, Protocol.Divide.Result> COMMAND =
+            Command.builder("Divide", DivideCodec.INSTANCE, ResultCodec.INSTANCE)
+                    .build();
 
     private Protocol_DivideCommand() {
     }
@@ -82,8 +84,9 @@ public final class Protocol_DivideCommand {
     }
 
     /**
-     * Calls {@link Protocol.Divide} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Protocol.Divide} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -104,8 +107,8 @@ public final class Protocol_DivideCommand {
     }
 
     /**
-     * Calls {@link Protocol.Divide} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Protocol.Divide} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -162,7 +165,9 @@ public final class Protocol_DivideCommand {
 
         @Override
         public void write(Protocol.Divide value, Box box, ArgumentContext context) {
-            box.put(TRACE_ID, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.traceId(), "required argument 'traceId' is null"), context));
+            String traceId = Objects.requireNonNull(value.traceId(),
+                    "required argument 'traceId' is null");
+            box.put(TRACE_ID, UnicodeArgument.INSTANCE.toWire(traceId, context));
             box.put(NUMERATOR, LongArgument.encode(value.numerator()));
             box.put(DENOMINATOR, LongArgument.encode(value.denominator()));
         }
@@ -181,10 +186,8 @@ public final class Protocol_DivideCommand {
             if (denominator == null) {
                 throw BadArgumentException.missing("denominator");
             }
-            return new DivideValue(
-                    UnicodeArgument.INSTANCE.fromWire(traceId, context),
-                    LongArgument.decode(numerator),
-                    LongArgument.decode(denominator));
+            return new DivideValue(UnicodeArgument.INSTANCE.fromWire(traceId, context),
+                    LongArgument.decode(numerator), LongArgument.decode(denominator));
         }
     }
 
@@ -207,8 +210,7 @@ public final class Protocol_DivideCommand {
             if (result == null) {
                 throw BadArgumentException.missing("result");
             }
-            return new ResultValue(
-                    FloatArgument.decode(result));
+            return new ResultValue(FloatArgument.decode(result));
         }
     }
 }

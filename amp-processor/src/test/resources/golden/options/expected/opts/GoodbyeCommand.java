@@ -15,16 +15,18 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Goodbye}, wire name <code>Goodbye</code>: its descriptor, values and calls.
+ * The AMP command {@link Goodbye}, wire name <code>Goodbye</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class GoodbyeCommand {
     /**
      * {@link Goodbye} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Goodbye, Void> COMMAND = Command.builder("Goodbye", GoodbyeCodec.INSTANCE, Command.EMPTY)
-            .closesConnection(true)
-            .build();
+    public static final Command<Goodbye, Void> COMMAND =
+            Command.builder("Goodbye", GoodbyeCodec.INSTANCE, Command.EMPTY)
+                    .closesConnection(true)
+                    .build();
 
     private GoodbyeCommand() {
     }
@@ -52,8 +54,9 @@ public final class GoodbyeCommand {
     }
 
     /**
-     * Calls {@link Goodbye} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Goodbye} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -68,8 +71,8 @@ public final class GoodbyeCommand {
     }
 
     /**
-     * Calls {@link Goodbye} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Goodbye} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.

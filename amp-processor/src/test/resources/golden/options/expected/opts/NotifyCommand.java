@@ -20,16 +20,18 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Notify}, wire name <code>Notify</code>: its descriptor, values and calls.
+ * The AMP command {@link Notify}, wire name <code>Notify</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class NotifyCommand {
     /**
      * {@link Notify} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Notify, Void> COMMAND = Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
-            .requiresAnswer(false)
-            .build();
+    public static final Command<Notify, Void> COMMAND =
+            Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
+                    .requiresAnswer(false)
+                    .build();
 
     private NotifyCommand() {
     }
@@ -69,8 +71,9 @@ public final class NotifyCommand {
     }
 
     /**
-     * Calls {@link Notify} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Notify} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -88,8 +91,8 @@ public final class NotifyCommand {
     }
 
     /**
-     * Calls {@link Notify} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Notify} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -134,7 +137,9 @@ public final class NotifyCommand {
         @Override
         public void write(Notify value, Box box, ArgumentContext context) {
             box.put(VALUE, LongArgument.encode(value.value()));
-            box.put(CHANNEL, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.channel(), "required argument 'channel' is null"), context));
+            String channel = Objects.requireNonNull(value.channel(),
+                    "required argument 'channel' is null");
+            box.put(CHANNEL, UnicodeArgument.INSTANCE.toWire(channel, context));
         }
 
         @Override
@@ -147,8 +152,7 @@ public final class NotifyCommand {
             if (channel == null) {
                 throw BadArgumentException.missing("channel");
             }
-            return new NotifyValue(
-                    LongArgument.decode(value),
+            return new NotifyValue(LongArgument.decode(value),
                     UnicodeArgument.INSTANCE.fromWire(channel, context));
         }
     }

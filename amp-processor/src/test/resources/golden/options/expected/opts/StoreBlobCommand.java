@@ -26,18 +26,22 @@ import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link StoreBlob}, wire name <code>store-blob</code>: its descriptor, values and calls.
+ * The AMP command {@link StoreBlob}, wire name <code>store-blob</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class StoreBlobCommand {
     /**
      * {@link StoreBlob} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<StoreBlob, StoreBlob.Stored> COMMAND = Command.builder("store-blob", StoreBlobCodec.INSTANCE, StoredCodec.INSTANCE)
-            .error(ErrorSpec.fatal("NO_SPACE", IOException.class, IOException::new))
-            .error(ErrorSpec.of("REFUSED", RefusedException.class, description -> new RefusedException()))
-            .error(ErrorSpec.of("BAD", IllegalArgumentException.class, IllegalArgumentException::new))
-            .build();
+    public static final Command<StoreBlob, StoreBlob.Stored> COMMAND =
+            Command.builder("store-blob", StoreBlobCodec.INSTANCE, StoredCodec.INSTANCE)
+                    .error(ErrorSpec.fatal("NO_SPACE", IOException.class, IOException::new))
+                    .error(ErrorSpec.of("REFUSED", RefusedException.class,
+                            description -> new RefusedException()))
+                    .error(ErrorSpec.of("BAD", IllegalArgumentException.class,
+                            IllegalArgumentException::new))
+                    .build();
 
     private StoreBlobCommand() {
     }
@@ -100,8 +104,9 @@ public final class StoreBlobCommand {
     }
 
     /**
-     * Calls {@link StoreBlob} on the peer of {@code connection_} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link StoreBlob} on the peer of {@code connection_}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -135,8 +140,8 @@ public final class StoreBlobCommand {
     }
 
     /**
-     * Calls {@link StoreBlob} on the peer of {@code connection_} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link StoreBlob} on the peer of {@code connection_}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -231,9 +236,14 @@ public final class StoreBlobCommand {
 
         @Override
         public void write(StoreBlob value, Box box, ArgumentContext context) {
-            box.put(DASH_ARG, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.dashArg(), "required argument 'dashArg' is null"), context));
-            box.put(DATA, BytesArgument.INSTANCE.toWire(Objects.requireNonNull(value.data(), "required argument 'data' is null"), context));
-            box.put(CONNECTION, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.connection(), "required argument 'connection' is null"), context));
+            String dashArg = Objects.requireNonNull(value.dashArg(),
+                    "required argument 'dashArg' is null");
+            box.put(DASH_ARG, UnicodeArgument.INSTANCE.toWire(dashArg, context));
+            byte[] data = Objects.requireNonNull(value.data(), "required argument 'data' is null");
+            box.put(DATA, BytesArgument.INSTANCE.toWire(data, context));
+            String connection = Objects.requireNonNull(value.connection(),
+                    "required argument 'connection' is null");
+            box.put(CONNECTION, UnicodeArgument.INSTANCE.toWire(connection, context));
             box.put(E, LongArgument.encode(value.e()));
             box.put(CAUSE, IntArgument.encode(value.cause()));
             String URL_ = value.URL();
@@ -265,11 +275,9 @@ public final class StoreBlobCommand {
                 throw BadArgumentException.missing("cause");
             }
             byte[] URL_ = box.get(URL);
-            return new StoreBlobValue(
-                    UnicodeArgument.INSTANCE.fromWire(dashArg, context),
+            return new StoreBlobValue(UnicodeArgument.INSTANCE.fromWire(dashArg, context),
                     BytesArgument.INSTANCE.fromWire(data, context),
-                    UnicodeArgument.INSTANCE.fromWire(connection, context),
-                    LongArgument.decode(e),
+                    UnicodeArgument.INSTANCE.fromWire(connection, context), LongArgument.decode(e),
                     IntArgument.decode(cause),
                     URL_ == null ? null : UnicodeArgument.INSTANCE.fromWire(URL_, context));
         }
@@ -294,8 +302,7 @@ public final class StoreBlobCommand {
             if (bytesWritten == null) {
                 throw BadArgumentException.missing("bytes-written");
             }
-            return new StoredValue(
-                    LongArgument.decode(bytesWritten));
+            return new StoredValue(LongArgument.decode(bytesWritten));
         }
     }
 }

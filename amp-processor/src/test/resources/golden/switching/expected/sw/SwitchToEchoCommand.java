@@ -24,17 +24,20 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link SwitchToEcho}, wire name <code>SwitchToEcho</code>: its descriptor, values and calls.
+ * The AMP command {@link SwitchToEcho}, wire name <code>SwitchToEcho</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class SwitchToEchoCommand {
     /**
      * {@link SwitchToEcho} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<SwitchToEcho, Void> COMMAND = Command.builder("SwitchToEcho", SwitchToEchoCodec.INSTANCE, Command.EMPTY)
-            .error(ErrorSpec.of("REFUSED", IllegalStateException.class, IllegalStateException::new))
-            .switchesProtocol(true)
-            .build();
+    public static final Command<SwitchToEcho, Void> COMMAND =
+            Command.builder("SwitchToEcho", SwitchToEchoCodec.INSTANCE, Command.EMPTY)
+                    .error(ErrorSpec.of("REFUSED", IllegalStateException.class,
+                            IllegalStateException::new))
+                    .switchesProtocol(true)
+                    .build();
 
     private SwitchToEchoCommand() {
     }
@@ -52,11 +55,11 @@ public final class SwitchToEchoCommand {
     }
 
     /**
-     * Calls {@link SwitchToEcho} on the peer of {@code connection}; once the peer accepts, {@code protocol_} takes the
-     * connection over instead of AMP.
+     * Calls {@link SwitchToEcho} on the peer of {@code connection};
+     * once the peer accepts, {@code protocol_} takes the connection over instead of AMP.
      *
-     * <p>Until the answer, the connection sends no box ({@link ProtocolSwitchedException}). The future completes with
-     * {@code protocol_} once it has taken over, or exceptionally with
+     * <p>Until the answer, the connection sends no box ({@link ProtocolSwitchedException}).
+     * The future completes with {@code protocol_} once it has taken over, or exceptionally with
      * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link IllegalStateException} (error <code>REFUSED</code>),
      * {@link UnhandledCommandException} if the peer does not know the command,
@@ -83,8 +86,9 @@ public final class SwitchToEchoCommand {
     }
 
     /**
-     * Calls {@link SwitchToEcho} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link SwitchToEcho} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -108,8 +112,8 @@ public final class SwitchToEchoCommand {
     }
 
     /**
-     * Calls {@link SwitchToEcho} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link SwitchToEcho} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -164,9 +168,11 @@ public final class SwitchToEchoCommand {
 
         @Override
         public void write(SwitchToEcho value, Box box, ArgumentContext context) {
-            box.put(MODE, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.mode(), "required argument 'mode' is null"), context));
+            String mode = Objects.requireNonNull(value.mode(), "required argument 'mode' is null");
+            box.put(MODE, UnicodeArgument.INSTANCE.toWire(mode, context));
             box.put(PROTOCOL, LongArgument.encode(value.protocol()));
-            box.put(TAG, TAG_TYPE.toWire(Objects.requireNonNull(value.tag(), "required argument 'tag' is null"), context));
+            P tag = Objects.requireNonNull(value.tag(), "required argument 'tag' is null");
+            box.put(TAG, TAG_TYPE.toWire(tag, context));
         }
 
         @Override
@@ -183,10 +189,8 @@ public final class SwitchToEchoCommand {
             if (tag == null) {
                 throw BadArgumentException.missing("tag");
             }
-            return new SwitchToEchoValue(
-                    UnicodeArgument.INSTANCE.fromWire(mode, context),
-                    LongArgument.decode(protocol),
-                    TAG_TYPE.fromWire(tag, context));
+            return new SwitchToEchoValue(UnicodeArgument.INSTANCE.fromWire(mode, context),
+                    LongArgument.decode(protocol), TAG_TYPE.fromWire(tag, context));
         }
     }
 }

@@ -17,16 +17,18 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Upgrade}, wire name <code>upgrade</code>: its descriptor, values and calls.
+ * The AMP command {@link Upgrade}, wire name <code>upgrade</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class UpgradeCommand {
     /**
      * {@link Upgrade} as the runtime sees it: wire name, codecs and declared errors.
      */
-    public static final Command<Upgrade, Void> COMMAND = Command.builder("upgrade", UpgradeCodec.INSTANCE, Command.EMPTY)
-            .switchesProtocol(true)
-            .build();
+    public static final Command<Upgrade, Void> COMMAND =
+            Command.builder("upgrade", UpgradeCodec.INSTANCE, Command.EMPTY)
+                    .switchesProtocol(true)
+                    .build();
 
     private UpgradeCommand() {
     }
@@ -39,11 +41,11 @@ public final class UpgradeCommand {
     }
 
     /**
-     * Calls {@link Upgrade} on the peer of {@code connection}; once the peer accepts, {@code protocol} takes the
-     * connection over instead of AMP.
+     * Calls {@link Upgrade} on the peer of {@code connection};
+     * once the peer accepts, {@code protocol} takes the connection over instead of AMP.
      *
-     * <p>Until the answer, the connection sends no box ({@link ProtocolSwitchedException}). The future completes with
-     * {@code protocol} once it has taken over, or exceptionally with
+     * <p>Until the answer, the connection sends no box ({@link ProtocolSwitchedException}).
+     * The future completes with {@code protocol} once it has taken over, or exceptionally with
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code
      * (after an error AMP goes on), or {@link ConnectionLostException} if the connection closes first.
@@ -59,8 +61,9 @@ public final class UpgradeCommand {
     }
 
     /**
-     * Calls {@link Upgrade} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Upgrade} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -79,8 +82,8 @@ public final class UpgradeCommand {
     }
 
     /**
-     * Calls {@link Upgrade} on the peer of {@code connection} and waits at most {@code timeout} for the answer,
-     * without reacting to interrupts.
+     * Calls {@link Upgrade} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
