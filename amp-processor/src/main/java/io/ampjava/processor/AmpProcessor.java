@@ -39,14 +39,14 @@ public final class AmpProcessor extends AbstractProcessor {
         super.init(environment);
         Elements elements = environment.getElementUtils();
         Types types = environment.getTypeUtils();
-        reporter = Reporter.of(environment.getMessager());
+        reporter = new Reporter(environment.getMessager());
         SourceFiles sources = new SourceFiles(environment.getFiler(), reporter);
         GeneratedFiles files = new GeneratedFiles(elements);
         CommandValidator commands = new CommandValidator(elements, types);
         placement = new PlacementCheck(elements, reporter);
         steps = List.of(
                 new CommandStep(elements, reporter, commands, new CommandWriter(files), sources),
-                new LocatorStep(elements, reporter, commands, new LocatorValidator(elements, types),
+                new LocatorStep(elements, reporter, new LocatorValidator(elements, types, commands),
                         new LocatorWriter(files), sources));
     }
 

@@ -3,6 +3,7 @@ package io.ampjava.processor;
 import io.ampjava.processor.model.CommandModel;
 import io.ampjava.processor.validation.AnnotationReader;
 import io.ampjava.processor.validation.CommandValidator;
+import io.ampjava.processor.validation.ValidationReport;
 import io.ampjava.processor.writer.CommandWriter;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
@@ -33,9 +34,8 @@ final class CommandStep extends Step {
 
     @Override
     void process(TypeElement type) {
-        CommandModel command = validator.validate(type, reporter);
-        if (command != null) {
-            sources.write(type, writer.write(command));
-        }
+        ValidationReport<CommandModel> report = validator.validate(type);
+        reporter.print(report);
+        report.model().ifPresent(command -> sources.write(type, writer.write(command)));
     }
 }

@@ -1,11 +1,12 @@
 package io.ampjava.processor.validation;
 
 import com.palantir.javapoet.ClassName;
-import io.ampjava.processor.Reporter;
 import io.ampjava.processor.model.CommandModel;
 import io.ampjava.processor.model.ErrorModel;
+import io.ampjava.processor.model.FieldModel;
 import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
+import io.ampjava.processor.model.WireType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,41 +21,55 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Checks an {@code @AmpCommand} interface and builds its model. */
+/**
+ * Checks an {@code @AmpCommand} interface and builds its model. One for the whole compilation: the
+ * report of each command is kept per type, so that a locator uses the very report its command's step
+ * printed instead of checking the command again.
+ */
 public final class CommandValidator {
-    private final Elements elements;
-    private final Types types;
     private final AnnotationReader annotations;
     private final Accessibility accessibility;
+    private final RecordValidator records;
+    private final ErrorValidator errors;
+    /** By element, whose identity is the type's in one round (a later round's element is checked anew). */
+    private final Map<TypeElement, ValidationReport<CommandModel>> reports = new HashMap<>();
 
     public CommandValidator(Elements elements, Types types) {
-        this.elements = elements;
-        this.types = types;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
+        this.records = new RecordValidator(elements, types);
+        this.errors = new ErrorValidator(elements, types);
     }
 
     /**
-     * The command's model, or null after reporting every problem found.
+     * The report on {@code element}, with the command's model when it is clean; checked once.
      *
      * @throws UnresolvedTypeException if it refers to a type that does not exist (yet)
      */
-    public CommandModel validate(TypeElement element, Reporter reporter) {
+    public ValidationReport<CommandModel> validate(TypeElement element) {
+        ValidationReport<CommandModel> report = reports.get(element);
+        if (report == null) {
+            report = check(element);
+            reports.put(element, report);
+        }
+        return report;
+    }
+
+    private ValidationReport<CommandModel> check(TypeElement element) {
+        ValidationReport.Builder<CommandModel> report = ValidationReport.about(element);
         AnnotationMirror ampCommand = annotations.find(element, AnnotationReader.AMP_COMMAND);
         if (element.getKind() != ElementKind.INTERFACE) {
-            reporter.error(element, ampCommand, "@AmpCommand must be on an interface, not on "
+            return report.error(element, ampCommand, "@AmpCommand must be on an interface, not on "
                     + kindName(element.getKind()) + " " + element.getSimpleName()
-                    + ": declare the arguments as @Argument methods of an interface");
-            return null;
+                    + ": declare the arguments as @Argument methods of an interface").invalid();
         }
-        int before = reporter.errorCount();
         ClassName interfaceName = ClassName.get(element);
         String packageName = interfaceName.packageName();
         if (!element.getTypeParameters().isEmpty()) {
-            reporter.error(element, ampCommand, "@AmpCommand interface " + element.getSimpleName() + " must not be generic");
+            report.error(element, ampCommand, "@AmpCommand interface " + element.getSimpleName() + " must not be generic");
         }
         if (!accessibility.canName(element, packageName)) {
-            reporter.error(element, ampCommand, "@AmpCommand interface " + element.getSimpleName()
+            report.error(element, ampCommand, "@AmpCommand interface " + element.getSimpleName()
                     + " must be visible to its package (not private, not local) so that generated code can use it");
         }
         String wireName = annotations.string(ampCommand, "name");
@@ -63,61 +78,76 @@ public final class CommandValidator {
         }
         String nameProblem = WireNameRules.checkCommandName(wireName);
         if (nameProblem != null) {
-            reporter.error(element, ampCommand, annotations.explicitValue(ampCommand, "name"), nameProblem);
+            report.error(element, ampCommand, annotations.explicitValue(ampCommand, "name"), nameProblem);
         }
-        if (reporter.errorCount() != before) {
-            return null;
+        if (!report.isClean()) {
+            return report.invalid();
         }
 
-        RecordValidator records = new RecordValidator(elements, types, reporter, packageName);
-        RecordModel arguments = records.record(element);
-        Optional<RecordModel> response = response(element, records, reporter);
-        List<ErrorModel> errors = new ErrorValidator(elements, types, reporter).errors(element, ampCommand, packageName);
-        if (reporter.errorCount() != before) {
-            return null;
+        RecordModel arguments = report.add(records.record(element, packageName));
+        Optional<RecordModel> response = response(element, packageName, report);
+        List<ErrorModel> declaredErrors = report.add(errors.errors(element, ampCommand, packageName));
+        if (!report.isClean()) {
+            return report.invalid();
         }
-        List<RecordModel> elementRecords = records.elementRecords();
-        if (!checkFactoryNames(element, ampCommand, elementRecords, reporter)) {
-            return null;
-        }
+        List<RecordModel> elementRecords = elementsWithFactories(arguments, response, packageName);
+        checkFactoryNames(element, ampCommand, elementRecords, report);
         boolean requiresAnswer = annotations.bool(ampCommand, "requiresAnswer");
         boolean closesConnection = annotations.bool(ampCommand, "closesConnection");
         boolean switchesProtocol = annotations.bool(ampCommand, "switchesProtocol");
-        if (switchesProtocol && !checkSwitch(element, ampCommand, response, requiresAnswer, closesConnection, reporter)) {
-            return null;
+        if (switchesProtocol) {
+            checkSwitch(element, ampCommand, response, requiresAnswer, closesConnection, report);
         }
-        return new CommandModel(element, GeneratedNames.command(interfaceName), wireName, arguments, response,
-                elementRecords, errors, requiresAnswer, closesConnection, switchesProtocol);
+        return report.build(new CommandModel(element, GeneratedNames.command(interfaceName), wireName, arguments,
+                response, elementRecords, declaredErrors, requiresAnswer, closesConnection, switchesProtocol));
+    }
+
+    /**
+     * The {@code AmpList} element records used at any depth, nested ones before those that hold them,
+     * each once, that code in {@code packageName} can name: the command class has a factory for each.
+     */
+    private List<RecordModel> elementsWithFactories(RecordModel arguments, Optional<RecordModel> response,
+            String packageName) {
+        List<RecordModel> used = new ArrayList<>();
+        addElements(arguments, used);
+        response.ifPresent(record -> addElements(record, used));
+        used.removeIf(record -> !accessibility.canName(record.element(), packageName));
+        return used;
+    }
+
+    private static void addElements(RecordModel record, List<RecordModel> into) {
+        for (FieldModel field : record.fields()) {
+            if (field.wireType() instanceof WireType.AmpList list && !into.contains(list.element())) {
+                addElements(list.element(), into);
+                into.add(list.element());
+            }
+        }
     }
 
     /**
      * A protocol switch is answered with {@code _answer} alone (Twisted's {@code _SwitchBox}), needs
      * that answer to happen at all, and leaves the connection open for the new protocol.
      */
-    private boolean checkSwitch(TypeElement command, AnnotationMirror ampCommand, Optional<RecordModel> response,
-            boolean requiresAnswer, boolean closesConnection, Reporter reporter) {
+    private void checkSwitch(TypeElement command, AnnotationMirror ampCommand, Optional<RecordModel> response,
+            boolean requiresAnswer, boolean closesConnection, ValidationReport.Builder<?> report) {
         AnnotationValue at = annotations.explicitValue(ampCommand, "switchesProtocol");
         String name = command.getSimpleName().toString();
-        boolean fine = true;
         if (response.isPresent()) {
-            reporter.error(command, ampCommand, at, "command " + name + " switches protocol, so its answer is _answer"
+            report.error(command, ampCommand, at, "command " + name + " switches protocol, so its answer is _answer"
                     + " alone (as in Twisted): remove @Response " + response.get().interfaceName().simpleName());
-            fine = false;
         }
         if (!requiresAnswer) {
-            reporter.error(command, ampCommand, at, "command " + name + " switches protocol when it is answered:"
+            report.error(command, ampCommand, at, "command " + name + " switches protocol when it is answered:"
                     + " it cannot have requiresAnswer = false");
-            fine = false;
         }
         if (closesConnection) {
-            reporter.error(command, ampCommand, at, "command " + name + " switches protocol: the connection stays open"
+            report.error(command, ampCommand, at, "command " + name + " switches protocol: the connection stays open"
                     + " for the new protocol, so it cannot have closesConnection = true");
-            fine = false;
         }
-        return fine;
     }
 
-    private Optional<RecordModel> response(TypeElement command, RecordValidator records, Reporter reporter) {
+    /** The response's record, if the command has one; empty also when it is invalid (errors in {@code report}). */
+    private Optional<RecordModel> response(TypeElement command, String packageName, ValidationReport.Builder<?> report) {
         List<TypeElement> responses = new ArrayList<>();
         for (TypeElement nested : ElementFilter.typesIn(command.getEnclosedElements())) {
             if (annotations.has(nested, AnnotationReader.RESPONSE) && nested.getKind() == ElementKind.INTERFACE) {
@@ -128,23 +158,22 @@ public final class CommandValidator {
             return Optional.empty();
         }
         for (TypeElement extra : responses.subList(1, responses.size())) {
-            reporter.error(extra, annotations.find(extra, AnnotationReader.RESPONSE), "command "
+            report.error(extra, annotations.find(extra, AnnotationReader.RESPONSE), "command "
                     + command.getSimpleName() + " has two @Response interfaces, " + responses.get(0).getSimpleName()
                     + " and " + extra.getSimpleName() + "; a command has at most one (none means an empty answer)");
         }
         TypeElement response = responses.get(0);
         if (!response.getTypeParameters().isEmpty()) {
-            reporter.error(response, "@Response interface " + response.getSimpleName() + " must not be generic");
+            report.error(response, "@Response interface " + response.getSimpleName() + " must not be generic");
             return Optional.empty();
         }
-        return Optional.ofNullable(records.record(response));
+        return Optional.ofNullable(report.add(records.record(response, packageName)));
     }
 
     /** Each AmpList element gets a factory in the command class; two must not share a name. */
-    private boolean checkFactoryNames(TypeElement command, AnnotationMirror ampCommand, List<RecordModel> elementRecords,
-            Reporter reporter) {
+    private void checkFactoryNames(TypeElement command, AnnotationMirror ampCommand, List<RecordModel> elementRecords,
+            ValidationReport.Builder<?> report) {
         Map<String, RecordModel> byName = new HashMap<>();
-        boolean fine = true;
         for (RecordModel record : elementRecords) {
             String factory = GeneratedNames.elementFactory(record.interfaceName());
             RecordModel clash = byName.putIfAbsent(factory, record);
@@ -158,11 +187,9 @@ public final class CommandValidator {
                         + "(...) in the generated class; rename one";
             }
             if (problem != null) {
-                reporter.error(command, ampCommand, problem);
-                fine = false;
+                report.error(command, ampCommand, problem);
             }
         }
-        return fine;
     }
 
     private static String kindName(ElementKind kind) {
