@@ -51,6 +51,24 @@ class ResponderDiagnosticsTest {
     }
 
     @Test
+    void primitiveParameterForAnOptionalArgument() {
+        assertSingleError("parameter limit of responder page() is int, but argument limit of Page is optional, so it is"
+                + " null when absent: take java.lang.Integer instead", "int limit", file("Calc", """
+                public class Calc {
+                    @Responder(Page.class)
+                    void page(String cursor,
+                            int limit) {}
+                }
+                """), file("Page", """
+                @AmpCommand
+                public interface Page {
+                    @Argument String cursor();
+                    @Argument(optional = true) Integer limit();
+                }
+                """));
+    }
+
+    @Test
     void parameterOfAnotherType() {
         assertSingleError("parameter numerator of responder divide() is java.lang.String, but argument numerator of"
                 + " Divide is long", "String numerator", file("Calc", """

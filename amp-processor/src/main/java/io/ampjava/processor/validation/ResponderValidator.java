@@ -138,6 +138,13 @@ final class ResponderValidator {
                         + ", but argument " + name + " of " + command.element().getSimpleName() + " is " + field.type());
                 continue;
             }
+            if (field.optional() && type.getKind().isPrimitive()) {
+                // Unboxing an absent argument would throw NullPointerException on every request without it.
+                report.error(parameter, "parameter " + name + " of responder " + methodName + "() is " + type
+                        + ", but argument " + name + " of " + command.element().getSimpleName() + " is optional,"
+                        + " so it is null when absent: take " + field.type() + " instead");
+                continue;
+            }
             result.add(new Parameter.ArgumentValue(field));
         }
         return result;
