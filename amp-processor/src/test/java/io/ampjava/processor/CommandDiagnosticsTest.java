@@ -169,6 +169,24 @@ class CommandDiagnosticsTest {
     }
 
     @Test
+    void nestedArgumentsWithoutResponse() {
+        assertSingleError("interface Result in command Divide declares @Arguments, but Divide has no @Response and uses"
+                + " it in no AmpList: add @Response to Result to make it the answer (without one, the answer is empty)",
+                "interface Result", file("Divide", """
+                @AmpCommand
+                public interface Divide {
+                    @Argument long numerator();
+                    @Argument List<Term> terms();
+
+                    interface Term { @Argument long value(); }
+                    interface Result {
+                        @Argument double result();
+                    }
+                }
+                """));
+    }
+
+    @Test
     void responseNotInACommand() {
         assertSingleError("@Response interface Lonely must be nested in the @AmpCommand interface", "@Response",
                 file("Lonely", """

@@ -90,7 +90,12 @@ public final class CommandValidator {
         if (!report.isClean()) {
             return report.invalid();
         }
-        List<RecordModel> elementRecords = elementsWithFactories(arguments, response, packageName);
+        List<RecordModel> used = elementsUsed(arguments, response);
+        if (response.isEmpty()) {
+            checkForgottenResponse(element, used, report);
+        }
+        List<RecordModel> elementRecords = new ArrayList<>(used);
+        elementRecords.removeIf(record -> !accessibility.canName(record.element(), packageName));
         checkFactoryNames(element, ampCommand, elementRecords, report);
         boolean requiresAnswer = annotations.bool(ampCommand, "requiresAnswer");
         boolean closesConnection = annotations.bool(ampCommand, "closesConnection");
@@ -102,16 +107,11 @@ public final class CommandValidator {
                 response, elementRecords, declaredErrors, requiresAnswer, closesConnection, switchesProtocol));
     }
 
-    /**
-     * The {@code AmpList} element records used at any depth, nested ones before those that hold them,
-     * each once, that code in {@code packageName} can name: the command class has a factory for each.
-     */
-    private List<RecordModel> elementsWithFactories(RecordModel arguments, Optional<RecordModel> response,
-            String packageName) {
+    /** The {@code AmpList} element records used at any depth, nested ones before those that hold them, each once. */
+    private static List<RecordModel> elementsUsed(RecordModel arguments, Optional<RecordModel> response) {
         List<RecordModel> used = new ArrayList<>();
         addElements(arguments, used);
         response.ifPresent(record -> addElements(record, used));
-        used.removeIf(record -> !accessibility.canName(record.element(), packageName));
         return used;
     }
 
@@ -168,6 +168,28 @@ public final class CommandValidator {
             return Optional.empty();
         }
         return Optional.ofNullable(report.add(records.record(response, packageName)));
+    }
+
+    /**
+     * An interface nested in a command without a {@code @Response}, declaring {@code @Argument}s that
+     * no AmpList of the command uses, is the answer someone forgot to mark: without the error the
+     * answer would be empty, and the caller's code would fail to compile far from the cause.
+     */
+    private void checkForgottenResponse(TypeElement command, List<RecordModel> used, ValidationReport.Builder<?> report) {
+        for (TypeElement nested : ElementFilter.typesIn(command.getEnclosedElements())) {
+            if (nested.getKind() != ElementKind.INTERFACE || annotations.has(nested, AnnotationReader.AMP_COMMAND)
+                    || used.stream().anyMatch(record -> record.element().equals(nested))) {
+                continue;
+            }
+            boolean declaresArguments = ElementFilter.methodsIn(nested.getEnclosedElements()).stream()
+                    .anyMatch(method -> annotations.has(method, AnnotationReader.ARGUMENT));
+            if (declaresArguments) {
+                report.error(nested, "interface " + nested.getSimpleName() + " in command " + command.getSimpleName()
+                        + " declares @Arguments, but " + command.getSimpleName() + " has no @Response and uses it in"
+                        + " no AmpList: add @Response to " + nested.getSimpleName() + " to make it the answer"
+                        + " (without one, the answer is empty)");
+            }
+        }
     }
 
     /** Each AmpList element gets a factory in the command class; two must not share a name. */
