@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.ampjava.processor.validation.AnnotationReader;
 import io.ampjava.processor.validation.CommandValidator;
 import io.ampjava.processor.validation.LocatorValidator;
+import io.ampjava.processor.validation.UserTypes;
 import io.ampjava.processor.writer.CommandWriter;
 import io.ampjava.processor.writer.GeneratedFiles;
 import io.ampjava.processor.writer.LocatorWriter;
@@ -32,6 +33,7 @@ import javax.lang.model.util.Types;
 public final class AmpProcessor extends AbstractProcessor {
     private Reporter reporter;
     private PlacementCheck placement;
+    private UserTypes userTypes;
     private List<Step> steps;
 
     @Override
@@ -40,13 +42,14 @@ public final class AmpProcessor extends AbstractProcessor {
         Elements elements = environment.getElementUtils();
         Types types = environment.getTypeUtils();
         reporter = new Reporter(environment.getMessager());
-        SourceFiles sources = new SourceFiles(environment.getFiler(), reporter);
+        userTypes = new UserTypes();
+        SourceFiles sources = new SourceFiles(environment.getFiler(), reporter, userTypes);
         GeneratedFiles files = new GeneratedFiles(elements);
-        CommandValidator commands = new CommandValidator(elements, types);
+        CommandValidator commands = new CommandValidator(elements, types, userTypes);
         placement = new PlacementCheck(elements, reporter);
         steps = List.of(
                 new CommandStep(elements, reporter, commands, new CommandWriter(files), sources),
-                new LocatorStep(elements, reporter, new LocatorValidator(elements, types, commands),
+                new LocatorStep(elements, reporter, new LocatorValidator(elements, types, commands, userTypes),
                         new LocatorWriter(files), sources));
     }
 
@@ -67,6 +70,7 @@ public final class AmpProcessor extends AbstractProcessor {
             if (round.processingOver()) {
                 steps.forEach(Step::reportDeferred);
             } else {
+                userTypes.addRound(round.getRootElements());
                 placement.run(round);
                 steps.forEach(step -> step.run(round));
             }

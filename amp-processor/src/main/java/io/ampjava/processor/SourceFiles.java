@@ -1,6 +1,7 @@
 package io.ampjava.processor;
 
 import com.palantir.javapoet.JavaFile;
+import io.ampjava.processor.validation.UserTypes;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;
@@ -20,16 +21,20 @@ final class SourceFiles {
 
     private final Filer filer;
     private final Reporter reporter;
+    private final UserTypes userTypes;
 
-    SourceFiles(Filer filer, Reporter reporter) {
+    /** @param userTypes told of every file written, so that it is not taken for the user's next round */
+    SourceFiles(Filer filer, Reporter reporter, UserTypes userTypes) {
         this.filer = filer;
         this.reporter = reporter;
+        this.userTypes = userTypes;
     }
 
     /** Writes {@code file}; a failure (the file exists already, a disk error) is an error on {@code origin}. */
     void write(Element origin, JavaFile file) {
         String name = file.packageName().isEmpty() ? file.typeSpec().name()
                 : file.packageName() + "." + file.typeSpec().name();
+        userTypes.generated(name);
         try {
             JavaFileObject source = filer.createSourceFile(name, file.typeSpec().originatingElements().toArray(new Element[0]));
             try (Writer out = source.openWriter()) {

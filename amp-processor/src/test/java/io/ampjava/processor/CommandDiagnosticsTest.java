@@ -267,6 +267,44 @@ class CommandDiagnosticsTest {
     }
 
     @Test
+    void generatedClassNamedLikeAClassOfTheUser() {
+        assertSingleError("the class generated for command p.Divide would be named p.DivideCommand, like your class"
+                + " p.DivideCommand: name the generated class with @AmpCommand(className = \"...\"), or rename yours",
+                "@AmpCommand", file("Divide", """
+                @AmpCommand
+                public interface Divide {
+                    @Argument long numerator();
+                }
+                """), file("DivideCommand", """
+                public class DivideCommand {}
+                """));
+    }
+
+    @Test
+    void classNameTakenToo() {
+        assertSingleError("the class generated for command p.Outer.Divide would be named p.Calls, like your class p.Calls",
+                "className", file("Outer", """
+                public interface Outer {
+                    @AmpCommand(name = "divide",
+                            className = "Calls")
+                    interface Divide {}
+                }
+
+                class Calls {}
+                """));
+    }
+
+    @Test
+    void classNameThatIsNoJavaName() {
+        assertSingleError("className \"p.DivideCalls\" is not a Java class name: give the simple name of the class to"
+                + " generate, such as \"DivideCalls\"", "className", file("Divide", """
+                @AmpCommand(name = "divide",
+                        className = "p.DivideCalls")
+                public interface Divide {}
+                """));
+    }
+
+    @Test
     void elementFactoriesThatClash() {
         assertSingleError("AmpList elements p.Bad.A.Item and p.Bad.B.Item would both get the factory item(...)",
                 "@AmpCommand", file("Bad", """

@@ -51,6 +51,19 @@ class ResponderDiagnosticsTest {
     }
 
     @Test
+    void locatorNamedLikeAClassOfTheUser() {
+        assertSingleError("the locator generated for p.Calc would be named p.CalcLocator, like your class p.CalcLocator:"
+                + " rename one of the two classes", "class Calc", file("Calc", """
+                public class Calc {
+                    @Responder(Ping.class)
+                    void ping() {}
+                }
+                """), PING, file("CalcLocator", """
+                public class CalcLocator {}
+                """));
+    }
+
+    @Test
     void primitiveParameterForAnOptionalArgument() {
         assertSingleError("parameter limit of responder page() is int, but argument limit of Page is optional, so it is"
                 + " null when absent: take java.lang.Integer instead", "int limit", file("Calc", """

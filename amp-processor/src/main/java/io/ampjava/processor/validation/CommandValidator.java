@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
@@ -31,10 +32,13 @@ public final class CommandValidator {
     private final Accessibility accessibility;
     private final RecordValidator records;
     private final ErrorValidator errors;
+    private final UserTypes userTypes;
     /** By element, whose identity is the type's in one round (a later round's element is checked anew). */
     private final Map<TypeElement, ValidationReport<CommandModel>> reports = new HashMap<>();
 
-    public CommandValidator(Elements elements, Types types) {
+    /** @param userTypes the user's classes, which generated classes must not be named like */
+    public CommandValidator(Elements elements, Types types, UserTypes userTypes) {
+        this.userTypes = userTypes;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
         this.records = new RecordValidator(elements, types);
@@ -80,6 +84,7 @@ public final class CommandValidator {
         if (nameProblem != null) {
             report.error(element, ampCommand, annotations.explicitValue(ampCommand, "name"), nameProblem);
         }
+        ClassName generatedName = generatedName(element, ampCommand, interfaceName, report);
         if (!report.isClean()) {
             return report.invalid();
         }
@@ -103,8 +108,31 @@ public final class CommandValidator {
         if (switchesProtocol) {
             checkSwitch(element, ampCommand, response, requiresAnswer, closesConnection, report);
         }
-        return report.build(new CommandModel(element, GeneratedNames.command(interfaceName), wireName, arguments,
+        return report.build(new CommandModel(element, generatedName, wireName, arguments,
                 response, elementRecords, declaredErrors, requiresAnswer, closesConnection, switchesProtocol));
+    }
+
+    /**
+     * The class to generate: named by {@code className}, or after the interface; null after an error
+     * when that name is no Java class name or is the name of one of the user's classes.
+     */
+    private ClassName generatedName(TypeElement command, AnnotationMirror ampCommand, ClassName interfaceName,
+            ValidationReport.Builder<?> report) {
+        String className = annotations.string(ampCommand, "className");
+        AnnotationValue explicit = annotations.explicitValue(ampCommand, "className");
+        if (!className.isEmpty() && (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className))) {
+            report.error(command, ampCommand, explicit, "className \"" + className + "\" is not a Java class name: give"
+                    + " the simple name of the class to generate, such as \"" + command.getSimpleName() + "Calls\"");
+            return null;
+        }
+        ClassName generated = GeneratedNames.command(interfaceName, className);
+        if (userTypes.contains(generated.canonicalName())) {
+            report.error(command, ampCommand, explicit, "the class generated for command " + interfaceName.canonicalName()
+                    + " would be named " + generated.canonicalName() + ", like your class " + generated.canonicalName()
+                    + ": name the generated class with @AmpCommand(className = \"...\"), or rename yours");
+            return null;
+        }
+        return generated;
     }
 
     /** The {@code AmpList} element records used at any depth, nested ones before those that hold them, each once. */

@@ -33,9 +33,14 @@ public final class LocatorValidator {
     private final AnnotationReader annotations;
     private final Accessibility accessibility;
     private final ResponderValidator responders;
+    private final UserTypes userTypes;
 
-    /** @param commands where the commands the responders answer are checked */
-    public LocatorValidator(Elements elements, Types types, CommandValidator commands) {
+    /**
+     * @param commands where the commands the responders answer are checked
+     * @param userTypes the user's classes, which generated classes must not be named like
+     */
+    public LocatorValidator(Elements elements, Types types, CommandValidator commands, UserTypes userTypes) {
+        this.userTypes = userTypes;
         this.types = types;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
@@ -64,6 +69,12 @@ public final class LocatorValidator {
                     + " not local or anonymous) so that the generated " + GeneratedNames.locator(targetName).simpleName()
                     + " can use it").invalid();
         }
+        ClassName generatedName = GeneratedNames.locator(targetName);
+        if (userTypes.contains(generatedName.canonicalName())) {
+            return report.error(target, "the locator generated for " + targetName.canonicalName() + " would be named "
+                    + generatedName.canonicalName() + ", like your class " + generatedName.canonicalName()
+                    + ": rename one of the two classes").invalid();
+        }
         DeclaredType targetType = (DeclaredType) target.asType();
         Map<String, ResponderModel> byWireName = new HashMap<>();
         List<ResponderModel> found = new ArrayList<>();
@@ -83,7 +94,7 @@ public final class LocatorValidator {
             found.add(responder);
         }
         found.sort(Comparator.comparing(r -> r.command().wireName()));
-        return report.build(new LocatorModel(target, targetName, GeneratedNames.locator(targetName), found));
+        return report.build(new LocatorModel(target, targetName, generatedName, found));
     }
 
     /**

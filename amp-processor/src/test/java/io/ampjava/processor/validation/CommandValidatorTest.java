@@ -91,7 +91,8 @@ class CommandValidatorTest {
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
             if (!ran) {
                 ran = true;
-                check.accept(new CommandValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
+                check.accept(new CommandValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+                        new UserTypes()));
             }
             return false;
         }
