@@ -6,6 +6,7 @@ import io.ampjava.processor.validation.CommandValidator;
 import io.ampjava.processor.validation.LocatorValidator;
 import io.ampjava.processor.validation.UserTypes;
 import io.ampjava.processor.writer.CommandWriter;
+import io.ampjava.processor.writer.ElementWriter;
 import io.ampjava.processor.writer.GeneratedFiles;
 import io.ampjava.processor.writer.LocatorWriter;
 import java.io.PrintWriter;
@@ -48,7 +49,8 @@ public final class AmpProcessor extends AbstractProcessor {
         CommandValidator commands = new CommandValidator(elements, types, userTypes);
         placement = new PlacementCheck(elements, reporter);
         steps = List.of(
-                new CommandStep(elements, reporter, commands, new CommandWriter(files), sources),
+                new CommandStep(elements, reporter, commands, new CommandWriter(files), new ElementWriter(files), sources,
+                        userTypes),
                 new LocatorStep(elements, reporter, new LocatorValidator(elements, types, commands, userTypes),
                         new LocatorWriter(files), sources));
     }

@@ -1,30 +1,50 @@
 package io.ampjava.processor;
 
 import io.ampjava.processor.model.CommandModel;
+import io.ampjava.processor.model.GeneratedNames;
+import io.ampjava.processor.model.RecordModel;
+import io.ampjava.processor.validation.Accessibility;
 import io.ampjava.processor.validation.AnnotationReader;
 import io.ampjava.processor.validation.CommandValidator;
+import io.ampjava.processor.validation.UserTypes;
 import io.ampjava.processor.validation.ValidationReport;
 import io.ampjava.processor.writer.CommandWriter;
+import io.ampjava.processor.writer.ElementWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
-/** {@code @AmpCommand} interfaces to {@code <Name>Command} classes. */
+/**
+ * {@code @AmpCommand} interfaces to {@code <Name>Command} classes, and the {@code AmpList} element
+ * interfaces they use to {@code <Name>Element} classes.
+ */
 final class CommandStep extends Step {
     private final Elements elements;
     private final Reporter reporter;
     private final CommandValidator validator;
     private final CommandWriter writer;
     private final SourceFiles sources;
+    private final ElementWriter elementWriter;
+    private final UserTypes userTypes;
+    private final Accessibility accessibility;
+    /** The element classes written in this compilation, by name. */
+    private final Set<String> elementsWritten = new HashSet<>();
 
-    CommandStep(Elements elements, Reporter reporter, CommandValidator validator, CommandWriter writer, SourceFiles sources) {
+    CommandStep(Elements elements, Reporter reporter, CommandValidator validator, CommandWriter writer,
+            ElementWriter elementWriter, SourceFiles sources, UserTypes userTypes) {
         super(elements, reporter);
         this.elements = elements;
         this.reporter = reporter;
         this.validator = validator;
         this.writer = writer;
+        this.elementWriter = elementWriter;
         this.sources = sources;
+        this.userTypes = userTypes;
+        this.accessibility = new Accessibility(elements);
     }
 
     @Override
@@ -36,6 +56,25 @@ final class CommandStep extends Step {
     void process(TypeElement type) {
         ValidationReport<CommandModel> report = validator.validate(type);
         reporter.print(report);
-        report.model().ifPresent(command -> sources.write(type, writer.write(command)));
+        report.model().ifPresent(command -> {
+            sources.write(type, writer.write(command));
+            writeElements(command);
+        });
+    }
+
+    /**
+     * The classes of the command's AmpList elements, each written once. An element compiled now gets
+     * its class now; one read from a class file uses the class compiled with it, if there is one.
+     */
+    private void writeElements(CommandModel command) {
+        List<RecordModel> used = new ArrayList<>(command.arguments().elements());
+        command.response().ifPresent(response -> used.addAll(response.elements()));
+        for (RecordModel element : used) {
+            String name = GeneratedNames.element(element.interfaceName()).canonicalName();
+            if (!elementsWritten.add(name) || (!userTypes.isSource(element.element()) && elements.getTypeElement(name) != null)) {
+                continue;
+            }
+            sources.write(element.element(), elementWriter.write(element, accessibility.canNameEverywhere(element.element())));
+        }
     }
 }

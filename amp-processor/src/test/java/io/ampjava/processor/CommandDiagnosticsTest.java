@@ -281,6 +281,23 @@ class CommandDiagnosticsTest {
     }
 
     @Test
+    void elementClassNamedLikeAClassOfTheUser() {
+        assertSingleError("the class generated for AmpList element p.Tag would be named p.TagElement, like your class"
+                + " p.TagElement: rename one of the two", "interface Tag", file("Tag", """
+                public interface Tag {
+                    @Argument String name();
+                }
+
+                @AmpCommand
+                interface Retag {
+                    @Argument List<Tag> tags();
+                }
+
+                class TagElement {}
+                """));
+    }
+
+    @Test
     void classNameTakenToo() {
         assertSingleError("the class generated for command p.Outer.Divide would be named p.Calls, like your class p.Calls",
                 "className", file("Outer", """

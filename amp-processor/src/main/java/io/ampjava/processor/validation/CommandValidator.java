@@ -3,10 +3,8 @@ package io.ampjava.processor.validation;
 import com.palantir.javapoet.ClassName;
 import io.ampjava.processor.model.CommandModel;
 import io.ampjava.processor.model.ErrorModel;
-import io.ampjava.processor.model.FieldModel;
 import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
-import io.ampjava.processor.model.WireType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +39,7 @@ public final class CommandValidator {
         this.userTypes = userTypes;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
-        this.records = new RecordValidator(elements, types);
+        this.records = new RecordValidator(elements, types, userTypes);
         this.errors = new ErrorValidator(elements, types);
     }
 
@@ -137,19 +135,9 @@ public final class CommandValidator {
 
     /** The {@code AmpList} element records used at any depth, nested ones before those that hold them, each once. */
     private static List<RecordModel> elementsUsed(RecordModel arguments, Optional<RecordModel> response) {
-        List<RecordModel> used = new ArrayList<>();
-        addElements(arguments, used);
-        response.ifPresent(record -> addElements(record, used));
+        List<RecordModel> used = new ArrayList<>(arguments.elements());
+        response.ifPresent(record -> record.elements().stream().filter(e -> !used.contains(e)).forEach(used::add));
         return used;
-    }
-
-    private static void addElements(RecordModel record, List<RecordModel> into) {
-        for (FieldModel field : record.fields()) {
-            if (field.wireType() instanceof WireType.AmpList list && !into.contains(list.element())) {
-                addElements(list.element(), into);
-                into.add(list.element());
-            }
-        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.ampjava.processor.validation;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.ampjava.processor.model.FieldModel;
+import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
 import io.ampjava.processor.model.WireType;
 import java.util.ArrayDeque;
@@ -45,12 +46,14 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
     private final AnnotationReader annotations;
     private final Accessibility accessibility;
     private final WireTypeResolver resolver;
+    private final UserTypes userTypes;
     /** By element, whose identity is the type's in one round (a later round's element is checked anew). */
     private final Map<TypeElement, ValidationReport<RecordModel>> elementReports = new HashMap<>();
     private final Deque<TypeElement> building = new ArrayDeque<>();
 
-    RecordValidator(Elements elements, Types types) {
+    RecordValidator(Elements elements, Types types, UserTypes userTypes) {
         this.elements = elements;
+        this.userTypes = userTypes;
         this.types = types;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
@@ -73,19 +76,26 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
     }
 
     /**
-     * The report of an {@code AmpList} element interface, checked for its own generated class (in its
-     * package), once per type.
+     * The report of an {@code AmpList} element interface, checked for the class generated for it (in
+     * its package), once per type.
      *
      * @throws UnresolvedTypeException if it refers to a type that does not exist (yet)
      */
     ValidationReport<RecordModel> element(TypeElement element) {
         ValidationReport<RecordModel> report = elementReports.get(element);
         if (report == null) {
-            building.push(element);
-            try {
-                report = build(element, elements.getPackageOf(element).getQualifiedName().toString());
-            } finally {
-                building.pop();
+            ClassName generated = GeneratedNames.element(ClassName.get(element));
+            if (userTypes.contains(generated.canonicalName())) {
+                report = ValidationReport.<RecordModel>about(element).error(element, "the class generated for AmpList"
+                        + " element " + element.getQualifiedName() + " would be named " + generated.canonicalName()
+                        + ", like your class " + generated.canonicalName() + ": rename one of the two").invalid();
+            } else {
+                building.push(element);
+                try {
+                    report = build(element, generated.packageName());
+                } finally {
+                    building.pop();
+                }
             }
             elementReports.put(element, report);
         }

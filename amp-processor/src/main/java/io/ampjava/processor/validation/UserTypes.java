@@ -29,6 +29,15 @@ public final class UserTypes {
         generated.add(qualifiedName);
     }
 
+    /** Whether {@code type} is compiled from source now (rather than read from a class file). */
+    public boolean isSource(TypeElement type) {
+        Element topLevel = type;
+        while (topLevel.getEnclosingElement() instanceof TypeElement enclosing) {
+            topLevel = enclosing;
+        }
+        return sources.contains(((TypeElement) topLevel).getQualifiedName().toString());
+    }
+
     /** Whether the user has a class of this name. */
     public boolean contains(String qualifiedName) {
         return sources.contains(qualifiedName) && !generated.contains(qualifiedName);

@@ -56,12 +56,18 @@ public final class CommandWriter {
 
         type.addMethod(records.factory(command.arguments(), "arguments",
                 CodeBlock.of("The arguments of {@link $T}, to pass to {@link $T#$L}.\n", commandName,
-                        RuntimeNames.AMP_CONNECTION, command.switchesProtocol() ? "switchProtocol" : "callRemote")));
+                        RuntimeNames.AMP_CONNECTION, command.switchesProtocol() ? "switchProtocol" : "callRemote"),
+                CodeBlock.of("new $T", names.get(command.arguments()).value())));
         command.response().ifPresent(response -> type.addMethod(records.factory(response, "response",
-                CodeBlock.of("The response of {@link $T}, for a responder to return.\n", commandName))));
+                CodeBlock.of("The response of {@link $T}, for a responder to return.\n", commandName),
+                CodeBlock.of("new $T", names.get(response).value()))));
         for (RecordModel element : command.elements()) {
+            ClassName elementClass = GeneratedNames.element(element.interfaceName());
             type.addMethod(records.factory(element, GeneratedNames.elementFactory(element.interfaceName()),
-                    CodeBlock.of("One element of an AmpList of {@link $T}.\n", element.interfaceName())));
+                    CodeBlock.of("One element of an AmpList of {@link $T}, as\n{@link $T#of} makes it: equal to the"
+                            + " elements of any other command with the same values.\n", element.interfaceName(),
+                            elementClass),
+                    CodeBlock.of("$T.of", elementClass)));
         }
         type.addMethod(callMethod(command, responseType));
         type.addMethod(callBlockingMethod(command, responseType, false));
@@ -76,16 +82,14 @@ public final class CommandWriter {
         return files.file(generated.packageName(), type);
     }
 
-    /** The nested classes of each record: {@code DivideValue}/{@code DivideCodec}, numbered if names clash. */
+    /**
+     * The nested classes of the arguments and the response: {@code DivideValue}/{@code DivideCodec},
+     * numbered if names clash. AmpList elements have classes of their own.
+     */
     private static Map<RecordModel, RecordWriter.Names> nestedNames(CommandModel command) {
         List<RecordModel> all = new ArrayList<>();
         all.add(command.arguments());
         command.response().ifPresent(all::add);
-        for (RecordModel element : command.elements()) {
-            if (!all.contains(element)) {
-                all.add(element);
-            }
-        }
         Set<String> taken = new HashSet<>();
         taken.add(command.generatedName().simpleName());
         Map<RecordModel, RecordWriter.Names> names = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.ampjava.processor.model.FieldModel;
+import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
 import io.ampjava.processor.model.WireType;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ final class RecordWriter {
 
     private final Function<RecordModel, Names> names;
 
-    /** @param names the nested classes of each record of the command, for AmpList fields */
+    /** @param names the nested value and codec classes of each record written with this writer */
     RecordWriter(Function<RecordModel, Names> names) {
         this.names = names;
     }
@@ -80,8 +81,13 @@ final class RecordWriter {
         return value.build();
     }
 
-    /** A public factory of the value: {@code arguments(...)}, {@code response(...)}, {@code item(...)}. */
-    MethodSpec factory(RecordModel record, String name, CodeBlock javadoc) {
+    /**
+     * A public factory of the value: {@code arguments(...)}, {@code response(...)}, {@code item(...)}.
+     *
+     * @param creator what makes the value of the arguments: {@code new DivideValue},
+     *     {@code ItemElement.of}
+     */
+    MethodSpec factory(RecordModel record, String name, CodeBlock javadoc, CodeBlock creator) {
         MethodSpec.Builder factory = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(record.interfaceName())
@@ -99,9 +105,7 @@ final class RecordWriter {
         if (!record.fields().isEmpty()) {
             factory.addJavadoc("\n");
         }
-        return factory
-                .addStatement("return new $T($L)", names.apply(record).value(), CodeBlock.join(arguments, ",$W"))
-                .build();
+        return factory.addStatement("return $L($L)", creator, CodeBlock.join(arguments, ",$W")).build();
     }
 
     /** {@code private static final class ItemCodec implements BoxCodec<Item>}. */
@@ -247,7 +251,8 @@ final class RecordWriter {
             return CodeBlock.of("new $T<>($L)", RuntimeNames.LIST_OF, argumentType(list.element()));
         }
         if (type instanceof WireType.AmpList list) {
-            return CodeBlock.of("new $T<>($T.INSTANCE)", RuntimeNames.AMP_LIST, names.apply(list.element()).codec());
+            return CodeBlock.of("new $T<>($T.CODEC)", RuntimeNames.AMP_LIST,
+                    GeneratedNames.element(list.element().interfaceName()));
         }
         WireType.Custom custom = (WireType.Custom) type;
         return custom.hasInstance()

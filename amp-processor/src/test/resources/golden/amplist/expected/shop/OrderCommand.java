@@ -12,7 +12,6 @@ import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.ArgumentType;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
-import io.ampjava.types.IntArgument;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
@@ -63,18 +62,20 @@ public final class OrderCommand {
     }
 
     /**
-     * One element of an AmpList of {@link Tag}.
+     * One element of an AmpList of {@link Tag}, as
+     * {@link TagElement#of} makes it: equal to the elements of any other command with the same values.
      *
      * @param name required
      * @param value optional: null leaves it out
      * @throws NullPointerException if a required argument is null
      */
     public static Tag tag(String name, String value) {
-        return new TagValue(name, value);
+        return TagElement.of(name, value);
     }
 
     /**
-     * One element of an AmpList of {@link Order.Line}.
+     * One element of an AmpList of {@link Order.Line}, as
+     * {@link Order_LineElement#of} makes it: equal to the elements of any other command with the same values.
      *
      * @param sku required
      * @param quantity required
@@ -82,7 +83,7 @@ public final class OrderCommand {
      * @throws NullPointerException if a required argument is null or a list holds null
      */
     public static Order.Line line(String sku, int quantity, List<Tag> tags) {
-        return new LineValue(sku, quantity, tags);
+        return Order_LineElement.of(sku, quantity, tags);
     }
 
     /**
@@ -186,29 +187,6 @@ public final class OrderCommand {
         }
     }
 
-    private record TagValue(String name, String value) implements Tag {
-        TagValue {
-            Objects.requireNonNull(name, "required argument 'name' is null");
-        }
-
-        @Override
-        public String toString() {
-            return "Tag[name=" + name + ", value=" + value + "]";
-        }
-    }
-
-    private record LineValue(String sku, int quantity, List<Tag> tags) implements Order.Line {
-        LineValue {
-            Objects.requireNonNull(sku, "required argument 'sku' is null");
-            tags = tags == null ? null : List.copyOf(tags);
-        }
-
-        @Override
-        public String toString() {
-            return "Order.Line[sku=" + sku + ", quantity=" + quantity + ", tags=" + tags + "]";
-        }
-    }
-
     private static final class OrderCodec implements BoxCodec<Order> {
         static final OrderCodec INSTANCE = new OrderCodec();
 
@@ -219,10 +197,10 @@ public final class OrderCommand {
         private static final byte[] EXTRAS = "extras".getBytes(StandardCharsets.UTF_8);
 
         private static final ArgumentType<List<Order.Line>> LINES_TYPE =
-                new AmpListArgument<>(LineCodec.INSTANCE);
+                new AmpListArgument<>(Order_LineElement.CODEC);
 
         private static final ArgumentType<List<Order.Line>> EXTRAS_TYPE =
-                new AmpListArgument<>(LineCodec.INSTANCE);
+                new AmpListArgument<>(Order_LineElement.CODEC);
 
         private OrderCodec() {
         }
@@ -266,10 +244,10 @@ public final class OrderCommand {
         private static final byte[] NOTES = "notes".getBytes(StandardCharsets.UTF_8);
 
         private static final ArgumentType<List<Order.Line>> ACCEPTED_TYPE =
-                new AmpListArgument<>(LineCodec.INSTANCE);
+                new AmpListArgument<>(Order_LineElement.CODEC);
 
         private static final ArgumentType<List<Tag>> NOTES_TYPE =
-                new AmpListArgument<>(TagCodec.INSTANCE);
+                new AmpListArgument<>(TagElement.CODEC);
 
         private ReceiptCodec() {
         }
@@ -296,81 +274,6 @@ public final class OrderCommand {
             }
             return new ReceiptValue(ACCEPTED_TYPE.fromWire(accepted, context),
                     NOTES_TYPE.fromWire(notes, context));
-        }
-    }
-
-    private static final class TagCodec implements BoxCodec<Tag> {
-        static final TagCodec INSTANCE = new TagCodec();
-
-        private static final byte[] NAME = "name".getBytes(StandardCharsets.UTF_8);
-
-        private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
-
-        private TagCodec() {
-        }
-
-        @Override
-        public void write(Tag value, Box box, ArgumentContext context) {
-            String name = Objects.requireNonNull(value.name(), "required argument 'name' is null");
-            box.put(NAME, UnicodeArgument.INSTANCE.toWire(name, context));
-            String value_ = value.value();
-            if (value_ != null) {
-                box.put(VALUE, UnicodeArgument.INSTANCE.toWire(value_, context));
-            }
-        }
-
-        @Override
-        public Tag read(Box box, ArgumentContext context) {
-            byte[] name = box.get(NAME);
-            if (name == null) {
-                throw BadArgumentException.missing("name");
-            }
-            byte[] value = box.get(VALUE);
-            return new TagValue(UnicodeArgument.INSTANCE.fromWire(name, context),
-                    value == null ? null : UnicodeArgument.INSTANCE.fromWire(value, context));
-        }
-    }
-
-    private static final class LineCodec implements BoxCodec<Order.Line> {
-        static final LineCodec INSTANCE = new LineCodec();
-
-        private static final byte[] SKU = "sku".getBytes(StandardCharsets.UTF_8);
-
-        private static final byte[] QUANTITY = "quantity".getBytes(StandardCharsets.UTF_8);
-
-        private static final byte[] TAGS = "tags".getBytes(StandardCharsets.UTF_8);
-
-        private static final ArgumentType<List<Tag>> TAGS_TYPE =
-                new AmpListArgument<>(TagCodec.INSTANCE);
-
-        private LineCodec() {
-        }
-
-        @Override
-        public void write(Order.Line value, Box box, ArgumentContext context) {
-            String sku = Objects.requireNonNull(value.sku(), "required argument 'sku' is null");
-            box.put(SKU, UnicodeArgument.INSTANCE.toWire(sku, context));
-            box.put(QUANTITY, IntArgument.encode(value.quantity()));
-            List<Tag> tags = value.tags();
-            if (tags != null) {
-                box.put(TAGS, TAGS_TYPE.toWire(tags, context));
-            }
-        }
-
-        @Override
-        public Order.Line read(Box box, ArgumentContext context) {
-            byte[] sku = box.get(SKU);
-            if (sku == null) {
-                throw BadArgumentException.missing("sku");
-            }
-            byte[] quantity = box.get(QUANTITY);
-            if (quantity == null) {
-                throw BadArgumentException.missing("quantity");
-            }
-            byte[] tags = box.get(TAGS);
-            return new LineValue(UnicodeArgument.INSTANCE.fromWire(sku, context),
-                    IntArgument.decode(quantity),
-                    tags == null ? null : TAGS_TYPE.fromWire(tags, context));
         }
     }
 }
