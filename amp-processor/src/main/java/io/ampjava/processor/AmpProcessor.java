@@ -35,6 +35,7 @@ public final class AmpProcessor extends AbstractProcessor {
     private Reporter reporter;
     private PlacementCheck placement;
     private UserTypes userTypes;
+    private CommandStep commandStep;
     private List<Step> steps;
 
     @Override
@@ -48,9 +49,10 @@ public final class AmpProcessor extends AbstractProcessor {
         GeneratedFiles files = new GeneratedFiles(elements);
         CommandValidator commands = new CommandValidator(elements, types, userTypes);
         placement = new PlacementCheck(elements, reporter);
+        commandStep = new CommandStep(elements, reporter, commands, new CommandWriter(files), new ElementWriter(files),
+                sources, userTypes);
         steps = List.of(
-                new CommandStep(elements, reporter, commands, new CommandWriter(files), new ElementWriter(files), sources,
-                        userTypes),
+                commandStep,
                 new LocatorStep(elements, reporter, new LocatorValidator(elements, types, commands, userTypes),
                         new LocatorWriter(files), sources));
     }
@@ -71,6 +73,7 @@ public final class AmpProcessor extends AbstractProcessor {
         try {
             if (round.processingOver()) {
                 steps.forEach(Step::reportDeferred);
+                commandStep.writeIndex();
             } else {
                 userTypes.addRound(round.getRootElements());
                 placement.run(round);

@@ -10,10 +10,13 @@ import io.ampjava.processor.validation.UserTypes;
 import io.ampjava.processor.validation.ValidationReport;
 import io.ampjava.processor.writer.CommandWriter;
 import io.ampjava.processor.writer.ElementWriter;
+import io.ampjava.processor.writer.RuntimeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -33,6 +36,8 @@ final class CommandStep extends Step {
     private final Accessibility accessibility;
     /** The element classes written in this compilation, by name. */
     private final Set<String> elementsWritten = new HashSet<>();
+    /** The command classes written in this compilation (binary names), with their interfaces. */
+    private final Map<String, String> commandsWritten = new TreeMap<>();
 
     CommandStep(Elements elements, Reporter reporter, CommandValidator validator, CommandWriter writer,
             ElementWriter elementWriter, SourceFiles sources, UserTypes userTypes) {
@@ -58,8 +63,28 @@ final class CommandStep extends Step {
         reporter.print(report);
         report.model().ifPresent(command -> {
             sources.write(type, writer.write(command));
+            commandsWritten.put(command.generatedName().reflectionName(), type.getQualifiedName().toString());
             writeElements(command);
         });
+    }
+
+    /**
+     * In the last round: the index of the command classes written in this compilation, which lets
+     * tools find them in a jar without scanning it ({@code io.ampjava.dispatch.CommandIndex}). One
+     * binary name a line, sorted, so that it depends only on the sources.
+     */
+    void writeIndex() {
+        if (commandsWritten.isEmpty()) {
+            return;
+        }
+        List<TypeElement> origins = new ArrayList<>();
+        for (String commandInterface : commandsWritten.values()) {
+            TypeElement origin = elements.getTypeElement(commandInterface);
+            if (origin != null) {
+                origins.add(origin);
+            }
+        }
+        sources.writeResource(RuntimeNames.COMMAND_INDEX, String.join("\n", commandsWritten.keySet()) + "\n", origins);
     }
 
     /**

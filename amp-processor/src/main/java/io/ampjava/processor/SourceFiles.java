@@ -5,6 +5,7 @@ import io.ampjava.processor.validation.UserTypes;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -13,7 +14,9 @@ import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /** Writes generated files through the compiler, and finds the types a round has to handle. */
 final class SourceFiles {
@@ -42,6 +45,22 @@ final class SourceFiles {
             }
         } catch (IOException e) {
             reporter.error(origin, "could not write " + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a resource of the class output; a failure is an error with no element to blame (the
+     * resource belongs to the whole compilation).
+     */
+    void writeResource(String path, String text, List<? extends Element> origins) {
+        try {
+            FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path,
+                    origins.toArray(new Element[0]));
+            try (Writer out = resource.openWriter()) {
+                out.write(text);
+            }
+        } catch (IOException e) {
+            reporter.internalError("could not write " + path + ": " + e.getMessage());
         }
     }
 

@@ -133,10 +133,14 @@ public final class CommandWriter {
         if (command.switchesProtocol()) {
             initializer.add("\n.switchesProtocol(true)");
         }
+        CodeBlock responseFields = command.response()
+                .map(response -> CodeBlock.of("$T.FIELDS", names.get(response).codec()))
+                .orElse(CodeBlock.of("$T.of()", List.class));
+        initializer.add("\n.schema($T.FIELDS,$W$L)", names.get(command.arguments()).codec(), responseFields);
         initializer.add("\n.build()$<$<$<$<");
         return FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.COMMAND, command.interfaceName(), responseType),
                         "COMMAND", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("{@link $T} as the runtime sees it: wire name, codecs and declared errors.\n",
+                .addJavadoc("{@link $T} as the runtime sees it: wire name, codecs, declared errors and schema.\n",
                         command.interfaceName())
                 .initializer(initializer.build())
                 .build();

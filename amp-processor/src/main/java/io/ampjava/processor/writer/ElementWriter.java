@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,12 +37,17 @@ public final class ElementWriter {
         TypeSpec.Builder type = TypeSpec.classBuilder(generated)
                 .addModifiers(Modifier.FINAL)
                 .addOriginatingElement(element.element())
-                .addJavadoc("The elements of an AmpList of {@link $T}: their value, and the codec of the box each\n"
-                        + "travels as, shared by every command that uses them.\n", element.interfaceName())
+                .addJavadoc("The elements of an AmpList of {@link $T}: their value, the codec of the box each\n"
+                        + "travels as and its fields, shared by every command that uses them.\n", element.interfaceName())
                 .addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.BOX_CODEC, element.interfaceName()),
                                 "CODEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Writes one element as a box, and reads it back.\n")
                         .initializer("$T.INSTANCE", names.codec())
+                        .build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), RuntimeNames.FIELD_SCHEMA),
+                                "FIELDS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The fields of one element, as they travel.\n")
+                        .initializer("$T.FIELDS", names.codec())
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(records.factory(element, "of",

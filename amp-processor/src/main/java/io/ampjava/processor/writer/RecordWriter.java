@@ -113,6 +113,7 @@ final class RecordWriter {
         Names own = names.apply(record);
         NameAllocator constants = new NameAllocator();
         constants.newName("INSTANCE");
+        constants.newName("FIELDS");
         Map<FieldModel, String> keys = new HashMap<>();
         Map<FieldModel, String> argumentTypes = new HashMap<>();
         TypeSpec.Builder codec = TypeSpec.classBuilder(own.codec())
@@ -139,6 +140,10 @@ final class RecordWriter {
                         .build());
             }
         }
+        codec.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, RuntimeNames.FIELD_SCHEMA), "FIELDS",
+                        Modifier.STATIC, Modifier.FINAL)
+                .initializer(fieldSchemas(record))
+                .build());
         codec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         // Locals must not shadow the constants: an argument named URL would otherwise hide the key URL.
         List<String> constantNames = new ArrayList<>(keys.values());
@@ -258,6 +263,35 @@ final class RecordWriter {
         return custom.hasInstance()
                 ? CodeBlock.of("$T.INSTANCE", custom.typeClass())
                 : CodeBlock.of("new $T()", custom.typeClass());
+    }
+
+    /** {@code List.of(FieldSchema.required("x", AmpType.INTEGER), ...)}: what travels, for the schema. */
+    private static CodeBlock fieldSchemas(RecordModel record) {
+        List<CodeBlock> fields = new ArrayList<>();
+        for (FieldModel field : record.fields()) {
+            fields.add(CodeBlock.of("$T.$N($S, $L)", RuntimeNames.FIELD_SCHEMA, field.optional() ? "optional" : "required",
+                    field.wireName(), ampType(field.wireType())));
+        }
+        if (fields.size() <= 1) {
+            return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(fields, ""));
+        }
+        // One field a line, as a table of them.
+        return CodeBlock.of("$T.of(\n$>$>$L$<$<)", List.class, CodeBlock.join(fields, ",\n"));
+    }
+
+    /** An expression for the {@code io.ampjava.schema.AmpType} of a value. */
+    private static CodeBlock ampType(WireType type) {
+        if (type instanceof WireType.Simple simple) {
+            return CodeBlock.of("$T.$N", RuntimeNames.AMP_TYPE, upperSnake(simple.builtin().twistedName()));
+        }
+        if (type instanceof WireType.ListOf list) {
+            return CodeBlock.of("$T.listOf($L)", RuntimeNames.AMP_TYPE, ampType(list.element()));
+        }
+        if (type instanceof WireType.AmpList list) {
+            return CodeBlock.of("$T.ampList($T.FIELDS)", RuntimeNames.AMP_TYPE,
+                    GeneratedNames.element(list.element().interfaceName()));
+        }
+        return CodeBlock.of("$T.custom($S)", RuntimeNames.AMP_TYPE, ((WireType.Custom) type).typeClass().reflectionName());
     }
 
     private static MethodSpec toStringMethod(RecordModel record) {

@@ -1,17 +1,20 @@
 package shop;
 
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * The elements of an AmpList of {@link Note}: their value, and the codec of the box each
- * travels as, shared by every command that uses them.
+ * The elements of an AmpList of {@link Note}: their value, the codec of the box each
+ * travels as and its fields, shared by every command that uses them.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 final class NoteElement {
@@ -19,6 +22,11 @@ final class NoteElement {
      * Writes one element as a box, and reads it back.
      */
     public static final BoxCodec<Note> CODEC = NoteCodec.INSTANCE;
+
+    /**
+     * The fields of one element, as they travel.
+     */
+    public static final List<FieldSchema> FIELDS = NoteCodec.FIELDS;
 
     private NoteElement() {
     }
@@ -48,6 +56,8 @@ final class NoteElement {
         static final NoteCodec INSTANCE = new NoteCodec();
 
         private static final byte[] TEXT = "text".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("text", AmpType.UNICODE));
 
         private NoteCodec() {
         }

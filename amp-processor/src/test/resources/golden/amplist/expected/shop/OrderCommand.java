@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.AmpListArgument;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.ArgumentType;
@@ -28,10 +30,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class OrderCommand {
     /**
-     * {@link Order} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Order} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Order, Order.Receipt> COMMAND =
             Command.builder("Order", OrderCodec.INSTANCE, ReceiptCodec.INSTANCE)
+                    .schema(OrderCodec.FIELDS, ReceiptCodec.FIELDS)
                     .build();
 
     private OrderCommand() {
@@ -202,6 +205,11 @@ public final class OrderCommand {
         private static final ArgumentType<List<Order.Line>> EXTRAS_TYPE =
                 new AmpListArgument<>(Order_LineElement.CODEC);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("customer", AmpType.UNICODE),
+                FieldSchema.required("lines", AmpType.ampList(Order_LineElement.FIELDS)),
+                FieldSchema.optional("extras", AmpType.ampList(Order_LineElement.FIELDS)));
+
         private OrderCodec() {
         }
 
@@ -248,6 +256,10 @@ public final class OrderCommand {
 
         private static final ArgumentType<List<Tag>> NOTES_TYPE =
                 new AmpListArgument<>(TagElement.CODEC);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("accepted", AmpType.ampList(Order_LineElement.FIELDS)),
+                FieldSchema.required("notes", AmpType.ampList(TagElement.FIELDS)));
 
         private ReceiptCodec() {
         }

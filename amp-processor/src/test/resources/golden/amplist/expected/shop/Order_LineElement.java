@@ -1,5 +1,7 @@
 package shop;
 
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.AmpListArgument;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.ArgumentType;
@@ -14,8 +16,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * The elements of an AmpList of {@link Order.Line}: their value, and the codec of the box each
- * travels as, shared by every command that uses them.
+ * The elements of an AmpList of {@link Order.Line}: their value, the codec of the box each
+ * travels as and its fields, shared by every command that uses them.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class Order_LineElement {
@@ -23,6 +25,11 @@ public final class Order_LineElement {
      * Writes one element as a box, and reads it back.
      */
     public static final BoxCodec<Order.Line> CODEC = LineCodec.INSTANCE;
+
+    /**
+     * The fields of one element, as they travel.
+     */
+    public static final List<FieldSchema> FIELDS = LineCodec.FIELDS;
 
     private Order_LineElement() {
     }
@@ -62,6 +69,11 @@ public final class Order_LineElement {
 
         private static final ArgumentType<List<Tag>> TAGS_TYPE =
                 new AmpListArgument<>(TagElement.CODEC);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("sku", AmpType.UNICODE),
+                FieldSchema.required("quantity", AmpType.INTEGER),
+                FieldSchema.optional("tags", AmpType.ampList(TagElement.FIELDS)));
 
         private LineCodec() {
         }

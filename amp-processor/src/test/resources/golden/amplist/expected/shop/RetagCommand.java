@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.AmpListArgument;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.ArgumentType;
@@ -28,10 +30,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class RetagCommand {
     /**
-     * {@link Retag} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Retag} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Retag, Void> COMMAND =
             Command.builder("Retag", RetagCodec.INSTANCE, Command.EMPTY)
+                    .schema(RetagCodec.FIELDS, List.of())
                     .build();
 
     private RetagCommand() {
@@ -171,6 +174,11 @@ public final class RetagCommand {
 
         private static final ArgumentType<List<Note>> NOTES_TYPE =
                 new AmpListArgument<>(NoteElement.CODEC);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("sku", AmpType.UNICODE),
+                FieldSchema.required("tags", AmpType.ampList(TagElement.FIELDS)),
+                FieldSchema.optional("notes", AmpType.ampList(NoteElement.FIELDS)));
 
         private RetagCodec() {
         }

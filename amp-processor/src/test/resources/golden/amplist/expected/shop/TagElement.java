@@ -1,17 +1,20 @@
 package shop;
 
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * The elements of an AmpList of {@link Tag}: their value, and the codec of the box each
- * travels as, shared by every command that uses them.
+ * The elements of an AmpList of {@link Tag}: their value, the codec of the box each
+ * travels as and its fields, shared by every command that uses them.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class TagElement {
@@ -19,6 +22,11 @@ public final class TagElement {
      * Writes one element as a box, and reads it back.
      */
     public static final BoxCodec<Tag> CODEC = TagCodec.INSTANCE;
+
+    /**
+     * The fields of one element, as they travel.
+     */
+    public static final List<FieldSchema> FIELDS = TagCodec.FIELDS;
 
     private TagElement() {
     }
@@ -51,6 +59,10 @@ public final class TagElement {
         private static final byte[] NAME = "name".getBytes(StandardCharsets.UTF_8);
 
         private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("name", AmpType.UNICODE),
+                FieldSchema.optional("value", AmpType.UNICODE));
 
         private TagCodec() {
         }

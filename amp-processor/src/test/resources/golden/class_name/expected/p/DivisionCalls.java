@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -15,6 +17,7 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -25,10 +28,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class DivisionCalls {
     /**
-     * {@link Divide} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Divide} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Divide, Divide.Result> COMMAND =
             Command.builder("Divide", DivideCodec.INSTANCE, ResultCodec.INSTANCE)
+                    .schema(DivideCodec.FIELDS, ResultCodec.FIELDS)
                     .build();
 
     private DivisionCalls() {
@@ -136,6 +140,10 @@ public final class DivisionCalls {
 
         private static final byte[] DENOMINATOR = "denominator".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("numerator", AmpType.INTEGER),
+                FieldSchema.required("denominator", AmpType.INTEGER));
+
         private DivideCodec() {
         }
 
@@ -164,6 +172,8 @@ public final class DivisionCalls {
         static final ResultCodec INSTANCE = new ResultCodec();
 
         private static final byte[] RESULT = "result".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("result", AmpType.FLOAT));
 
         private ResultCodec() {
         }

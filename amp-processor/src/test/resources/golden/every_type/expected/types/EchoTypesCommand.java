@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.AmpDecimal;
 import io.ampjava.types.AmpDecimalArgument;
 import io.ampjava.types.ArgumentContext;
@@ -46,10 +48,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class EchoTypesCommand {
     /**
-     * {@link EchoTypes} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link EchoTypes} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<EchoTypes, EchoTypes.Echo> COMMAND =
             Command.builder("EchoTypes", EchoTypesCodec.INSTANCE, EchoCodec.INSTANCE)
+                    .schema(EchoTypesCodec.FIELDS, EchoCodec.FIELDS)
                     .build();
 
     private EchoTypesCommand() {
@@ -474,6 +477,35 @@ public final class EchoTypesCommand {
 
         private static final ArgumentType<Color> MAYBE_COLOR_TYPE = ColorType.INSTANCE;
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("smallInt", AmpType.INTEGER),
+                FieldSchema.required("boxedInt", AmpType.INTEGER),
+                FieldSchema.required("integer", AmpType.INTEGER),
+                FieldSchema.required("boxedLong", AmpType.INTEGER),
+                FieldSchema.required("bigInteger", AmpType.INTEGER),
+                FieldSchema.required("string", AmpType.STRING),
+                FieldSchema.required("unicode", AmpType.UNICODE),
+                FieldSchema.required("bool", AmpType.BOOLEAN),
+                FieldSchema.required("boxedBool", AmpType.BOOLEAN),
+                FieldSchema.required("float", AmpType.FLOAT),
+                FieldSchema.required("boxedDouble", AmpType.FLOAT),
+                FieldSchema.required("decimal", AmpType.DECIMAL),
+                FieldSchema.required("ampDecimal", AmpType.DECIMAL),
+                FieldSchema.required("datetime", AmpType.DATE_TIME),
+                FieldSchema.required("path", AmpType.PATH),
+                FieldSchema.required("fd", AmpType.DESCRIPTOR),
+                FieldSchema.required("integers", AmpType.listOf(AmpType.INTEGER)),
+                FieldSchema.required("unicodes", AmpType.listOf(AmpType.UNICODE)),
+                FieldSchema.required("strings", AmpType.listOf(AmpType.STRING)),
+                FieldSchema.required("matrix", AmpType.listOf(AmpType.listOf(AmpType.INTEGER))),
+                FieldSchema.required("color", AmpType.custom("types.ColorType")),
+                FieldSchema.required("point", AmpType.custom("types.PointType")),
+                FieldSchema.required("temperature", AmpType.custom("types.CelsiusType")),
+                FieldSchema.optional("maybeLong", AmpType.INTEGER),
+                FieldSchema.optional("maybeBytes", AmpType.STRING),
+                FieldSchema.optional("maybeTimes", AmpType.listOf(AmpType.DATE_TIME)),
+                FieldSchema.optional("maybeColor", AmpType.custom("types.ColorType")));
+
         private EchoTypesCodec() {
         }
 
@@ -684,6 +716,11 @@ public final class EchoTypesCommand {
         private static final byte[] STRING = "string".getBytes(StandardCharsets.UTF_8);
 
         private static final byte[] COUNT = "count".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.optional("unicode", AmpType.UNICODE),
+                FieldSchema.required("string", AmpType.STRING),
+                FieldSchema.required("count", AmpType.INTEGER));
 
         private EchoCodec() {
         }

@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -14,6 +16,7 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -24,10 +27,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class CallbackCommand {
     /**
-     * {@link Callback} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Callback} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Callback, Callback.Total> COMMAND =
             Command.builder("Callback", CallbackCodec.INSTANCE, TotalCodec.INSTANCE)
+                    .schema(CallbackCodec.FIELDS, TotalCodec.FIELDS)
                     .build();
 
     private CallbackCommand() {
@@ -133,6 +137,10 @@ public final class CallbackCommand {
 
         private static final byte[] B = "b".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("a", AmpType.INTEGER),
+                FieldSchema.required("b", AmpType.INTEGER));
+
         private CallbackCodec() {
         }
 
@@ -160,6 +168,8 @@ public final class CallbackCommand {
         static final TotalCodec INSTANCE = new TotalCodec();
 
         private static final byte[] TOTAL = "total".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("total", AmpType.INTEGER));
 
         private TotalCodec() {
         }

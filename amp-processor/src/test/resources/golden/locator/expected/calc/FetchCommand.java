@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -16,6 +18,7 @@ import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -27,10 +30,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class FetchCommand {
     /**
-     * {@link Fetch} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Fetch} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Fetch, Fetch.Page> COMMAND =
             Command.builder("Fetch", FetchCodec.INSTANCE, PageCodec.INSTANCE)
+                    .schema(FetchCodec.FIELDS, PageCodec.FIELDS)
                     .build();
 
     private FetchCommand() {
@@ -159,6 +163,8 @@ public final class FetchCommand {
 
         private static final byte[] URL = "url".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("url", AmpType.UNICODE));
+
         private FetchCodec() {
         }
 
@@ -182,6 +188,8 @@ public final class FetchCommand {
         static final PageCodec INSTANCE = new PageCodec();
 
         private static final byte[] BODY = "body".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("body", AmpType.STRING));
 
         private PageCodec() {
         }

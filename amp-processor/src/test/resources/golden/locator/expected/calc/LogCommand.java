@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -14,6 +16,7 @@ import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -25,10 +28,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class LogCommand {
     /**
-     * {@link Log} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Log} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Log, Void> COMMAND =
             Command.builder("log", LogCodec.INSTANCE, Command.EMPTY)
+                    .schema(LogCodec.FIELDS, List.of())
                     .build();
 
     private LogCommand() {
@@ -129,6 +133,10 @@ public final class LogCommand {
         private static final byte[] LINE = "line".getBytes(StandardCharsets.UTF_8);
 
         private static final byte[] LEVEL = "level".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("line", AmpType.UNICODE),
+                FieldSchema.optional("level", AmpType.UNICODE));
 
         private LogCodec() {
         }

@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -14,6 +16,7 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -24,11 +27,12 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class NotifyCommand {
     /**
-     * {@link Notify} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Notify} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Notify, Void> COMMAND =
             Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
                     .requiresAnswer(false)
+                    .schema(NotifyCodec.FIELDS, List.of())
                     .build();
 
     private NotifyCommand() {
@@ -105,6 +109,8 @@ public final class NotifyCommand {
         static final NotifyCodec INSTANCE = new NotifyCodec();
 
         private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("value", AmpType.INTEGER));
 
         private NotifyCodec() {
         }

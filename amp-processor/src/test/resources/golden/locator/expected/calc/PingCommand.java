@@ -7,10 +7,12 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -21,10 +23,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class PingCommand {
     /**
-     * {@link Ping} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Ping} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Ping, Void> COMMAND =
             Command.builder("Ping", PingCodec.INSTANCE, Command.EMPTY)
+                    .schema(PingCodec.FIELDS, List.of())
                     .build();
 
     private PingCommand() {
@@ -96,6 +99,8 @@ public final class PingCommand {
 
     private static final class PingCodec implements BoxCodec<Ping> {
         static final PingCodec INSTANCE = new PingCodec();
+
+        static final List<FieldSchema> FIELDS = List.of();
 
         private PingCodec() {
         }

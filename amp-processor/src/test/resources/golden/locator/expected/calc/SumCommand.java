@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -14,6 +16,7 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -24,10 +27,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class SumCommand {
     /**
-     * {@link Sum} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Sum} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Sum, Sum.Total> COMMAND =
             Command.builder("Sum", SumCodec.INSTANCE, TotalCodec.INSTANCE)
+                    .schema(SumCodec.FIELDS, TotalCodec.FIELDS)
                     .build();
 
     private SumCommand() {
@@ -132,6 +136,10 @@ public final class SumCommand {
 
         private static final byte[] B = "b".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("a", AmpType.INTEGER),
+                FieldSchema.required("b", AmpType.INTEGER));
+
         private SumCodec() {
         }
 
@@ -159,6 +167,8 @@ public final class SumCommand {
         static final TotalCodec INSTANCE = new TotalCodec();
 
         private static final byte[] TOTAL = "total".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("total", AmpType.INTEGER));
 
         private TotalCodec() {
         }

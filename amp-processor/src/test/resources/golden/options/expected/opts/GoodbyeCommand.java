@@ -7,10 +7,12 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -21,11 +23,12 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class GoodbyeCommand {
     /**
-     * {@link Goodbye} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Goodbye} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Goodbye, Void> COMMAND =
             Command.builder("Goodbye", GoodbyeCodec.INSTANCE, Command.EMPTY)
                     .closesConnection(true)
+                    .schema(GoodbyeCodec.FIELDS, List.of())
                     .build();
 
     private GoodbyeCommand() {
@@ -97,6 +100,8 @@ public final class GoodbyeCommand {
 
     private static final class GoodbyeCodec implements BoxCodec<Goodbye> {
         static final GoodbyeCodec INSTANCE = new GoodbyeCodec();
+
+        static final List<FieldSchema> FIELDS = List.of();
 
         private GoodbyeCodec() {
         }

@@ -7,6 +7,8 @@ import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -15,6 +17,7 @@ import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -26,11 +29,12 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class NotifyCommand {
     /**
-     * {@link Notify} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Notify} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Notify, Void> COMMAND =
             Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
                     .requiresAnswer(false)
+                    .schema(NotifyCodec.FIELDS, List.of())
                     .build();
 
     private NotifyCommand() {
@@ -130,6 +134,10 @@ public final class NotifyCommand {
         private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
 
         private static final byte[] CHANNEL = "channel".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("value", AmpType.INTEGER),
+                FieldSchema.required("channel", AmpType.UNICODE));
 
         private NotifyCodec() {
         }

@@ -8,6 +8,8 @@ import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,7 +35,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class StoreBlobCommand {
     /**
-     * {@link StoreBlob} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link StoreBlob} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<StoreBlob, StoreBlob.Stored> COMMAND =
             Command.builder("store-blob", StoreBlobCodec.INSTANCE, StoredCodec.INSTANCE)
@@ -41,6 +44,7 @@ public final class StoreBlobCommand {
                             description -> new RefusedException()))
                     .error(ErrorSpec.of("BAD", IllegalArgumentException.class,
                             IllegalArgumentException::new))
+                    .schema(StoreBlobCodec.FIELDS, StoredCodec.FIELDS)
                     .build();
 
     private StoreBlobCommand() {
@@ -231,6 +235,14 @@ public final class StoreBlobCommand {
 
         private static final byte[] URL = "URL".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("dash-arg", AmpType.UNICODE),
+                FieldSchema.required("print", AmpType.STRING),
+                FieldSchema.required("connection", AmpType.UNICODE),
+                FieldSchema.required("e", AmpType.INTEGER),
+                FieldSchema.required("cause", AmpType.INTEGER),
+                FieldSchema.optional("URL", AmpType.UNICODE));
+
         private StoreBlobCodec() {
         }
 
@@ -287,6 +299,8 @@ public final class StoreBlobCommand {
         static final StoredCodec INSTANCE = new StoredCodec();
 
         private static final byte[] BYTES_WRITTEN = "bytes-written".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("bytes-written", AmpType.INTEGER));
 
         private StoredCodec() {
         }

@@ -10,6 +10,8 @@ import io.ampjava.dispatch.ProtocolSwitchedException;
 import io.ampjava.dispatch.SwitchedProtocol;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.ArgumentType;
 import io.ampjava.types.BadArgumentException;
@@ -19,6 +21,7 @@ import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -30,13 +33,14 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class SwitchToEchoCommand {
     /**
-     * {@link SwitchToEcho} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link SwitchToEcho} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<SwitchToEcho, Void> COMMAND =
             Command.builder("SwitchToEcho", SwitchToEchoCodec.INSTANCE, Command.EMPTY)
                     .error(ErrorSpec.of("REFUSED", IllegalStateException.class,
                             IllegalStateException::new))
                     .switchesProtocol(true)
+                    .schema(SwitchToEchoCodec.FIELDS, List.of())
                     .build();
 
     private SwitchToEchoCommand() {
@@ -162,6 +166,11 @@ public final class SwitchToEchoCommand {
         private static final byte[] TAG = "tag".getBytes(StandardCharsets.UTF_8);
 
         private static final ArgumentType<P> TAG_TYPE = PType.INSTANCE;
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("mode", AmpType.UNICODE),
+                FieldSchema.required("protocol", AmpType.INTEGER),
+                FieldSchema.required("tag", AmpType.custom("sw.PType")));
 
         private SwitchToEchoCodec() {
         }

@@ -9,10 +9,12 @@ import io.ampjava.dispatch.ProtocolSwitchedException;
 import io.ampjava.dispatch.SwitchedProtocol;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -23,11 +25,12 @@ import javax.annotation.processing.Generated;
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class UpgradeCommand {
     /**
-     * {@link Upgrade} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Upgrade} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
     public static final Command<Upgrade, Void> COMMAND =
             Command.builder("upgrade", UpgradeCodec.INSTANCE, Command.EMPTY)
                     .switchesProtocol(true)
+                    .schema(UpgradeCodec.FIELDS, List.of())
                     .build();
 
     private UpgradeCommand() {
@@ -114,6 +117,8 @@ public final class UpgradeCommand {
 
     private static final class UpgradeCodec implements BoxCodec<Upgrade> {
         static final UpgradeCodec INSTANCE = new UpgradeCodec();
+
+        static final List<FieldSchema> FIELDS = List.of();
 
         private UpgradeCodec() {
         }
