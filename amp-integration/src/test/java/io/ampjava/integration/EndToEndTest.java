@@ -15,6 +15,7 @@ import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
 import io.ampjava.server.AmpServer;
+import io.ampjava.testing.Await;
 import io.ampjava.types.AmpDecimal;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
@@ -30,8 +31,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -94,7 +93,7 @@ class EndToEndTest {
         BigInteger big = BigInteger.TWO.pow(100);
         assertEquals(big.add(BigInteger.ONE), SumCommand.callBlocking(connection, big, BigInteger.ONE).total());
         assertEquals(BigInteger.valueOf(94),
-                SumCommand.call(connection, BigInteger.valueOf(13), BigInteger.valueOf(81)).get(5, TimeUnit.SECONDS).total());
+                Await.result(SumCommand.call(connection, BigInteger.valueOf(13), BigInteger.valueOf(81))).total());
     }
 
     @ParameterizedTest
@@ -125,7 +124,7 @@ class EndToEndTest {
         AmpConnection connection = connect(socket);
         FatalFailure fatal = assertThrows(FatalFailure.class, () -> FailCommand.callBlocking(connection, "fatal"));
         assertEquals("fatal failure", fatal.getMessage());
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
         assertThrows(ConnectionLostException.class,
                 () -> SumCommand.callBlocking(connection, BigInteger.ONE, BigInteger.ONE));
     }
@@ -138,7 +137,7 @@ class EndToEndTest {
                 () -> FailCommand.callBlocking(connection, "undeclared"));
         assertEquals("UNKNOWN", unknown.code());
         assertEquals("Unknown Error", unknown.description());
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
     }
 
     @ParameterizedTest
@@ -156,7 +155,7 @@ class EndToEndTest {
     void aNotificationAsksForNoAnswer(Socket socket) throws Exception {
         AmpConnection connection = connect(socket);
         assertNull(LastNotifiedCommand.callBlocking(connection).value(), "absent until a Notify");
-        assertNull(NotifyCommand.call(connection, 7).get(5, TimeUnit.SECONDS), "completes once queued");
+        assertNull(Await.result(NotifyCommand.call(connection, 7)), "completes once queued");
         // Requests are answered in order, so the Notify is in when LastNotified is answered.
         assertEquals(7L, LastNotifiedCommand.callBlocking(connection).value());
     }
@@ -166,9 +165,9 @@ class EndToEndTest {
     void slowAnswersDoNotHoldUpOthers(Socket socket) throws Exception {
         AmpConnection connection = connect(socket);
         CompletableFuture<Delay.Done> slow = DelayCommand.call(connection, 2_000, 1);
-        assertEquals(2, DelayCommand.call(connection, 0, 2).get(5, TimeUnit.SECONDS).token());
+        assertEquals(2, Await.result(DelayCommand.call(connection, 0, 2)).token());
         assertFalse(slow.isDone(), "the later call was answered first");
-        assertEquals(1, slow.get(5, TimeUnit.SECONDS).token());
+        assertEquals(1, Await.result(slow).token());
     }
 
     @ParameterizedTest
@@ -192,7 +191,7 @@ class EndToEndTest {
     void goodbyeAnswersThenCloses(Socket socket) throws Exception {
         AmpConnection connection = connect(socket);
         GoodbyeCommand.callBlocking(connection);
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
         assertFalse(connection.isOpen());
     }
 
@@ -265,17 +264,13 @@ class EndToEndTest {
     @Test
     void aRequiredNullFailsTheCallAndSendsNothing() throws Exception {
         AmpConnection connection = connect(Socket.TCP);
-        CompletableFuture<Sum.Total> call = SumCommand.call(connection, BigInteger.ONE, null);
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
-        assertEquals("required argument 'b' is null",
-                assertInstanceOf(NullPointerException.class, failed.getCause()).getMessage());
+        assertEquals("required argument 'b' is null", assertInstanceOf(NullPointerException.class,
+                Await.failure(SumCommand.call(connection, BigInteger.ONE, null))).getMessage());
         NullPointerException thrown = assertThrows(NullPointerException.class,
                 () -> SumCommand.callBlocking(connection, null, BigInteger.ONE));
         assertEquals("required argument 'a' is null", thrown.getMessage());
-        assertInstanceOf(NullPointerException.class, assertThrows(ExecutionException.class,
-                () -> EchoCommand.call(connection, null, null, null, null, null, null, null, null,
-                        Arrays.asList(1L, null), null, null, null, null, null).get(5, TimeUnit.SECONDS)).getCause(),
-                "a list that holds null");
+        assertInstanceOf(NullPointerException.class, Await.failure(EchoCommand.call(connection, null, null, null, null,
+                null, null, null, null, Arrays.asList(1L, null), null, null, null, null, null)), "a list that holds null");
         assertEquals(BigInteger.TWO, SumCommand.callBlocking(connection, BigInteger.ONE, BigInteger.ONE).total());
     }
 
