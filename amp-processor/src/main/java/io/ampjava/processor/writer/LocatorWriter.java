@@ -81,20 +81,21 @@ public final class LocatorWriter {
         CodeBlock receiver = responder.isStatic()
                 ? CodeBlock.of("$T", ClassName.get((TypeElement) responder.method().getEnclosingElement()))
                 : CodeBlock.of("$N", target);
-        CodeBlock call = CodeBlock.of("$L.$N($L)", receiver, responder.methodName(), CodeBlock.join(values, ",$W"));
+        // Indented once more, so that wrapped arguments stand apart from the lambda they are in.
+        CodeBlock call = CodeBlock.of("$L.$N($>$L$<)", receiver, responder.methodName(), CodeBlock.join(values, ",$W"));
         CodeBlock command = CodeBlock.of("$T.COMMAND", responder.command().generatedName());
         if (responder.command().switchesProtocol()) {
             // The validator allows only the protocol itself or a stage of it here.
-            return CodeBlock.of("$T.$N($L, ($N, $N) -> $L)", RuntimeNames.RESPONDERS,
+            return CodeBlock.of("$T.$N($L,$W($N, $N) -> $L)", RuntimeNames.RESPONDERS,
                     responder.returns() == ResponderModel.Returns.STAGE ? "switching" : "switchingSync", command,
                     arguments, connection, call);
         }
         switch (responder.returns()) {
             case VALUE:
-                return CodeBlock.of("$T.ofSync($L, ($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,
+                return CodeBlock.of("$T.ofSync($L,$W($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,
                         connection, call);
             case STAGE:
-                return CodeBlock.of("$T.of($L, ($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,
+                return CodeBlock.of("$T.of($L,$W($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,
                         connection, call);
             default:
                 return CodeBlock.of("$T.ofSync($L, ($N, $N) -> {\n$>$L;\nreturn null;\n$<})", RuntimeNames.RESPONDERS,

@@ -29,14 +29,15 @@ public final class BaseCalculatorLocator implements ResponderLocator {
      */
     public BaseCalculatorLocator(BaseCalculator target) {
         Objects.requireNonNull(target, "target");
-        this.divide = Responders.ofSync(DivideCommand.COMMAND, (arguments, connection) -> target.divide(arguments.numerator(),
-                arguments.denominator()));
+        this.divide = Responders.ofSync(DivideCommand.COMMAND,
+                (arguments, connection) -> target.divide(arguments.numerator(),
+                    arguments.denominator()));
         this.ping = Responders.ofSync(PingCommand.COMMAND, (arguments, connection) -> {
             target.ping();
             return null;
         });
-        this.sum = Responders.ofSync(SumCommand.COMMAND, (arguments, connection) -> target.sum(arguments.a(),
-                arguments.b()));
+        this.sum = Responders.ofSync(SumCommand.COMMAND,
+                (arguments, connection) -> target.sum(arguments.a(), arguments.b()));
     }
 
     @Override

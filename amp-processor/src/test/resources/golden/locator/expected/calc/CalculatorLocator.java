@@ -41,10 +41,13 @@ public final class CalculatorLocator implements ResponderLocator {
      */
     public CalculatorLocator(Calculator target) {
         Objects.requireNonNull(target, "target");
-        this.callback = Responders.of(CallbackCommand.COMMAND, (arguments, connection) -> target.callback(arguments.b(),
-                arguments.a(), connection));
-        this.divide = Responders.ofSync(DivideCommand.COMMAND, (arguments, connection) -> target.divideExactly(arguments));
-        this.fetch = Responders.of(FetchCommand.COMMAND, (arguments, connection) -> target.fetch(arguments.url()));
+        this.callback = Responders.of(CallbackCommand.COMMAND,
+                (arguments, connection) -> target.callback(arguments.b(), arguments.a(),
+                    connection));
+        this.divide = Responders.ofSync(DivideCommand.COMMAND,
+                (arguments, connection) -> target.divideExactly(arguments));
+        this.fetch = Responders.of(FetchCommand.COMMAND,
+                (arguments, connection) -> target.fetch(arguments.url()));
         this.notify = Responders.ofSync(NotifyCommand.COMMAND, (arguments, connection) -> {
             Calculator.notified(arguments.value());
             return null;
@@ -53,10 +56,10 @@ public final class CalculatorLocator implements ResponderLocator {
             target.ping();
             return null;
         });
-        this.sum = Responders.ofSync(SumCommand.COMMAND, (arguments, connection) -> target.sum(arguments.a(),
-                arguments.b()));
-        this.log = Responders.of(LogCommand.COMMAND, (arguments, connection) -> target.log(connection,
-                arguments.line()));
+        this.sum = Responders.ofSync(SumCommand.COMMAND,
+                (arguments, connection) -> target.sum(arguments.a(), arguments.b()));
+        this.log = Responders.of(LogCommand.COMMAND,
+                (arguments, connection) -> target.log(connection, arguments.line()));
     }
 
     @Override

@@ -26,9 +26,10 @@ public final class SwitcherLocator implements ResponderLocator {
      */
     public SwitcherLocator(Switcher target) {
         Objects.requireNonNull(target, "target");
-        this.switchToEcho = Responders.switchingSync(SwitchToEchoCommand.COMMAND, (arguments, connection) -> target.echo(arguments.mode(),
-                connection));
-        this.upgrade = Responders.switching(UpgradeCommand.COMMAND, (arguments, connection) -> target.upgrade());
+        this.switchToEcho = Responders.switchingSync(SwitchToEchoCommand.COMMAND,
+                (arguments, connection) -> target.echo(arguments.mode(), connection));
+        this.upgrade = Responders.switching(UpgradeCommand.COMMAND,
+                (arguments, connection) -> target.upgrade());
     }
 
     @Override
