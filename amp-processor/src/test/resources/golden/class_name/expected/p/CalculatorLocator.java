@@ -4,6 +4,7 @@ import io.ampjava.dispatch.Responder;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -14,6 +15,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class CalculatorLocator implements ResponderLocator {
+    private static final Set<String> COMMAND_NAMES = Set.of("Divide");
+
     private final Responder divide;
 
     /**
@@ -34,5 +37,10 @@ public final class CalculatorLocator implements ResponderLocator {
             case "Divide" -> divide;
             default -> null;
         };
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 }

@@ -4,6 +4,7 @@ import io.ampjava.dispatch.Responder;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -16,6 +17,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class BaseCalculatorLocator implements ResponderLocator {
+    private static final Set<String> COMMAND_NAMES = Set.of("Divide", "Ping", "Sum");
+
     private final Responder divide;
 
     private final Responder ping;
@@ -48,5 +51,10 @@ public final class BaseCalculatorLocator implements ResponderLocator {
             case "Sum" -> sum;
             default -> null;
         };
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 }

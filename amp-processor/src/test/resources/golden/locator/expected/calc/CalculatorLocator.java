@@ -4,6 +4,7 @@ import io.ampjava.dispatch.Responder;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,6 +21,9 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class CalculatorLocator implements ResponderLocator {
+    private static final Set<String> COMMAND_NAMES = Set.of("Callback", "Divide", "Fetch", "Notify",
+            "Ping", "Sum", "log");
+
     private final Responder callback;
 
     private final Responder divide;
@@ -74,5 +78,10 @@ public final class CalculatorLocator implements ResponderLocator {
             case "log" -> log;
             default -> null;
         };
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 }
