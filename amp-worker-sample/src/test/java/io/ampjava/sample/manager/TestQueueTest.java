@@ -71,7 +71,7 @@ class TestQueueTest {
         assertFalse(idle.isDone(), "worker 1 must wait: worker 0's test may come back");
         assertEquals(1, queue.lostWorker(0));
         queue.retry(0);                 // worker 0 was lost: its test goes back
-        assertEquals(1, idle.get(5, TimeUnit.SECONDS));
+        assertEquals(1, Await.result(idle));
         assertEquals(2, queue.lostWorker(1), "the same test lost a second worker");
         queue.leave(1);
         assertEquals(0, queue.take(0), "nothing left and nothing in flight");
