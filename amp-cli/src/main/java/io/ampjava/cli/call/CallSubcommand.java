@@ -44,9 +44,9 @@ public final class CallSubcommand implements Subcommand {
                                 + " created or truncated). A backslash keeps a value that starts with @ or fd:"
                                 + " as text: key=\\@home.",
                         "An error answer prints its code and description on standard error (exit status 1).");
-        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ADDRESS").type(String.class)
+        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ADDRESS").type(String.class).required(true)
                 .description("unix:PATH, tcp:HOST:PORT or tls:HOST:PORT (StartTLS first).").build());
-        spec.addPositional(PositionalParamSpec.builder().index("1").paramLabel("COMMAND").type(String.class)
+        spec.addPositional(PositionalParamSpec.builder().index("1").paramLabel("COMMAND").type(String.class).required(true)
                 .description("The command's name on the wire, e.g. Sum.").build());
         spec.addPositional(PositionalParamSpec.builder().index("2..*").arity("0..*").paramLabel("key=value")
                 .type(List.class).auxiliaryTypes(String.class)

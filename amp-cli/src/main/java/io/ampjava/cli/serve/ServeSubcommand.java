@@ -28,7 +28,7 @@ public final class ServeSubcommand implements Subcommand {
         spec.usageMessage()
                 .description("Serve AMP at ADDRESS until stopped (Ctrl-C, SIGTERM); prints 'READY <address>' once"
                         + " it accepts connections.");
-        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ADDRESS").type(String.class)
+        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ADDRESS").type(String.class).required(true)
                 .description("unix:PATH (socket file mode 0600) or tcp:HOST:PORT; tcp:0 picks a free port on"
                         + " 127.0.0.1.").build());
         spec.addOption(OptionSpec.builder("--echo").arity("0").type(boolean.class)
