@@ -207,8 +207,11 @@ final class TrafficLog implements AutoCloseable {
                 long at = base + buffer.position() - (e instanceof TooLongException ? 2 : 0);
                 stream.raw = true;
                 buffer.position((int) Math.max(0, at - base)); // the rest, from the offending bytes, is raw
+                String why = e instanceof TooLongException
+                        ? "a key length of " + ((TooLongException) e).length() + ", over the 255 AMP allows"
+                        : e.getMessage();
                 appendNote(lines, connection, chunk.direction, chunk.micros, "not-amp", "not AMP from byte offset "
-                        + at + " (" + e.getMessage() + "): the rest is forwarded without being parsed");
+                        + at + " (" + why + "): the rest is forwarded without being parsed");
                 break;
             }
             Box box = stream.done;
