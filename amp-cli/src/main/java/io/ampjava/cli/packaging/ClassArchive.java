@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,8 +43,15 @@ public final class ClassArchive {
         Path written = jar.resolveSibling("amp.jsa.tmp");
         Files.deleteIfExists(archive);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        run(List.of(java, "-XX:DumpLoadedClassList=" + classList, "-cp", jar.toString(),
-                ClassArchiveTraining.class.getName()), "the training run");
+        // Twice, as the launcher runs commands: with jnr's generated stubs (long-running commands)
+        // and with its reflective ones (short commands), which load other classes.
+        Set<String> classes = new LinkedHashSet<>();
+        for (boolean generatedStubs : new boolean[] {true, false}) {
+            run(List.of(java, "-XX:DumpLoadedClassList=" + classList, "-Djnr.ffi.asm.enabled=" + generatedStubs,
+                    "-cp", jar.toString(), ClassArchiveTraining.class.getName()), "the training run");
+            classes.addAll(Files.readAllLines(classList));
+        }
+        Files.write(classList, classes);
         run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + written,
                 "-cp", jar.toString()), "the archive dump");
         Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -149,6 +149,7 @@ final class TrafficLog implements AutoCloseable {
     // The printer thread
 
     private void printLoop() {
+        BackgroundThread.lowerPriority();
         LineBuffer lines = new LineBuffer(OUTPUT_BYTES + 4096);
         while (true) {
             Entry entry = queue.poll();

@@ -124,6 +124,18 @@ class LauncherIT {
     }
 
     @Test
+    void callPassesDescriptorsBothWays() throws Exception {
+        // A short command runs jnr's reflective stubs (see the launcher): sendmsg and recvmsg with
+        // SCM_RIGHTS must work through them too.
+        Path written = directory.resolve("through-fd");
+        assertEquals(new Run(ExitCode.OK, "written: 3\n", ""),
+                amp("call", peerAddress, "WriteDescriptor", "fd=fdw:" + written, "data=abc"));
+        assertEquals("abc", Files.readString(written));
+        assertEquals(new Run(ExitCode.OK, "fd: 0\n", "amp call: the answer passed 1 file descriptor (0: /etc/hostname),"
+                + " closed here\n"), amp("call", peerAddress, "OpenDescriptor", "path=/etc/hostname"));
+    }
+
+    @Test
     void theClassArchiveIsUsed() throws Exception {
         Path log = directory.resolve("classes.log");
         Run run = amp(Map.of("AMP_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log), new byte[0],
