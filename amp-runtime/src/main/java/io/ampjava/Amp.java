@@ -1,8 +1,10 @@
 package io.ampjava;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.ConnectionOptions;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.server.AmpServer;
+import io.ampjava.server.ServerOptions;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.tcp.TcpListeningSocket;
 import io.ampjava.transport.tcp.TcpTransport;
@@ -28,25 +30,56 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * Only Unix-socket connections carry {@code Descriptor} arguments. For trial-style pipes use
+ * Every method has a form that takes options: {@link ConnectionOptions} for a client (timeouts,
+ * limits, where responders run), {@link ServerOptions} for a server (the options of its
+ * connections, a connection limit, a memory budget). Only Unix-socket connections carry
+ * {@code Descriptor} arguments. For trial-style pipes use
  * {@code AmpConnection.open(PipeTransport.inherited(3, 4), locator)}.
  */
 public final class Amp {
     private Amp() {}
 
-    /** Connects to the Unix socket at {@code path}; {@code locator} answers the peer's calls. */
+    /**
+     * Connects to the Unix socket at {@code path}; {@code locator} answers the peer's calls.
+     *
+     * @throws java.nio.file.NoSuchFileException if nothing is at {@code path}
+     * @throws java.nio.file.AccessDeniedException if this user may not connect to it
+     * @throws java.net.ConnectException if nobody listens there
+     */
     public static AmpConnection connectUnix(Path path, ResponderLocator locator) throws IOException {
-        return open(UnixTransport.connect(path), locator);
+        return connectUnix(path, locator, ConnectionOptions.defaults());
     }
 
-    /** Connects to {@code host:port} over TCP; {@code locator} answers the peer's calls. */
+    /** The same, with options. */
+    public static AmpConnection connectUnix(Path path, ResponderLocator locator, ConnectionOptions options)
+            throws IOException {
+        return open(UnixTransport.connect(path), locator, options);
+    }
+
+    /**
+     * Connects to {@code host:port} over TCP; {@code locator} answers the peer's calls.
+     *
+     * @throws java.net.UnknownHostException if {@code host} does not resolve
+     * @throws java.net.ConnectException if nobody listens on the port
+     */
     public static AmpConnection connectTcp(String host, int port, ResponderLocator locator) throws IOException {
-        return open(TcpTransport.connect(host, port), locator);
+        return connectTcp(host, port, locator, ConnectionOptions.defaults());
     }
 
-    private static AmpConnection open(Transport transport, ResponderLocator locator) throws IOException {
+    /**
+     * The same, with options; {@link ConnectionOptions#connectTimeout()} bounds the connect.
+     *
+     * @throws java.net.SocketTimeoutException when the connect timeout passes first
+     */
+    public static AmpConnection connectTcp(String host, int port, ResponderLocator locator, ConnectionOptions options)
+            throws IOException {
+        return open(TcpTransport.connect(host, port, options.connectTimeout()), locator, options);
+    }
+
+    private static AmpConnection open(Transport transport, ResponderLocator locator, ConnectionOptions options)
+            throws IOException {
         try {
-            return AmpConnection.open(transport, locator);
+            return AmpConnection.open(transport, locator, options);
         } catch (RuntimeException | Error e) {
             transport.close();
             throw e;
@@ -58,7 +91,13 @@ public final class Amp {
      * only ({@code 0600}). A stale socket file is replaced; anything else at the path is refused.
      */
     public static AmpServer listenUnix(Path path, Supplier<? extends ResponderLocator> locators) throws IOException {
-        return AmpServer.serve(UnixListeningSocket.bind(path), locators);
+        return listenUnix(path, locators, ServerOptions.defaults());
+    }
+
+    /** The same, with options. */
+    public static AmpServer listenUnix(Path path, Supplier<? extends ResponderLocator> locators, ServerOptions options)
+            throws IOException {
+        return AmpServer.serve(UnixListeningSocket.bind(path), locators, options);
     }
 
     /** {@link #listenUnix(Path, Supplier)} with other permissions for the socket file. */
@@ -77,12 +116,24 @@ public final class Amp {
      */
     public static AmpServer listenUnix(Path path, Set<PosixFilePermission> permissions, PeerAllowlist allowlist,
             Supplier<? extends ResponderLocator> locators) throws IOException {
-        return AmpServer.serve(UnixListeningSocket.bind(path, permissions, allowlist), locators);
+        return listenUnix(path, permissions, allowlist, locators, ServerOptions.defaults());
+    }
+
+    /** The same, with options. */
+    public static AmpServer listenUnix(Path path, Set<PosixFilePermission> permissions, PeerAllowlist allowlist,
+            Supplier<? extends ResponderLocator> locators, ServerOptions options) throws IOException {
+        return AmpServer.serve(UnixListeningSocket.bind(path, permissions, allowlist), locators, options);
     }
 
     /** Serves AMP on TCP {@code host:port}; port 0 picks a free one ({@link AmpServer#port()}). */
     public static AmpServer listenTcp(String host, int port, Supplier<? extends ResponderLocator> locators)
             throws IOException {
-        return AmpServer.serve(TcpListeningSocket.bind(host, port), locators);
+        return listenTcp(host, port, locators, ServerOptions.defaults());
+    }
+
+    /** The same, with options. */
+    public static AmpServer listenTcp(String host, int port, Supplier<? extends ResponderLocator> locators,
+            ServerOptions options) throws IOException {
+        return AmpServer.serve(TcpListeningSocket.bind(host, port), locators, options);
     }
 }

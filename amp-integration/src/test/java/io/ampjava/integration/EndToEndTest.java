@@ -13,6 +13,7 @@ import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
 import io.ampjava.server.AmpServer;
+import io.ampjava.testing.Await;
 import io.ampjava.types.AmpDecimal;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,7 +89,7 @@ class EndToEndTest {
         BigInteger big = BigInteger.TWO.pow(100);
         assertEquals(big.add(BigInteger.ONE), SumCommand.callBlocking(connection, big, BigInteger.ONE).total());
         assertEquals(BigInteger.valueOf(94),
-                SumCommand.call(connection, BigInteger.valueOf(13), BigInteger.valueOf(81)).get(5, TimeUnit.SECONDS).total());
+                Await.result(SumCommand.call(connection, BigInteger.valueOf(13), BigInteger.valueOf(81))).total());
     }
 
     @ParameterizedTest
@@ -120,7 +120,7 @@ class EndToEndTest {
         AmpConnection connection = connect(socket);
         FatalFailure fatal = assertThrows(FatalFailure.class, () -> FailCommand.callBlocking(connection, "fatal"));
         assertEquals("fatal failure", fatal.getMessage());
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
         assertThrows(ConnectionLostException.class,
                 () -> SumCommand.callBlocking(connection, BigInteger.ONE, BigInteger.ONE));
     }
@@ -133,7 +133,7 @@ class EndToEndTest {
                 () -> FailCommand.callBlocking(connection, "undeclared"));
         assertEquals("UNKNOWN", unknown.code());
         assertEquals("Unknown Error", unknown.description());
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
     }
 
     @ParameterizedTest
@@ -151,7 +151,7 @@ class EndToEndTest {
     void aNotificationAsksForNoAnswer(Socket socket) throws Exception {
         AmpConnection connection = connect(socket);
         assertNull(LastNotifiedCommand.callBlocking(connection).value(), "absent until a Notify");
-        assertNull(NotifyCommand.call(connection, 7).get(5, TimeUnit.SECONDS), "completes once queued");
+        assertNull(Await.result(NotifyCommand.call(connection, 7)), "completes once queued");
         // Requests are answered in order, so the Notify is in when LastNotified is answered.
         assertEquals(7L, LastNotifiedCommand.callBlocking(connection).value());
     }
@@ -161,9 +161,9 @@ class EndToEndTest {
     void slowAnswersDoNotHoldUpOthers(Socket socket) throws Exception {
         AmpConnection connection = connect(socket);
         CompletableFuture<Delay.Done> slow = DelayCommand.call(connection, 2_000, 1);
-        assertEquals(2, DelayCommand.call(connection, 0, 2).get(5, TimeUnit.SECONDS).token());
+        assertEquals(2, Await.result(DelayCommand.call(connection, 0, 2)).token());
         assertFalse(slow.isDone(), "the later call was answered first");
-        assertEquals(1, slow.get(5, TimeUnit.SECONDS).token());
+        assertEquals(1, Await.result(slow).token());
     }
 
     @ParameterizedTest
@@ -171,7 +171,7 @@ class EndToEndTest {
     void goodbyeAnswersThenCloses(Socket socket) throws Exception {
         AmpConnection connection = connect(socket);
         GoodbyeCommand.callBlocking(connection);
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
         assertFalse(connection.isOpen());
     }
 

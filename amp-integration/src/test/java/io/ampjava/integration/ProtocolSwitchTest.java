@@ -3,7 +3,6 @@ package io.ampjava.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
@@ -12,6 +11,7 @@ import io.ampjava.dispatch.ProtocolChannel;
 import io.ampjava.dispatch.ProtocolSwitchedException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.SwitchedProtocol;
+import io.ampjava.testing.Await;
 import io.ampjava.testing.TwistedProcess;
 import io.ampjava.server.AmpServer;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +19,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class ProtocolSwitchTest {
-    private static final long TIMEOUT_SECONDS = 20;
-
     /** The requester's new protocol: keeps what comes back, closes once {@code expected} bytes came. */
     static final class Collector implements SwitchedProtocol {
         final CompletableFuture<String> received = new CompletableFuture<>();
@@ -71,16 +67,8 @@ class ProtocolSwitchTest {
         }
     }
 
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static Throwable failure(CompletableFuture<?> future) {
-        return assertThrows(ExecutionException.class, () -> future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).getCause();
-    }
-
     private static BigInteger sum(AmpConnection connection, long a, long b) throws Exception {
-        return await(SumCommand.call(connection, BigInteger.valueOf(a), BigInteger.valueOf(b))).total();
+        return Await.result(SumCommand.call(connection, BigInteger.valueOf(a), BigInteger.valueOf(b))).total();
     }
 
     @Test
@@ -88,18 +76,18 @@ class ProtocolSwitchTest {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> new SwitchboardLocator(new Switchboard()));
                 AmpConnection connection = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
             SwitchRefused refused = assertInstanceOf(SwitchRefused.class,
-                    failure(SwitchToEchoCommand.call(connection, "refuse", new Collector(1))));
+                    Await.failure(SwitchToEchoCommand.call(connection, "refuse", new Collector(1))));
             assertEquals("not now", refused.getMessage());
             assertEquals(BigInteger.valueOf(3), sum(connection, 1, 2), "a refused switch leaves AMP working");
 
             Collector collector = new Collector("ECHO:hello java".length());
             assertSame(collector, SwitchToEchoCommand.callBlocking(connection, "echo", collector));
             assertInstanceOf(ProtocolSwitchedException.class,
-                    failure(SumCommand.call(connection, BigInteger.ONE, BigInteger.ONE)));
+                    Await.failure(SumCommand.call(connection, BigInteger.ONE, BigInteger.ONE)));
             collector.send("hello java");
-            assertEquals("ECHO:hello java", await(collector.received));
-            await(collector.lost); // it closed the connection once the echo came
-            await(connection.closeFuture());
+            assertEquals("ECHO:hello java", Await.result(collector.received));
+            Await.result(collector.lost); // it closed the connection once the echo came
+            Await.result(connection.closeFuture());
         }
     }
 
@@ -112,16 +100,16 @@ class ProtocolSwitchTest {
                     ResponderLocator.NONE)) {
                 assertEquals(BigInteger.valueOf(3), sum(connection, 1, 2));
                 SwitchRefused refused = assertInstanceOf(SwitchRefused.class,
-                        failure(SwitchToEchoCommand.call(connection, "refuse", new Collector(1))));
+                        Await.failure(SwitchToEchoCommand.call(connection, "refuse", new Collector(1))));
                 assertEquals("not now", refused.getMessage());
                 assertEquals(BigInteger.valueOf(7), sum(connection, 3, 4), "Twisted refused; AMP goes on");
 
-                Collector collector = await(SwitchToEchoCommand.call(connection, "echo",
+                Collector collector = Await.result(SwitchToEchoCommand.call(connection, "echo",
                         new Collector("ECHO:hello from java".length())));
                 assertInstanceOf(ProtocolSwitchedException.class,
-                        failure(SumCommand.call(connection, BigInteger.ONE, BigInteger.ONE)));
+                        Await.failure(SumCommand.call(connection, BigInteger.ONE, BigInteger.ONE)));
                 collector.send("hello from java");
-                assertEquals("ECHO:hello from java", await(collector.received), "Twisted's echo protocol answered");
+                assertEquals("ECHO:hello from java", Await.result(collector.received), "Twisted's echo protocol answered");
             }
         }
     }

@@ -112,6 +112,24 @@ public final class Command<A, R> {
     }
 
     /**
+     * The exception a caller of this command gets for an error answer with {@code code}: the declared
+     * one, rebuilt from the description, or an {@link UnknownRemoteErrorException}.
+     */
+    Throwable failureFor(String code, String description) {
+        ErrorSpec declared = errorForCode(code);
+        if (declared == null) {
+            return new UnknownRemoteErrorException(code, description);
+        }
+        Throwable rebuilt;
+        try {
+            rebuilt = declared.factory().apply(description);
+        } catch (RuntimeException broken) {
+            rebuilt = broken;
+        }
+        return rebuilt != null ? rebuilt : new UnknownRemoteErrorException(code, description);
+    }
+
+    /**
      * Whether a successful answer switches the connection to another protocol (Twisted's
      * {@code ProtocolSwitchCommand}): call it with {@link AmpConnection#switchProtocol}, answer it
      * with a {@link ProtocolSwitchResponder}.

@@ -5,21 +5,21 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
  * The limits of one connection ({@link ConnectionOptions}) that need counting while it runs: calls
  * refused at the outstanding-calls or queued-bytes limit, the reader paused while the peer cannot
- * take our answers or too many of its requests are in progress, and received descriptors nobody
- * can claim any more.
+ * take our answers, too many of its requests are in progress or the shared {@link MemoryBudget} is
+ * spent, and received descriptors nobody can claim any more.
  *
  * <p>The reader checks after each request it dispatches, and stops parsing the rest of its buffer
- * at a limit; then, before parsing or reading on, it waits on a monitor; whatever lowers a count wakes it, and it looks
- * again every {@link #RECHECK_MILLIS} anyway (a cheap guard against a missed wake-up, and what
- * notices the calls this side makes while requests are in progress).
+ * at a limit; then, before parsing or reading on, it waits on a monitor ({@link #awaitChange});
+ * whatever lowers a count wakes it, and it looks again every {@link #RECHECK_MILLIS} anyway (a cheap
+ * guard against a missed wake-up, what notices the calls this side makes while requests are in
+ * progress, and what sees a budget regain room).
  */
 final class ConnectionLimits {
-    private static final long RECHECK_MILLIS = 50;
+    static final long RECHECK_MILLIS = 50;
 
     private final int maxOutstandingCalls;
     private final long maxQueuedBytes;
@@ -29,10 +29,18 @@ final class ConnectionLimits {
     private final OutboundQueue outbound;
     private final PendingCalls<?> pending;
     private final DescriptorExchange descriptors;
+    private final MemoryBudget budget;
     private final AtomicInteger requestsInProgress = new AtomicInteger();
     private final AtomicInteger requestsQueued = new AtomicInteger(); // waiting for the responder executor
     private final Object gate = new Object();
     private volatile boolean readerWaiting;
+    // What this connection holds of the budget besides its outbound queue (which counts itself):
+    // the box being read, and the requests answered later. Guarded by "this".
+    private long decoderCharge;
+    private long requestCharge;
+    private boolean released;
+    // Since when the reader has waited over a spent budget (System.nanoTime), or 0.
+    private volatile long overBudgetSince;
 
     ConnectionLimits(ConnectionOptions options, OutboundQueue outbound, PendingCalls<?> pending,
             DescriptorExchange descriptors) {
@@ -41,6 +49,7 @@ final class ConnectionLimits {
         this.maxRequestsInProgress = options.maxRequestsInProgress();
         this.maxPendingDescriptors = options.maxPendingDescriptors();
         this.callTimeout = options.callTimeout();
+        this.budget = options.memoryBudget();
         this.outbound = outbound;
         this.pending = pending;
         this.descriptors = descriptors;
@@ -80,6 +89,11 @@ final class ConnectionLimits {
         wakeReader();
     }
 
+    /** The requests of the peer's that are being answered now. */
+    int requestsInProgress() {
+        return requestsInProgress.get();
+    }
+
     void requestQueued() {
         requestsQueued.incrementAndGet();
     }
@@ -89,29 +103,111 @@ final class ConnectionLimits {
         wakeReader();
     }
 
-    /**
-     * Called by the reader before each read: waits while the connection must not read, as long as
-     * it is {@code open}; then checks the received descriptors again.
-     */
-    void awaitReadCapacity(BooleanSupplier open) throws InterruptedException {
-        if (mustPause()) {
-            synchronized (gate) {
-                readerWaiting = true;
-                try {
-                    while (open.getAsBoolean() && mustPause()) {
-                        gate.wait(RECHECK_MILLIS);
-                    }
-                } finally {
-                    readerWaiting = false;
+    /** Whether this connection counts against a memory budget. */
+    boolean hasBudget() {
+        return budget != null;
+    }
+
+    /** Reader thread: the decoder now holds {@code bytes} of a box in progress. */
+    void decoderHolds(long bytes) {
+        if (budget != null) {
+            synchronized (this) {
+                if (!released && bytes != decoderCharge) {
+                    charge(bytes - decoderCharge);
+                    decoderCharge = bytes;
                 }
             }
         }
-        checkPendingDescriptors();
+    }
+
+    /** A request answered later holds {@code bytes} (its size on the wire) until {@link #requestReleased}. */
+    void requestHeld(long bytes) {
+        synchronized (this) {
+            if (!released) {
+                requestCharge += bytes;
+                charge(bytes);
+            }
+        }
+    }
+
+    void requestReleased(long bytes) {
+        synchronized (this) {
+            if (!released) {
+                requestCharge -= bytes;
+                charge(-bytes);
+            }
+        }
+    }
+
+    /** The connection closed: gives back what it held of the budget (its outbound queue does its own). */
+    void releaseBudget() {
+        if (budget != null) {
+            synchronized (this) {
+                if (!released) {
+                    released = true;
+                    charge(-(decoderCharge + requestCharge));
+                    decoderCharge = 0;
+                    requestCharge = 0;
+                }
+            }
+        }
+    }
+
+    private void charge(long delta) {
+        if (delta > 0) {
+            budget.acquire(delta);
+        } else if (delta < 0) {
+            budget.release(-delta);
+        }
+    }
+
+    /** What this connection holds of its budget now. */
+    long budgetShare() {
+        long own;
+        synchronized (this) {
+            own = decoderCharge + requestCharge;
+        }
+        return own + outbound.queuedBytes();
     }
 
     /**
-     * Called by the reader after dispatching what it read: more received descriptors waiting than
-     * the limit, with no request left that could still claim them, is the peer's doing.
+     * Waits on the reader's monitor for up to {@link #RECHECK_MILLIS}, or until a count falls; the
+     * caller loops while {@link #mustPause()}.
+     */
+    void awaitChange() throws InterruptedException {
+        synchronized (gate) {
+            readerWaiting = true;
+            try {
+                if (mustPause()) {
+                    gate.wait(RECHECK_MILLIS);
+                }
+            } finally {
+                readerWaiting = false;
+            }
+        }
+    }
+
+    /** Reader thread: marks the start of a wait over a spent budget, if that is why it waits. */
+    void pausing() {
+        if (overBudgetSince == 0 && overBudget()) {
+            overBudgetSince = Math.max(1, System.nanoTime());
+        }
+    }
+
+    /** Reader thread: it reads again. */
+    void resumed() {
+        overBudgetSince = 0;
+    }
+
+    /** Since when the reader has waited over a spent budget ({@link System#nanoTime}), or 0. */
+    long overBudgetSince() {
+        return overBudgetSince;
+    }
+
+    /**
+     * Called by the reader after dispatching what it read, and before it reads again: more received
+     * descriptors waiting than the limit, with no request left that could still claim them, is the
+     * peer's doing.
      *
      * @throws ProtocolException then (the connection closes and closes the descriptors)
      */
@@ -144,7 +240,14 @@ final class ConnectionLimits {
             // With calls of ours outstanding, go on reading: a responder may be waiting for one.
             return true;
         }
+        if (overBudget()) {
+            return true; // the budget is spent and this connection holds more than its share
+        }
         // Requests still queued for the executor may claim the descriptors: wait for them.
         return requestsQueued.get() > 0 && descriptors.canReceive() && descriptors.waiting() > maxPendingDescriptors;
+    }
+
+    private boolean overBudget() {
+        return budget != null && budget.isSpent() && budgetShare() > MemoryBudget.FAIR_SHARE;
     }
 }

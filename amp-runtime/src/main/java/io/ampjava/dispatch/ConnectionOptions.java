@@ -33,6 +33,12 @@ import java.util.concurrent.Executor;
  *       requests in progress}: at either limit the connection stops reading its peer until it is
  *       below again (backpressure: a peer whose answers cannot be written, or whose requests are
  *       still being answered, is not read further).
+ *   <li>{@link Builder#memoryBudget a memory budget} shared with other connections: when it is
+ *       spent, a connection holding more than its fair share stops reading, and is closed if it
+ *       stays so for the {@link Builder#budgetTimeout budget timeout}.
+ *   <li>{@link Builder#idleTimeout an idle timeout} and {@link Builder#writeStallTimeout a
+ *       write-stall timeout}: a peer silent while nothing is in progress, or one that takes none
+ *       of the boxes queued for it, is closed ({@link #serverDefaults() servers} set both).
  *   <li>{@link Builder#callTimeout a call timeout}: each call's future fails with a
  *       {@link java.util.concurrent.TimeoutException} when no answer came in time, which frees the call.
  * </ul>
@@ -55,7 +61,18 @@ public final class ConnectionOptions {
     /** The default limit on the peer's requests being answered at the same time. */
     public static final int DEFAULT_MAX_REQUESTS_IN_PROGRESS = 4096;
 
+    /** A server's default idle timeout, in minutes; see {@link #serverDefaults()}. */
+    public static final int DEFAULT_SERVER_IDLE_MINUTES = 10;
+    /** A server's default write-stall timeout, in seconds; see {@link #serverDefaults()}. */
+    public static final int DEFAULT_SERVER_WRITE_STALL_SECONDS = 60;
+    /** The default time a connection may stay over a spent {@link MemoryBudget} before it is closed. */
+    public static final Duration DEFAULT_BUDGET_TIMEOUT = Duration.ofSeconds(30);
+
     private static final ConnectionOptions DEFAULTS = builder().build();
+    private static final ConnectionOptions SERVER_DEFAULTS = builder()
+            .idleTimeout(Duration.ofMinutes(DEFAULT_SERVER_IDLE_MINUTES))
+            .writeStallTimeout(Duration.ofSeconds(DEFAULT_SERVER_WRITE_STALL_SECONDS))
+            .build();
 
     private final String threadName;
     private final Executor responderExecutor;
@@ -68,6 +85,11 @@ public final class ConnectionOptions {
     private final long maxQueuedBytes;
     private final int maxRequestsInProgress;
     private final Duration callTimeout;
+    private final Duration idleTimeout;
+    private final Duration writeStallTimeout;
+    private final MemoryBudget memoryBudget;
+    private final Duration budgetTimeout;
+    private final Duration connectTimeout;
 
     private ConnectionOptions(Builder builder) {
         this.threadName = builder.threadName;
@@ -81,6 +103,11 @@ public final class ConnectionOptions {
         this.maxQueuedBytes = builder.maxQueuedBytes;
         this.maxRequestsInProgress = builder.maxRequestsInProgress;
         this.callTimeout = builder.callTimeout;
+        this.idleTimeout = builder.idleTimeout;
+        this.writeStallTimeout = builder.writeStallTimeout;
+        this.memoryBudget = builder.memoryBudget;
+        this.budgetTimeout = builder.budgetTimeout;
+        this.connectTimeout = builder.connectTimeout;
     }
 
     /**
@@ -90,6 +117,16 @@ public final class ConnectionOptions {
      */
     public static ConnectionOptions defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * {@link #defaults()} plus what a server facing peers it does not control needs: an idle timeout
+     * of {@value #DEFAULT_SERVER_IDLE_MINUTES} minutes and a write-stall timeout of
+     * {@value #DEFAULT_SERVER_WRITE_STALL_SECONDS} seconds. {@link io.ampjava.server.AmpServer} uses
+     * these unless given others, and adds the server's {@link MemoryBudget}.
+     */
+    public static ConnectionOptions serverDefaults() {
+        return SERVER_DEFAULTS;
     }
 
     /** A builder that starts from {@link #defaults()}. */
@@ -111,6 +148,11 @@ public final class ConnectionOptions {
         builder.maxQueuedBytes = maxQueuedBytes;
         builder.maxRequestsInProgress = maxRequestsInProgress;
         builder.callTimeout = callTimeout;
+        builder.idleTimeout = idleTimeout;
+        builder.writeStallTimeout = writeStallTimeout;
+        builder.memoryBudget = memoryBudget;
+        builder.budgetTimeout = budgetTimeout;
+        builder.connectTimeout = connectTimeout;
         return builder;
     }
 
@@ -161,6 +203,38 @@ public final class ConnectionOptions {
         return callTimeout;
     }
 
+    /** The idle timeout, or null for none. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** The write-stall timeout, or null for none. */
+    public Duration writeStallTimeout() {
+        return writeStallTimeout;
+    }
+
+    /** The memory budget this connection shares with others, or null for none. */
+    public MemoryBudget memoryBudget() {
+        return memoryBudget;
+    }
+
+    /** How long the connection may stay over a spent memory budget before it is closed. */
+    public Duration budgetTimeout() {
+        return budgetTimeout;
+    }
+
+    /** How long {@code io.ampjava.Amp.connectTcp} waits for the connection, or null for the system's wait. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    private static Duration positiveOrNull(Duration timeout, String what) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException(what + " must be positive: " + timeout);
+        }
+        return timeout;
+    }
+
     private static int positive(int value, String what) {
         if (value < 1) {
             throw new IllegalArgumentException(what + " must be positive: " + value);
@@ -181,6 +255,11 @@ public final class ConnectionOptions {
         private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
         private int maxRequestsInProgress = DEFAULT_MAX_REQUESTS_IN_PROGRESS;
         private Duration callTimeout;
+        private Duration idleTimeout;
+        private Duration writeStallTimeout;
+        private MemoryBudget memoryBudget;
+        private Duration budgetTimeout = DEFAULT_BUDGET_TIMEOUT;
+        private Duration connectTimeout;
 
         private Builder() {}
 
@@ -285,10 +364,62 @@ public final class ConnectionOptions {
          * remembered until the late answer comes, which is then dropped.
          */
         public Builder callTimeout(Duration timeout) {
-            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-                throw new IllegalArgumentException("call timeout must be positive: " + timeout);
+            this.callTimeout = positiveOrNull(timeout, "call timeout");
+            return this;
+        }
+
+        /**
+         * Closes the connection when no box has come from the peer for {@code timeout} while nothing
+         * is in progress (no request of the peer's being answered, no call of ours waiting for its
+         * answer): a silent peer must not hold a thread and its buffers for ever. The pending calls
+         * (none, by the definition) and the log name the reason. Null (the default, but see
+         * {@link #serverDefaults()}) means no idle timeout.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positiveOrNull(timeout, "idle timeout");
+            return this;
+        }
+
+        /**
+         * Closes the connection when boxes wait to be written and the peer has taken none of them
+         * for {@code timeout}: a peer that stops reading must not hold a writer blocked for ever.
+         * Outstanding calls fail with a {@link ConnectionLostException} naming the reason. Null (the
+         * default, but see {@link #serverDefaults()}) means no write-stall timeout.
+         */
+        public Builder writeStallTimeout(Duration timeout) {
+            this.writeStallTimeout = positiveOrNull(timeout, "write-stall timeout");
+            return this;
+        }
+
+        /**
+         * Counts what this connection holds (boxes queued to the peer, the box being read, requests
+         * being answered) against {@code budget}, shared with other connections; see
+         * {@link MemoryBudget}. Null (the default for a connection opened by hand) means none.
+         */
+        public Builder memoryBudget(MemoryBudget budget) {
+            this.memoryBudget = budget;
+            return this;
+        }
+
+        /**
+         * How long this connection may stay paused over a spent {@link #memoryBudget memory budget}
+         * before it is closed; {@link #DEFAULT_BUDGET_TIMEOUT} by default.
+         */
+        public Builder budgetTimeout(Duration timeout) {
+            if (timeout == null) {
+                throw new NullPointerException("budget timeout");
             }
-            this.callTimeout = timeout;
+            this.budgetTimeout = positiveOrNull(timeout, "budget timeout");
+            return this;
+        }
+
+        /**
+         * How long {@code io.ampjava.Amp.connectTcp} waits for the TCP connection before it fails
+         * with a {@link java.net.SocketTimeoutException}; null (the default) waits as long as the
+         * system does (minutes, for a host that does not answer). Unix sockets connect at once.
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positiveOrNull(timeout, "connect timeout");
             return this;
         }
 

@@ -1,6 +1,5 @@
 package io.ampjava.dispatch;
 
-import io.ampjava.transport.Transport;
 import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
@@ -21,18 +20,18 @@ import java.util.function.Consumer;
  * an argument claims them (once); those never claimed are closed with the connection.
  */
 final class DescriptorExchange implements ArgumentContext {
-    private final Transport transport;
+    private final ConnectionTransport transport;
     private final OutboundQueue outbound;
     private final int maxNestingDepth;
     private final Map<Integer, Integer> received = new HashMap<>();
     private int nextReceiveOrdinal;
     private boolean closed;
 
-    DescriptorExchange(Transport transport, OutboundQueue outbound) {
+    DescriptorExchange(ConnectionTransport transport, OutboundQueue outbound) {
         this(transport, outbound, DEFAULT_MAX_NESTING_DEPTH);
     }
 
-    DescriptorExchange(Transport transport, OutboundQueue outbound, int maxNestingDepth) {
+    DescriptorExchange(ConnectionTransport transport, OutboundQueue outbound, int maxNestingDepth) {
         this.transport = transport;
         this.outbound = outbound;
         this.maxNestingDepth = maxNestingDepth;
@@ -45,7 +44,7 @@ final class DescriptorExchange implements ArgumentContext {
 
     @Override
     public int sendDescriptor(Descriptor descriptor) {
-        if (!transport.canPassDescriptors()) {
+        if (!transport.get().canPassDescriptors()) {
             throw new UnsupportedOperationException(
                     transport.describe() + " cannot carry file descriptors: a Descriptor argument needs a Unix socket");
         }
@@ -107,7 +106,7 @@ final class DescriptorExchange implements ArgumentContext {
 
     /** Whether descriptors can arrive at all (a Unix socket). */
     boolean canReceive() {
-        return transport.canPassDescriptors();
+        return transport.get().canPassDescriptors();
     }
 
     /**

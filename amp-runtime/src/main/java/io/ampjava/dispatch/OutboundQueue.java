@@ -1,7 +1,7 @@
 package io.ampjava.dispatch;
 
-import io.ampjava.transport.Transport;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.transport.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -29,7 +29,7 @@ import java.util.Arrays;
  *
  * <p>StartTLS and protocol switches change what the queue may write. {@link #hold} keeps later
  * boxes back (StartTLS: nothing may follow the request or the answer in the clear) until
- * {@link #release}, which may swap the transport for a TLS one first. {@link #lock} refuses boxes
+ * {@link #release}; meanwhile the connection may swap its transport for a TLS one. {@link #lock} refuses boxes
  * from then on (a protocol switch) while {@link #enqueueBytes} still takes the new protocol's bytes.
  */
 final class OutboundQueue {
@@ -45,7 +45,7 @@ final class OutboundQueue {
         default void written() {}
     }
 
-    private Transport transport; // swapped only by release(), under the lock, between batches
+    private final ConnectionTransport transport; // read once per batch: a TLS upgrade swaps it between batches
     private final Listener listener;
     private final Frames boxes = new Frames();
     private Frames held; // non-null while holding: boxes kept back until release()
@@ -54,6 +54,10 @@ final class OutboundQueue {
     // Bytes enqueued and not yet written (held ones and the batch a flusher is writing included);
     // written under the lock, read without it by the reader thread deciding whether to pause.
     private volatile long queuedBytes;
+    // Counts progress (a batch written, or a first box after the queue was empty), for a write-stall
+    // watch that compares it between its looks; written under the lock.
+    private volatile int progress;
+    private final MemoryBudget budget; // counts queuedBytes when not null
     private int[] descriptors = new int[4];
     private int descriptorCount;
     private int assignedDescriptors; // descriptors[0, assigned) go with boxes already queued (or held)
@@ -62,8 +66,13 @@ final class OutboundQueue {
     private boolean closing; // a closeAfter box is queued: refuse later boxes
     private boolean closed;
 
-    OutboundQueue(Transport transport, Listener listener) {
+    OutboundQueue(ConnectionTransport transport, Listener listener) {
+        this(transport, listener, null);
+    }
+
+    OutboundQueue(ConnectionTransport transport, Listener listener, MemoryBudget budget) {
         this.transport = transport;
+        this.budget = budget;
         this.listener = listener;
     }
 
@@ -107,7 +116,7 @@ final class OutboundQueue {
         }
         (held != null ? held : boxes).add(bytes, descriptorCount - assignedDescriptors);
         assignedDescriptors = descriptorCount;
-        queuedBytes += bytes.length;
+        queued(bytes.length);
         closing = closeAfter;
         return true;
     }
@@ -121,7 +130,7 @@ final class OutboundQueue {
             return false;
         }
         boxes.add(box, 0);
-        queuedBytes += box.length;
+        queued(box.length);
         return true;
     }
 
@@ -133,14 +142,11 @@ final class OutboundQueue {
     }
 
     /**
-     * Lets the held boxes go, through {@code replacement} when it is not null (the TLS transport
-     * over the old one), and flushes them.
+     * Lets the held boxes go and flushes them (through the TLS transport, when StartTLS has just
+     * replaced the connection's transport).
      */
-    void release(Transport replacement) {
+    void release() {
         synchronized (this) {
-            if (replacement != null) {
-                transport = replacement;
-            }
             if (held != null) {
                 boxes.addAll(held);
                 held = null;
@@ -198,57 +204,94 @@ final class OutboundQueue {
             }
             flushing = true;
         }
-        while (true) {
-            byte[][] batch;
-            int[] batchDescriptors;
-            int[] fds;
-            boolean lastCloses;
-            Transport target;
-            long batchBytes = 0;
-            synchronized (this) {
-                if (closed || boxes.isEmpty()) {
-                    stopFlushing();
+        // Whatever is thrown, even an Error, the flag must fall: a queue left "flushing" by a dead
+        // flusher would never write again.
+        boolean stopped = false;
+        try {
+            while (true) {
+                byte[][] batch;
+                int[] batchDescriptors;
+                int[] fds;
+                boolean lastCloses;
+                Transport target;
+                long batchBytes = 0;
+                synchronized (this) {
+                    if (closed || boxes.isEmpty()) {
+                        stopFlushing();
+                        stopped = true;
+                        return;
+                    }
+                    batch = Arrays.copyOf(boxes.bytes, boxes.count);
+                    batchDescriptors = Arrays.copyOf(boxes.descriptors, boxes.count);
+                    int fdCount = boxes.descriptorTotal();
+                    boxes.clear();
+                    lastCloses = closing && held == null; // a held closing box is not in this batch
+                    target = transport.get();
+                    // The batch's descriptors lead the queue; those of held boxes and of boxes still
+                    // being encoded stay.
+                    fds = Arrays.copyOf(descriptors, fdCount);
+                    System.arraycopy(descriptors, fdCount, descriptors, 0, descriptorCount - fdCount);
+                    descriptorCount -= fdCount;
+                    assignedDescriptors -= fdCount;
+                }
+                for (byte[] box : batch) {
+                    batchBytes += box.length;
+                }
+                try {
+                    write(target, batch, batchDescriptors, fds);
+                } catch (Throwable failure) {
+                    synchronized (this) {
+                        stopFlushing();
+                    }
+                    stopped = true;
+                    listener.writeFailed(failure);
                     return;
                 }
-                batch = Arrays.copyOf(boxes.bytes, boxes.count);
-                batchDescriptors = Arrays.copyOf(boxes.descriptors, boxes.count);
-                int fdCount = boxes.descriptorTotal();
-                boxes.clear();
-                lastCloses = closing && held == null; // a held closing box is not in this batch
-                target = transport;
-                // The batch's descriptors lead the queue; those of held boxes and of boxes still
-                // being encoded stay.
-                fds = Arrays.copyOf(descriptors, fdCount);
-                System.arraycopy(descriptors, fdCount, descriptors, 0, descriptorCount - fdCount);
-                descriptorCount -= fdCount;
-                assignedDescriptors -= fdCount;
+                synchronized (this) {
+                    if (!closed) {
+                        queuedBytes -= batchBytes;
+                        progress++;
+                        if (budget != null) {
+                            budget.release(batchBytes);
+                        }
+                    }
+                }
+                listener.written();
+                if (lastCloses) {
+                    synchronized (this) {
+                        stopFlushing();
+                    }
+                    stopped = true;
+                    listener.closingBoxWritten();
+                    return;
+                }
             }
-            for (byte[] box : batch) {
-                batchBytes += box.length;
-            }
-            try {
-                write(target, batch, batchDescriptors, fds);
-            } catch (IOException | RuntimeException failure) {
+        } finally {
+            if (!stopped) {
                 synchronized (this) {
                     stopFlushing();
                 }
-                listener.writeFailed(failure);
-                return;
-            }
-            synchronized (this) {
-                if (!closed) {
-                    queuedBytes -= batchBytes;
-                }
-            }
-            listener.written();
-            if (lastCloses) {
-                synchronized (this) {
-                    stopFlushing();
-                }
-                listener.closingBoxWritten();
-                return;
             }
         }
+    }
+
+    /** Under the lock: {@code length} more bytes wait to be written. */
+    private void queued(int length) {
+        if (queuedBytes == 0) {
+            progress++; // a stall is counted from the first box waiting
+        }
+        queuedBytes += length;
+        if (budget != null) {
+            budget.acquire(length);
+        }
+    }
+
+    /**
+     * A number that changes whenever the queue makes progress (a batch written, or a first box after
+     * it was empty): a write-stall watch sees a stall as boxes waiting while it stays the same.
+     */
+    int progress() {
+        return progress;
     }
 
     /** Under the lock: the flush is over; wake whoever waits for the queue to drain. */
@@ -278,6 +321,9 @@ final class OutboundQueue {
             boxes.clear();
             held = null;
             assignedDescriptors = 0;
+            if (budget != null) {
+                budget.release(queuedBytes);
+            }
             queuedBytes = 0;
             if (drainWaiters > 0) {
                 notifyAll();

@@ -4,6 +4,7 @@ import io.ampjava.wire.Box;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /** Builds box-level {@link Responder}s from typed handlers; generated locators use it. */
 public final class Responders {
@@ -34,38 +35,24 @@ public final class Responders {
      */
     static final class TypedResponder<A, R> implements Responder {
         private final Command<A, R> command;
-        private final Handler<A, R> handler;
+        private final Invocation<A, R> handler;
 
         TypedResponder(Command<A, R> command, Handler<A, R> handler) {
             this.command = command;
-            this.handler = handler;
+            this.handler = handler::handle;
         }
 
         @Override
         public CompletionStage<Box> respond(Box request, AmpConnection connection) throws Exception {
-            A arguments = command.arguments().read(request, connection.argumentContext());
-            CompletionStage<R> result;
-            try {
-                result = handler.handle(arguments, connection);
-            } catch (Exception e) {
-                throw declared(command, e);
-            }
-            if (result == null) {
-                throw new IllegalStateException("responder for " + command.name() + " returned a null stage");
-            }
+            CompletionStage<? extends R> result = invoke(command, request, connection, handler);
             if (result instanceof CompletableFuture) {
-                CompletableFuture<R> future = result.toCompletableFuture(); // itself
+                CompletableFuture<? extends R> future = result.toCompletableFuture(); // itself
                 if (future.isDone() && !future.isCompletedExceptionally()) {
                     // Answered at once, the usual case: the same answer without a dependent stage.
                     return CompletableFuture.completedFuture(answer(future.getNow(null), connection));
                 }
             }
-            return result.handle((response, failure) -> {
-                if (failure != null) {
-                    throw new CompletionException(declared(command, unwrap(failure)));
-                }
-                return answer(response, connection);
-            });
+            return outcome(command, result, response -> answer(response, connection));
         }
 
         private Box answer(R response, AmpConnection connection) {
@@ -88,27 +75,14 @@ public final class Responders {
         if (!command.switchesProtocol()) {
             throw new IllegalArgumentException(command.name() + " does not switch protocol");
         }
-        return (request, connection) -> {
-            A arguments = command.arguments().read(request, connection.argumentContext());
-            CompletionStage<? extends SwitchedProtocol> result;
-            try {
-                result = handler.handle(arguments, connection);
-            } catch (Exception e) {
-                throw declared(command, e);
-            }
-            if (result == null) {
-                throw new IllegalStateException("responder for " + command.name() + " returned a null stage");
-            }
-            return result.handle((protocol, failure) -> {
-                if (failure != null) {
-                    throw new CompletionException(declared(command, unwrap(failure)));
-                }
-                if (protocol == null) {
-                    throw new IllegalStateException("responder for " + command.name() + " switched to a null protocol");
-                }
-                return protocol;
-            });
-        };
+        Invocation<A, SwitchedProtocol> invocation = handler::handle;
+        return (request, connection) -> outcome(command, invoke(command, request, connection, invocation),
+                protocol -> {
+                    if (protocol == null) {
+                        throw new IllegalStateException("responder for " + command.name() + " switched to a null protocol");
+                    }
+                    return protocol;
+                });
     }
 
     /** The same, for a handler that returns the protocol at once. */
@@ -137,6 +111,42 @@ public final class Responders {
     @FunctionalInterface
     public interface SyncHandler<A, R> {
         R handle(A arguments, AmpConnection connection) throws Exception;
+    }
+
+    /** A handler of either kind, as {@link #invoke} calls it. */
+    @FunctionalInterface
+    private interface Invocation<A, T> {
+        CompletionStage<? extends T> handle(A arguments, AmpConnection connection) throws Exception;
+    }
+
+    /**
+     * Decodes the arguments of {@code request} and runs {@code handler} on them; its declared
+     * exceptions become {@link RemoteAmpException}s with their codes.
+     */
+    private static <A, T> CompletionStage<? extends T> invoke(Command<A, ?> command, Box request,
+            AmpConnection connection, Invocation<A, T> handler) throws Exception {
+        A arguments = command.arguments().read(request, connection.argumentContext());
+        CompletionStage<? extends T> result;
+        try {
+            result = handler.handle(arguments, connection);
+        } catch (Exception e) {
+            throw declared(command, e);
+        }
+        if (result == null) {
+            throw new IllegalStateException("responder for " + command.name() + " returned a null stage");
+        }
+        return result;
+    }
+
+    /** {@code onSuccess} of the handler's result; its declared exceptions mapped as {@link #invoke} does. */
+    private static <T, U> CompletionStage<U> outcome(Command<?, ?> command, CompletionStage<? extends T> result,
+            Function<? super T, ? extends U> onSuccess) {
+        return result.handle((value, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(declared(command, unwrap(failure)));
+            }
+            return onSuccess.apply(value);
+        });
     }
 
     private static <E extends Exception> Exception declared(Command<?, ?> command, Throwable failure) throws E {

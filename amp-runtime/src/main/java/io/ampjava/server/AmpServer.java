@@ -1,7 +1,10 @@
 package io.ampjava.server;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.ConnectionOptions;
+import io.ampjava.dispatch.MemoryBudget;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.internal.log.RateLimitedLog;
 import io.ampjava.transport.ListeningSocket;
 import io.ampjava.transport.Transport;
 import java.io.IOException;
@@ -21,7 +24,11 @@ import java.util.function.Supplier;
  * Serves AMP on a {@link ListeningSocket}: an accept thread turns every accepted socket into an
  * {@link AmpConnection} with its own responder locator, so per-connection state stays per
  * connection. What one connection does (a protocol error, a crash, a peer that vanishes) ends that
- * connection only; a failing accept is logged and the server goes on.
+ * connection only. Nothing an accept or a connection's start can throw stops the server: when the
+ * process is out of file descriptors, threads or memory, the accepted socket (if any) is closed,
+ * the failure logged at most once a second, and the server tries again after a short back-off
+ * until resources return. {@link ServerOptions} bound the connections and the memory they hold all
+ * together.
  *
  * <p>The accept thread is a daemon thread: a program that should live as long as its server waits
  * on {@link #closeFuture()}. Usually made by {@code io.ampjava.Amp.listenUnix} or
@@ -36,41 +43,73 @@ import java.util.function.Supplier;
  */
 public final class AmpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AmpServer.class.getName());
-    /** After a failed accept (out of file descriptors, say), wait a little instead of spinning. */
-    private static final long ACCEPT_RETRY_MILLIS = 50;
+    /** After a failure, the first wait before accepting again; it doubles up to the longest. */
+    private static final long FIRST_BACKOFF_MILLIS = 10;
+    private static final long LONGEST_BACKOFF_MILLIS = 1_000;
+    private static final long LOG_INTERVAL_MILLIS = 1_000;
     private static final long ACCEPT_THREAD_JOIN_MILLIS = 5_000;
 
     private final ListeningSocket socket;
     private final Function<? super Transport, AmpConnection> connector;
+    private final int maxConnections;
     private final Set<AmpConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Thread acceptThread;
+    private final RateLimitedLog acceptFailures = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
+    private final RateLimitedLog startFailures = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
+    private long backoffMillis; // accept thread only
 
-    private AmpServer(ListeningSocket socket, Function<? super Transport, AmpConnection> connector) {
+    private AmpServer(ListeningSocket socket, Function<? super Transport, AmpConnection> connector, int maxConnections) {
         this.socket = socket;
         this.connector = connector;
+        this.maxConnections = maxConnections;
         this.acceptThread = new Thread(this::acceptLoop, "amp-server " + socket.address());
         acceptThread.setDaemon(true);
     }
 
     /**
-     * Serves {@code socket}, answering each connection with a fresh locator from {@code locators}.
-     * The server owns the socket from now on.
+     * Serves {@code socket} with {@link ServerOptions#defaults()}, answering each connection with a
+     * fresh locator from {@code locators}. The server owns the socket from now on.
      */
     public static AmpServer serve(ListeningSocket socket, Supplier<? extends ResponderLocator> locators) {
+        return serve(socket, locators, ServerOptions.defaults());
+    }
+
+    /** The same, with other options. */
+    public static AmpServer serve(ListeningSocket socket, Supplier<? extends ResponderLocator> locators,
+            ServerOptions options) {
         Objects.requireNonNull(locators, "locators");
-        return serve(socket, transport -> AmpConnection.open(transport, locators.get()));
+        ConnectionOptions connectionOptions = options.connectionOptions();
+        if (connectionOptions.memoryBudget() == null) {
+            MemoryBudget budget = options.memoryBudget() != null ? options.memoryBudget() : MemoryBudget.quarterOfHeap();
+            connectionOptions = connectionOptions.toBuilder().memoryBudget(budget).build();
+        }
+        ConnectionOptions perConnection = connectionOptions;
+        return start(socket, transport -> AmpConnection.open(transport, locators.get(), perConnection),
+                options.maxConnections());
     }
 
     /**
-     * Serves {@code socket}, opening each accepted transport with {@code connector} (for connection
-     * options beyond a locator). If the connector throws, that transport is closed and the server
-     * goes on.
+     * Serves {@code socket}, opening each accepted transport with {@code connector}, which chooses
+     * each connection's options itself (the default connection limit still applies). If the
+     * connector throws, that transport is closed and the server goes on.
      */
     public static AmpServer serve(ListeningSocket socket, Function<? super Transport, AmpConnection> connector) {
-        AmpServer server = new AmpServer(Objects.requireNonNull(socket, "socket"), Objects.requireNonNull(connector, "connector"));
-        server.acceptThread.start();
+        return start(socket, connector, ServerOptions.DEFAULT_MAX_CONNECTIONS);
+    }
+
+    private static AmpServer start(ListeningSocket socket, Function<? super Transport, AmpConnection> connector,
+            int maxConnections) {
+        AmpServer server = new AmpServer(Objects.requireNonNull(socket, "socket"),
+                Objects.requireNonNull(connector, "connector"), maxConnections);
+        try {
+            server.acceptThread.start();
+        } catch (Throwable failure) {
+            server.closeSocket();
+            throw failure;
+        }
         return server;
     }
 
@@ -128,53 +167,94 @@ public final class AmpServer implements AutoCloseable {
     private void acceptLoop() {
         try {
             while (!closing.get()) {
-                Transport transport;
                 try {
-                    transport = socket.accept();
-                } catch (ClosedChannelException e) {
-                    break;
-                } catch (IOException | RuntimeException e) {
-                    if (closing.get()) {
+                    if (!acceptOne()) {
                         break;
                     }
-                    LOG.log(Level.WARNING, "accept failed on " + address() + "; still serving", e);
-                    pause();
-                    continue;
+                } catch (Throwable failure) {
+                    // acceptOne handles what it can; this is the last guard (an Error while handling).
+                    pauseAfterFailure();
                 }
-                serve(transport);
             }
         } finally {
             if (!closing.get()) {
-                // Only an unexpected end gets here (the loop never gives up on its own): do not
-                // leave a socket open that nobody accepts on.
-                LOG.log(Level.ERROR, "the accept loop of " + address() + " stopped");
+                // Only a listening socket closed under the server gets here: do not leave it half open.
+                try {
+                    LOG.log(Level.ERROR, "the accept loop of " + address() + " stopped: its socket was closed");
+                } catch (Throwable ignored) {
+                    // closing the socket matters more than the line
+                }
                 closeSocket();
             }
         }
     }
 
-    private void serve(Transport transport) {
-        AmpConnection connection;
+    /** Accepts and serves one connection; false when the listening socket is closed. */
+    private boolean acceptOne() {
+        Transport transport;
         try {
-            connection = connector.apply(transport);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not open a connection for " + transport.describe() + "; closed it", e);
+            transport = socket.accept();
+        } catch (ClosedChannelException closedSocket) {
+            return false;
+        } catch (Throwable failure) {
+            if (!closing.get()) {
+                acceptFailures.log(Level.WARNING, "accept failed on " + address() + "; still serving", failure);
+                pauseAfterFailure();
+            }
+            return true;
+        }
+        try {
+            serve(transport);
+            backoffMillis = 0;
+        } catch (Throwable failure) {
             closeQuietly(transport);
+            startFailures.log(Level.WARNING, "could not start a connection on " + address() + "; closed it", failure);
+            pauseAfterFailure();
+        }
+        return true;
+    }
+
+    private void serve(Transport transport) {
+        if (connections.size() >= maxConnections) {
+            closeQuietly(transport);
+            refusals.log(Level.WARNING, "refused a connection on " + address() + ": " + maxConnections
+                    + " connections are open, the limit", null);
             return;
         }
+        AmpConnection connection = connector.apply(transport);
         connections.add(connection);
-        // Registered after add(): an already closed connection is removed at once.
-        connection.closeFuture().whenComplete((ignored, failure) -> connections.remove(connection));
+        try {
+            // Registered after add(): an already closed connection is removed at once.
+            connection.closeFuture().whenComplete((ignored, failure) -> connections.remove(connection));
+        } catch (Throwable failure) {
+            connections.remove(connection);
+            connection.close();
+            throw failure;
+        }
         if (closing.get()) {
             connection.close();
+        }
+    }
+
+    /** Waits a little after a failure, longer each time in a row, instead of spinning on it. */
+    private void pauseAfterFailure() {
+        backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(LONGEST_BACKOFF_MILLIS, backoffMillis * 2);
+        try {
+            TimeUnit.MILLISECONDS.sleep(backoffMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private void closeSocket() {
         try {
             socket.close();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "closing " + address() + " failed", e);
+        } catch (Throwable failure) {
+            try {
+                LOG.log(Level.WARNING, "closing " + address() + " failed: " + failure);
+            } catch (Throwable ignored) {
+                // nothing more to do
+            }
         }
     }
 
@@ -186,18 +266,10 @@ public final class AmpServer implements AutoCloseable {
         }
     }
 
-    private static void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(ACCEPT_RETRY_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void closeQuietly(Transport transport) {
         try {
             transport.close();
-        } catch (IOException ignored) {
+        } catch (Throwable ignored) {
             // Never served: nothing to report.
         }
     }

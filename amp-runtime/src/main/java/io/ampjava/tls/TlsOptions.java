@@ -4,18 +4,24 @@ import io.ampjava.transport.Transport;
 import io.ampjava.transport.TransportRole;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -29,8 +35,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@link Builder#sslContext}), and then the peer must present a certificate chain the trust managers
  * accept: a TLS client checks the server's, a TLS server asks for the client's and refuses a client
  * without one. Without trust, this side accepts any certificate from the peer and, as a server, asks
- * for none: the traffic is encrypted but the peer is anonymous. Host names are not checked (Twisted's
- * {@code CertificateOptions} does not either); {@link Builder#configureEngine} can turn that on.
+ * for none: the traffic is encrypted but the peer is anonymous.
+ *
+ * <p>Host names are checked only when one is given ({@link Builder#hostName}): a TLS client then
+ * sends it as SNI and refuses a server certificate that does not name it, by the JDK's HTTPS rules
+ * (RFC 2818: DNS or IP subject alternative names, wildcards, the common name when there is no DNS
+ * name). Without one, any host's certificate passes that the trust managers accept, as with Twisted's
+ * {@code CertificateOptions} (and so its StartTLS); Twisted's {@code optionsForClientTLS(hostname)} is
+ * the checking kind.
  *
  * <p>A TLS server needs a certificate ({@link Builder#identity} or {@link Builder#keyManagers}).
  * Unlike Twisted, which makes a throwaway self-signed certificate when the answering side has none,
@@ -41,6 +53,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * TlsOptions server = TlsOptions.builder().identity(serverKey, serverCertificate).trustAnchors(ca).build();
  * // the connecting side: checks the server against the CA, presents its own certificate
  * TlsOptions client = TlsOptions.builder().identity(clientKey, clientCertificate).trustAnchors(ca).build();
+ * // the same from PEM files, and the server's certificate must name the host
+ * TlsOptions checked = TlsOptions.builder()
+ *         .identityFromPem(Path.of("client.pem"), Path.of("client.key"))
+ *         .trustAnchorsFromPem(Path.of("ca.pem"))
+ *         .hostName("amp.example.com")
+ *         .build();
  * }</pre>
  */
 public final class TlsOptions {
@@ -50,6 +68,7 @@ public final class TlsOptions {
     private final TransportRole role;
     private final Consumer<? super SSLEngine> engineSetup;
     private final Duration handshakeTimeout;
+    private final String hostName;
 
     private TlsOptions(Builder builder, SSLContext context, boolean verifyPeer) {
         this.context = context;
@@ -59,6 +78,7 @@ public final class TlsOptions {
         this.role = builder.role;
         this.engineSetup = builder.engineSetup;
         this.handshakeTimeout = builder.handshakeTimeout;
+        this.hostName = builder.hostName;
     }
 
     /** Starts a description; with nothing set, this side is an anonymous TLS client that checks nothing. */
@@ -74,6 +94,11 @@ public final class TlsOptions {
     /** How long a StartTLS handshake may take before the connection gives up; zero for no limit. */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
+    }
+
+    /** The host name (or IP address) the server's certificate must name, when one was given. */
+    public Optional<String> hostName() {
+        return Optional.ofNullable(hostName);
     }
 
     /** The role forced by {@link Builder#role}, or {@link TransportRole#UNKNOWN} to follow the transport. */
@@ -111,8 +136,21 @@ public final class TlsOptions {
             throw new SSLException("this side is the TLS server (it accepted the connection) but its TLS options"
                     + " hold no certificate");
         }
-        SSLEngine engine = context.createSSLEngine();
-        engine.setUseClientMode(tlsRole == TransportRole.CLIENT);
+        SSLEngine engine;
+        if (tlsRole == TransportRole.CLIENT && hostName != null) {
+            // The engine's peer host is what the JDK's host check reads: without it, it refuses all.
+            engine = context.createSSLEngine(hostName, -1);
+            engine.setUseClientMode(true);
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!isIpAddress(hostName)) {
+                parameters.setServerNames(List.of(new SNIHostName(hostName))); // the JDK sends none for a name without a dot
+            }
+            engine.setSSLParameters(parameters);
+        } else {
+            engine = context.createSSLEngine();
+            engine.setUseClientMode(tlsRole == TransportRole.CLIENT);
+        }
         if (tlsRole == TransportRole.SERVER && verifyPeer) {
             engine.setNeedClientAuth(true);
         }
@@ -122,10 +160,16 @@ public final class TlsOptions {
         return engine;
     }
 
+    /** SNI carries host names only (RFC 6066); the JDK's host check matches IP addresses against IP names. */
+    private static boolean isIpAddress(String host) {
+        return host.indexOf(':') >= 0 || host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    }
+
     @Override
     public String toString() {
         return "TlsOptions[" + (canServe ? "certificate" : "no certificate") + ", "
                 + (verifyPeer ? "verifies the peer" : "anonymous peer")
+                + (hostName == null ? "" : ", host " + hostName)
                 + (role == TransportRole.UNKNOWN ? "" : ", role " + role) + "]";
     }
 
@@ -138,6 +182,7 @@ public final class TlsOptions {
         private TransportRole role = TransportRole.UNKNOWN;
         private Consumer<? super SSLEngine> engineSetup;
         private Duration handshakeTimeout = Duration.ofSeconds(30);
+        private String hostName;
         private String conflict;
 
         private Builder() {}
@@ -159,6 +204,31 @@ public final class TlsOptions {
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalArgumentException("cannot use this key and certificate: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * This side's certificate from PEM files, as OpenSSL writes them: the chain in
+         * {@code certificateChain} (its own certificate first, then the intermediates), the private
+         * key in {@code privateKey}, unencrypted, as {@code PRIVATE KEY} (PKCS#8),
+         * {@code RSA PRIVATE KEY} or {@code EC PRIVATE KEY}. Both may name the same file.
+         *
+         * @throws IllegalArgumentException naming the file and what is wrong with it: no PEM block,
+         *     bad base64, an encrypted or unsupported key, a key that does not belong to the first
+         *     certificate...
+         * @throws java.io.UncheckedIOException when a file cannot be read
+         */
+        public Builder identityFromPem(Path certificateChain, Path privateKey) {
+            PemIdentity identity = PemIdentity.load(certificateChain, privateKey);
+            return identity(identity.key(), identity.chain());
+        }
+
+        /**
+         * This side's certificate from one PEM file holding the private key and the chain, the
+         * file Twisted's {@code PrivateCertificate.loadPEM} reads. Same forms and errors as
+         * {@link #identityFromPem(Path, Path)}.
+         */
+        public Builder identityFromPem(Path keyAndCertificates) {
+            return identityFromPem(keyAndCertificates, keyAndCertificates);
         }
 
         /** This side's certificates, as standard key managers (e.g. from a {@link KeyManagerFactory}). */
@@ -187,6 +257,24 @@ public final class TlsOptions {
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalArgumentException("cannot trust these certificates: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Verifies the peer against every certificate in these PEM files (a CA, a bundle of CAs,
+         * or self-signed certificates); like Twisted's {@code Certificate.loadPEM} for each.
+         *
+         * @throws IllegalArgumentException naming the file and what is wrong with it
+         * @throws java.io.UncheckedIOException when a file cannot be read
+         */
+        public Builder trustAnchorsFromPem(Path... files) {
+            if (files.length == 0) {
+                throw new IllegalArgumentException("no trust anchor files given");
+            }
+            List<X509Certificate> anchors = new ArrayList<>();
+            for (Path file : files) {
+                anchors.addAll(PemFile.read(file).certificates());
+            }
+            return trustAnchors(anchors.toArray(new X509Certificate[0]));
         }
 
         /** Verifies the peer with these standard trust managers (e.g. from a {@link TrustManagerFactory}). */
@@ -228,8 +316,33 @@ public final class TlsOptions {
         }
 
         /**
-         * Adjusts each engine after the options are applied: protocols, cipher suites,
-         * {@code SSLParameters} such as host name checking.
+         * The name (or IP address) of the host this side connects to. As the TLS client, this side
+         * then sends it as SNI (unless it is an IP address) and refuses a server certificate that
+         * does not name it (the JDK's endpoint identification, {@code "HTTPS"}); the refusal names the
+         * expected host and the certificate's names (with an {@link #sslContext}, the JDK's message
+         * alone, which names the expected host). Needs the peer verified: a certificate nobody checks
+         * could name any host. As the TLS server, this side ignores it.
+         *
+         * @param host a DNS name, an IPv4 address, or an IPv6 address with or without brackets
+         * @throws IllegalArgumentException when {@code host} is none of these
+         */
+        public Builder hostName(String host) {
+            Objects.requireNonNull(host, "host");
+            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            if (!isIpAddress(bare)) {
+                try {
+                    new SNIHostName(bare); // the same rules the handshake will apply
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("not a host name: \"" + host + "\" (" + e.getMessage() + ")", e);
+                }
+            }
+            hostName = bare;
+            return this;
+        }
+
+        /**
+         * Adjusts each engine after the options are applied: protocols, cipher suites, other
+         * {@code SSLParameters}. (Host names: {@link #hostName}.)
          */
         public Builder configureEngine(Consumer<? super SSLEngine> setup) {
             engineSetup = Objects.requireNonNull(setup, "setup");
@@ -266,16 +379,34 @@ public final class TlsOptions {
             if (verify && !trustGiven) {
                 throw new IllegalStateException("verifying the peer needs trust: trustAnchors, trustManagers or an SSLContext");
             }
+            if (hostName != null && !verify) {
+                throw new IllegalStateException("checking the host name needs the peer verified (trustAnchors, trustManagers"
+                        + " or an SSLContext, and verifyPeer not turned off): a certificate nobody checks could name any host");
+            }
             SSLContext made = context;
             if (made == null) {
                 try {
                     made = SSLContext.getInstance("TLS");
-                    made.init(keyManagers, verify ? trustManagers : new TrustManager[] {AnyCertificate.INSTANCE}, null);
+                    made.init(keyManagers, verify ? withHostNames(trustManagers) : new TrustManager[] {AnyCertificate.INSTANCE}, null);
                 } catch (GeneralSecurityException e) {
                     throw new IllegalArgumentException("cannot make a TLS context: " + e.getMessage(), e);
                 }
             }
             return new TlsOptions(this, made, verify);
+        }
+
+        /** The trust managers, those the JDK checks host names with explaining a refusal better. */
+        private TrustManager[] withHostNames(TrustManager[] managers) {
+            if (hostName == null) {
+                return managers;
+            }
+            TrustManager[] wrapped = managers.clone();
+            for (int i = 0; i < wrapped.length; i++) {
+                if (wrapped[i] instanceof X509ExtendedTrustManager) {
+                    wrapped[i] = new HostNameTrustManager((X509ExtendedTrustManager) wrapped[i], hostName);
+                }
+            }
+            return wrapped;
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 
@@ -35,6 +35,7 @@ import javax.net.ssl.SSLSession;
  */
 public final class TlsTransport implements Transport {
     private static final ByteBuffer[] NOTHING = {ByteBuffer.allocate(0)};
+    private static final ByteBuffer NO_ROOM = ByteBuffer.allocate(0).asReadOnlyBuffer();
     /** Records combined into one write of the underlying transport, at most. */
     private static final int RECORDS_PER_WRITE = 4;
     /** A writer waiting for the reader's handshake progress looks again this often (lost wake-ups). */
@@ -138,6 +139,15 @@ public final class TlsTransport implements Transport {
     /** Whether the handshake has completed. */
     public boolean isHandshakeDone() {
         return handshakeDone;
+    }
+
+    /**
+     * Asks the transport under TLS without letting it read (its bytes would be TLS records): a Unix
+     * socket can tell a hang-up that way, TCP cannot.
+     */
+    @Override
+    public int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        return raw.pollWhilePaused(NO_ROOM, descriptors) < 0 ? -1 : 0;
     }
 
     @Override

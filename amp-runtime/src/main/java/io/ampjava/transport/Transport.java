@@ -57,6 +57,21 @@ public interface Transport extends Closeable {
         }
     }
 
+    /**
+     * For a reader that has stopped reading for a while (its connection is at a limit): tells,
+     * without blocking for more than a millisecond, whether the peer has hung up, so that a paused
+     * connection still closes when its peer leaves. A transport that can ask the kernel (Unix
+     * sockets and inherited pipes, with {@code poll}) reads nothing; one that cannot may read what
+     * has arrived into {@code dst}'s remaining room (none when it has none), handing descriptors
+     * to {@code descriptors} as {@link #read} does.
+     *
+     * @return -1 if the peer has hung up; otherwise how many bytes were put into {@code dst}
+     *     (usually 0). The default cannot tell, and returns 0.
+     */
+    default int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        return 0;
+    }
+
     /** Whether {@link #writeWithDescriptor} works here (Unix sockets). */
     default boolean canPassDescriptors() {
         return false;

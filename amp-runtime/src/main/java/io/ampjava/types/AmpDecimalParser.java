@@ -16,10 +16,10 @@ final class AmpDecimalParser {
     static AmpDecimal parse(CharSequence text) {
         int start = 0;
         int end = text.length();
-        while (start < end && isSpace(text.charAt(start))) {
+        while (start < end && AsciiText.isTextSpace(text.charAt(start))) {
             start++;
         }
-        while (end > start && isSpace(text.charAt(end - 1))) {
+        while (end > start && AsciiText.isTextSpace(text.charAt(end - 1))) {
             end--;
         }
         StringBuilder body = new StringBuilder(end - start);
@@ -39,7 +39,7 @@ final class AmpDecimalParser {
             negative = body.charAt(at) == '-';
             at++;
         }
-        if (at < length && !isDigit(body.charAt(at)) && body.charAt(at) != '.') {
+        if (at < length && !AsciiText.isDigit(body.charAt(at)) && body.charAt(at) != '.') {
             return special(body, at, negative, text);
         }
         return number(body, at, negative, text);
@@ -49,12 +49,12 @@ final class AmpDecimalParser {
         int length = body.length();
         StringBuilder digits = new StringBuilder(length);
         long fractionDigits = 0;
-        while (at < length && isDigit(body.charAt(at))) {
+        while (at < length && AsciiText.isDigit(body.charAt(at))) {
             digits.append(body.charAt(at++));
         }
         if (at < length && body.charAt(at) == '.') {
             at++;
-            while (at < length && isDigit(body.charAt(at))) {
+            while (at < length && AsciiText.isDigit(body.charAt(at))) {
                 digits.append(body.charAt(at++));
                 fractionDigits++;
             }
@@ -71,7 +71,7 @@ final class AmpDecimalParser {
                 at++;
             }
             int first = at;
-            while (at < length && isDigit(body.charAt(at))) {
+            while (at < length && AsciiText.isDigit(body.charAt(at))) {
                 // Saturate: anything this large is out of BigDecimal's range anyway.
                 exponent = Math.min(exponent * 10 + (body.charAt(at++) - '0'), 1L << 40);
             }
@@ -108,7 +108,7 @@ final class AmpDecimalParser {
         }
         int payloadStart = signaling ? 4 : 3;
         for (int i = payloadStart; i < word.length(); i++) {
-            if (!isDigit(word.charAt(i))) {
+            if (!AsciiText.isDigit(word.charAt(i))) {
                 throw invalid(text);
             }
         }
@@ -118,14 +118,7 @@ final class AmpDecimalParser {
         return AmpDecimal.nan(negative, signaling, payload);
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
-    /** Python's str.strip() whitespace within ASCII: tab to CR, the four separators, space. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
-    }
 
     private static NumberFormatException invalid(CharSequence text) {
         return new NumberFormatException("not a Decimal: " + quoted(text));

@@ -111,21 +111,15 @@ final class IntegerText {
      * {@code -} when negative: text that {@code Long.parseLong} and {@code new BigInteger} accept.
      */
     private static byte[] canonical(byte[] wire) {
-        int start = 0;
-        int end = wire.length;
-        while (start < end && isSpace(wire[start])) {
-            start++;
-        }
-        while (end > start && isSpace(wire[end - 1])) {
-            end--;
-        }
+        int start = AsciiText.trimmedStart(wire);
+        int end = AsciiText.trimmedEnd(wire, start);
         boolean negative = false;
         if (start < end && (wire[start] == '+' || wire[start] == '-')) {
             negative = wire[start] == '-';
             start++;
         }
         // Python allows one underscore between two digits, nowhere else.
-        if (start == end || !isDigit(wire[start]) || !isDigit(wire[end - 1])) {
+        if (start == end || !AsciiText.isDigit(wire[start]) || !AsciiText.isDigit(wire[end - 1])) {
             throw notAnInteger(wire);
         }
         byte[] out = new byte[end - start + 1];
@@ -136,10 +130,10 @@ final class IntegerText {
         for (int i = start; i < end; i++) {
             byte b = wire[i];
             if (b == '_') {
-                if (!isDigit(wire[i + 1])) { // i + 1 < end: the last byte is a digit
+                if (!AsciiText.isDigit(wire[i + 1])) { // i + 1 < end: the last byte is a digit
                     throw notAnInteger(wire);
                 }
-            } else if (!isDigit(b)) {
+            } else if (!AsciiText.isDigit(b)) {
                 throw notAnInteger(wire);
             } else {
                 digits++;
@@ -161,14 +155,6 @@ final class IntegerText {
                 : Arrays.copyOfRange(out, 1, length);
     }
 
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
-
-    /** The whitespace Python's {@code int()} strips from bytes: ASCII only. */
-    private static boolean isSpace(byte b) {
-        return b == ' ' || (b >= '\t' && b <= '\r');
-    }
 
     private static long checkRange(long value, long min, long max, String javaType, byte[] wire) {
         if (value < min || value > max) {

@@ -21,21 +21,15 @@ final class PythonFloatParser {
      * @throws BadArgumentException if Python's {@code float()} would raise {@code ValueError}
      */
     static double parse(byte[] wire) {
-        int start = 0;
-        int end = wire.length;
-        while (start < end && isSpace(wire[start])) {
-            start++;
-        }
-        while (end > start && isSpace(wire[end - 1])) {
-            end--;
-        }
+        int start = AsciiText.trimmedStart(wire);
+        int end = AsciiText.trimmedEnd(wire, start);
         int at = start;
         boolean negative = false;
         if (at < end && (wire[at] == '+' || wire[at] == '-')) {
             negative = wire[at] == '-';
             at++;
         }
-        if (at < end && !isDigit(wire[at]) && wire[at] != '.') {
+        if (at < end && !AsciiText.isDigit(wire[at]) && wire[at] != '.') {
             double special = special(wire, at, end);
             if (Double.isNaN(special)) {
                 return Double.NaN;
@@ -101,10 +95,10 @@ final class PythonFloatParser {
         int at = from;
         while (at < end) {
             byte b = wire[at];
-            if (isDigit(b)) {
+            if (AsciiText.isDigit(b)) {
                 at++;
             } else if (b == '_') {
-                if (at == from || at + 1 >= end || !isDigit(wire[at + 1])) {
+                if (at == from || at + 1 >= end || !AsciiText.isDigit(wire[at + 1])) {
                     return -1;
                 }
                 at++;
@@ -145,14 +139,6 @@ final class PythonFloatParser {
         return true;
     }
 
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
-
-    /** Python's whitespace for bytes: {@code \t \n \v \f \r} and space. */
-    private static boolean isSpace(byte b) {
-        return b == ' ' || (b >= '\t' && b <= '\r');
-    }
 
     private static BadArgumentException invalid(byte[] wire) {
         return new BadArgumentException("not a Float: could not convert " + Bytes.repr(wire) + " to float");

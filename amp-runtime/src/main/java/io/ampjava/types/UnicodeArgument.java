@@ -1,9 +1,8 @@
 package io.ampjava.types;
 
+import io.ampjava.internal.text.Utf8;
 import io.ampjava.wire.Bytes;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -46,28 +45,11 @@ public final class UnicodeArgument implements ArgumentType<String> {
      * @throws BadArgumentException if {@code wire} is not valid UTF-8
      */
     public static String decode(byte[] wire) {
-        if (isAscii(wire)) {
-            return new String(wire, StandardCharsets.ISO_8859_1);
-        }
         try {
-            // A new decoder per call: decoders are stateful, and this path is taken only for non-ASCII text.
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(wire))
-                    .toString();
+            return Utf8.decodeStrict(wire);
         } catch (CharacterCodingException e) {
             throw new BadArgumentException("not valid UTF-8: " + Bytes.repr(wire, 64), e);
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

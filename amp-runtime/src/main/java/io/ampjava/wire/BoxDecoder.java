@@ -362,6 +362,15 @@ public final class BoxDecoder {
         return state == KEY_LENGTH && prefixHigh < 0 && box == null;
     }
 
+    /**
+     * The bytes the decoder holds for the box in progress: its complete keys and values with their
+     * prefixes, and the whole of the key or value being filled (allocated at its announced length).
+     */
+    public int bufferedBytes() {
+        byte[] partial = field;
+        return boxBytes + (partial == null ? 0 : partial.length);
+    }
+
     // Only the decoder's own failures poison it; an exception from the sink leaves it usable.
     private RuntimeException fail(RuntimeException e) {
         failure = e;

@@ -1,6 +1,6 @@
 package io.ampjava.dispatch;
 
-import static io.ampjava.dispatch.RawPeer.box;
+import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.dispatch.TestCommands.Total;
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.types.Descriptor;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -58,20 +58,20 @@ class CallLimitsTest {
         CompletableFuture<Total> second = connection.callRemote(TestCommands.SUM, new Operands(3, 4));
         CompletableFuture<Total> third = connection.callRemote(TestCommands.SUM, new Operands(5, 6));
 
-        assertInstanceOf(CallRejectedException.class, failure(third));
-        assertTrue(failure(third).getMessage().contains("limit 2"), failure(third).getMessage());
+        assertInstanceOf(CallRejectedException.class, Await.failure(third));
+        assertTrue(Await.failure(third).getMessage().contains("limit 2"), Await.failure(third).getMessage());
         assertEquals("1", peer.nextBox().getString("_ask"));
         assertEquals("2", peer.nextBox().getString("_ask"));
         peer.expectSilence(100); // the refused call wrote nothing
 
         peer.send(box("_answer", "1", "total", "3"));
-        assertEquals(3, first.get(5, TimeUnit.SECONDS).total());
+        assertEquals(3, Await.result(first).total());
         CompletableFuture<Total> fourth = connection.callRemote(TestCommands.SUM, new Operands(7, 8));
         assertEquals("3", peer.nextBox().getString("_ask"), "the refused call used no tag");
         peer.send(box("_answer", "2", "total", "7"));
         peer.send(box("_answer", "3", "total", "15"));
-        assertEquals(7, second.get(5, TimeUnit.SECONDS).total());
-        assertEquals(15, fourth.get(5, TimeUnit.SECONDS).total());
+        assertEquals(7, Await.result(second).total());
+        assertEquals(15, Await.result(fourth).total());
         assertTrue(connection.isOpen());
     }
 
@@ -92,7 +92,7 @@ class CallLimitsTest {
         while (refused == null && queued.size() < 100) {
             CompletableFuture<Box> call = connection.callRemoteString("Big", big);
             if (call.isCompletedExceptionally()) {
-                refused = (CallRejectedException) failure(call);
+                refused = (CallRejectedException) Await.failure(call);
             } else {
                 queued.add(call); // queued, not written: this thread returns at once
             }
@@ -122,17 +122,17 @@ class CallLimitsTest {
     void aTimedOutCallIsFreedAndItsLateAnswerDropped() throws Exception {
         open(ConnectionOptions.builder().callTimeout(Duration.ofMillis(100)).maxOutstandingCalls(1).build(), true);
         CompletableFuture<Total> slow = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
-        assertInstanceOf(TimeoutException.class, failure(slow));
+        assertInstanceOf(TimeoutException.class, Await.failure(slow));
         assertEquals("1", peer.nextBox().getString("_ask"));
 
         // The peer still owes tag 1: it counts against the limit until its answer comes.
         assertInstanceOf(CallRejectedException.class,
-                failure(connection.callRemote(TestCommands.SUM, new Operands(3, 4))));
+                Await.failure(connection.callRemote(TestCommands.SUM, new Operands(3, 4))));
         peer.send(box("_answer", "1", "total", "3"));
         CompletableFuture<Total> next = awaitAccepted(() -> connection.callRemote(TestCommands.SUM, new Operands(5, 6)));
         Box request = peer.nextBox();
         peer.send(box("_answer", request.getString("_ask"), "total", "11"));
-        assertEquals(11, next.get(5, TimeUnit.SECONDS).total());
+        assertEquals(11, Await.result(next).total());
         assertTrue(connection.isOpen(), "a late answer does not close the connection");
     }
 
@@ -147,7 +147,7 @@ class CallLimitsTest {
         CompletableFuture<Total> next = connection.callRemote(TestCommands.SUM, new Operands(5, 6));
         assertEquals("2", peer.nextBox().getString("_ask"));
         peer.send(box("_answer", "2", "total", "11"));
-        assertEquals(11, next.get(5, TimeUnit.SECONDS).total());
+        assertEquals(11, Await.result(next).total());
         assertTrue(connection.isOpen());
     }
 
@@ -156,7 +156,7 @@ class CallLimitsTest {
         open(ConnectionOptions.builder().maxOutstandingCalls(1).build(), true);
         CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2))
                 .orTimeout(50, TimeUnit.MILLISECONDS);
-        assertInstanceOf(TimeoutException.class, failure(call));
+        assertInstanceOf(TimeoutException.class, Await.failure(call));
         peer.nextBox();
         peer.send(box("_answer", "1", "total", "3"));
         CompletableFuture<Total> next = awaitAccepted(() -> connection.callRemote(TestCommands.SUM, new Operands(0, 0)));
@@ -184,9 +184,9 @@ class CallLimitsTest {
     void anAnswerToATagNeverIssuedStillClosesTheConnection() throws Exception {
         open(ConnectionOptions.builder().callTimeout(Duration.ofMillis(50)).build(), true);
         CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
-        assertInstanceOf(TimeoutException.class, failure(call));
+        assertInstanceOf(TimeoutException.class, Await.failure(call));
         peer.send(box("_answer", "2", "total", "3")); // tag 2 was never used
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
         assertInstanceOf(ProtocolException.class, connection.closeCause());
     }
 
@@ -197,7 +197,7 @@ class CallLimitsTest {
                 ConnectionOptions.builder().callTimeout(Duration.ofMillis(50)).build());
         peer = new RawPeer(pair.right());
         CompletableFuture<List<Descriptor>> call = connection.callRemote(TestCommands.GET_FDS, 1L);
-        assertInstanceOf(TimeoutException.class, failure(call));
+        assertInstanceOf(TimeoutException.class, Await.failure(call));
         peer.nextBox();
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             DescriptorSnapshot before = DescriptorSnapshot.take();
@@ -228,7 +228,7 @@ class CallLimitsTest {
             assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting(), "the descriptor was claimed");
             before.assertNoNewDescriptors(); // and closed, since the answer reached nobody
         }
-        assertInstanceOf(TimeoutException.class, failure(call), "the caller's outcome stays");
+        assertInstanceOf(TimeoutException.class, Await.failure(call), "the caller's outcome stays");
     }
 
     /** Answers call 1 of GET_FDS with a copy of {@code descriptor}, riding the answer's first byte. */
@@ -242,7 +242,7 @@ class CallLimitsTest {
     private void awaitAnswered() throws Exception {
         CompletableFuture<Total> next = connection.callRemote(TestCommands.SUM, new Operands(1, 1));
         peer.send(box("_answer", peer.nextBox().getString("_ask"), "total", "2"));
-        next.get(5, TimeUnit.SECONDS);
+        Await.result(next);
     }
 
     /** Retries a call refused because a late answer has not been read yet. */
@@ -256,10 +256,5 @@ class CallLimitsTest {
             }
             Thread.sleep(5);
         }
-    }
-
-    private static Throwable failure(CompletableFuture<?> future) throws InterruptedException {
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
-        return failed.getCause();
     }
 }

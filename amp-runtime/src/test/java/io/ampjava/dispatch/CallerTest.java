@@ -1,9 +1,9 @@
 package io.ampjava.dispatch;
 
-import static io.ampjava.dispatch.RawPeer.box;
 import static io.ampjava.dispatch.TestCommands.HELLO;
 import static io.ampjava.dispatch.TestCommands.NO_ANSWER;
 import static io.ampjava.dispatch.TestCommands.SUM;
+import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ampjava.dispatch.TestCommands.OopsException;
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.dispatch.TestCommands.Total;
+import io.ampjava.testing.Await;
+import io.ampjava.testing.WireBytes;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.Descriptor;
@@ -24,10 +26,10 @@ import io.ampjava.wire.ProtocolException;
 import io.ampjava.wire.TooLongException;
 import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,23 +55,12 @@ class CallerTest {
         peer.close();
     }
 
-    static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(RawPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** The exception a future failed with. */
-    static Throwable failure(CompletableFuture<?> future) {
-        ExecutionException failed =
-                assertThrows(ExecutionException.class, () -> future.get(RawPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        return failed.getCause();
-    }
-
     @Test
     void firstCallEmitsExactBytesAndAnAnswerWithExtraKeysResolvesIt() throws Exception {
         CompletableFuture<String> answer = connection.callRemote(HELLO, "world");
-        peer.expectBytes(Wire.box("_ask", "1", "_command", "hello", "hello", "world"));
+        peer.expectBytes(WireBytes.box("_ask", "1", "_command", "hello", "hello", "world"));
         peer.send(box("_answer", "1", "hello", "yay", "print", "ignored", "Z", "also ignored"));
-        assertEquals("yay", await(answer));
+        assertEquals("yay", Await.result(answer));
     }
 
     @Test
@@ -86,11 +77,11 @@ class CallerTest {
     @Test
     void aNoAnswerCommandConsumesATagButCarriesNoAsk() throws Exception {
         connection.callRemote(SUM, new Operands(13, 81));
-        peer.expectBytes(Wire.box("_ask", "1", "_command", "Sum", "a", "13", "b", "81"));
-        assertNull(await(connection.callRemote(NO_ANSWER, new Operands(1, 2))));
-        peer.expectBytes(Wire.box("_command", "NoAns", "a", "1", "b", "2"));
+        peer.expectBytes(WireBytes.box("_ask", "1", "_command", "Sum", "a", "13", "b", "81"));
+        assertNull(Await.result(connection.callRemote(NO_ANSWER, new Operands(1, 2))));
+        peer.expectBytes(WireBytes.box("_command", "NoAns", "a", "1", "b", "2"));
         connection.callRemoteStringNoAnswer("Raw", box("k", "v"));
-        peer.expectBytes(Wire.box("_command", "Raw", "k", "v"));
+        peer.expectBytes(WireBytes.box("_command", "Raw", "k", "v"));
         connection.callRemote(SUM, new Operands(1, 1));
         assertEquals("4", peer.nextBox().getString("_ask"));
     }
@@ -100,9 +91,9 @@ class CallerTest {
         Box arguments = box("a", "1");
         CompletableFuture<Box> answer = connection.callRemoteString("Sum", arguments);
         assertEquals(box("a", "1"), arguments);
-        peer.expectBytes(Wire.box("_ask", "1", "_command", "Sum", "a", "1"));
+        peer.expectBytes(WireBytes.box("_ask", "1", "_command", "Sum", "a", "1"));
         peer.send(box("_answer", "1", "total", "94"));
-        assertEquals(box("_answer", "1", "total", "94"), await(answer));
+        assertEquals(box("_answer", "1", "total", "94"), Await.result(answer));
     }
 
     @Test
@@ -122,7 +113,7 @@ class CallerTest {
         CompletableFuture<Box> next = connection.callRemoteString("Sum", new Box());
         assertEquals("3", peer.nextBox().getString("_ask"));
         peer.send(box("_answer", "3"));
-        assertEquals(box("_answer", "3"), await(next));
+        assertEquals(box("_answer", "3"), Await.result(next));
     }
 
     @Test
@@ -142,11 +133,11 @@ class CallerTest {
         }
         peer.send(box("_answer", "3", "total", "300"));
         peer.send(box("_answer", "1", "total", "100"));
-        assertEquals(new Total(300), await(calls.get(2)));
-        assertEquals(new Total(100), await(calls.get(0)));
+        assertEquals(new Total(300), Await.result(calls.get(2)));
+        assertEquals(new Total(100), Await.result(calls.get(0)));
         assertFalse(calls.get(1).isDone());
         peer.send(box("_answer", "2", "total", "200"));
-        assertEquals(new Total(200), await(calls.get(1)));
+        assertEquals(new Total(200), Await.result(calls.get(1)));
     }
 
     @Test
@@ -155,25 +146,25 @@ class CallerTest {
         for (int i = 0; i < 3; i++) {
             calls.add(connection.callRemoteString("Ping", new Box()));
         }
-        byte[] one = Wire.box("_answer", "1", "n", "one");
-        byte[] two = Wire.box("_answer", "2", "n", "two");
+        byte[] one = WireBytes.box("_answer", "1", "n", "one");
+        byte[] two = WireBytes.box("_answer", "2", "n", "two");
         byte[] both = new byte[one.length + two.length];
         System.arraycopy(one, 0, both, 0, one.length);
         System.arraycopy(two, 0, both, one.length, two.length);
         peer.sendBytes(both);
-        assertEquals("one", await(calls.get(0)).getString("n"));
-        assertEquals("two", await(calls.get(1)).getString("n"));
-        for (byte b : Wire.box("_answer", "3", "n", "three")) {
+        assertEquals("one", Await.result(calls.get(0)).getString("n"));
+        assertEquals("two", Await.result(calls.get(1)).getString("n"));
+        for (byte b : WireBytes.box("_answer", "3", "n", "three")) {
             peer.sendBytes(new byte[] {b});
         }
-        assertEquals("three", await(calls.get(2)).getString("n"));
+        assertEquals("three", Await.result(calls.get(2)).getString("n"));
     }
 
     @Test
     void duplicateKeysOnTheWireKeepTheLastValue() throws Exception {
         CompletableFuture<Box> call = connection.callRemoteString("Ping", new Box());
-        peer.sendBytes(Wire.box("_answer", "1", "n", "first", "n", "last"));
-        assertEquals("last", await(call).getString("n"));
+        peer.sendBytes(WireBytes.box("_answer", "1", "n", "first", "n", "last"));
+        assertEquals("last", Await.result(call).getString("n"));
     }
 
     @Test
@@ -181,7 +172,7 @@ class CallerTest {
         CompletableFuture<Total> call = connection.callRemote(SUM, new Operands(666, 1));
         peer.nextBox();
         peer.send(box("_error", "1", "_error_code", "OOPS", "_error_description", "bad number 666"));
-        OopsException oops = assertInstanceOf(OopsException.class, failure(call));
+        OopsException oops = assertInstanceOf(OopsException.class, Await.failure(call));
         assertEquals("bad number 666", oops.getMessage());
         assertTrue(connection.isOpen());
     }
@@ -195,9 +186,9 @@ class CallerTest {
         peer.send(box("_error", "1", "_error_code", "UNHANDLED", "_error_description", "Unhandled Command: b'Sum'"));
         peer.send(box("_error", "2", "_error_code", "UNHANDLED", "_error_description", "Unhandled Command: b'WTF'"));
         assertEquals("Unhandled Command: b'Sum'",
-                assertInstanceOf(UnhandledCommandException.class, failure(typed)).description());
+                assertInstanceOf(UnhandledCommandException.class, Await.failure(typed)).description());
         assertEquals("Unhandled Command: b'WTF'",
-                assertInstanceOf(UnhandledCommandException.class, failure(raw)).description());
+                assertInstanceOf(UnhandledCommandException.class, Await.failure(raw)).description());
         assertTrue(connection.isOpen());
     }
 
@@ -209,11 +200,11 @@ class CallerTest {
         peer.nextBox();
         peer.send(box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.send(box("_error", "2", "_error_code", "TLS_ERROR", "_error_description", "TLS not available"));
-        UnknownRemoteErrorException first = assertInstanceOf(UnknownRemoteErrorException.class, failure(unknown));
+        UnknownRemoteErrorException first = assertInstanceOf(UnknownRemoteErrorException.class, Await.failure(unknown));
         assertEquals("UNKNOWN", first.code());
         assertEquals("Unknown Error", first.description());
         assertEquals("Code<UNKNOWN>: Unknown Error", first.getMessage());
-        UnknownRemoteErrorException second = assertInstanceOf(UnknownRemoteErrorException.class, failure(other));
+        UnknownRemoteErrorException second = assertInstanceOf(UnknownRemoteErrorException.class, Await.failure(other));
         assertEquals("TLS_ERROR", second.code());
         assertEquals("TLS not available", second.description());
     }
@@ -225,7 +216,7 @@ class CallerTest {
         Box error = box("_error", "1", "_error_code", "OOPS");
         error.put("_error_description", new byte[] {'b', 'a', 'd', (byte) 0xff});
         peer.send(error);
-        RemoteAmpException raw = assertInstanceOf(RemoteAmpException.class, failure(call));
+        RemoteAmpException raw = assertInstanceOf(RemoteAmpException.class, Await.failure(call));
         assertFalse(raw instanceof UnknownRemoteErrorException);
         assertEquals("OOPS", raw.code());
         assertEquals("bad\ufffd", raw.description());
@@ -236,15 +227,15 @@ class CallerTest {
         CompletableFuture<Total> bad = connection.callRemote(SUM, new Operands(1, 2));
         peer.nextBox();
         peer.send(box("_answer", "1", "total", "many"));
-        assertInstanceOf(BadArgumentException.class, failure(bad));
+        assertInstanceOf(BadArgumentException.class, Await.failure(bad));
         CompletableFuture<Total> missing = connection.callRemote(SUM, new Operands(1, 2));
         peer.nextBox();
         peer.send(box("_answer", "2"));
-        assertInstanceOf(BadArgumentException.class, failure(missing));
+        assertInstanceOf(BadArgumentException.class, Await.failure(missing));
         CompletableFuture<Total> good = connection.callRemote(SUM, new Operands(1, 2));
         peer.nextBox();
         peer.send(box("_answer", "3", "total", "3"));
-        assertEquals(new Total(3), await(good));
+        assertEquals(new Total(3), Await.result(good));
     }
 
     @Test
@@ -267,7 +258,7 @@ class CallerTest {
         CompletableFuture<Box> first = connection.callRemoteString("Ping", new Box());
         peer.nextBox();
         peer.send(box("_answer", "1"));
-        await(first);
+        Await.result(first);
         expectProtocolClose(box("_answer", "1"));
     }
 
@@ -292,11 +283,11 @@ class CallerTest {
         Box request = peer.nextBox();
         peer.send(bad);
         peer.expectClosedWithoutMore();
-        ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, failure(outstanding));
+        ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, Await.failure(outstanding));
         assertInstanceOf(ProtocolException.class, lost.getCause());
         assertFalse(connection.isOpen());
-        await(connection.closeFuture());
-        assertInstanceOf(ConnectionLostException.class, failure(connection.callRemoteString("Later", new Box())));
+        Await.result(connection.closeFuture());
+        assertInstanceOf(ConnectionLostException.class, Await.failure(connection.callRemoteString("Later", new Box())));
         assertTrue(request.containsKey("_ask"));
     }
 
@@ -322,7 +313,7 @@ class CallerTest {
         peer.nextBox();
         peer.sendBytes(bytes);
         peer.expectClosedWithoutMore();
-        ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, failure(outstanding));
+        ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, Await.failure(outstanding));
         TooLongException tooLong = assertInstanceOf(TooLongException.class, lost.getCause());
         assertTrue(tooLong.isKey());
         assertFalse(tooLong.isLocal());
@@ -334,7 +325,7 @@ class CallerTest {
     void theFirstBoxMayAlreadyHaveAnOverlongKey() throws Exception {
         peer.sendBytes(new byte[] {0x01, 0x00});
         peer.expectClosedWithoutMore();
-        await(connection.closeFuture());
+        Await.result(connection.closeFuture());
         assertInstanceOf(TooLongException.class, connection.closeCause());
     }
 
@@ -351,16 +342,16 @@ class CallerTest {
         long start = System.nanoTime();
         peer.close();
         for (CompletableFuture<Box> call : calls) {
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(1, TimeUnit.SECONDS));
-            assertInstanceOf(EOFException.class, assertInstanceOf(ConnectionLostException.class, failed.getCause()).getCause());
+            Throwable failed = Await.failure(call, Duration.ofSeconds(1));
+            assertInstanceOf(EOFException.class, assertInstanceOf(ConnectionLostException.class, failed).getCause());
         }
-        assertInstanceOf(ConnectionLostException.class, failure(typed));
+        assertInstanceOf(ConnectionLostException.class, Await.failure(typed));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
-        connection.closeFuture().get(1, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture(), Duration.ofSeconds(1));
 
         CompletableFuture<Total> later = connection.callRemote(SUM, new Operands(1, 2));
         assertTrue(later.isCompletedExceptionally(), "a call after the loss fails at once");
-        assertInstanceOf(EOFException.class, assertInstanceOf(ConnectionLostException.class, failure(later)).getCause());
+        assertInstanceOf(EOFException.class, assertInstanceOf(ConnectionLostException.class, Await.failure(later)).getCause());
         assertTrue(connection.callRemote(NO_ANSWER, new Operands(1, 2)).isCompletedExceptionally());
         assertTrue(connection.callRemoteString("Later", new Box()).isCompletedExceptionally());
         connection.callRemoteStringNoAnswer("Later", new Box()); // nothing to send, nothing thrown
@@ -372,7 +363,7 @@ class CallerTest {
         peer.nextBox();
         connection.close();
         connection.close();
-        assertInstanceOf(ConnectionLostException.class, failure(call));
+        assertInstanceOf(ConnectionLostException.class, Await.failure(call));
         assertTrue(connection.closeFuture().isDone());
         assertFalse(connection.isOpen());
         peer.expectClosedWithoutMore();

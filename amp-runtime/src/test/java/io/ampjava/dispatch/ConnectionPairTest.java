@@ -1,13 +1,12 @@
 package io.ampjava.dispatch;
 
-import static io.ampjava.dispatch.RawPeer.box;
 import static io.ampjava.dispatch.TestCommands.GOODBYE;
 import static io.ampjava.dispatch.TestCommands.NO_ANSWER;
 import static io.ampjava.dispatch.TestCommands.SUM;
+import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.TestCommands.FatalException;
@@ -15,17 +14,19 @@ import io.ampjava.dispatch.TestCommands.MapLocator;
 import io.ampjava.dispatch.TestCommands.OopsException;
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.dispatch.TestCommands.Total;
+import io.ampjava.testing.Await;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxEncoder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,8 +35,6 @@ import org.junit.jupiter.api.Timeout;
 @SuppressWarnings("try") // resources kept open for the test's duration
 @Timeout(30)
 class ConnectionPairTest {
-    private static final long SECONDS = 5;
-
     @Test
     void bothSidesCallEachOtherOnOneConnectionAndErrorsMapBack() throws Exception {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
@@ -43,16 +42,14 @@ class ConnectionPairTest {
                 AmpConnection right = AmpConnection.open(pair.right(), TestCommands.calculator())) {
             CompletableFuture<Total> fromLeft = left.callRemote(SUM, new Operands(13, 81));
             CompletableFuture<Total> fromRight = right.callRemote(SUM, new Operands(1, 2));
-            assertEquals(new Total(94), fromLeft.get(SECONDS, TimeUnit.SECONDS));
-            assertEquals(new Total(3), fromRight.get(SECONDS, TimeUnit.SECONDS));
+            assertEquals(new Total(94), Await.result(fromLeft));
+            assertEquals(new Total(3), Await.result(fromRight));
 
-            ExecutionException oops = assertThrows(ExecutionException.class,
-                    () -> left.callRemote(SUM, new Operands(666, 0)).get(SECONDS, TimeUnit.SECONDS));
-            assertEquals("bad number 666", assertInstanceOf(OopsException.class, oops.getCause()).getMessage());
-            ExecutionException unhandled = assertThrows(ExecutionException.class,
-                    () -> left.callRemote(GOODBYE, null).get(SECONDS, TimeUnit.SECONDS));
+            Throwable oops = Await.failure(left.callRemote(SUM, new Operands(666, 0)));
+            assertEquals("bad number 666", assertInstanceOf(OopsException.class, oops).getMessage());
+            Throwable unhandled = Await.failure(left.callRemote(GOODBYE, null));
             assertEquals("Unhandled Command: b'Goodbye'",
-                    assertInstanceOf(UnhandledCommandException.class, unhandled.getCause()).description());
+                    assertInstanceOf(UnhandledCommandException.class, unhandled).description());
             assertTrue(left.isOpen() && right.isOpen());
         }
     }
@@ -62,14 +59,10 @@ class ConnectionPairTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), TestCommands.calculator())) {
-            ExecutionException fatal = assertThrows(ExecutionException.class,
-                    () -> caller.callRemote(SUM, new Operands(13, 13)).get(SECONDS, TimeUnit.SECONDS));
-            assertInstanceOf(FatalException.class, fatal.getCause());
-            caller.closeFuture().get(SECONDS, TimeUnit.SECONDS);
-            ExecutionException lost = assertThrows(ExecutionException.class,
-                    () -> caller.callRemote(SUM, new Operands(1, 1)).get(SECONDS, TimeUnit.SECONDS));
-            assertInstanceOf(ConnectionLostException.class, lost.getCause());
-            server.closeFuture().get(SECONDS, TimeUnit.SECONDS);
+            assertInstanceOf(FatalException.class, Await.failure(caller.callRemote(SUM, new Operands(13, 13))));
+            Await.result(caller.closeFuture());
+            assertInstanceOf(ConnectionLostException.class, Await.failure(caller.callRemote(SUM, new Operands(1, 1))));
+            Await.result(server.closeFuture());
         }
     }
 
@@ -78,11 +71,10 @@ class ConnectionPairTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), TestCommands.calculator())) {
-            ExecutionException unknown = assertThrows(ExecutionException.class,
-                    () -> caller.callRemote(SUM, new Operands(999, 0)).get(SECONDS, TimeUnit.SECONDS));
-            UnknownRemoteErrorException error = assertInstanceOf(UnknownRemoteErrorException.class, unknown.getCause());
+            Throwable unknown = Await.failure(caller.callRemote(SUM, new Operands(999, 0)));
+            UnknownRemoteErrorException error = assertInstanceOf(UnknownRemoteErrorException.class, unknown);
             assertEquals("Code<UNKNOWN>: Unknown Error", error.getMessage());
-            caller.closeFuture().get(SECONDS, TimeUnit.SECONDS);
+            Await.result(caller.closeFuture());
         }
     }
 
@@ -93,9 +85,9 @@ class ConnectionPairTest {
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), locator)) {
             CompletableFuture<Void> goodbye = caller.callRemote(GOODBYE, null);
-            goodbye.get(SECONDS, TimeUnit.SECONDS);
-            server.closeFuture().get(SECONDS, TimeUnit.SECONDS);
-            caller.closeFuture().get(SECONDS, TimeUnit.SECONDS);
+            Await.result(goodbye);
+            Await.result(server.closeFuture());
+            Await.result(caller.closeFuture());
         }
     }
 
@@ -108,7 +100,7 @@ class ConnectionPairTest {
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), locator)) {
             assertTrue(caller.callRemote(NO_ANSWER, new Operands(1, 2)).isDone());
-            caller.closeFuture().get(SECONDS, TimeUnit.SECONDS);
+            Await.result(caller.closeFuture());
             assertTrue(caller.callRemote(SUM, new Operands(1, 1)).isCompletedExceptionally());
         }
     }
@@ -140,11 +132,11 @@ class ConnectionPairTest {
                     }
                     for (int i = 0; i < calls.size(); i++) {
                         try {
-                            long total = calls.get(i).get(10, TimeUnit.SECONDS).total();
+                            long total = Await.result(calls.get(i)).total();
                             if (total != base + 2L * i) {
                                 problems.add("call " + base + "+" + i + " got " + total);
                             }
-                        } catch (Exception e) {
+                        } catch (Exception | AssertionError e) { // Await fails with an AssertionError
                             problems.add("call " + base + "+" + i + " failed: " + e);
                         }
                     }
@@ -167,7 +159,7 @@ class ConnectionPairTest {
         InMemoryTransport.Pair pair = InMemoryTransport.pair();
         try (AmpConnection caller = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection server = AmpConnection.open(pair.right(), TestCommands.calculator())) {
-            caller.callRemote(SUM, new Operands(1, 2)).get(SECONDS, TimeUnit.SECONDS);
+            Await.result(caller.callRemote(SUM, new Operands(1, 2)));
             assertEquals(1, pair.left().writeCalls(), "the request");
             assertEquals(1, pair.right().writeCalls(), "the answer");
         }
@@ -177,27 +169,39 @@ class ConnectionPairTest {
     void whenThePeerStopsReadingTheReaderStopsReadingToo() throws Exception {
         // Backpressure: 256-byte buffers. The raw peer writes requests but reads no answers; the
         // connection's reader blocks writing answers, stops reading, and the peer's writes block in turn.
-        InMemoryTransport.Pair pair = InMemoryTransport.pair(256, true);
+        int capacity = 256;
+        int requests = 200;
+        InMemoryTransport.Pair pair = InMemoryTransport.pair(capacity, true);
         try (AmpConnection server = AmpConnection.open(pair.left(), TestCommands.calculator());
                 RawPeer peer = new RawPeer(pair.right(), false)) {
             byte[] request = BoxEncoder.encode(box("_command", "Sum", "_ask", "1", "a", "1", "b", "1"));
-            CountDownLatch allWritten = new CountDownLatch(1);
+            AtomicInteger sent = new AtomicInteger();
             Thread writer = new Thread(() -> {
                 try {
-                    for (int i = 0; i < 200; i++) {
+                    for (int i = 0; i < requests; i++) {
                         peer.sendBytes(request);
+                        sent.incrementAndGet();
                     }
-                    allWritten.countDown();
                 } catch (Exception ignored) {
-                    // the test fails on the latch
+                    // the test fails on the count
                 }
-            });
+            }, "peer-writer");
             writer.setDaemon(true);
             writer.start();
-            assertFalse(allWritten.await(300, TimeUnit.MILLISECONDS), "the peer could write without limit");
+
+            Await.condition("both directions full, the peer blocked writing requests and the connection's reader"
+                    + " blocked writing answers", () -> {
+                        Optional<Thread> reader = pair.left().lastReader();
+                        return pair.right().unreadOutbound() == capacity && pair.right().blockedWriters().contains(writer)
+                                && pair.left().unreadOutbound() == capacity
+                                && reader.isPresent() && pair.left().blockedWriters().contains(reader.get());
+                    });
+            assertTrue(sent.get() < requests, "the peer wrote all " + requests + " requests without a reader");
+
             peer.resume();
-            assertTrue(allWritten.await(SECONDS, TimeUnit.SECONDS));
-            for (int i = 0; i < 200; i++) {
+            writer.join(Await.TIMEOUT.toMillis());
+            assertEquals(requests, sent.get(), "once the peer reads, every request goes out");
+            for (int i = 0; i < requests; i++) {
                 assertEquals(box("_answer", "1", "total", "2"), peer.nextBox());
             }
             assertTrue(server.isOpen());
@@ -219,8 +223,7 @@ class ConnectionPairTest {
             long start = System.nanoTime();
             peer.close();
             for (CompletableFuture<Box> call : calls) {
-                ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(1, TimeUnit.SECONDS));
-                assertInstanceOf(ConnectionLostException.class, failed.getCause());
+                assertInstanceOf(ConnectionLostException.class, Await.failure(call, Duration.ofSeconds(1)));
             }
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
         }
@@ -240,10 +243,9 @@ class ConnectionPairTest {
         Thread.sleep(50);
         server.close();
         for (CompletableFuture<Box> call : calls) {
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(1, TimeUnit.SECONDS));
-            assertInstanceOf(ConnectionLostException.class, failed.getCause());
+            assertInstanceOf(ConnectionLostException.class, Await.failure(call, Duration.ofSeconds(1)));
         }
-        caller.closeFuture().get(1, TimeUnit.SECONDS);
+        Await.result(caller.closeFuture(), Duration.ofSeconds(1));
         never.complete(new Box()); // late: dropped
         assertFalse(server.isOpen());
         assertEquals(0, threadsNamed("amp-reader " + pair.left().describe())
@@ -266,7 +268,7 @@ class ConnectionPairTest {
             long start = System.nanoTime();
             caller.close();
             assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500), "close blocked");
-            blocked.join(SECONDS * 1000);
+            blocked.join(Await.TIMEOUT.toMillis());
             assertFalse(blocked.isAlive(), "the blocked flusher was not released");
         }
     }

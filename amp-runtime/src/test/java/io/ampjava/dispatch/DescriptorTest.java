@@ -1,15 +1,17 @@
 package io.ampjava.dispatch;
 
-import static io.ampjava.dispatch.RawPeer.box;
 import static io.ampjava.dispatch.TestCommands.GET_FDS;
 import static io.ampjava.dispatch.TestCommands.SEND_FDS;
+import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ampjava.testing.DescriptorSnapshot;
-import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.testing.Await;
+import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.testing.WireBytes;
+import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.Descriptor;
@@ -60,7 +62,7 @@ class DescriptorTest {
                 Descriptor.Pipe second = Descriptor.pipe()) {
             List<Descriptor> sent = List.of(first.readEnd(), first.writeEnd(), second.readEnd());
             connection.callRemote(SEND_FDS, sent);
-            peer.expectBytes(Wire.box("_ask", "1", "_command", "SendFds", "fds", "0,1,2"));
+            peer.expectBytes(WireBytes.box("_ask", "1", "_command", "SendFds", "fds", "0,1,2"));
             assertEquals(3, peer.fds.size(), "the fds arrived with (before) their box");
             for (Descriptor descriptor : sent) {
                 int received = peer.fds.poll();
@@ -93,13 +95,13 @@ class DescriptorTest {
                 Descriptor.Pipe pipe = Descriptor.pipe()) {
             // Ordinal 0 rides the first byte, ordinal 1 the second; the request claims them as 1 then 0.
             sendWithFds(peer, box("_command", "SendFds", "_ask", "1", "fds", "1,0"), pipe.readEnd(), pipe.writeEnd());
-            peer.expectBytes(Wire.box("_answer", "1"));
+            peer.expectBytes(WireBytes.box("_answer", "1"));
             assertEquals(List.of(inode(pipe.writeEnd().fd()), inode(pipe.readEnd().fd())), inodes);
             assertEquals(0, ((DescriptorExchange) connection.argumentContext()).waiting());
 
             // Claiming ordinal 0 again is an unparsable argument: UNKNOWN, then the connection closes.
             peer.send(box("_command", "SendFds", "_ask", "2", "fds", "0"));
-            peer.expectBytes(Wire.box("_error", "2", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+            peer.expectBytes(WireBytes.box("_error", "2", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
             peer.expectClosedWithoutMore();
         }
     }
@@ -116,7 +118,7 @@ class DescriptorTest {
             sendWithFds(peer, box("_command", "Sum", "_ask", "2", "a", "2", "b", "2"), pipe.readEnd(), pipe.writeEnd(),
                     pipe.readEnd());
         }
-        peer.expectBytes(Wire.box("_answer", "2", "total", "4"));
+        peer.expectBytes(WireBytes.box("_answer", "2", "total", "4"));
         DescriptorExchange exchange = (DescriptorExchange) connection.argumentContext();
         assertEquals(3, exchange.waiting());
         // Other threads of this JVM may open or close files meanwhile: check these three fds, not a total.
@@ -125,7 +127,7 @@ class DescriptorTest {
             assertTrue(Files.exists(Path.of("/proc/self/fd/" + fd)), "fd " + fd + " is open while unclaimed");
         }
         connection.close();
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
         peer.close();
         for (int fd : unclaimed) {
             assertFalse(Files.exists(Path.of("/proc/self/fd/" + fd)), "fd " + fd + " is closed with the connection");
@@ -177,7 +179,7 @@ class DescriptorTest {
 
     private static void exchange(AmpConnection client, int round) throws Exception {
         int count = 1 + round % 3;
-        List<Descriptor> reads = client.callRemote(GET_FDS, (long) count).get(5, TimeUnit.SECONDS);
+        List<Descriptor> reads = Await.result(client.callRemote(GET_FDS, (long) count));
         assertEquals(count, reads.size());
         for (int i = 0; i < count; i++) {
             try (Descriptor read = reads.get(i)) {
@@ -190,7 +192,7 @@ class DescriptorTest {
         }
         List<Descriptor> writes = new ArrayList<>();
         pipes.forEach(pipe -> writes.add(pipe.writeEnd()));
-        client.callRemote(SEND_FDS, writes).get(5, TimeUnit.SECONDS);
+        Await.result(client.callRemote(SEND_FDS, writes));
         for (Descriptor.Pipe pipe : pipes) {
             pipe.writeEnd().close();
             assertEquals("hello", readAll(pipe.readEnd()));
@@ -235,8 +237,7 @@ class DescriptorTest {
                     for (int call = 0; call < 40; call++) {
                         String marker = id + "/" + call;
                         try (Descriptor.Pipe one = Descriptor.pipe(); Descriptor.Pipe two = Descriptor.pipe()) {
-                            client.callRemote(MARK, new Marked(List.of(one.writeEnd(), two.writeEnd()), marker))
-                                    .get(5, TimeUnit.SECONDS);
+                            Await.result(client.callRemote(MARK, new Marked(List.of(one.writeEnd(), two.writeEnd()), marker)));
                             one.writeEnd().close();
                             two.writeEnd().close();
                             assertEquals(marker, readAll(one.readEnd()));
@@ -247,7 +248,7 @@ class DescriptorTest {
                 }));
             }
             for (Future<?> future : done) {
-                future.get(30, TimeUnit.SECONDS);
+                Await.result(future, Duration.ofSeconds(30));
             }
         } finally {
             callers.shutdownNow();

@@ -1,13 +1,13 @@
 package io.ampjava.dispatch;
 
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ampjava.transport.Transport;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.transport.Transport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
@@ -74,21 +74,17 @@ class OutboundDescriptorsTest {
         }
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
     @Test
     void aDescriptorRidesWithItsOwnBoxAndPlainBoxesAroundItAreCombined() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
-            queue.enqueue(bytes("A;"), false);
-            queue.enqueue(bytes("B;"), false);
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
+            queue.enqueue(ascii("A;"), false);
+            queue.enqueue(ascii("B;"), false);
             assertEquals(0, queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd())));
-            queue.enqueue(bytes("C-fd;"), false);
-            queue.enqueue(bytes("D;"), false);
-            queue.enqueue(bytes("E;"), false);
+            queue.enqueue(ascii("C-fd;"), false);
+            queue.enqueue(ascii("D;"), false);
+            queue.enqueue(ascii("E;"), false);
             queue.flush();
             assertEquals(List.of("write:A;B;", "fd+rest:C-fd;", "write:D;E;"), transport.calls);
         }
@@ -98,11 +94,11 @@ class OutboundDescriptorsTest {
     void severalDescriptorsOfOneBoxTakeOneByteEachAndTheLastTakesTheRest() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             for (int i = 0; i < 3; i++) {
                 queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
             }
-            queue.enqueue(bytes("abcdef"), false);
+            queue.enqueue(ascii("abcdef"), false);
             queue.flush();
             assertEquals(List.of("fd:a", "fd:b", "fd+rest:cdef"), transport.calls);
         }
@@ -112,13 +108,13 @@ class OutboundDescriptorsTest {
     void descriptorsQueuedForABoxNotYetEnqueuedWaitForIt() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
-            queue.enqueue(bytes("plain"), false);
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
+            queue.enqueue(ascii("plain"), false);
             // A responder's codec queued a descriptor; its answer is not enqueued yet.
             queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
             queue.flush();
             assertEquals(List.of("write:plain"), transport.calls);
-            queue.enqueue(bytes("answer"), false);
+            queue.enqueue(ascii("answer"), false);
             queue.flush();
             assertEquals(List.of("write:plain", "fd+rest:answer"), transport.calls);
         }
@@ -128,21 +124,21 @@ class OutboundDescriptorsTest {
     void aBoxShorterThanItsDescriptorsPassesTheRestToTheNextBox() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
-            OutboundQueue queue = new OutboundQueue(transport, new OutboundQueueTest.Events());
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
             for (int i = 0; i < 3; i++) {
                 queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
             }
-            queue.enqueue(bytes("xy"), false);
-            queue.enqueue(bytes("zw"), false);
+            queue.enqueue(ascii("xy"), false);
+            queue.enqueue(ascii("zw"), false);
             queue.flush();
             assertEquals(List.of("fd:x", "fd:y", "fd+rest:zw"), transport.calls);
             // And when no box follows in the batch, the next one takes them.
             for (int i = 0; i < 2; i++) {
                 queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
             }
-            queue.enqueue(bytes("q"), false);
+            queue.enqueue(ascii("q"), false);
             queue.flush();
-            queue.enqueue(bytes("rs"), false);
+            queue.enqueue(ascii("rs"), false);
             queue.flush();
             assertEquals(List.of("fd:x", "fd:y", "fd+rest:zw", "fd:q", "fd+rest:rs"), transport.calls);
             assertEquals(5, queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd())));

@@ -1,11 +1,12 @@
 package io.ampjava.dispatch;
 
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ampjava.transport.Transport;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.transport.Transport;
 import io.ampjava.types.Descriptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -101,15 +102,11 @@ class OutboundQueueTest {
         }
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
     @Test
     void aLoneBoxIsOneWrite() {
         RecordingTransport transport = new RecordingTransport();
-        OutboundQueue queue = new OutboundQueue(transport, new Events());
-        assertTrue(queue.enqueue(bytes("abc"), false));
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new Events());
+        assertTrue(queue.enqueue(ascii("abc"), false));
         queue.flush();
         assertEquals(List.of("write:abc"), transport.calls);
         queue.flush();
@@ -120,8 +117,8 @@ class OutboundQueueTest {
     void boxesQueuedDuringAWriteGoOutTogetherInTheNextOne() throws Exception {
         RecordingTransport transport = new RecordingTransport();
         transport.releaseFirstWrite = new CountDownLatch(1);
-        OutboundQueue queue = new OutboundQueue(transport, new Events());
-        queue.enqueue(bytes("first;"), false);
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new Events());
+        queue.enqueue(ascii("first;"), false);
         Thread flusher = new Thread(queue::flush);
         flusher.start();
         assertTrue(transport.firstWriteEntered.await(5, TimeUnit.SECONDS));
@@ -130,7 +127,7 @@ class OutboundQueueTest {
         for (int i = 0; i < callers.length; i++) {
             String box = "b" + i + ";";
             callers[i] = new Thread(() -> {
-                queue.enqueue(bytes(box), false);
+                queue.enqueue(ascii(box), false);
                 queue.flush();
             });
             callers[i].start();
@@ -157,17 +154,17 @@ class OutboundQueueTest {
 
     private void ridesOneByteEach(int fd) {
         RecordingTransport transport = new RecordingTransport();
-        OutboundQueue queue = new OutboundQueue(transport, new Events());
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new Events());
         int[] ordinals = new int[3];
         for (int i = 0; i < 3; i++) {
             ordinals[i] = queue.addDescriptor(NativePosix.posix().dup(fd));
         }
         assertEquals(0, ordinals[0]);
         assertEquals(2, ordinals[2]);
-        queue.enqueue(bytes("xy"), false);
+        queue.enqueue(ascii("xy"), false);
         queue.flush();
         assertEquals(List.of("fd:x", "fd:y"), transport.calls, "two bytes carry two fds; nothing is left to write");
-        queue.enqueue(bytes("zw"), false);
+        queue.enqueue(ascii("zw"), false);
         queue.flush();
         assertEquals(List.of("fd:x", "fd:y", "fd:z", "write:w"), transport.calls);
         assertEquals(3, queue.addDescriptor(NativePosix.posix().dup(fd)));
@@ -178,9 +175,9 @@ class OutboundQueueTest {
     void theClosingBoxIsTheLastOneWritten() {
         RecordingTransport transport = new RecordingTransport();
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(transport, events);
-        assertTrue(queue.enqueue(bytes("answer"), true));
-        assertFalse(queue.enqueue(bytes("later"), false), "nothing is accepted after the closing box");
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), events);
+        assertTrue(queue.enqueue(ascii("answer"), true));
+        assertFalse(queue.enqueue(ascii("later"), false), "nothing is accepted after the closing box");
         queue.flush();
         assertEquals(List.of("write:answer"), transport.calls);
         assertEquals(1, events.closings.get());
@@ -191,11 +188,11 @@ class OutboundQueueTest {
         RecordingTransport transport = new RecordingTransport();
         transport.failure = new IOException("broken pipe");
         Events events = new Events();
-        OutboundQueue queue = new OutboundQueue(transport, events);
-        queue.enqueue(bytes("a"), false);
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), events);
+        queue.enqueue(ascii("a"), false);
         queue.flush();
         assertEquals(1, events.failures.get());
         queue.close();
-        assertFalse(queue.enqueue(bytes("b"), false));
+        assertFalse(queue.enqueue(ascii("b"), false));
     }
 }

@@ -1,5 +1,7 @@
 package io.ampjava.dispatch;
 
+import static io.ampjava.testing.WireBytes.concat;
+import static io.ampjava.testing.WireBytes.latin1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ampjava.Amp;
 import io.ampjava.dispatch.TestCommands.OopsException;
 import io.ampjava.dispatch.TestCommands.Operands;
+import io.ampjava.testing.Await;
+import io.ampjava.testing.WireBytes;
 import io.ampjava.tls.TestCertificates;
 import io.ampjava.tls.TlsOptions;
 import io.ampjava.server.AmpServer;
@@ -21,7 +25,6 @@ import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,7 +45,7 @@ class ProtocolSwitchTest {
             .switchesProtocol(true)
             .build();
 
-    private static final byte[] ECHO_REQUEST = Wire.box("_ask", "1", "_command", "Switch", "mode", "echo");
+    private static final byte[] ECHO_REQUEST = WireBytes.box("_ask", "1", "_command", "Switch", "mode", "echo");
 
     /** Records what it receives; echoes it back with an {@code ECHO:} prefix when asked to. */
     static final class Recorder implements SwitchedProtocol {
@@ -87,32 +90,19 @@ class ProtocolSwitchTest {
                         return received.toByteArray();
                     }
                 }
-                if (arrivals.poll(ScriptedPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS) == null) {
+                if (arrivals.poll(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) == null) {
                     throw new AssertionError("only " + received.size() + " of " + count + " bytes came");
                 }
             }
         }
 
         ProtocolChannel channel() throws Exception {
-            return made.get(ScriptedPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return Await.result(made);
         }
     }
 
     private static InMemoryTransport.Pair pair() {
         return InMemoryTransport.pair(InMemoryTransport.DEFAULT_CAPACITY, false);
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(ScriptedPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static Throwable failure(CompletableFuture<?> future) {
-        return assertThrows(ExecutionException.class, () -> future.get(ScriptedPeer.TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                .getCause();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -129,33 +119,34 @@ class ProtocolSwitchTest {
 
             // Locked: our calls are refused, and answers to the peer's requests are dropped.
             ProtocolSwitchedException pending = assertInstanceOf(ProtocolSwitchedException.class,
-                    failure(connection.callRemote(TestCommands.SUM, new Operands(1, 2))));
+                    Await.failure(connection.callRemote(TestCommands.SUM, new Operands(1, 2))));
             assertTrue(pending.getMessage().contains("waits for the answer"), pending.getMessage());
             assertThrows(ProtocolSwitchedException.class, () -> connection.callRemoteStringNoAnswer("Sum", new Box()));
-            peer.write(Wire.box("_ask", "p", "_command", "Sum", "a", "1", "b", "1"));
+            peer.write(WireBytes.box("_ask", "p", "_command", "Sum", "a", "1", "b", "1"));
             assertTrue(peer.quietFor(150), "nothing may be sent while the switch is pending");
 
             // The answer, and in the same read a 00 00 that AMP would take for an empty box.
-            peer.write(Wire.box("_answer", "1"), new byte[] {0, 0}, bytes("raw bytes after"));
-            assertSame(protocol, await(switched));
-            assertArrayEquals(concat(new byte[] {0, 0}, bytes("raw bytes after")), protocol.await(17));
+            peer.write(WireBytes.box("_answer", "1"), new byte[] {0, 0}, latin1("raw bytes after"));
+            assertSame(protocol, Await.result(switched));
+            assertArrayEquals(concat(new byte[] {0, 0}, latin1("raw bytes after")), protocol.await(17));
 
-            assertTrue(protocol.channel().write(bytes("pong")));
-            assertArrayEquals(bytes("pong"), peer.readAvailable());
-            byte[] box = Wire.box("_ask", "2", "_command", "Sum");
+            assertTrue(protocol.channel().write(latin1("pong")));
+            assertArrayEquals(latin1("pong"), peer.readAvailable());
+            byte[] box = WireBytes.box("_ask", "2", "_command", "Sum");
             peer.write(box);
-            assertArrayEquals(concat(new byte[] {0, 0}, bytes("raw bytes after"), box), protocol.await(17 + box.length),
+            assertArrayEquals(concat(new byte[] {0, 0}, latin1("raw bytes after"), box), protocol.await(17 + box.length),
                     "a box is just bytes now");
 
             ProtocolSwitchedException after = assertInstanceOf(ProtocolSwitchedException.class,
-                    failure(connection.callRemoteString("Sum", new Box())));
+                    Await.failure(connection.callRemoteString("Sum", new Box())));
             assertTrue(after.getMessage().contains("switched to another protocol"), after.getMessage());
-            assertInstanceOf(ProtocolSwitchedException.class, failure(connection.switchProtocol(SWITCH, "again", new Recorder(false))));
-            assertInstanceOf(ProtocolSwitchedException.class, failure(connection.startTls(TlsOptions.builder().build())));
+            assertInstanceOf(ProtocolSwitchedException.class,
+                    Await.failure(connection.switchProtocol(SWITCH, "again", new Recorder(false))));
+            assertInstanceOf(ProtocolSwitchedException.class, Await.failure(connection.startTls(TlsOptions.builder().build())));
             assertTrue(connection.isOpen());
 
             pair.right().close(); // the peer hangs up
-            assertInstanceOf(EOFException.class, await(protocol.lost));
+            assertInstanceOf(EOFException.class, Await.result(protocol.lost));
         }
     }
 
@@ -167,15 +158,15 @@ class ProtocolSwitchTest {
                 ScriptedPeer peer = new ScriptedPeer(pair.right())) {
             CompletableFuture<Recorder> switched = connection.switchProtocol(SWITCH, "echo", protocol);
             assertArrayEquals(ECHO_REQUEST, peer.readBoxBytes());
-            peer.write(Wire.box("_error", "1", "_error_code", "OOPS", "_error_description", "not now"));
-            OopsException refused = assertInstanceOf(OopsException.class, failure(switched));
+            peer.write(WireBytes.box("_error", "1", "_error_code", "OOPS", "_error_description", "not now"));
+            OopsException refused = assertInstanceOf(OopsException.class, Await.failure(switched));
             assertEquals("not now", refused.getMessage());
             assertFalse(protocol.made.isDone());
 
             CompletableFuture<Box> after = connection.callRemoteString("Sum", new Box());
-            assertArrayEquals(Wire.box("_ask", "2", "_command", "Sum"), peer.readBoxBytes());
-            peer.write(Wire.box("_answer", "2", "total", "0"));
-            assertEquals("0", await(after).getString("total"));
+            assertArrayEquals(WireBytes.box("_ask", "2", "_command", "Sum"), peer.readBoxBytes());
+            peer.write(WireBytes.box("_answer", "2", "total", "0"));
+            assertEquals("0", Await.result(after).getString("total"));
         }
     }
 
@@ -191,15 +182,16 @@ class ProtocolSwitchTest {
         try (AmpConnection connection = AmpConnection.open(pair.left(), locator);
                 ScriptedPeer peer = new ScriptedPeer(pair.right())) {
             // Request, then 00 00 and text in the same write: all after the request is the protocol's.
-            peer.write(ECHO_REQUEST, new byte[] {0, 0}, bytes("hi"));
-            assertArrayEquals(Wire.box("_answer", "1"), peer.readBoxBytes());
-            assertArrayEquals(concat(new byte[] {0, 0}, bytes("hi")), protocol.await(4));
-            assertArrayEquals(concat(bytes("ECHO:"), new byte[] {0, 0}, bytes("hi")), peer.readAvailable());
+            peer.write(ECHO_REQUEST, new byte[] {0, 0}, latin1("hi"));
+            assertArrayEquals(WireBytes.box("_answer", "1"), peer.readBoxBytes());
+            assertArrayEquals(concat(new byte[] {0, 0}, latin1("hi")), protocol.await(4));
+            assertArrayEquals(concat(latin1("ECHO:"), new byte[] {0, 0}, latin1("hi")), peer.readAvailable());
 
-            assertInstanceOf(ProtocolSwitchedException.class, failure(connection.callRemote(TestCommands.SUM, new Operands(1, 1))));
+            assertInstanceOf(ProtocolSwitchedException.class,
+                    Await.failure(connection.callRemote(TestCommands.SUM, new Operands(1, 1))));
             protocol.channel().close(); // orderly: what was written, then the end of stream
             assertArrayEquals(new byte[0], peer.readToEnd());
-            await(connection.closeFuture());
+            Await.result(connection.closeFuture());
             assertTrue(protocol.lost.isDone());
         }
     }
@@ -221,20 +213,20 @@ class ProtocolSwitchTest {
         AmpConnection connection = AmpConnection.open(pair.left(), locator,
                 ConnectionOptions.builder().responderExecutor(pool).build());
         try (ScriptedPeer peer = new ScriptedPeer(pair.right())) {
-            peer.write(Wire.box("_ask", "1", "_command", "Switch", "mode", "no"));
+            peer.write(WireBytes.box("_ask", "1", "_command", "Switch", "mode", "no"));
             assertEquals(new Box().put("_error", "1").put("_error_code", "OOPS").put("_error_description", "refused no"),
                     io.ampjava.wire.BoxDecoder.parse(peer.readBoxBytes()).get(0));
-            peer.write(Wire.box("_ask", "2", "_command", "Sum", "a", "1", "b", "2"));
-            assertArrayEquals(Wire.box("_answer", "2", "total", "3"), peer.readBoxBytes());
+            peer.write(WireBytes.box("_ask", "2", "_command", "Sum", "a", "1", "b", "2"));
+            assertArrayEquals(WireBytes.box("_answer", "2", "total", "3"), peer.readBoxBytes());
 
-            peer.write(Wire.box("_ask", "3", "_command", "Switch", "mode", "later"));
+            peer.write(WireBytes.box("_ask", "3", "_command", "Switch", "mode", "later"));
             assertTrue(peer.quietFor(100));
             decision.complete(protocol);
-            assertArrayEquals(Wire.box("_answer", "3"), peer.readBoxBytes());
-            peer.write(bytes("data"));
-            assertArrayEquals(bytes("ECHO:data"), peer.readAvailable());
+            assertArrayEquals(WireBytes.box("_answer", "3"), peer.readBoxBytes());
+            peer.write(latin1("data"));
+            assertArrayEquals(latin1("ECHO:data"), peer.readAvailable());
             connection.close();
-            assertTrue(await(protocol.lost).getMessage().contains("closed by this side"));
+            assertTrue(Await.result(protocol.lost).getMessage().contains("closed by this side"));
         } finally {
             connection.close();
             pool.shutdownNow();
@@ -252,12 +244,12 @@ class ProtocolSwitchTest {
         Recorder asking = new Recorder(false);
         try (AmpConnection left = AmpConnection.open(pair.left(), ResponderLocator.NONE);
                 AmpConnection right = AmpConnection.open(pair.right(), locator)) {
-            await(left.switchProtocol(SWITCH, "echo", asking)).channel().write(bytes("ping"));
-            assertArrayEquals(bytes("ECHO:ping"), asking.await(9));
+            Await.result(left.switchProtocol(SWITCH, "echo", asking)).channel().write(latin1("ping"));
+            assertArrayEquals(latin1("ECHO:ping"), asking.await(9));
             asking.channel().close();
-            assertInstanceOf(EOFException.class, await(answering.lost));
-            await(left.closeFuture());
-            await(right.closeFuture());
+            assertInstanceOf(EOFException.class, Await.result(answering.lost));
+            Await.result(left.closeFuture());
+            Await.result(right.closeFuture());
         }
     }
 
@@ -269,10 +261,10 @@ class ProtocolSwitchTest {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> StartTlsResponder.locator(serverTls)
                         .or(name -> name.equals("Switch") ? Responders.switchingSync(SWITCH, (mode, c) -> answering) : null));
                 AmpConnection client = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
-            await(client.startTls(TlsOptions.builder().trustAnchors(certificates.ca).build()));
+            Await.result(client.startTls(TlsOptions.builder().trustAnchors(certificates.ca).build()));
             Recorder asking = new Recorder(false);
-            await(client.switchProtocol(SWITCH, "echo", asking)).channel().write(bytes("secret"));
-            assertArrayEquals(bytes("ECHO:secret"), asking.await(11));
+            Await.result(client.switchProtocol(SWITCH, "echo", asking)).channel().write(latin1("secret"));
+            assertArrayEquals(latin1("ECHO:secret"), asking.await(11));
             assertTrue(client.tlsSession().isPresent());
         }
     }
@@ -298,13 +290,5 @@ class ProtocolSwitchTest {
             ProtocolSwitchResponder direct = Responders.switchingSync(SWITCH, (mode, c) -> new Recorder(false));
             assertThrows(UnsupportedOperationException.class, () -> direct.respond(new Box(), connection));
         }
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
@@ -23,8 +24,6 @@ import java.util.concurrent.TimeUnit;
  * bytes, received fds in a queue.
  */
 final class RawPeer implements AutoCloseable {
-    static final long TIMEOUT_SECONDS = 5;
-
     /** One box the connection wrote, and its exact bytes. */
     record Received(Box box, byte[] bytes) {}
 
@@ -92,8 +91,8 @@ final class RawPeer implements AutoCloseable {
 
     /** The next box the connection wrote; fails after a timeout. */
     Received next() throws InterruptedException {
-        Received received = boxes.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(received, "no box within " + TIMEOUT_SECONDS + " s");
+        Received received = boxes.poll(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(received, "no box within " + Await.TIMEOUT.toSeconds() + " s");
         return received;
     }
 
@@ -116,7 +115,7 @@ final class RawPeer implements AutoCloseable {
 
     /** Asserts that the connection closed its end (this side reads end of stream) without more boxes. */
     void expectClosedWithoutMore() throws InterruptedException {
-        assertTrue(ended.await(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the connection did not close");
+        assertTrue(ended.await(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "the connection did not close");
         assertEquals(0, boxes.size(), () -> "boxes written before the close: " + boxes);
     }
 
@@ -127,14 +126,5 @@ final class RawPeer implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
-    }
-
-    /** A box from alternating keys and values, as text. */
-    static Box box(String... keysAndValues) {
-        Box box = new Box();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            box.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return box;
     }
 }

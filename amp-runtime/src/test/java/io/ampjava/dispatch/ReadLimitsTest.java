@@ -1,12 +1,13 @@
 package io.ampjava.dispatch;
 
-import static io.ampjava.dispatch.RawPeer.box;
+import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.TestCommands.Operands;
 import io.ampjava.dispatch.TestCommands.Total;
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.types.Descriptor;
@@ -64,7 +65,7 @@ class ReadLimitsTest {
         assertEquals("3", peer.nextBox().getString("total"), "a small box is served");
         // Key "k", then a value announced as 2000 bytes, of which none is sent.
         peer.sendBytes(new byte[] {0, 1, 'k', 0x07, (byte) 0xd0});
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
         assertInstanceOf(ProtocolException.class, connection.closeCause());
         assertTrue(connection.closeCause().getMessage().contains("more than 1000 bytes"));
         peer.expectClosedWithoutMore();
@@ -76,7 +77,7 @@ class ReadLimitsTest {
         peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"));
         assertEquals("3", peer.nextBox().getString("total"));
         peer.send(box("_command", "Sum", "_ask", "2", "a", "1", "b", "2", "c", "3"));
-        connection.closeFuture().get(5, TimeUnit.SECONDS);
+        Await.result(connection.closeFuture());
         assertInstanceOf(ProtocolException.class, connection.closeCause());
         peer.expectClosedWithoutMore();
     }
@@ -95,7 +96,7 @@ class ReadLimitsTest {
             } catch (IOException closed) {
                 // The fourth descriptor closed the connection before the rest of the box went out.
             }
-            connection.closeFuture().get(5, TimeUnit.SECONDS);
+            Await.result(connection.closeFuture());
             before.assertNoNewDescriptors(); // every received descriptor was closed with the connection
         }
         assertInstanceOf(ProtocolException.class, connection.closeCause());

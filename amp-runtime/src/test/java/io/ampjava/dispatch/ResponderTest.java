@@ -1,9 +1,9 @@
 package io.ampjava.dispatch;
 
-import static io.ampjava.dispatch.RawPeer.box;
 import static io.ampjava.dispatch.TestCommands.GOODBYE;
 import static io.ampjava.dispatch.TestCommands.NO_ANSWER;
 import static io.ampjava.dispatch.TestCommands.SUM;
+import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.dispatch.TestCommands.MapLocator;
 import io.ampjava.dispatch.TestCommands.Total;
+import io.ampjava.testing.Await;
+import io.ampjava.testing.WireBytes;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.ProtocolException;
@@ -54,43 +56,43 @@ class ResponderTest {
     /** The connection answered nothing more and is still up: a fresh request is answered. */
     private void expectStillUp(String tag) throws Exception {
         peer.send(box("_command", "Sum", "_ask", tag, "a", "1", "b", "2"));
-        peer.expectBytes(Wire.box("_answer", tag, "total", "3"));
+        peer.expectBytes(WireBytes.box("_answer", tag, "total", "3"));
         assertTrue(connection.isOpen());
     }
 
     @Test
     void aRequestIsAnsweredWithExactBytes() throws Exception {
         open(TestCommands.calculator());
-        peer.sendBytes(Wire.box("Z", "z", "_ask", "1", "_command", "Sum", "a", "13", "b", "81"));
-        peer.expectBytes(Wire.box("_answer", "1", "total", "94"));
+        peer.sendBytes(WireBytes.box("Z", "z", "_ask", "1", "_command", "Sum", "a", "13", "b", "81"));
+        peer.expectBytes(WireBytes.box("_answer", "1", "total", "94"));
     }
 
     @Test
     void theAskTagIsCopiedVerbatim() throws Exception {
         open(TestCommands.calculator());
         peer.send(box("_command", "Sum", "_ask", "zz", "a", "1", "b", "1"));
-        peer.expectBytes(Wire.box("_answer", "zz", "total", "2"));
+        peer.expectBytes(WireBytes.box("_answer", "zz", "total", "2"));
         peer.send(box("_command", "Sum", "_ask", "", "a", "1", "b", "1"));
-        peer.expectBytes(Wire.box("_answer", "", "total", "2"));
+        peer.expectBytes(WireBytes.box("_answer", "", "total", "2"));
     }
 
     @Test
     void unknownExtraArgumentsAreIgnored() throws Exception {
         open(TestCommands.calculator());
         peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "1", "c", "99", "A", "1"));
-        peer.expectBytes(Wire.box("_answer", "1", "total", "2"));
+        peer.expectBytes(WireBytes.box("_answer", "1", "total", "2"));
     }
 
     @Test
     void anUnknownCommandIsAnsweredUnhandledAndTheConnectionStays() throws Exception {
         open(TestCommands.calculator());
         peer.send(box("_command", "WTF", "_ask", "1"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNHANDLED", "_error_description", "Unhandled Command: b'WTF'"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNHANDLED", "_error_description", "Unhandled Command: b'WTF'"));
         // Matching is exact: sum is not Sum.
         peer.send(box("_command", "sum", "_ask", "2", "a", "1", "b", "1"));
-        peer.expectBytes(Wire.box("_error", "2", "_error_code", "UNHANDLED", "_error_description", "Unhandled Command: b'sum'"));
+        peer.expectBytes(WireBytes.box("_error", "2", "_error_code", "UNHANDLED", "_error_description", "Unhandled Command: b'sum'"));
         peer.send(box("_command", "it's", "_ask", "3"));
-        peer.expectBytes(Wire.box("_error", "3", "_error_code", "UNHANDLED", "_error_description",
+        peer.expectBytes(WireBytes.box("_error", "3", "_error_code", "UNHANDLED", "_error_description",
                 "Unhandled Command: b\"it's\""));
         expectStillUp("4");
     }
@@ -114,7 +116,7 @@ class ResponderTest {
     void aKnownCommandWithANonAsciiNameIsServed() throws Exception {
         open(new MapLocator().with("Süm", (request, connection) -> CompletableFuture.completedFuture(box("ok", "ü"))));
         peer.send(box("_command", "Süm", "_ask", "1"));
-        peer.expectBytes(Wire.box("_answer", "1", "ok", "ü"));
+        peer.expectBytes(WireBytes.box("_answer", "1", "ok", "ü"));
     }
 
     @Test
@@ -142,7 +144,7 @@ class ResponderTest {
     void aNoAnswerCommandIsStillAnsweredWhenAskIsPresent() throws Exception {
         open(TestCommands.calculator().with(NO_ANSWER, (operands, connection) -> null));
         peer.send(box("_command", "NoAns", "_ask", "1", "a", "1", "b", "2"));
-        peer.expectBytes(Wire.box("_answer", "1"));
+        peer.expectBytes(WireBytes.box("_answer", "1"));
     }
 
     @Test
@@ -165,7 +167,7 @@ class ResponderTest {
     void aDeclaredErrorIsAnsweredWithItsCodeAndTheConnectionStays() throws Exception {
         open(TestCommands.calculator());
         peer.send(box("_command", "Sum", "_ask", "2", "a", "666", "b", "1"));
-        peer.expectBytes(Wire.box("_error", "2", "_error_code", "OOPS", "_error_description", "bad number 666"));
+        peer.expectBytes(WireBytes.box("_error", "2", "_error_code", "OOPS", "_error_description", "bad number 666"));
         expectStillUp("3");
     }
 
@@ -173,7 +175,7 @@ class ResponderTest {
     void aFatalErrorIsAnsweredAndThenTheConnectionCloses() throws Exception {
         open(TestCommands.calculator());
         peer.send(box("_command", "Sum", "_ask", "1", "a", "13", "b", "13"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "FATAL", "_error_description", "unlucky"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "FATAL", "_error_description", "unlucky"));
         peer.expectClosedWithoutMore();
         assertFalse(connection.isOpen());
     }
@@ -182,7 +184,7 @@ class ResponderTest {
     void anUndeclaredExceptionIsAnsweredUnknownAndThenTheConnectionCloses() throws Exception {
         open(TestCommands.calculator());
         peer.send(box("_command", "Sum", "_ask", "1", "a", "999", "b", "0"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();
     }
 
@@ -190,7 +192,7 @@ class ResponderTest {
     void aMissingArgumentIsAnsweredUnknownAndThenTheConnectionCloses() throws Exception {
         open(TestCommands.calculator());
         peer.send(box("_command", "Sum", "_ask", "1", "a", "1"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();
     }
 
@@ -198,7 +200,7 @@ class ResponderTest {
     void anUnparsableArgumentIsAnsweredUnknownAndThenTheConnectionCloses() throws Exception {
         open(TestCommands.calculator());
         peer.send(box("_command", "Sum", "_ask", "1", "a", "one", "b", "2"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();
     }
 
@@ -206,7 +208,7 @@ class ResponderTest {
     void aNullStageIsAnsweredUnknownAndThenTheConnectionCloses() throws Exception {
         open(new MapLocator().with("Null", (request, connection) -> null));
         peer.send(box("_command", "Null", "_ask", "1"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();
     }
 
@@ -214,7 +216,7 @@ class ResponderTest {
     void aNullBoxIsAnsweredUnknownAndThenTheConnectionCloses() throws Exception {
         open(new MapLocator().with("Null", (request, connection) -> CompletableFuture.completedFuture(null)));
         peer.send(box("_command", "Null", "_ask", "1"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();
     }
 
@@ -223,7 +225,7 @@ class ResponderTest {
         // A typed handler returning null: the response codec fails (Twisted's BadLocalReturn).
         open(new MapLocator().with(SUM, (operands, connection) -> null));
         peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();
     }
 
@@ -246,10 +248,10 @@ class ResponderTest {
                         CompletableFuture.failedFuture(new RemoteAmpException("BROKEN", "caf\u00e9", true)))
                 .with(SUM, (operands, connection) -> TestCommands.sum(operands)));
         peer.send(box("_command", "Tls", "_ask", "1"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "TLS_ERROR", "_error_description", "TLS not available"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "TLS_ERROR", "_error_description", "TLS not available"));
         expectStillUp("2");
         peer.send(box("_command", "Broken", "_ask", "3"));
-        peer.expectBytes(Wire.box("_error", "3", "_error_code", "BROKEN", "_error_description", "caf\u00e9"));
+        peer.expectBytes(WireBytes.box("_error", "3", "_error_code", "BROKEN", "_error_description", "caf\u00e9"));
         peer.expectClosedWithoutMore();
     }
 
@@ -257,7 +259,7 @@ class ResponderTest {
     void aClosingAnswerIsFullyWrittenBeforeTheClose() throws Exception {
         open(TestCommands.calculator().with(GOODBYE, (nothing, connection) -> null));
         peer.send(box("_command", "Goodbye", "_ask", "1"));
-        peer.expectBytes(Wire.box("_answer", "1"));
+        peer.expectBytes(WireBytes.box("_answer", "1"));
         peer.expectClosedWithoutMore();
         assertFalse(connection.isOpen());
     }
@@ -268,9 +270,9 @@ class ResponderTest {
         open(TestCommands.calculator().with("Slow", (request, connection) -> slow));
         peer.send(box("_command", "Slow", "_ask", "1"));
         peer.send(box("_command", "Sum", "_ask", "2", "a", "2", "b", "2"));
-        peer.expectBytes(Wire.box("_answer", "2", "total", "4"));
+        peer.expectBytes(WireBytes.box("_answer", "2", "total", "4"));
         slow.complete(box("late", "yes"));
-        peer.expectBytes(Wire.box("_answer", "1", "late", "yes"));
+        peer.expectBytes(WireBytes.box("_answer", "1", "late", "yes"));
     }
 
     @Test
@@ -292,7 +294,7 @@ class ResponderTest {
             return CompletableFuture.completedFuture(new Box());
         }));
         peer.send(box("_command", "Where", "_ask", "1"));
-        peer.expectBytes(Wire.box("_answer", "1"));
+        peer.expectBytes(WireBytes.box("_answer", "1"));
         assertEquals("amp-reader " + connection.describe(), thread.get());
     }
 
@@ -313,9 +315,9 @@ class ResponderTest {
             }), ConnectionOptions.builder().responderExecutor(pool).threadName("named-reader").build());
             peer.send(box("_command", "Block", "_ask", "1"));
             peer.send(box("_command", "Sum", "_ask", "2", "a", "2", "b", "3"));
-            peer.expectBytes(Wire.box("_answer", "2", "total", "5"));
+            peer.expectBytes(WireBytes.box("_answer", "2", "total", "5"));
             release.countDown();
-            peer.expectBytes(Wire.box("_answer", "1", "done", "1"));
+            peer.expectBytes(WireBytes.box("_answer", "1", "done", "1"));
             assertEquals(List.of("responder-pool"), threads);
         } finally {
             pool.shutdownNow();
@@ -328,7 +330,7 @@ class ResponderTest {
             throw new java.util.concurrent.RejectedExecutionException("full");
         }).build());
         peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "1"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();
     }
 
@@ -338,7 +340,7 @@ class ResponderTest {
             throw new IllegalStateException("broken locator");
         });
         peer.send(box("_command", "Sum", "_ask", "1"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();
     }
 
@@ -347,7 +349,7 @@ class ResponderTest {
         AtomicReference<Throwable> refused = new AtomicReference<>();
         open(new MapLocator().with("Blocking", (request, connection) -> {
             try {
-                connection.callRemoteString("Back", new Box()).get(5, TimeUnit.SECONDS);
+                Await.result(connection.callRemoteString("Back", new Box()));
             } catch (IllegalStateException e) {
                 refused.set(e);
                 throw e;
@@ -355,8 +357,8 @@ class ResponderTest {
             return CompletableFuture.completedFuture(new Box());
         }));
         peer.send(box("_command", "Blocking", "_ask", "1"));
-        peer.expectBytes(Wire.box("_ask", "1", "_command", "Back"));
-        peer.expectBytes(Wire.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
+        peer.expectBytes(WireBytes.box("_ask", "1", "_command", "Back"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description", "Unknown Error"));
         peer.expectClosedWithoutMore();
         assertTrue(refused.get().getMessage().contains("would deadlock"), refused.get().getMessage());
     }
@@ -372,17 +374,17 @@ class ResponderTest {
     @Test
     void requestsPipelinedInOneWriteAreAllAnswered() throws Exception {
         open(TestCommands.calculator());
-        byte[] one = Wire.box("_ask", "1", "_command", "Sum", "a", "1", "b", "1");
-        byte[] two = Wire.box("_ask", "2", "_command", "Sum", "a", "2", "b", "2");
-        byte[] three = Wire.box("_ask", "3", "_command", "Sum", "a", "3", "b", "3");
+        byte[] one = WireBytes.box("_ask", "1", "_command", "Sum", "a", "1", "b", "1");
+        byte[] two = WireBytes.box("_ask", "2", "_command", "Sum", "a", "2", "b", "2");
+        byte[] three = WireBytes.box("_ask", "3", "_command", "Sum", "a", "3", "b", "3");
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         all.writeBytes(one);
         all.writeBytes(two);
         all.writeBytes(three);
         peer.sendBytes(all.toByteArray());
-        peer.expectBytes(Wire.box("_answer", "1", "total", "2"));
-        peer.expectBytes(Wire.box("_answer", "2", "total", "4"));
-        peer.expectBytes(Wire.box("_answer", "3", "total", "6"));
+        peer.expectBytes(WireBytes.box("_answer", "1", "total", "2"));
+        peer.expectBytes(WireBytes.box("_answer", "2", "total", "4"));
+        peer.expectBytes(WireBytes.box("_answer", "3", "total", "6"));
     }
 
     @Test
@@ -394,6 +396,6 @@ class ResponderTest {
         Box callback = peer.nextBox();
         assertEquals(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"), callback);
         peer.send(box("_answer", "1", "total", "3"));
-        peer.expectBytes(Wire.box("_answer", "1", "total", "30"));
+        peer.expectBytes(WireBytes.box("_answer", "1", "total", "30"));
     }
 }

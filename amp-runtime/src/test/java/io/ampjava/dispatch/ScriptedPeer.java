@@ -2,6 +2,7 @@ package io.ampjava.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.ampjava.testing.Await;
 import io.ampjava.transport.Transport;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
@@ -23,7 +24,6 @@ import java.util.function.IntConsumer;
  * {@code TlsTransport} through {@link #stream}.
  */
 final class ScriptedPeer implements AutoCloseable {
-    static final long TIMEOUT_SECONDS = 10;
     private static final byte[] END = new byte[0];
 
     private final Transport transport;
@@ -220,8 +220,8 @@ final class ScriptedPeer implements AutoCloseable {
     }
 
     private byte[] next() throws InterruptedException {
-        byte[] chunk = chunks.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(chunk, "nothing came within " + TIMEOUT_SECONDS + " s");
+        byte[] chunk = chunks.poll(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(chunk, "nothing came within " + Await.TIMEOUT.toSeconds() + " s");
         if (chunk == END) {
             ended = true;
         }

@@ -1,9 +1,12 @@
 package io.ampjava.dispatch;
 
+import static io.ampjava.types.TestCodecs.required;
+
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.Descriptor;
+import io.ampjava.types.TestCodecs;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -86,35 +89,13 @@ final class TestCommands {
             Command.builder("GetFds", longField("count"), descriptors("fds")).build();
 
     static BoxCodec<String> text(String key) {
-        return new BoxCodec<>() {
-            @Override
-            public void write(String value, Box box, ArgumentContext context) {
-                box.put(key, value);
-            }
-
-            @Override
-            public String read(Box box, ArgumentContext context) {
-                byte[] value = box.get(key);
-                if (value == null) {
-                    throw BadArgumentException.missing(key);
-                }
-                return new String(value, StandardCharsets.UTF_8);
-            }
-        };
+        return TestCodecs.field(key, value -> value.getBytes(StandardCharsets.UTF_8),
+                bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     static BoxCodec<Long> longField(String key) {
-        return new BoxCodec<>() {
-            @Override
-            public void write(Long value, Box box, ArgumentContext context) {
-                box.put(key, Long.toString(value));
-            }
-
-            @Override
-            public Long read(Box box, ArgumentContext context) {
-                return readLong(box, key);
-            }
-        };
+        return TestCodecs.field(key, value -> Long.toString(value).getBytes(StandardCharsets.US_ASCII),
+                bytes -> parseLong(bytes, key));
     }
 
     /** A list of descriptors as comma-separated ordinals under one key (several fds in one box). */
@@ -134,12 +115,8 @@ final class TestCommands {
 
             @Override
             public List<Descriptor> read(Box box, ArgumentContext context) {
-                byte[] value = box.get(key);
-                if (value == null) {
-                    throw BadArgumentException.missing(key);
-                }
                 List<Descriptor> result = new ArrayList<>();
-                String text = new String(value, StandardCharsets.US_ASCII);
+                String text = new String(required(box, key), StandardCharsets.US_ASCII);
                 if (!text.isEmpty()) {
                     for (String ordinal : text.split(",")) {
                         result.add(context.claimDescriptor(Integer.parseInt(ordinal)));
@@ -151,10 +128,10 @@ final class TestCommands {
     }
 
     static long readLong(Box box, String key) {
-        byte[] value = box.get(key);
-        if (value == null) {
-            throw BadArgumentException.missing(key);
-        }
+        return parseLong(required(box, key), key);
+    }
+
+    private static long parseLong(byte[] value, String key) {
         try {
             return Long.parseLong(new String(value, StandardCharsets.US_ASCII));
         } catch (NumberFormatException e) {

@@ -4,10 +4,10 @@ import static io.ampjava.dispatch.TestCommands.GET_FDS;
 import static io.ampjava.dispatch.TestCommands.SEND_FDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.server.AmpServer;
 import io.ampjava.types.Descriptor;
@@ -15,10 +15,10 @@ import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,7 +70,7 @@ class UnixSocketDescriptorTest {
 
     private static void roundTrip(AmpConnection client, int round) throws Exception {
         int count = 1 + round % 3;
-        List<Descriptor> received = client.callRemote(GET_FDS, (long) count).get(SECONDS, TimeUnit.SECONDS);
+        List<Descriptor> received = Await.result(client.callRemote(GET_FDS, (long) count));
         assertEquals(count, received.size());
         try (Descriptor file = received.get(0)) {
             assertEquals("file contents", new String(file.readAll(), StandardCharsets.US_ASCII));
@@ -88,7 +88,7 @@ class UnixSocketDescriptorTest {
                 pipes.add(pipe);
                 writeEnds.add(pipe.writeEnd());
             }
-            client.callRemote(SEND_FDS, writeEnds).get(SECONDS, TimeUnit.SECONDS);
+            Await.result(client.callRemote(SEND_FDS, writeEnds));
             for (Descriptor.Pipe pipe : pipes) {
                 pipe.writeEnd().close();
                 assertEquals("hello", new String(pipe.readEnd().readAll(), StandardCharsets.US_ASCII));
@@ -126,11 +126,10 @@ class UnixSocketDescriptorTest {
             long start = System.nanoTime();
             server.close(); // closes the listening socket and every connection it serves
             for (CompletableFuture<Box> call : calls) {
-                ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(1, TimeUnit.SECONDS));
-                assertInstanceOf(ConnectionLostException.class, failed.getCause());
+                assertInstanceOf(ConnectionLostException.class, Await.failure(call, Duration.ofSeconds(1)));
             }
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
-            client.closeFuture().get(1, TimeUnit.SECONDS);
+            Await.result(client.closeFuture(), Duration.ofSeconds(1));
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.ampjava.fuzz;
 
+import static io.ampjava.types.TestCodecs.required;
+
 import io.ampjava.types.AmpListArgument;
 import io.ampjava.types.ArgumentContext;
-import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BigIntegerArgument;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.UnicodeArgument;
@@ -87,13 +88,5 @@ final class FuzzRecords {
         static final AmpListArgument<Node> INSTANCE = new AmpListArgument<>(NODE);
 
         private NodeList() {}
-    }
-
-    static byte[] required(Box box, String key) {
-        byte[] value = box.get(key);
-        if (value == null) {
-            throw BadArgumentException.missing(key);
-        }
-        return value;
     }
 }

@@ -7,6 +7,7 @@ import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
+import io.ampjava.types.TestCodecs;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class FuzzServer implements ResponderLocator {
 
         @Override
         public String read(Box box, ArgumentContext context) {
-            return UnicodeArgument.decode(FuzzRecords.required(box, "mode"));
+            return UnicodeArgument.decode(TestCodecs.required(box, "mode"));
         }
     };
 }

@@ -2,9 +2,7 @@ package io.ampjava.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
@@ -13,8 +11,10 @@ import io.ampjava.dispatch.ConnectionOptions;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.reliability.ReliabilityCommands.Operands;
 import io.ampjava.reliability.ReliabilityCommands.PassFdArguments;
+import io.ampjava.testing.Await;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.server.AmpServer;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.transport.unix.UnixTransport;
 import io.ampjava.types.Descriptor;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +51,9 @@ class PeerKilledTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(PeerProcess.available(), "no " + PeerProcess.python() + " to run the peer processes");
+        TwistedPython.require(TwistedPython.Need.PYTHON); // the peers are Python scripts
         later = Executors.newSingleThreadExecutor();
-        PeerProcess.warmUp();
+        FaultPeerProcess.warmUp();
     }
 
     @AfterEach
@@ -71,7 +70,7 @@ class PeerKilledTest {
                 AmpConnection steady = Amp.connectUnix(socket, ResponderLocator.NONE)) {
             assertEquals(3L, sum(steady, 1, 2));
             ProcessState before = ProcessState.now();
-            try (PeerProcess peer = PeerProcess.start("half-box", socket, 1)) {
+            try (FaultPeerProcess peer = FaultPeerProcess.start("half-box", socket, 1)) {
                 peer.expect("STALLED");
                 awaitConnections(server, 2, Duration.ofSeconds(5));
                 peer.kill();
@@ -89,7 +88,7 @@ class PeerKilledTest {
                 AmpConnection steady = Amp.connectUnix(socket, ResponderLocator.NONE)) {
             assertEquals(3L, sum(steady, 1, 2));
             ProcessState before = ProcessState.now();
-            try (PeerProcess peer = PeerProcess.start("fds", socket, 1)) {
+            try (FaultPeerProcess peer = FaultPeerProcess.start("fds", socket, 1)) {
                 peer.expect("STALLED");
                 // The accepted socket and the two descriptors (/dev/null) waiting for a box that never
                 // comes; the peer's stdio pipes are new as well.
@@ -111,7 +110,7 @@ class PeerKilledTest {
                 AmpConnection steady = Amp.connectUnix(socket, ResponderLocator.NONE)) {
             assertEquals(3L, sum(steady, 1, 2));
             ProcessState before = ProcessState.now();
-            try (PeerProcess peer = PeerProcess.start("callback", socket, 5)) {
+            try (FaultPeerProcess peer = FaultPeerProcess.start("callback", socket, 5)) {
                 peer.expect("STALLED");
                 // The peer may read a call back before callRemote has returned it to the responder.
                 awaitSize(callbacks, 5, Duration.ofSeconds(5));
@@ -129,7 +128,7 @@ class PeerKilledTest {
     void aServerKilledWhileHoldingDescriptorCallsFailsThemAndClosesOurCopies() throws Exception {
         Path socket = dir.resolve("peer.sock");
         ProcessState before = ProcessState.now();
-        try (PeerProcess peer = PeerProcess.start("stall-fds", socket, 3)) {
+        try (FaultPeerProcess peer = FaultPeerProcess.start("stall-fds", socket, 3)) {
             peer.expect("READY");
             AmpConnection client = AmpConnection.open(UnixTransport.connect(socket), ResponderLocator.NONE,
                     ConnectionOptions.builder().threadName("fault-client").build());
@@ -144,7 +143,7 @@ class PeerKilledTest {
             long killed = System.nanoTime();
             peer.kill();
             allFailWithinASecond(calls, killed);
-            client.closeFuture().get(1, TimeUnit.SECONDS);
+            Await.result(client.closeFuture(), Duration.ofSeconds(1));
             awaitThreadGone("fault-client", A_SECOND);
         }
         assertBackTo(before);
@@ -155,7 +154,7 @@ class PeerKilledTest {
     }
 
     private static long sum(AmpConnection connection, long a, long b) throws Exception {
-        return connection.callRemote(ReliabilityCommands.SUM, new Operands(a, b)).get(5, TimeUnit.SECONDS);
+        return Await.result(connection.callRemote(ReliabilityCommands.SUM, new Operands(a, b)));
     }
 
     /** The steady client still gets answers, and a newcomer is served too. */
@@ -165,7 +164,7 @@ class PeerKilledTest {
             calls.add(steady.callRemote(ReliabilityCommands.SUM, new Operands(i, i)));
         }
         for (int i = 0; i < 100; i++) {
-            assertEquals(2L * i, calls.get(i).get(5, TimeUnit.SECONDS));
+            assertEquals(2L * i, Await.result(calls.get(i)));
         }
         try (AmpConnection newcomer = Amp.connectUnix(socket, ResponderLocator.NONE)) {
             assertEquals(42L, sum(newcomer, 40, 2));
@@ -175,10 +174,8 @@ class PeerKilledTest {
 
     private static void allFailWithinASecond(List<CompletableFuture<Long>> calls, long since) throws Exception {
         for (CompletableFuture<Long> call : calls) {
-            long left = A_SECOND.toNanos() - (System.nanoTime() - since);
-            ExecutionException failed = assertThrows(ExecutionException.class,
-                    () -> call.get(Math.max(left, 0), TimeUnit.NANOSECONDS), "failed within a second of the kill");
-            assertInstanceOf(ConnectionLostException.class, failed.getCause());
+            long left = A_SECOND.toNanos() - (System.nanoTime() - since); // of the second since the kill
+            assertInstanceOf(ConnectionLostException.class, Await.failure(call, Duration.ofNanos(Math.max(left, 0))));
         }
         System.out.printf("fault: %d outstanding calls failed %.1f ms after the SIGKILL%n",
                 calls.size(), (System.nanoTime() - since) / 1e6);

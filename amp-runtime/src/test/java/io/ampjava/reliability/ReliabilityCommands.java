@@ -1,11 +1,13 @@
 package io.ampjava.reliability;
 
+import static io.ampjava.types.TestCodecs.longField;
+import static io.ampjava.types.TestCodecs.required;
+
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import io.ampjava.types.ArgumentContext;
-import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.BytesArgument;
 import io.ampjava.types.Descriptor;
@@ -93,27 +95,5 @@ final class ReliabilityCommands {
         CompletableFuture<Long> call = connection.callRemote(SUM, new Operands(20, 22));
         callbacks.add(call);
         return call;
-    }
-
-    private static BoxCodec<Long> longField(String key) {
-        return new BoxCodec<>() {
-            @Override
-            public void write(Long value, Box box, ArgumentContext context) {
-                box.put(key, LongArgument.encode(value));
-            }
-
-            @Override
-            public Long read(Box box, ArgumentContext context) {
-                return LongArgument.decode(required(box, key));
-            }
-        };
-    }
-
-    private static byte[] required(Box box, String key) {
-        byte[] value = box.get(key);
-        if (value == null) {
-            throw BadArgumentException.missing(key);
-        }
-        return value;
     }
 }

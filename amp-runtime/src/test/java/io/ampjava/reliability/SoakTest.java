@@ -9,6 +9,7 @@ import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.reliability.ReliabilityCommands.Operands;
 import io.ampjava.reliability.ReliabilityCommands.PassFdArguments;
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.testing.ThreadSnapshot;
@@ -139,10 +140,10 @@ class SoakTest {
                 AmpConnection client = Amp.connectUnix(warmSocket, ResponderLocator.NONE);
                 Descriptor devNull = Descriptor.openForWriting(Path.of("/dev/null"))) {
             for (int i = 0; i < 2_000; i++) {
-                client.callRemote(ReliabilityCommands.SUM, new Operands(i, 1)).get(5, TimeUnit.SECONDS);
+                Await.result(client.callRemote(ReliabilityCommands.SUM, new Operands(i, 1)));
             }
-            client.callRemote(ReliabilityCommands.PASS_FD, new PassFdArguments(devNull, new byte[] {1})).get(5, TimeUnit.SECONDS);
-            client.callRemote(ReliabilityCommands.DELAY, 1L).get(5, TimeUnit.SECONDS);
+            Await.result(client.callRemote(ReliabilityCommands.PASS_FD, new PassFdArguments(devNull, new byte[] {1})));
+            Await.result(client.callRemote(ReliabilityCommands.DELAY, 1L));
         } finally {
             warm.shutdown();
             warm.awaitTermination(5, TimeUnit.SECONDS);

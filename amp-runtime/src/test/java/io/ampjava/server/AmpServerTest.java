@@ -14,6 +14,7 @@ import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.testing.Await;
 import io.ampjava.transport.NewThread;
 import io.ampjava.transport.SocketCommands;
 import io.ampjava.transport.Transport;
@@ -22,10 +23,10 @@ import io.ampjava.types.Descriptor;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -93,7 +94,7 @@ class AmpServerTest {
                 }
             }, NewThread.EACH_TASK));
         }
-        CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).get(20, TimeUnit.SECONDS);
+        Await.result(CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])), Duration.ofSeconds(20));
         assertEquals(CLIENTS, server.connections().size());
 
         for (AmpConnection client : clients) {
@@ -115,7 +116,7 @@ class AmpServerTest {
         for (int i = 0; i < 4; i++) {
             AmpConnection client = Amp.connectUnix(dir.resolve("close.sock"), ResponderLocator.NONE);
             clients.add(client);
-            assertEquals(1L, client.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
+            assertEquals(1L, Await.result(client.callRemote(COUNT, null)));
             pending.add(client.callRemote(NEVER, null));
         }
         server.close();
@@ -123,11 +124,10 @@ class AmpServerTest {
         assertFalse(server.isOpen());
         assertTrue(server.closeFuture().isDone());
         for (CompletableFuture<Void> call : pending) {
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(1, TimeUnit.SECONDS));
-            assertInstanceOf(ConnectionLostException.class, failed.getCause());
+            assertInstanceOf(ConnectionLostException.class, Await.failure(call, Duration.ofSeconds(1)));
         }
         for (AmpConnection client : clients) {
-            client.closeFuture().get(1, TimeUnit.SECONDS);
+            Await.result(client.closeFuture(), Duration.ofSeconds(1));
         }
         assertFalse(Files.exists(dir.resolve("close.sock")));
         assertEquals(List.of(), server.connections());
@@ -144,11 +144,9 @@ class AmpServerTest {
         };
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, failsFirst)) {
             AmpConnection first = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
-            ExecutionException lost = assertThrows(ExecutionException.class,
-                    () -> first.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
-            assertInstanceOf(ConnectionLostException.class, lost.getCause());
+            assertInstanceOf(ConnectionLostException.class, Await.failure(first.callRemote(COUNT, null)));
             AmpConnection second = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
-            assertEquals(1L, second.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
+            assertEquals(1L, Await.result(second.callRemote(COUNT, null)));
             second.close();
         }
     }
@@ -162,9 +160,9 @@ class AmpServerTest {
                 // The key length 0x4745 is over 255: the server drops that connection without a word.
                 assertEquals(-1, raw.read(ByteBuffer.allocate(64), fd -> {}));
             }
-            assertEquals(5L, good.callRemote(SUM, new SocketCommands.Operands(2, 3)).get(5, TimeUnit.SECONDS));
+            assertEquals(5L, Await.result(good.callRemote(SUM, new SocketCommands.Operands(2, 3))));
             AmpConnection later = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
-            assertEquals(1L, later.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
+            assertEquals(1L, Await.result(later.callRemote(COUNT, null)));
             later.close();
         }
     }
@@ -179,7 +177,7 @@ class AmpServerTest {
             assertTrue(String.valueOf(refused.getMessage()).contains("Unix socket")
                     || String.valueOf(refused.getCause()).contains("Unix socket"), refused.toString());
             // Nothing half-sent: the connection is fine and the next call is answered.
-            assertEquals(1L, client.callRemote(COUNT, null).get(5, TimeUnit.SECONDS));
+            assertEquals(1L, Await.result(client.callRemote(COUNT, null)));
         }
     }
 
@@ -191,7 +189,7 @@ class AmpServerTest {
             return AmpConnection.open(transport, SocketCommands.service());
         })) {
             AmpConnection client = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
-            assertEquals(7L, client.callRemote(SUM, new SocketCommands.Operands(3, 4)).get(5, TimeUnit.SECONDS));
+            assertEquals(7L, Await.result(client.callRemote(SUM, new SocketCommands.Operands(3, 4))));
             assertEquals(1, seen.size());
             assertTrue(seen.get(0).startsWith("tcp:127.0.0.1:"), seen.toString());
             client.close();

@@ -1,9 +1,16 @@
 package io.ampjava.tls;
 
+import static io.ampjava.tls.Der.integer;
+import static io.ampjava.tls.Der.octets;
+import static io.ampjava.tls.Der.oid;
+import static io.ampjava.tls.Der.sequence;
+import static io.ampjava.tls.Der.tlv;
+
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * certificate it signed, and a "rogue" CA with a server and a client certificate of its own (what a
  * peer that must be refused presents). EC P-256 keys, ECDSA with SHA-256, X.509 v3 with the
  * extensions OpenSSL and the JDK expect. The JDK has no public API to issue certificates and keytool
- * costs a JVM per step, so this writes the DER itself.
+ * costs a JVM per step, so this writes the DER itself (with the runtime's {@link Der}).
  */
 public final class TestCertificates {
     /** A private key and its certificate chain, own certificate first. */
@@ -43,6 +52,7 @@ public final class TestCertificates {
         }
     }
 
+    private static final List<String> LOCALHOST = List.of("localhost", "127.0.0.1");
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
     public final X509Certificate ca;
@@ -51,14 +61,28 @@ public final class TestCertificates {
     public final X509Certificate rogueCa;
     public final Identity rogueServer;
     public final Identity rogueClient;
+    private final KeyPair caKeys;
 
     private TestCertificates(KeyPair caKeys, KeyPair rogueKeys) throws GeneralSecurityException {
-        this.ca = issue("amp-java test CA", caKeys, "amp-java test CA", caKeys, true);
-        this.server = leaf("localhost", ca, caKeys);
-        this.client = leaf("amp-java test client", ca, caKeys);
-        this.rogueCa = issue("rogue CA", rogueKeys, "rogue CA", rogueKeys, true);
-        this.rogueServer = leaf("localhost", rogueCa, rogueKeys);
-        this.rogueClient = leaf("rogue client", rogueCa, rogueKeys);
+        this.caKeys = caKeys;
+        this.ca = issue("amp-java test CA", caKeys, "amp-java test CA", caKeys, true, List.of());
+        this.server = leaf("localhost", ca, caKeys, LOCALHOST);
+        this.client = leaf("amp-java test client", ca, caKeys, LOCALHOST);
+        this.rogueCa = issue("rogue CA", rogueKeys, "rogue CA", rogueKeys, true, List.of());
+        this.rogueServer = leaf("localhost", rogueCa, rogueKeys, LOCALHOST);
+        this.rogueClient = leaf("rogue client", rogueCa, rogueKeys, LOCALHOST);
+    }
+
+    /**
+     * A server certificate the test CA signed, with {@code commonName} and these subject
+     * alternative names: IP addresses (IPv4 or IPv6 literals) or DNS names; none for a certificate without.
+     */
+    public Identity serverNamed(String commonName, String... alternativeNames) {
+        try {
+            return leaf(commonName, ca, caKeys, List.of(alternativeNames));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a test certificate", e);
+        }
     }
 
     /** One set per test JVM: making them is cheap, but there is no reason to repeat it. */
@@ -107,9 +131,10 @@ public final class TestCertificates {
         return generator.generateKeyPair();
     }
 
-    private static Identity leaf(String name, X509Certificate issuer, KeyPair issuerKeys) throws GeneralSecurityException {
+    private static Identity leaf(String name, X509Certificate issuer, KeyPair issuerKeys, List<String> alternativeNames)
+            throws GeneralSecurityException {
         KeyPair keys = newKeys();
-        X509Certificate certificate = issue(name, keys, subjectName(issuer), issuerKeys, false);
+        X509Certificate certificate = issue(name, keys, subjectName(issuer), issuerKeys, false, alternativeNames);
         return new Identity(keys.getPrivate(), certificate, issuer);
     }
 
@@ -129,23 +154,26 @@ public final class TestCertificates {
     private static final String AUTHORITY_KEY_ID = "2.5.29.35";
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private static X509Certificate issue(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys, boolean ca)
-            throws GeneralSecurityException {
+    private static X509Certificate issue(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys, boolean ca,
+            List<String> alternativeNames) throws GeneralSecurityException {
         Instant now = Instant.now();
         byte[] algorithm = sequence(oid(ECDSA_SHA256));
+        List<byte[]> leafExtensions = new ArrayList<>(List.of(
+                extension(BASIC_CONSTRAINTS, true, sequence()),
+                extension(KEY_USAGE, true, bitString(new byte[] {(byte) 0x80}, 7)), // digitalSignature
+                extension(SUBJECT_KEY_ID, false, octets(keyId(subjectKeys))),
+                extension(AUTHORITY_KEY_ID, false, sequence(tlv(0x80, keyId(issuerKeys))))));
+        if (!alternativeNames.isEmpty()) {
+            leafExtensions.add(extension(SUBJECT_ALT_NAME, false, sequence(alternativeNames.stream()
+                    .map(TestCertificates::generalName)
+                    .toArray(byte[][]::new))));
+        }
         byte[] extensions = ca
                 ? sequence(
                         extension(BASIC_CONSTRAINTS, true, sequence(bool(true))),
                         extension(KEY_USAGE, true, bitString(new byte[] {0x06}, 1)), // keyCertSign, cRLSign
                         extension(SUBJECT_KEY_ID, false, octets(keyId(subjectKeys))))
-                : sequence(
-                        extension(BASIC_CONSTRAINTS, true, sequence()),
-                        extension(KEY_USAGE, true, bitString(new byte[] {(byte) 0x80}, 7)), // digitalSignature
-                        extension(SUBJECT_ALT_NAME, false, sequence(
-                                tlv(0x82, "localhost".getBytes(StandardCharsets.US_ASCII)),
-                                tlv(0x87, new byte[] {127, 0, 0, 1}))),
-                        extension(SUBJECT_KEY_ID, false, octets(keyId(subjectKeys))),
-                        extension(AUTHORITY_KEY_ID, false, sequence(tlv(0x80, keyId(issuerKeys)))));
+                : sequence(leafExtensions.toArray(byte[][]::new));
         byte[] tbs = sequence(
                 tlv(0xa0, integer(BigInteger.TWO)), // v3
                 integer(BigInteger.valueOf(SERIALS.incrementAndGet())),
@@ -160,6 +188,18 @@ public final class TestCertificates {
         signer.update(tbs);
         byte[] der = sequence(tbs, algorithm, bitString(signer.sign(), 0));
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+
+    /** An iPAddress [7] for an IPv4 or IPv6 literal, else a dNSName [2]. */
+    private static byte[] generalName(String name) {
+        if (name.matches("[0-9]+(\\.[0-9]+){3}") || name.contains(":")) {
+            try {
+                return tlv(0x87, InetAddress.getByName(name).getAddress()); // a literal: no lookup
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(name, e);
+            }
+        }
+        return tlv(0x82, name.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] keyId(KeyPair keys) throws GeneralSecurityException {
@@ -178,64 +218,14 @@ public final class TestCertificates {
         return tlv(0x17, UTC_TIME.format(instant).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static byte[] integer(BigInteger value) {
-        return tlv(0x02, value.toByteArray());
-    }
-
     private static byte[] bool(boolean value) {
         return tlv(0x01, new byte[] {(byte) (value ? 0xff : 0)});
-    }
-
-    private static byte[] octets(byte[] value) {
-        return tlv(0x04, value);
     }
 
     private static byte[] bitString(byte[] bits, int unused) {
         byte[] content = new byte[bits.length + 1];
         content[0] = (byte) unused;
         System.arraycopy(bits, 0, content, 1, bits.length);
-        return tlv(0x03, content);
-    }
-
-    private static byte[] oid(String dotted) {
-        String[] parts = dotted.split("\\.");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(Integer.parseInt(parts[0]) * 40 + Integer.parseInt(parts[1]));
-        for (int i = 2; i < parts.length; i++) {
-            long arc = Long.parseLong(parts[i]);
-            int groups = 1;
-            while ((arc >>> (7 * groups)) != 0) {
-                groups++;
-            }
-            for (int g = groups - 1; g >= 0; g--) {
-                out.write((int) ((arc >>> (7 * g)) & 0x7f) | (g > 0 ? 0x80 : 0));
-            }
-        }
-        return tlv(0x06, out.toByteArray());
-    }
-
-    private static byte[] sequence(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return tlv(0x30, out.toByteArray());
-    }
-
-    private static byte[] tlv(int tag, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int length = content.length;
-        if (length < 0x80) {
-            out.write(length);
-        } else {
-            int bytes = length > 0xffff ? 3 : length > 0xff ? 2 : 1;
-            out.write(0x80 | bytes);
-            for (int i = bytes - 1; i >= 0; i--) {
-                out.write(length >>> (8 * i));
-            }
-        }
-        out.writeBytes(content);
-        return out.toByteArray();
+        return tlv(Der.BIT_STRING, content);
     }
 }

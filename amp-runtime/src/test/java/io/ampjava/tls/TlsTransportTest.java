@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.TransportRole;
@@ -13,10 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +49,7 @@ class TlsTransportTest {
                 TlsTransport right = TlsTransport.over(pair.right(), server())) {
             CompletableFuture<Void> serverSide = CompletableFuture.runAsync(() -> handshake(right));
             left.handshake();
-            serverSide.get(10, TimeUnit.SECONDS);
+            Await.result(serverSide);
 
             write(left, "hello over TLS");
             assertEquals("hello over TLS", readString(right, 14));
@@ -77,9 +78,9 @@ class TlsTransportTest {
             CompletableFuture<byte[]> rightReads = CompletableFuture.supplyAsync(() -> readExactly(right, up.length));
             byte[] leftRead = readExactly(left, down.length);
             assertArrayEquals(down, leftRead, "seed " + seed);
-            assertArrayEquals(up, rightReads.get(20, TimeUnit.SECONDS), "seed " + seed);
-            leftWrites.get(20, TimeUnit.SECONDS);
-            rightWrites.get(20, TimeUnit.SECONDS);
+            assertArrayEquals(up, Await.result(rightReads, Duration.ofSeconds(20)), "seed " + seed);
+            Await.result(leftWrites, Duration.ofSeconds(20));
+            Await.result(rightWrites, Duration.ofSeconds(20));
         }
     }
 
@@ -90,7 +91,7 @@ class TlsTransportTest {
                 TlsTransport right = TlsTransport.over(pair.right(), server())) {
             CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> readString(right, 5));
             write(left, "first"); // nobody reads on the left: the writer reads the handshake itself
-            assertEquals("first", received.get(10, TimeUnit.SECONDS));
+            assertEquals("first", Await.result(received));
             write(right, "reply");
             assertEquals("reply", readString(left, 5));
         }
@@ -109,7 +110,7 @@ class TlsTransportTest {
             try (TlsTransport right = TlsTransport.start(pair.right(), server().createEngine(TransportRole.SERVER), early)) {
                 assertEquals(0, early.remaining(), "the early bytes are consumed");
                 right.handshake();
-                clientSide.get(10, TimeUnit.SECONDS);
+                Await.result(clientSide);
                 write(left, "after");
                 assertEquals("after", readString(right, 5));
             }
@@ -130,8 +131,8 @@ class TlsTransportTest {
             assertTrue(refused.getMessage().contains("TLS refused") || refused.getMessage().contains("handshake failed"),
                     refused.getMessage());
             // The client's alert reaches the server, whose handshake fails as well.
-            ExecutionException serverFailed = assertThrows(ExecutionException.class, () -> serverSide.get(10, TimeUnit.SECONDS));
-            assertInstanceOf(PeerVerifyException.class, serverFailed.getCause(), serverFailed.toString());
+            Throwable serverFailed = Await.failure(serverSide);
+            assertInstanceOf(PeerVerifyException.class, serverFailed, serverFailed.toString());
         }
     }
 
@@ -149,11 +150,11 @@ class TlsTransportTest {
             assertThrows(PeerVerifyException.class, right::handshake);
             // In TLS 1.3 the client finishes before the server judges its certificate: it learns
             // of the refusal when it next reads, still as a verification error.
-            try {
-                clientSide.get(10, TimeUnit.SECONDS);
+            Optional<Throwable> failed = Await.failureIfAny(clientSide);
+            if (failed.isEmpty()) {
                 assertThrows(PeerVerifyException.class, () -> left.read(ByteBuffer.allocate(16), fd -> {}));
-            } catch (ExecutionException failed) {
-                assertInstanceOf(PeerVerifyException.class, failed.getCause(), failed.toString());
+            } else {
+                assertInstanceOf(PeerVerifyException.class, failed.get(), failed.get().toString());
             }
         }
     }
@@ -166,10 +167,10 @@ class TlsTransportTest {
             ByteBuffer hello = ByteBuffer.allocate(64 * 1024);
             assertTrue(pair.right().read(hello, fd -> {}) > 0);
             pair.right().close();
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> clientSide.get(10, TimeUnit.SECONDS));
-            assertInstanceOf(PeerVerifyException.class, failed.getCause(), failed.toString());
-            assertTrue(failed.getCause().getMessage().contains("during the TLS handshake"),
-                    failed.getCause().getMessage());
+            Throwable failed = Await.failure(clientSide);
+            assertInstanceOf(PeerVerifyException.class, failed, failed.toString());
+            assertTrue(failed.getMessage().contains("during the TLS handshake"),
+                    failed.getMessage());
         }
     }
 
@@ -181,7 +182,7 @@ class TlsTransportTest {
                     TlsTransport right = TlsTransport.over(pair.right(), server())) {
                 CompletableFuture<Void> serverSide = CompletableFuture.runAsync(() -> handshake(right));
                 left.handshake();
-                serverSide.get(10, TimeUnit.SECONDS);
+                Await.result(serverSide);
                 if (sendFirst) {
                     write(right, "x");
                     assertEquals("x", readString(left, 1));
@@ -203,7 +204,7 @@ class TlsTransportTest {
                 TlsTransport right = TlsTransport.over(pair.right(), server())) {
             CompletableFuture<Void> serverSide = CompletableFuture.runAsync(() -> handshake(right));
             left.handshake();
-            serverSide.get(10, TimeUnit.SECONDS);
+            Await.result(serverSide);
             write(left, "last words");
             left.shutdownOutput();
             assertEquals("last words", readString(right, 10));

@@ -1,14 +1,15 @@
 package io.ampjava.tls;
 
+import static io.ampjava.tls.TwistedTlsPeer.await;
+import static io.ampjava.tls.TwistedTlsPeer.failure;
+import static io.ampjava.tls.TwistedTlsPeer.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
-import io.ampjava.dispatch.StartTlsResponder;
 import io.ampjava.testing.TwistedProcess;
 import io.ampjava.server.AmpServer;
 import io.ampjava.wire.Box;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(90)
 class TwistedTlsTest {
-    private static final String SCRIPT = "twisted_tls_peer.py";
     private static final TestCertificates CERTIFICATES = TestCertificates.shared();
 
     @TempDir
@@ -47,47 +47,28 @@ class TwistedTlsTest {
         return TlsOptions.builder().identity(identity.key(), identity.chain()).trustAnchors(CERTIFICATES.ca).build();
     }
 
+    private static TlsOptions javaServerTls(TestCertificates.Identity identity) {
+        return TlsOptions.builder().identity(identity.key(), identity.chain()).trustAnchors(CERTIFICATES.ca).build();
+    }
+
     private static ResponderLocator javaServer(TestCertificates.Identity identity) {
-        TlsOptions tls = TlsOptions.builder().identity(identity.key(), identity.chain()).trustAnchors(CERTIFICATES.ca).build();
-        ResponderLocator sum = name -> name.equals("Sum") ? (request, connection) -> CompletableFuture.completedFuture(
-                new Box().put("total", Long.toString(Long.parseLong(request.getString("a")) + Long.parseLong(request.getString("b")))))
-                : null;
-        return sum.or(StartTlsResponder.locator(tls));
-    }
-
-    private static CompletableFuture<Box> sum(AmpConnection connection, long a, long b) {
-        return connection.callRemoteString("Sum", new Box().put("a", Long.toString(a)).put("b", Long.toString(b)));
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(TwistedProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static Throwable failure(CompletableFuture<?> future) {
-        return assertThrows(ExecutionException.class, () -> future.get(TwistedProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                .getCause();
-    }
-
-    private static int readyPort(TwistedProcess twisted) throws InterruptedException {
-        String ready = twisted.nextLine();
-        assertTrue(ready.startsWith("READY "), ready);
-        return Integer.parseInt(ready.substring("READY ".length()));
+        return TwistedTlsPeer.sumAndStartTls(javaServerTls(identity));
     }
 
     @Test
     void aJavaClientUpgradesAConnectionToATwistedServer() throws Exception {
-        try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "server", "verify");
-                AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
+        try (TwistedTlsPeer twisted = TwistedTlsPeer.serve(directory, "server", true);
+                AmpConnection connection = Amp.connectTcp("127.0.0.1", twisted.port, ResponderLocator.NONE)) {
             assertEquals("3", await(sum(connection, 1, 2)).getString("total"));
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.client));
             CompletableFuture<Box> held = sum(connection, 20, 22); // sent after the request: goes through TLS
             await(tls);
             assertEquals("42", await(held).getString("total"));
 
-            Box peer = await(connection.callRemoteString("Peer", new Box()));
+            Box peer = TwistedTlsPeer.peer(connection);
             assertEquals("True", peer.getString("tls"));
             assertEquals("amp-java test client", peer.getString("cn"), "Twisted verified and saw our certificate");
-            assertEquals("TLS amp-java test client", twisted.nextLine());
+            assertEquals("TLS amp-java test client", twisted.process.nextLine());
             assertEquals(CERTIFICATES.server.certificate(), connection.tlsSession().orElseThrow().getPeerCertificates()[0]);
             assertEquals("7", await(sum(connection, 3, 4)).getString("total"));
         }
@@ -95,8 +76,8 @@ class TwistedTlsTest {
 
     @Test
     void aJavaClientRefusesATwistedServerCertificateFromAnotherAuthority() throws Exception {
-        try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "rogue_server", "no");
-                AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
+        try (TwistedTlsPeer twisted = TwistedTlsPeer.serve(directory, "rogue_server", false);
+                AmpConnection connection = Amp.connectTcp("127.0.0.1", twisted.port, ResponderLocator.NONE)) {
             assertEquals("3", await(sum(connection, 1, 2)).getString("total"));
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.client));
             CompletableFuture<Box> held = sum(connection, 1, 1);
@@ -109,8 +90,8 @@ class TwistedTlsTest {
 
     @Test
     void aTwistedServerRefusesAJavaClientCertificateFromAnotherAuthority() throws Exception {
-        try (TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "serve", directory.toString(), "server", "verify");
-                AmpConnection connection = Amp.connectTcp("127.0.0.1", readyPort(twisted), ResponderLocator.NONE)) {
+        try (TwistedTlsPeer twisted = TwistedTlsPeer.serve(directory, "server", true);
+                AmpConnection connection = Amp.connectTcp("127.0.0.1", twisted.port, ResponderLocator.NONE)) {
             CompletableFuture<Void> tls = connection.startTls(javaClient(CERTIFICATES.rogueClient));
             CompletableFuture<Box> held = sum(connection, 1, 1);
             // TLS 1.3: our side of the handshake may finish before OpenSSL judges our certificate;
@@ -127,22 +108,13 @@ class TwistedTlsTest {
 
     @Test
     void aTwistedClientUpgradesAConnectionToAJavaServer() throws Exception {
-        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.server));
-                TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "connect", Integer.toString(server.port()),
-                        directory.toString(), "client", "upgrade")) {
-            assertEquals("CONNECTED", twisted.nextLine());
-            assertEquals("SUM 3", twisted.nextLine());
-            assertEquals("SUM 7", twisted.nextLine(), "a call through TLS");
-            assertEquals("PEER localhost", twisted.nextLine(), "Twisted verified and saw our certificate");
-            assertEquals(0, twisted.awaitExit());
-        }
+        TwistedTlsPeer.assertTwistedClientUpgrades(directory, javaServerTls(CERTIFICATES.server));
     }
 
     @Test
     void aTwistedClientRefusesAJavaServerCertificateFromAnotherAuthority() throws Exception {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.rogueServer));
-                TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "connect", Integer.toString(server.port()),
-                        directory.toString(), "client", "upgrade")) {
+                TwistedProcess twisted = TwistedTlsPeer.connect(server.port(), directory, "client", "upgrade")) {
             assertEquals("CONNECTED", twisted.nextLine());
             assertEquals("SUM 3", twisted.nextLine());
             String refused = twisted.nextLine();
@@ -154,8 +126,7 @@ class TwistedTlsTest {
     @Test
     void aJavaServerAsksATwistedClientWhichStaysTheTlsClient() throws Exception {
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> javaServer(CERTIFICATES.server));
-                TwistedProcess twisted = TwistedProcess.start(TwistedTlsTest.class, SCRIPT, "connect", Integer.toString(server.port()),
-                        directory.toString(), "client", "answer")) {
+                TwistedProcess twisted = TwistedTlsPeer.connect(server.port(), directory, "client", "answer")) {
             assertEquals("CONNECTED", twisted.nextLine());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (server.connections().isEmpty() && System.nanoTime() < deadline) {

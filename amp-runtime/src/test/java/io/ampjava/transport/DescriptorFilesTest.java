@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
@@ -82,7 +83,7 @@ class DescriptorFilesTest {
             }, NewThread.EACH_TASK);
             pipe.writeEnd().write(content);
             pipe.writeEnd().close();
-            assertArrayEquals(content, reading.get(5, TimeUnit.SECONDS));
+            assertArrayEquals(content, Await.result(reading));
         }
     }
 

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * One end of a connected pair of in-memory byte streams, for fast tests without sockets.
@@ -129,6 +133,21 @@ public final class InMemoryTransport implements Transport {
         return writeCalls.get();
     }
 
+    /** How many bytes this end has written that the peer has not read yet (at most the capacity). */
+    public int unreadOutbound() {
+        return out.buffered();
+    }
+
+    /** The threads blocked right now in a write on this end, waiting for the peer to read: backpressure seen. */
+    public Set<Thread> blockedWriters() {
+        return out.blockedWriters();
+    }
+
+    /** The thread that last called {@link #read} on this end, if any: the reader a test may watch. */
+    public Optional<Thread> lastReader() {
+        return in.lastReader();
+    }
+
     /** Waits until the peer has read everything this end wrote, or the time is up; returns whether it has. */
     public boolean awaitDrained(long timeout, TimeUnit unit) throws InterruptedException {
         return out.awaitDrained(unit.toNanos(timeout));
@@ -151,6 +170,8 @@ public final class InMemoryTransport implements Transport {
         private final ArrayDeque<long[]> attached = new ArrayDeque<>(); // {offset, fd}, offsets increasing
         private boolean outputShut; // the writer is done: read end of stream after the bytes
         private boolean readerClosed; // the reader is gone: writes fail, bytes and fds are dropped
+        private final Set<Thread> blockedWriters = new HashSet<>(); // waiting for space
+        private Thread lastReader;
 
         Direction(int capacity) {
             ring = new byte[capacity];
@@ -161,6 +182,7 @@ public final class InMemoryTransport implements Transport {
             long[][] fds;
             lock.lock();
             try {
+                lastReader = Thread.currentThread();
                 while (count == 0 && !outputShut && !readerClosed) {
                     awaitAsIo(readable);
                 }
@@ -251,7 +273,12 @@ public final class InMemoryTransport implements Transport {
                 if (count < ring.length) {
                     return;
                 }
-                awaitAsIo(writable);
+                blockedWriters.add(Thread.currentThread());
+                try {
+                    awaitAsIo(writable);
+                } finally {
+                    blockedWriters.remove(Thread.currentThread());
+                }
             }
         }
 
@@ -284,6 +311,27 @@ public final class InMemoryTransport implements Transport {
             }
             for (long[] fd : dropped) {
                 Native.close((int) fd[1]);
+            }
+        }
+
+        int buffered() {
+            return underLock(() -> count);
+        }
+
+        Set<Thread> blockedWriters() {
+            return underLock(() -> Set.copyOf(blockedWriters));
+        }
+
+        Optional<Thread> lastReader() {
+            return underLock(() -> Optional.ofNullable(lastReader));
+        }
+
+        private <T> T underLock(Supplier<T> state) {
+            lock.lock();
+            try {
+                return state.get();
+            } finally {
+                lock.unlock();
             }
         }
 

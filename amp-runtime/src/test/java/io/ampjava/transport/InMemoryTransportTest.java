@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.internal.posix.NativePosix;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -73,8 +76,31 @@ class InMemoryTransportTest {
         while ((n = pair.right().read(buffer.clear(), NO_FDS)) >= 0) {
             received.write(buffer.array(), 0, n);
         }
-        writer.get(5, TimeUnit.SECONDS);
+        Await.result(writer);
         assertArrayEquals(sent, received.toByteArray(), "seed " + seed);
+    }
+
+    @Test
+    void aWriterBlockedOnAFullBufferCanBeSeenAndTheReaderIsKnown() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair(4, false);
+        assertEquals(Optional.empty(), pair.right().lastReader());
+        Thread writer = new Thread(() -> {
+            try {
+                pair.left().write(text("abcdef"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "blocked-writer");
+        writer.start();
+        Await.condition("the writer blocked on the full buffer",
+                () -> pair.left().blockedWriters().contains(writer) && pair.left().unreadOutbound() == 4);
+        assertEquals("abcd", read(pair.right(), 4));
+        writer.join(Await.TIMEOUT.toMillis());
+        assertFalse(writer.isAlive(), "the writer went on once the peer read");
+        assertEquals(Set.of(), pair.left().blockedWriters());
+        assertEquals(2, pair.left().unreadOutbound());
+        assertEquals(Optional.of(Thread.currentThread()), pair.right().lastReader());
+        assertEquals(0, pair.right().unreadOutbound(), "the other direction is untouched");
     }
 
     @Test
@@ -147,7 +173,7 @@ class InMemoryTransportTest {
         assertFalse(blocked.isDone());
         pair.left().close();
         pair.left().close();
-        assertEquals("IOException", blocked.get(1, TimeUnit.SECONDS));
+        assertEquals("IOException", Await.result(blocked, Duration.ofSeconds(1)));
         assertThrows(IOException.class, () -> pair.right().write(text("anyone?")));
         assertEquals(null, read(pair.right(), 10), "the peer reads end of stream");
     }
@@ -165,7 +191,7 @@ class InMemoryTransportTest {
         Thread.sleep(50);
         assertFalse(writer.isDone(), "16 bytes do not fit in 8");
         assertEquals("01234567", read(pair.right(), 100));
-        writer.get(1, TimeUnit.SECONDS);
+        Await.result(writer, Duration.ofSeconds(1));
         assertEquals("89abcdef", read(pair.right(), 100));
         assertTrue(pair.left().awaitDrained(1, TimeUnit.SECONDS));
         assertEquals(1, pair.left().writeCalls());

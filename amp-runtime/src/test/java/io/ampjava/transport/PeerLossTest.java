@@ -4,14 +4,14 @@ import static io.ampjava.transport.SocketCommands.COUNT;
 import static io.ampjava.transport.SocketCommands.SUM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.testing.Await;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.transport.tcp.TcpListeningSocket;
 import io.ampjava.transport.unix.UnixListeningSocket;
 import java.io.BufferedReader;
@@ -20,12 +20,11 @@ import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,8 +72,7 @@ class PeerLossTest {
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource({"unix, half", "unix, silent", "tcp, half", "tcp, silent"})
     void aPeerProcessKilledWithSigkillLeavesNoCallHanging(String kind, String mode) throws Exception {
-        Path python = Path.of(System.getenv().getOrDefault("AMP_PYTHON", "/usr/bin/python3"));
-        assumeTrue(Files.isExecutable(python), "no " + python + " to run the stalling peer");
+        Path python = TwistedPython.require(TwistedPython.Need.PYTHON); // the stalling peer is a Python script
         Path socketPath = dir.resolve("killed.sock");
         Process peer = new ProcessBuilder(python.toString(), script().toString(), kind,
                 kind.equals("unix") ? socketPath.toString() : "-", Integer.toString(OUTSTANDING), mode)
@@ -103,11 +101,10 @@ class PeerLossTest {
         try (UnixListeningSocket listening = UnixListeningSocket.bind(dir.resolve("gone.sock"))) {
             AmpConnection client = Amp.connectUnix(dir.resolve("gone.sock"), ResponderLocator.NONE);
             listening.accept().close();
-            client.closeFuture().get(1, TimeUnit.SECONDS);
+            Await.result(client.closeFuture(), Duration.ofSeconds(1));
             CompletableFuture<Long> late = client.callRemote(SUM, new SocketCommands.Operands(1, 2));
             assertTrue(late.isCompletedExceptionally(), "fails at once, without waiting");
-            ExecutionException failed = assertThrows(ExecutionException.class, late::get);
-            assertInstanceOf(ConnectionLostException.class, failed.getCause());
+            assertInstanceOf(ConnectionLostException.class, Await.failure(late));
         }
     }
 
@@ -140,11 +137,9 @@ class PeerLossTest {
         long start = System.nanoTime();
         for (CompletableFuture<Long> call : calls) {
             long left = TimeUnit.SECONDS.toNanos(1) - (System.nanoTime() - start);
-            ExecutionException failed = assertThrows(ExecutionException.class,
-                    () -> call.get(Math.max(left, 0), TimeUnit.NANOSECONDS));
-            assertInstanceOf(ConnectionLostException.class, failed.getCause());
+            assertInstanceOf(ConnectionLostException.class, Await.failure(call, Duration.ofNanos(Math.max(left, 0))));
         }
-        client.closeFuture().get(1, TimeUnit.SECONDS);
+        Await.result(client.closeFuture(), Duration.ofSeconds(1));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1), "all failed within a second");
     }
 

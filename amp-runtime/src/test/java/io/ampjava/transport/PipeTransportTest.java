@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.transport.pipe.PipeTransport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +42,7 @@ class PipeTransportTest {
             new Random(5).nextBytes(big);
             CompletableFuture<ReceivedStream> atB = CompletableFuture.supplyAsync(() -> read(pair[1], big.length), NewThread.EACH_TASK);
             pair[0].write(new ByteBuffer[] {ByteBuffer.wrap(big, 0, 10), ByteBuffer.wrap(big, 10, big.length - 10)});
-            assertArrayEquals(big, atB.get(5, TimeUnit.SECONDS).bytes());
+            assertArrayEquals(big, Await.result(atB).bytes());
 
             pair[1].write(new ByteBuffer[] {ByteBuffer.wrap("back".getBytes(US_ASCII))});
             pair[1].shutdownOutput();
@@ -94,7 +96,7 @@ class PipeTransportTest {
             Thread.sleep(200);
             long start = System.nanoTime();
             pair[0].close();
-            int result = reading.get(1, TimeUnit.SECONDS);
+            int result = Await.result(reading, Duration.ofSeconds(1));
             assertTrue(result == -1 || result == -2, "read ended with " + result);
             assertTrue(System.nanoTime() - start < 1_000_000_000L);
         } finally {
@@ -116,7 +118,7 @@ class PipeTransportTest {
             }, NewThread.EACH_TASK);
             Thread.sleep(200);
             pair[0].close();
-            assertThrows(java.util.concurrent.ExecutionException.class, () -> writing.get(1, TimeUnit.SECONDS));
+            Await.failure(writing, Duration.ofSeconds(1));
         } finally {
             pair[1].close();
         }

@@ -1,12 +1,15 @@
 package io.ampjava.transport;
 
+import static io.ampjava.types.TestCodecs.longField;
+import static io.ampjava.types.TestCodecs.required;
+import static io.ampjava.types.TestCodecs.unicodeField;
+
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.Responder;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import io.ampjava.types.ArgumentContext;
-import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.Descriptor;
 import io.ampjava.types.DescriptorArgument;
@@ -63,7 +66,7 @@ public final class SocketCommands {
     }, Command.EMPTY).build();
 
     /** {@code OpenPipe(text) -> {fd: Descriptor}}: the read end of a pipe holding text. */
-    public static final Command<String, Descriptor> OPEN_PIPE = Command.builder("OpenPipe", text("text"), new BoxCodec<Descriptor>() {
+    public static final Command<String, Descriptor> OPEN_PIPE = Command.builder("OpenPipe", unicodeField("text"), new BoxCodec<Descriptor>() {
         @Override
         public void write(Descriptor value, Box box, ArgumentContext context) {
             box.put("fd", DescriptorArgument.INSTANCE.toWire(value, context));
@@ -87,10 +90,10 @@ public final class SocketCommands {
         public Operands read(Box box, ArgumentContext context) {
             return new Operands(LongArgument.decode(required(box, "a")), LongArgument.decode(required(box, "b")));
         }
-    }, number("total")).build();
+    }, longField("total")).build();
 
     /** {@code Count() -> {calls}}: how many Counts this connection's locator has answered. */
-    public static final Command<Void, Long> COUNT = Command.builder("Count", Command.EMPTY, number("calls")).build();
+    public static final Command<Void, Long> COUNT = Command.builder("Count", Command.EMPTY, longField("calls")).build();
 
     /** {@code Never() -> {}}: answered never (the responder's stage stays incomplete). */
     public static final Command<Void, Void> NEVER = Command.builder("Never", Command.EMPTY, Command.EMPTY).build();
@@ -139,41 +142,5 @@ public final class SocketCommands {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static BoxCodec<String> text(String key) {
-        return new BoxCodec<>() {
-            @Override
-            public void write(String value, Box box, ArgumentContext context) {
-                box.put(key, UnicodeArgument.encode(value));
-            }
-
-            @Override
-            public String read(Box box, ArgumentContext context) {
-                return UnicodeArgument.decode(required(box, key));
-            }
-        };
-    }
-
-    private static BoxCodec<Long> number(String key) {
-        return new BoxCodec<>() {
-            @Override
-            public void write(Long value, Box box, ArgumentContext context) {
-                box.put(key, LongArgument.encode(value));
-            }
-
-            @Override
-            public Long read(Box box, ArgumentContext context) {
-                return LongArgument.decode(required(box, key));
-            }
-        };
-    }
-
-    private static byte[] required(Box box, String key) {
-        byte[] value = box.get(key);
-        if (value == null) {
-            throw BadArgumentException.missing(key);
-        }
-        return value;
     }
 }

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.transport.tcp.TcpListeningSocket;
 import io.ampjava.transport.tcp.TcpTransport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,7 @@ class TcpTransportTest {
         for (ByteBuffer piece : pieces) {
             assertEquals(0, piece.remaining());
         }
-        assertArrayEquals(big, atServer.get(5, TimeUnit.SECONDS).bytes());
+        assertArrayEquals(big, Await.result(atServer).bytes());
 
         server.write(new ByteBuffer[] {ByteBuffer.wrap("answer".getBytes(US_ASCII))});
         assertEquals("answer", new String(read(client, 6).bytes(), US_ASCII));
@@ -95,7 +96,7 @@ class TcpTransportTest {
         }, NewThread.EACH_TASK);
         Thread.sleep(200);
         server.close();
-        int result = reading.get(1, TimeUnit.SECONDS);
+        int result = Await.result(reading, Duration.ofSeconds(1));
         assertTrue(result == -1 || result == -2, "read ended with " + result);
     }
 
@@ -121,8 +122,8 @@ class TcpTransportTest {
         }, NewThread.EACH_TASK);
         Thread.sleep(200);
         listening.close();
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> accepting.get(1, TimeUnit.SECONDS));
-        assertTrue(failed.getCause().getCause() instanceof ClosedChannelException, failed.toString());
+        Throwable failed = Await.failure(accepting, Duration.ofSeconds(1));
+        assertTrue(failed.getCause() instanceof ClosedChannelException, failed.toString());
     }
 
     @Test

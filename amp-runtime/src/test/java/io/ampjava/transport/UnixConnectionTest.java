@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.types.Descriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -49,8 +51,8 @@ class UnixConnectionTest {
     @Test
     void aPipeEndInARequestIsUsableByTheResponder() throws Exception {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
-            client.callRemote(WRITE_INTO, new SocketCommands.WriteIntoArguments(pipe.writeEnd(), "written by the server ☃"))
-                    .get(5, TimeUnit.SECONDS);
+            Await.result(client.callRemote(WRITE_INTO,
+                    new SocketCommands.WriteIntoArguments(pipe.writeEnd(), "written by the server ☃")));
             pipe.writeEnd().close(); // ours; the server closed its copy
             assertEquals("written by the server ☃", new String(pipe.readEnd().readAll(), UTF_8));
         }
@@ -58,7 +60,7 @@ class UnixConnectionTest {
 
     @Test
     void aDescriptorInAnAnswerReachesTheCaller() throws Exception {
-        try (Descriptor readEnd = client.callRemote(OPEN_PIPE, "filled by the server").get(5, TimeUnit.SECONDS)) {
+        try (Descriptor readEnd = Await.result(client.callRemote(OPEN_PIPE, "filled by the server"))) {
             assertEquals("filled by the server", new String(readEnd.readAll(), UTF_8));
         }
     }
@@ -68,11 +70,10 @@ class UnixConnectionTest {
         AmpConnection serverSide = onlyServerConnection();
         Path file = dir.resolve("from-client.txt");
         try (Descriptor out = Descriptor.openForWriting(file)) {
-            serverSide.callRemote(WRITE_INTO, new SocketCommands.WriteIntoArguments(out, "the client wrote this"))
-                    .get(5, TimeUnit.SECONDS);
+            Await.result(serverSide.callRemote(WRITE_INTO, new SocketCommands.WriteIntoArguments(out, "the client wrote this")));
         }
         assertEquals("the client wrote this", Files.readString(file));
-        try (Descriptor readEnd = serverSide.callRemote(OPEN_PIPE, "client's pipe").get(5, TimeUnit.SECONDS)) {
+        try (Descriptor readEnd = Await.result(serverSide.callRemote(OPEN_PIPE, "client's pipe"))) {
             assertEquals("client's pipe", new String(readEnd.readAll(), UTF_8));
         }
     }
@@ -81,7 +82,7 @@ class UnixConnectionTest {
     void severalDescriptorsInOneBoxKeepTheirPlaces() throws Exception {
         Path fileB = dir.resolve("b.txt");
         try (Descriptor.Pipe a = Descriptor.pipe(); Descriptor b = Descriptor.openForWriting(fileB); Descriptor.Pipe c = Descriptor.pipe()) {
-            client.callRemote(WRITE_EACH, List.of(a.writeEnd(), b, c.writeEnd())).get(5, TimeUnit.SECONDS);
+            Await.result(client.callRemote(WRITE_EACH, List.of(a.writeEnd(), b, c.writeEnd())));
             a.writeEnd().close();
             c.writeEnd().close();
             assertEquals("a", new String(a.readEnd().readAll(), UTF_8));
@@ -100,13 +101,12 @@ class UnixConnectionTest {
         for (int i = 0; i < 1_000; i++) {
             if (i % 2 == 0) {
                 try (Descriptor.Pipe pipe = Descriptor.pipe()) {
-                    client.callRemote(WRITE_INTO, new SocketCommands.WriteIntoArguments(pipe.writeEnd(), "#" + i))
-                            .get(5, TimeUnit.SECONDS);
+                    Await.result(client.callRemote(WRITE_INTO, new SocketCommands.WriteIntoArguments(pipe.writeEnd(), "#" + i)));
                     pipe.writeEnd().close();
                     assertEquals("#" + i, new String(pipe.readEnd().readAll(), UTF_8));
                 }
             } else {
-                try (Descriptor readEnd = client.callRemote(OPEN_PIPE, "#" + i).get(5, TimeUnit.SECONDS)) {
+                try (Descriptor readEnd = Await.result(client.callRemote(OPEN_PIPE, "#" + i))) {
                     assertEquals("#" + i, new String(readEnd.readAll(), UTF_8));
                 }
             }
@@ -119,16 +119,16 @@ class UnixConnectionTest {
         aDescriptorInAnAnswerReachesTheCaller();
         client.close();
         server.close();
-        client.closeFuture().get(1, TimeUnit.SECONDS);
+        Await.result(client.closeFuture(), Duration.ofSeconds(1));
         DescriptorSnapshot before = DescriptorSnapshot.take();
         AmpServer another = Amp.listenUnix(dir.resolve("again.sock"), SocketCommands::service);
         AmpConnection again = Amp.connectUnix(dir.resolve("again.sock"), SocketCommands.service());
-        try (Descriptor readEnd = again.callRemote(OPEN_PIPE, "x").get(5, TimeUnit.SECONDS)) {
+        try (Descriptor readEnd = Await.result(again.callRemote(OPEN_PIPE, "x"))) {
             assertEquals("x", new String(readEnd.readAll(), UTF_8));
         }
         again.close();
         another.close();
-        again.closeFuture().get(1, TimeUnit.SECONDS);
+        Await.result(again.closeFuture(), Duration.ofSeconds(1));
         before.assertNoNewDescriptors();
         assertTrue(Files.notExists(dir.resolve("again.sock")));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.transport.unix.UnixListeningSocket;
@@ -21,7 +22,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,8 +136,8 @@ class UnixListeningSocketTest {
         }, NewThread.EACH_TASK);
         Thread.sleep(200);
         socket.close();
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> accepting.get(1, TimeUnit.SECONDS));
-        assertTrue(failed.getCause().getCause() instanceof ClosedChannelException, failed.toString());
+        Throwable failed = Await.failure(accepting, Duration.ofSeconds(1));
+        assertTrue(failed.getCause() instanceof ClosedChannelException, failed.toString());
         assertThrows(ClosedChannelException.class, socket::accept);
     }
 

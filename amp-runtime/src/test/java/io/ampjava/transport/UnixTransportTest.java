@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.OpenDescriptor;
 import io.ampjava.transport.unix.UnixListeningSocket;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,7 +147,7 @@ class UnixTransportTest {
                 offset += 2;
                 pipe.writeEnd().close();
             }
-            ReceivedStream received = reading.get(5, TimeUnit.SECONDS);
+            ReceivedStream received = Await.result(reading);
             assertEquals(count, received.descriptors.size());
             for (int i = 0; i < count; i++) {
                 ReceivedStream.Arrival arrival = received.descriptors.get(i);
@@ -211,7 +211,7 @@ class UnixTransportTest {
         Thread.sleep(200); // let it block in recvmsg
         long start = System.nanoTime();
         server.close();
-        int result = reading.get(1, TimeUnit.SECONDS);
+        int result = Await.result(reading, Duration.ofSeconds(1));
         assertTrue(result == -1 || result == -2, "read ended with " + result);
         assertTrue(System.nanoTime() - start < 1_000_000_000L);
         assertThrows(ClosedChannelException.class, () -> server.read(ByteBuffer.allocate(1), fd -> {}));
@@ -228,8 +228,8 @@ class UnixTransportTest {
         }, NewThread.EACH_TASK);
         Thread.sleep(300); // the socket buffers fill up; the writer blocks
         client.close();
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> writing.get(1, TimeUnit.SECONDS));
-        assertTrue(failed.getCause() instanceof java.io.UncheckedIOException, failed.toString());
+        Throwable failed = Await.failure(writing, Duration.ofSeconds(1));
+        assertTrue(failed instanceof java.io.UncheckedIOException, failed.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ampjava.transport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ampjava.testing.Await;
 import io.ampjava.transport.unix.UnixTransport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
@@ -69,7 +70,7 @@ class UnixWholeBoxTest {
                 return events;
             });
             from.writeWithDescriptorAndRest(ByteBuffer.wrap(big), pipe.writeEnd().fd());
-            List<Object> events = reading.get(10, TimeUnit.SECONDS);
+            List<Object> events = Await.result(reading);
             assertEquals(Integer.class, events.get(0).getClass(), "the descriptor comes before any byte");
             assertArrayEquals(big, (byte[]) events.get(events.size() - 1));
             Descriptor.adopt((Integer) events.get(0)).close();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.WireBytes;
 import io.ampjava.types.TestRecords.DontRejectMe;
 import io.ampjava.types.TestRecords.Item;
 import io.ampjava.types.TestRecords.Outer;
@@ -18,7 +19,6 @@ import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
 import io.ampjava.wire.BoxEncoder;
 import io.ampjava.wire.SeededRuns;
-import io.ampjava.wire.WireBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.ampjava.types;
 
-import static io.ampjava.wire.WireBytes.ascii;
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.ampjava.types;
 
+import static io.ampjava.testing.WireBytes.latin1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,16 +21,12 @@ import org.junit.jupiter.api.Timeout;
 class DateTimeArgumentTest {
     private static final long SEED = 0xda7e_0004L;
 
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
     private static String wire(OffsetDateTime value) {
         return new String(DateTimeArgument.INSTANCE.toWire(value, ArgumentContext.NONE), StandardCharsets.US_ASCII);
     }
 
     private static OffsetDateTime decode(String text) {
-        return DateTimeArgument.INSTANCE.fromWire(ascii(text), ArgumentContext.NONE);
+        return DateTimeArgument.INSTANCE.fromWire(latin1(text), ArgumentContext.NONE);
     }
 
     private static OffsetDateTime at(int offsetSeconds) {
@@ -118,7 +115,7 @@ class DateTimeArgumentTest {
             BadArgumentException e = assertThrows(BadArgumentException.class, () -> decode(text), text);
             assertTrue(e.getMessage().contains("DateTime"), e.getMessage());
         }
-        byte[] nonAscii = ascii("2010-12-25T00:00:00.000000+00:00");
+        byte[] nonAscii = latin1("2010-12-25T00:00:00.000000+00:00");
         nonAscii[4] = (byte) 0xff;
         assertThrows(BadArgumentException.class, () -> DateTimeArgument.decode(nonAscii));
     }
@@ -164,7 +161,7 @@ class DateTimeArgumentTest {
         for (int i = 0; i < 5_000; i++) {
             OffsetDateTime value = randomDateTime(random, random.nextBoolean());
             values.add(value);
-            input.writeBytes(ascii(value.getYear() + " " + value.getMonthValue() + " " + value.getDayOfMonth() + " "
+            input.writeBytes(latin1(value.getYear() + " " + value.getMonthValue() + " " + value.getDayOfMonth() + " "
                     + value.getHour() + " " + value.getMinute() + " " + value.getSecond() + " "
                     + value.getNano() / 1000 + " " + value.getOffset().getTotalSeconds() + "\n"));
         }
@@ -204,7 +201,7 @@ class DateTimeArgumentTest {
         }
         ByteArrayOutputStream input = new ByteArrayOutputStream();
         for (String text : inputs) {
-            input.writeBytes(ascii(text + "\n"));
+            input.writeBytes(latin1(text + "\n"));
         }
         List<String> python = PythonOracle.run(
                 "import sys\n"
@@ -241,11 +238,11 @@ class DateTimeArgumentTest {
     void twistedListOfDateTimeFraming() {
         // "christmas" in ListOfDateTimeTests: UTC and +00:00 both encode as -00:00.
         ListOfArgument<OffsetDateTime> listOf = new ListOfArgument<>(DateTimeArgument.INSTANCE);
-        byte[] expected = ascii("\u0000\u00202010-12-25T00:00:00.000000-00:00\u0000\u00202010-12-25T00:00:00.000000-00:00");
+        byte[] expected = latin1("\u0000\u00202010-12-25T00:00:00.000000-00:00\u0000\u00202010-12-25T00:00:00.000000-00:00");
         assertArrayEquals(expected, listOf.toWire(List.of(at(0), at(0).withOffsetSameLocal(ZoneOffset.ofHours(0))),
                 ArgumentContext.NONE));
         assertEquals(List.of(at(0), at(0)), listOf.fromWire(expected, ArgumentContext.NONE));
-        byte[] nyc = ascii("\u0000\u00202010-12-25T00:00:00.000000-05:00");
+        byte[] nyc = latin1("\u0000\u00202010-12-25T00:00:00.000000-05:00");
         assertEquals(List.of(at(-5 * 3600)), listOf.fromWire(nyc, ArgumentContext.NONE));
     }
 }

@@ -1,5 +1,6 @@
 package io.ampjava.types;
 
+import static io.ampjava.testing.WireBytes.latin1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,10 +22,6 @@ import org.junit.jupiter.api.Timeout;
 class DecimalArgumentTest {
     private static final long SEED = 0xdec_0003L;
 
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
     private static String wire(AmpDecimal value) {
         return new String(AmpDecimalArgument.INSTANCE.toWire(value, ArgumentContext.NONE), StandardCharsets.US_ASCII);
     }
@@ -34,7 +31,7 @@ class DecimalArgumentTest {
     }
 
     private static AmpDecimal decode(String text) {
-        return AmpDecimalArgument.INSTANCE.fromWire(ascii(text), ArgumentContext.NONE);
+        return AmpDecimalArgument.INSTANCE.fromWire(latin1(text), ArgumentContext.NONE);
     }
 
     @Test
@@ -49,7 +46,7 @@ class DecimalArgumentTest {
             BigDecimal value = new BigDecimal(vector[0]);
             assertEquals(vector[1], wire(value), vector[0]);
             assertEquals(vector[1], wire(AmpDecimal.of(value)), vector[0]);
-            assertEquals(value, DecimalArgument.INSTANCE.fromWire(ascii(vector[1]), ArgumentContext.NONE));
+            assertEquals(value, DecimalArgument.INSTANCE.fromWire(latin1(vector[1]), ArgumentContext.NONE));
         }
         assertEquals("-0", wire(AmpDecimal.negativeZero()));
         assertEquals("-0.00", wire(AmpDecimal.of(new BigDecimal("0.00")).negate()));
@@ -62,13 +59,13 @@ class DecimalArgumentTest {
         // ListOfDecimalTests and ListOfDecimalNanTests in Twisted's test_amp.py.
         Object[][] lists = {
             {new byte[0], new String[0]},
-            {ascii("\u0000\u00031.1"), new String[] {"1.1"}},
-            {ascii("\u0000\u0008Infinity\u0000\u0009-Infinity"), new String[] {"Infinity", "-Infinity"}},
-            {ascii("\u0000\u00083.141E+5\u0000\n0.00003141\u0000\u00083.141E-7"
+            {latin1("\u0000\u00031.1"), new String[] {"1.1"}},
+            {latin1("\u0000\u0008Infinity\u0000\u0009-Infinity"), new String[] {"Infinity", "-Infinity"}},
+            {latin1("\u0000\u00083.141E+5\u0000\n0.00003141\u0000\u00083.141E-7"
                     + "\u0000\u0009-3.141E+5\u0000\u000b-0.00003141\u0000\u0009-3.141E-7"),
                 new String[] {"3.141E5", "3.141e-5", "3.141E-7", "-3.141e5", "-3.141E-5", "-3.141e-7"}},
-            {ascii("\u0000\u00040E+6\u0000\u00061.5E-9"), new String[] {"0e6", "1.5E-9"}},
-            {ascii("\u0000\u0003NaN\u0000\u0004-NaN\u0000\u0004sNaN\u0000\u0005-sNaN"),
+            {latin1("\u0000\u00040E+6\u0000\u00061.5E-9"), new String[] {"0e6", "1.5E-9"}},
+            {latin1("\u0000\u0003NaN\u0000\u0004-NaN\u0000\u0004sNaN\u0000\u0005-sNaN"),
                 new String[] {"NaN", "-NaN", "sNaN", "-sNaN"}},
         };
         for (Object[] list : lists) {
@@ -131,11 +128,11 @@ class DecimalArgumentTest {
 
     @Test
     void bigDecimalArgumentMapsNegativeZeroAndRefusesSpecials() {
-        assertEquals(BigDecimal.ZERO, DecimalArgument.INSTANCE.fromWire(ascii("-0"), ArgumentContext.NONE));
-        assertEquals(new BigDecimal("0.00"), DecimalArgument.INSTANCE.fromWire(ascii("-0.00"), ArgumentContext.NONE));
+        assertEquals(BigDecimal.ZERO, DecimalArgument.INSTANCE.fromWire(latin1("-0"), ArgumentContext.NONE));
+        assertEquals(new BigDecimal("0.00"), DecimalArgument.INSTANCE.fromWire(latin1("-0.00"), ArgumentContext.NONE));
         for (String special : new String[] {"Infinity", "-Infinity", "NaN", "-NaN", "sNaN", "NaN12"}) {
             BadArgumentException e = assertThrows(BadArgumentException.class,
-                    () -> DecimalArgument.INSTANCE.fromWire(ascii(special), ArgumentContext.NONE));
+                    () -> DecimalArgument.INSTANCE.fromWire(latin1(special), ArgumentContext.NONE));
             assertTrue(e.getMessage().contains("AmpDecimal"), e.getMessage());
         }
     }
@@ -222,7 +219,7 @@ class DecimalArgumentTest {
         for (int i = 0; i < 20_000; i++) {
             String text = wire(randomDecimal(random));
             ours.add(text);
-            input.writeBytes(ascii(text + "\n"));
+            input.writeBytes(latin1(text + "\n"));
         }
         List<String> python = PythonOracle.run(
                 "import sys,decimal\n"
@@ -262,7 +259,7 @@ class DecimalArgumentTest {
         }
         ByteArrayOutputStream input = new ByteArrayOutputStream();
         for (String text : inputs) {
-            input.writeBytes(ascii(text + "\n"));
+            input.writeBytes(latin1(text + "\n"));
         }
         List<String> python = PythonOracle.run(
                 "import sys,decimal\n"

@@ -1,7 +1,7 @@
 package io.ampjava.types;
 
 import io.ampjava.internal.posix.NativePosix;
-import static io.ampjava.wire.WireBytes.ascii;
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

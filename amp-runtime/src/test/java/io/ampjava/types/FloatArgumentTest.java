@@ -1,5 +1,6 @@
 package io.ampjava.types;
 
+import static io.ampjava.testing.WireBytes.latin1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,15 +19,11 @@ import org.junit.jupiter.api.Timeout;
 class FloatArgumentTest {
     private static final long SEED = 0xf10a7_0002L;
 
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
     @Test
     void encodesThroughTheArgumentInterface() {
-        assertArrayEquals(ascii("1.234"), FloatArgument.INSTANCE.toWire(1.234, ArgumentContext.NONE));
-        assertArrayEquals(ascii("1e-05"), FloatArgument.encode(1e-5));
-        assertEquals(1.234, FloatArgument.INSTANCE.fromWire(ascii("1.234"), ArgumentContext.NONE));
+        assertArrayEquals(latin1("1.234"), FloatArgument.INSTANCE.toWire(1.234, ArgumentContext.NONE));
+        assertArrayEquals(latin1("1e-05"), FloatArgument.encode(1e-5));
+        assertEquals(1.234, FloatArgument.INSTANCE.fromWire(latin1("1.234"), ArgumentContext.NONE));
     }
 
     @Test
@@ -43,7 +40,7 @@ class FloatArgumentTest {
         };
         for (Object[] vector : accepted) {
             double expected = (Double) vector[1];
-            double actual = FloatArgument.decode(ascii((String) vector[0]));
+            double actual = FloatArgument.decode(latin1((String) vector[0]));
             assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual), (String) vector[0]);
         }
     }
@@ -105,7 +102,7 @@ class FloatArgumentTest {
         }
         ByteArrayOutputStream input = new ByteArrayOutputStream();
         for (String text : inputs) {
-            input.write(ascii(text + "\n"));
+            input.write(latin1(text + "\n"));
         }
         List<String> python = PythonOracle.run(
                 "import sys\n"
@@ -120,7 +117,7 @@ class FloatArgumentTest {
         for (int i = 0; i < inputs.size(); i++) {
             String ours;
             try {
-                ours = PythonFloatFormat.format(FloatArgument.decode(ascii(inputs.get(i))));
+                ours = PythonFloatFormat.format(FloatArgument.decode(latin1(inputs.get(i))));
                 valid++;
             } catch (BadArgumentException e) {
                 ours = "ERR";

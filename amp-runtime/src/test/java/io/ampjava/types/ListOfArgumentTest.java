@@ -1,6 +1,6 @@
 package io.ampjava.types;
 
-import static io.ampjava.wire.WireBytes.ascii;
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.WireBytes;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxEncoder;
 import io.ampjava.wire.SeededRuns;
 import io.ampjava.wire.TooLongException;
-import io.ampjava.wire.WireBytes;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;

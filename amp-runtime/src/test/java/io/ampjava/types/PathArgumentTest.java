@@ -1,12 +1,12 @@
 package io.ampjava.types;
 
-import static io.ampjava.wire.WireBytes.ascii;
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ampjava.wire.WireBytes;
+import io.ampjava.testing.WireBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ampjava.testing.TwistedPython;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,35 +15,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs a short script under the real CPython that Twisted uses, to compare our encodings with
- * Python's own. Without {@code /usr/bin/python3} the calling test is skipped, except under
- * {@code CI=true}, where it fails: CI must always check against Python.
+ * Python's own. Without it the calling test is skipped, except under {@code CI=true}, where it
+ * fails ({@link TwistedPython}).
  */
 final class PythonOracle {
     private PythonOracle() {}
-
-    static Path python() {
-        String configured = System.getenv("AMP_PYTHON");
-        Path python = Path.of(configured != null && !configured.isEmpty() ? configured : "/usr/bin/python3");
-        if (!Files.isExecutable(python)) {
-            String message = python + " is missing: cannot compare with real Python";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + " (CI=true requires it)");
-            }
-            Assumptions.abort(message);
-        }
-        return python;
-    }
 
     /**
      * Runs {@code script} with the path of a file holding {@code input} as {@code sys.argv[1]} and
      * returns its standard output split into lines (the script prints one line per item).
      */
     static List<String> run(String script, byte[] input) throws IOException, InterruptedException {
-        Path python = python();
+        Path python = TwistedPython.require(TwistedPython.Need.PYTHON);
         Path file = Files.createTempFile("amp-oracle", ".bin");
         try {
             Files.write(file, input);

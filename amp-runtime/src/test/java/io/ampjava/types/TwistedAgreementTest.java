@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ampjava.testing.TwistedPython;
+import io.ampjava.testing.WireBytes;
 import io.ampjava.types.TestRecords.Item;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
 import io.ampjava.wire.BoxEncoder;
 import io.ampjava.wire.RandomBoxes;
-import io.ampjava.wire.WireBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Random inputs answered by real Twisted (the {@code twisted_oracle.py} resource) and by this
  * codec must agree: Python's {@code int()} syntax, strict UTF-8, box serialization and parsing,
- * ListOf and AmpList. Where Twisted and the spec disagree, Twisted wins. Skipped when
- * {@code /usr/bin/python3} has no Twisted, except under {@code CI=true}, where it must run.
+ * ListOf and AmpList. Where Twisted and the spec disagree, Twisted wins. Skipped without Twisted,
+ * except under {@code CI=true}, where it must run ({@link TwistedPython}).
  */
 @Timeout(60)
 class TwistedAgreementTest {
@@ -265,7 +265,7 @@ class TwistedAgreementTest {
     }
 
     private static List<String> askTwisted(Path directory, List<Question> questions) throws Exception {
-        String python = System.getenv().getOrDefault("AMP_PYTHON", "/usr/bin/python3");
+        String python = TwistedPython.require(TwistedPython.Need.TWISTED).toString();
         Path script = directory.resolve("twisted_oracle.py");
         try (InputStream in = TwistedAgreementTest.class.getResourceAsStream("twisted_oracle.py")) {
             Files.copy(in, script);
@@ -275,35 +275,19 @@ class TwistedAgreementTest {
         questions.forEach(q -> lines.add(q.request()));
         Files.write(requests, lines, StandardCharsets.US_ASCII);
         Path errors = directory.resolve("stderr.txt");
-        Process process;
-        try {
-            process = new ProcessBuilder(python, script.toString())
-                    .redirectInput(requests.toFile())
-                    .redirectError(errors.toFile())
-                    .start();
-        } catch (IOException e) {
-            throw noTwisted(python + " cannot be started: " + e.getMessage());
-        }
+        Process process = new ProcessBuilder(python, script.toString())
+                .redirectInput(requests.toFile())
+                .redirectError(errors.toFile())
+                .start();
         try {
             byte[] out = process.getInputStream().readAllBytes();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the oracle did not finish");
-            if (process.exitValue() != 0 && read(errors).contains("No module named 'twisted")) {
-                throw noTwisted(python + " has no Twisted");
-            }
             assertEquals(0, process.exitValue(), () -> "oracle failed: " + read(errors));
             String text = new String(out, StandardCharsets.US_ASCII);
             return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
         } finally {
             process.destroyForcibly();
         }
-    }
-
-    /** Without Twisted the test is skipped, except in CI, which must always run it. */
-    private static AssertionError noTwisted(String why) {
-        if ("true".equals(System.getenv("CI"))) {
-            return new AssertionError(why + ", and CI=true requires this test");
-        }
-        return Assumptions.abort(why); // throws: the test is skipped
     }
 
     private static String read(Path file) {

@@ -1,13 +1,13 @@
 package io.ampjava.types;
 
-import static io.ampjava.wire.WireBytes.ascii;
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.WireBytes;
 import io.ampjava.wire.SeededRuns;
-import io.ampjava.wire.WireBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.WireBytes;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -60,12 +61,12 @@ class BoxDecoderPathsTest {
     @Test
     void aBoxThatRepeatsAKeyOutOfOrderIsNotMarkedInWireOrder() {
         // The second box has the first one's keys at their places, then "a" again: a duplicate.
-        byte[] stream = WireBytes.concat(encode("a", "1", "b", "2"), raw("a", "1", "b", "2", "a", "3"));
+        byte[] stream = WireBytes.concat(encode("a", "1", "b", "2"), WireBytes.box("a", "1", "b", "2", "a", "3"));
         List<Box> boxes = BoxDecoder.parse(stream);
         assertEquals(2, boxes.get(1).size());
         assertArrayEquals(new byte[] {'3'}, boxes.get(1).get("a"));
         assertTrue(boxes.get(1).isAscending());
-        List<Box> reversed = BoxDecoder.parse(WireBytes.concat(encode("a", "1", "b", "2"), raw("b", "2", "a", "1")));
+        List<Box> reversed = BoxDecoder.parse(WireBytes.concat(encode("a", "1", "b", "2"), WireBytes.box("b", "2", "a", "1")));
         assertTrue(!reversed.get(1).isAscending());
         assertArrayEquals(encode("a", "1", "b", "2"), BoxEncoder.encode(reversed.get(1)));
     }
@@ -152,8 +153,9 @@ class BoxDecoderPathsTest {
                 default: break;
             }
             for (byte[] key : keys) {
-                field(out, key);
-                field(out, RandomBoxes.bytes(random, random.nextInt(5) == 0 ? random.nextInt(300) : random.nextInt(12)));
+                byte[] value = RandomBoxes.bytes(random, random.nextInt(5) == 0 ? random.nextInt(300) : random.nextInt(12));
+                out.writeBytes(WireBytes.field(key));
+                out.writeBytes(WireBytes.field(value));
             }
             out.write(0);
             out.write(0);
@@ -170,28 +172,7 @@ class BoxDecoderPathsTest {
         return stream;
     }
 
-    private static void field(ByteArrayOutputStream out, byte[] bytes) {
-        out.write(bytes.length >> 8);
-        out.write(bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    /** A box's wire bytes with the keys in the order given (duplicates allowed). */
-    private static byte[] raw(String... keysAndValues) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String text : keysAndValues) {
-            field(out, WireBytes.ascii(text));
-        }
-        out.write(0);
-        out.write(0);
-        return out.toByteArray();
-    }
-
     private static byte[] encode(String... keysAndValues) {
-        Box box = new Box();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            box.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return BoxEncoder.encode(box);
+        return BoxEncoder.encode(TestBoxes.box(keysAndValues));
     }
 }

@@ -1,7 +1,7 @@
 package io.ampjava.wire;
 
-import static io.ampjava.wire.WireBytes.ascii;
-import static io.ampjava.wire.WireBytes.filled;
+import static io.ampjava.testing.WireBytes.ascii;
+import static io.ampjava.testing.WireBytes.filled;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.WireBytes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

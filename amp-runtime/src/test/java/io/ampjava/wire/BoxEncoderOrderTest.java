@@ -2,6 +2,7 @@ package io.ampjava.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.ampjava.testing.WireBytes;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,13 +43,8 @@ class BoxEncoderOrderTest {
         keys.sort(Arrays::compareUnsigned);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] key : keys) {
-            byte[] value = box.get(key);
-            out.write(key.length >> 8);
-            out.write(key.length);
-            out.writeBytes(key);
-            out.write(value.length >> 8);
-            out.write(value.length);
-            out.writeBytes(value);
+            out.writeBytes(WireBytes.field(key));
+            out.writeBytes(WireBytes.field(box.get(key)));
         }
         out.write(0);
         out.write(0);

@@ -1,13 +1,14 @@
 package io.ampjava.wire;
 
-import static io.ampjava.wire.WireBytes.ascii;
-import static io.ampjava.wire.WireBytes.filled;
+import static io.ampjava.testing.WireBytes.ascii;
+import static io.ampjava.testing.WireBytes.filled;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.testing.WireBytes;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.ampjava.testing.WireBytes;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

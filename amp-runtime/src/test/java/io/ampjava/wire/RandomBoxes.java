@@ -1,5 +1,6 @@
 package io.ampjava.wire;
 
+import io.ampjava.testing.WireBytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

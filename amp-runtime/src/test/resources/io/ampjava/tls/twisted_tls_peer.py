@@ -12,8 +12,9 @@ Usage:
         answer   waits for the peer's StartTLS, answers it with DIR/IDENTITY.pem (verifying the
                  peer against DIR/ca.pem), then calls Sum(20, 22) through TLS.
 
-Commands: Sum(a: Integer, b: Integer) -> total: Integer, and Peer() -> tls: Boolean, cn: Unicode
-(whether the connection runs TLS, and the CN of the peer's certificate, "" without one).
+Commands: Sum(a: Integer, b: Integer) -> total: Integer, and Peer() -> tls: Boolean, cn: Unicode,
+sni: Unicode (whether the connection runs TLS, the CN of the peer's certificate, "" without one, and
+the server name the TLS client sent, "" without one).
 """
 import sys
 
@@ -28,7 +29,7 @@ class Sum(amp.Command):
 
 class Peer(amp.Command):
     arguments = []
-    response = [(b"tls", amp.Boolean()), (b"cn", amp.Unicode())]
+    response = [(b"tls", amp.Boolean()), (b"cn", amp.Unicode()), (b"sni", amp.Unicode())]
 
 
 def say(*words):
@@ -63,9 +64,11 @@ class TlsPeer(amp.AMP):
     @Peer.responder
     def peer(self):
         cn = peer_cn(self.transport)
+        sni = b""
         if cn is not None:
             say("TLS", cn or "-")
-        return {"tls": cn is not None, "cn": cn or ""}
+            sni = self.transport.getHandle().get_servername() or b""
+        return {"tls": cn is not None, "cn": cn or "", "sni": sni.decode("ascii")}
 
     @amp.StartTLS.responder
     def start_tls(self):

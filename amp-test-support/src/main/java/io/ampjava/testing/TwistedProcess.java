@@ -7,18 +7,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A Python script run under the interpreter that has Twisted and pyOpenSSL, its standard output
- * read line by line. Without them the calling test is skipped, except under {@code CI=true}, where
- * it fails: CI must always check against real Twisted.
+ * A Python script run under the interpreter that has Twisted ({@link TwistedPython}), its standard
+ * output read line by line. Without Twisted the calling test is skipped, except under
+ * {@code CI=true}, where it fails ({@link Prerequisites}); a script that needs Twisted's TLS
+ * support requires {@link TwistedPython.Need#TWISTED_TLS} first.
  */
 public final class TwistedProcess implements AutoCloseable {
     /** How long a test waits for a line, an exit or an answer involving the script. */
@@ -41,7 +40,7 @@ public final class TwistedProcess implements AutoCloseable {
      * {@code arguments}.
      */
     public static TwistedProcess start(Class<?> anchor, String script, String... arguments) throws Exception {
-        Path python = python();
+        Path python = TwistedPython.require(TwistedPython.Need.TWISTED);
         java.net.URL resource = anchor.getResource(script);
         assertNotNull(resource, script + " is not a resource next to " + anchor.getName());
         Path file = Path.of(resource.toURI());
@@ -50,30 +49,6 @@ public final class TwistedProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         process.getOutputStream().close();
         return new TwistedProcess(process);
-    }
-
-    private static Path python() throws Exception {
-        String configured = System.getenv("AMP_PYTHON");
-        Path python = Path.of(configured != null && !configured.isEmpty() ? configured : "/usr/bin/python3");
-        String missing = null;
-        if (!Files.isExecutable(python)) {
-            missing = python + " is missing";
-        } else {
-            Process probe = new ProcessBuilder(python.toString(), "-c", "import twisted, OpenSSL, service_identity")
-                    .redirectErrorStream(true)
-                    .start();
-            probe.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-                missing = python + " has no Twisted with TLS (python3-twisted, python3-openssl)";
-            }
-        }
-        if (missing != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing + ", and CI=true requires the Twisted interop tests");
-            }
-            Assumptions.abort(missing);
-        }
-        return python;
     }
 
     private void readLoop() {

@@ -3,8 +3,9 @@ package io.ampjava.conformance.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ampjava.conformance.interop.PeerProcess.Implementation;
-import io.ampjava.conformance.interop.PeerProcess.Transport;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Implementation;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Transport;
+import io.ampjava.testing.TwistedPython;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,14 +33,14 @@ class BenchIT {
     @TempDir
     static Path sockets;
 
-    private static PeerProcess java;
-    private static PeerProcess twisted;
+    private static ConformancePeerProcess java;
+    private static ConformancePeerProcess twisted;
 
     @BeforeAll
     static void startPeers() {
-        TwistedInstallation.require();
-        java = PeerProcess.start(Implementation.JAVA, Transport.UNIX, sockets);
-        twisted = PeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
+        TwistedPython.require(TwistedPython.Need.TWISTED);
+        java = ConformancePeerProcess.start(Implementation.JAVA, Transport.UNIX, sockets);
+        twisted = ConformancePeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
     }
 
     @AfterAll
@@ -56,7 +57,7 @@ class BenchIT {
     @ParameterizedTest(name = "{0} peer, {1}")
     @CsvSource({"JAVA, Sum", "JAVA, WriteDescriptor", "TWISTED, Sum", "TWISTED, WriteDescriptor"})
     void benchEndsWithTheRate(Implementation implementation, String command) throws Exception {
-        PeerProcess peer = implementation == Implementation.JAVA ? java : twisted;
+        ConformancePeerProcess peer = implementation == Implementation.JAVA ? java : twisted;
         List<String> lines = bench(0, "--unix", peer.unixPath().toString(), "--calls", "300", "--outstanding", "8",
                 "--command", command);
         String last = lines.get(lines.size() - 1);

@@ -38,12 +38,6 @@ final class InteropPaths {
         }
     }
 
-    /** The Python with Twisted: Debian installs it for /usr/bin/python3, which may not be first on PATH. */
-    static String python() {
-        String python = System.getenv("AMP_PYTHON");
-        return python == null || python.isBlank() ? "/usr/bin/python3" : python;
-    }
-
     /** The java launcher of the JVM running the tests, so the peer runs on the same Java. */
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -1,12 +1,12 @@
 package io.ampjava.conformance.interop;
 
+import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.ampjava.conformance.commands.Blob;
@@ -31,6 +31,7 @@ import io.ampjava.dispatch.RemoteAmpException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.testing.Await;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.wire.Box;
@@ -44,10 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -62,8 +59,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 abstract class JavaClientRows {
-    private static final long ANSWER_SECONDS = 10;
-
     private final List<AmpConnection> connections = new ArrayList<>();
 
     /** A new connection to the peer under test, answering the peer's calls with {@code locator}. */
@@ -85,42 +80,16 @@ abstract class JavaClientRows {
         connections.clear();
     }
 
-    static <T> T await(Future<T> future) throws Exception {
-        try {
-            return future.get(ANSWER_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    /** The exception a call failed with (unwrapped), failing the test if it answered instead. */
-    static <E extends Throwable> E failure(Class<E> type, Future<?> call) throws Exception {
-        try {
-            Object answer = call.get(ANSWER_SECONDS, TimeUnit.SECONDS);
-            return fail("expected " + type.getSimpleName() + ", got the answer " + answer);
-        } catch (ExecutionException e) {
-            return assertInstanceOf(type, e.getCause());
-        }
-    }
-
     static void assertStillServes(AmpConnection connection) throws Exception {
-        assertEquals(BigInteger.valueOf(3), await(SumCommand.call(connection, big(1), big(2))).total());
+        assertEquals(BigInteger.valueOf(3), Await.result(SumCommand.call(connection, big(1), big(2))).total());
     }
 
-    static void assertClosedSoon(AmpConnection connection) throws Exception {
-        try {
-            connection.closeFuture().get(5, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            fail("the peer did not close the connection within 5 s");
-        }
+    static void assertClosedSoon(AmpConnection connection) {
+        Await.result(connection.closeFuture());
     }
 
     static BigInteger big(long value) {
         return BigInteger.valueOf(value);
-    }
-
-    static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     // ---- Sum and Divide ----------------------------------------------------------------------
@@ -128,8 +97,8 @@ abstract class JavaClientRows {
     @Test
     void sum() throws Exception {
         AmpConnection connection = connect();
-        assertEquals(big(94), await(SumCommand.call(connection, big(13), big(81))).total());
-        Box answer = await(connection.callRemoteString("Sum", new Box().put("a", "13").put("b", "81")));
+        assertEquals(big(94), Await.result(SumCommand.call(connection, big(13), big(81))).total());
+        Box answer = Await.result(connection.callRemoteString("Sum", new Box().put("a", "13").put("b", "81")));
         assertArrayEquals(ascii("94"), answer.get("total"));
     }
 
@@ -144,7 +113,7 @@ abstract class JavaClientRows {
             {BigInteger.ZERO, big(-1)},
         };
         for (BigInteger[] c : cases) {
-            assertEquals(c[0].add(c[1]), await(SumCommand.call(connection, c[0], c[1])).total());
+            assertEquals(c[0].add(c[1]), Await.result(SumCommand.call(connection, c[0], c[1])).total());
         }
     }
 
@@ -156,7 +125,7 @@ abstract class JavaClientRows {
             {-1, 4, -0.25}, {123_456_789_123L, 1000, 123456789.123}, {0, -5, -0.0}, {2, 1, 2.0},
         };
         for (Object[] c : cases) {
-            double result = await(DivideCommand.call(connection, big(((Number) c[0]).longValue()),
+            double result = Await.result(DivideCommand.call(connection, big(((Number) c[0]).longValue()),
                     big(((Number) c[1]).longValue()))).result();
             assertEquals(0, Double.compare((double) c[2], result), c[0] + " / " + c[1] + " answered " + result);
         }
@@ -165,10 +134,11 @@ abstract class JavaClientRows {
     @Test
     void divideZero() throws Exception {
         AmpConnection connection = connect();
-        ArithmeticException error = failure(ArithmeticException.class, DivideCommand.call(connection, big(1), big(0)));
+        ArithmeticException error = assertInstanceOf(ArithmeticException.class,
+                Await.failure(DivideCommand.call(connection, big(1), big(0))));
         assertEquals("division by zero", error.getMessage());
-        RemoteAmpException raw = failure(RemoteAmpException.class,
-                connection.callRemoteString("Divide", new Box().put("numerator", "1").put("denominator", "0")));
+        RemoteAmpException raw = assertInstanceOf(RemoteAmpException.class,
+                Await.failure(connection.callRemoteString("Divide", new Box().put("numerator", "1").put("denominator", "0"))));
         assertEquals("ZERO_DIVISION", raw.code());
         assertEquals("division by zero", raw.description());
         assertStillServes(connection);
@@ -225,7 +195,7 @@ abstract class JavaClientRows {
                     EchoTypesCommand.COMMAND.arguments().write(arguments, encoded, ArgumentContext.NONE);
                     assertArrayEquals(vector.answered(), encoded.get(vector.key()), "Java encodes " + vector.key());
                 }
-                EchoTypes.Echoed echoed = await(connection.callRemote(EchoTypesCommand.COMMAND, arguments));
+                EchoTypes.Echoed echoed = Await.result(connection.callRemote(EchoTypesCommand.COMMAND, arguments));
                 Box answer = new Box();
                 EchoTypesCommand.COMMAND.response().write(echoed, answer, ArgumentContext.NONE);
                 assertArrayEquals(vector.answered(), answer.get(vector.key()), "after the round trip");
@@ -243,10 +213,10 @@ abstract class JavaClientRows {
     @Test
     void echoEmpty() throws Exception {
         AmpConnection connection = connect();
-        Box answer = await(connection.callRemoteString("EchoTypes", new Box()));
+        Box answer = Await.result(connection.callRemoteString("EchoTypes", new Box()));
         assertEquals(1, answer.size(), "only _answer: " + answer);
         EchoTypes none = EchoTypesCommand.COMMAND.arguments().read(new Box(), ArgumentContext.NONE);
-        EchoTypes.Echoed echoed = await(connection.callRemote(EchoTypesCommand.COMMAND, none));
+        EchoTypes.Echoed echoed = Await.result(connection.callRemote(EchoTypesCommand.COMMAND, none));
         Box encoded = new Box();
         EchoTypesCommand.COMMAND.response().write(echoed, encoded, ArgumentContext.NONE);
         assertTrue(encoded.isEmpty(), "no argument, no answer key: " + encoded);
@@ -257,7 +227,7 @@ abstract class JavaClientRows {
     @Test
     void failDeclared() throws Exception {
         AmpConnection connection = connect();
-        DeclaredFailure error = failure(DeclaredFailure.class, FailCommand.call(connection, "declared"));
+        DeclaredFailure error = assertInstanceOf(DeclaredFailure.class, Await.failure(FailCommand.call(connection, "declared")));
         assertEquals("declared failure", error.getMessage());
         assertStillServes(connection);
     }
@@ -265,16 +235,17 @@ abstract class JavaClientRows {
     @Test
     void failFatal() throws Exception {
         AmpConnection connection = connect();
-        FatalFailure error = failure(FatalFailure.class, FailCommand.call(connection, "fatal"));
+        FatalFailure error = assertInstanceOf(FatalFailure.class, Await.failure(FailCommand.call(connection, "fatal")));
         assertEquals("fatal failure", error.getMessage());
         assertClosedSoon(connection);
-        failure(ConnectionLostException.class, SumCommand.call(connection, big(1), big(2)));
+        assertInstanceOf(ConnectionLostException.class, Await.failure(SumCommand.call(connection, big(1), big(2))));
     }
 
     @Test
     void failUndeclared() throws Exception {
         AmpConnection connection = connect();
-        UnknownRemoteErrorException error = failure(UnknownRemoteErrorException.class, FailCommand.call(connection, "undeclared"));
+        UnknownRemoteErrorException error = assertInstanceOf(UnknownRemoteErrorException.class,
+                Await.failure(FailCommand.call(connection, "undeclared")));
         assertEquals("UNKNOWN", error.code());
         assertEquals("Unknown Error", error.description());
         assertClosedSoon(connection);
@@ -283,7 +254,7 @@ abstract class JavaClientRows {
     @Test
     void failOther() throws Exception {
         AmpConnection connection = connect();
-        assertNull(await(FailCommand.call(connection, "anything else")));
+        assertNull(Await.result(FailCommand.call(connection, "anything else")));
         assertStillServes(connection);
     }
 
@@ -295,8 +266,8 @@ abstract class JavaClientRows {
                 "sum", "Unhandled Command: b'sum'",
                 "Don't", "Unhandled Command: b\"Don't\"");
         for (Map.Entry<String, String> entry : descriptions.entrySet()) {
-            UnhandledCommandException error = failure(UnhandledCommandException.class,
-                    connection.callRemoteString(entry.getKey(), new Box()));
+            UnhandledCommandException error = assertInstanceOf(UnhandledCommandException.class,
+                    Await.failure(connection.callRemoteString(entry.getKey(), new Box())));
             assertEquals(entry.getValue(), error.description());
         }
         assertStillServes(connection);
@@ -307,14 +278,14 @@ abstract class JavaClientRows {
     @Test
     void notifyAndLastNotified() throws Exception {
         AmpConnection connection = connect();
-        assertNull(await(LastNotifiedCommand.call(connection)).value());
-        assertNull(await(NotifyCommand.call(connection, big(42))), "a no-answer call completes with null");
-        assertEquals(big(42), await(LastNotifiedCommand.call(connection)).value());
+        assertNull(Await.result(LastNotifiedCommand.call(connection)).value());
+        assertNull(Await.result(NotifyCommand.call(connection, big(42))), "a no-answer call completes with null");
+        assertEquals(big(42), Await.result(LastNotifiedCommand.call(connection)).value());
         NotifyCommand.call(connection, BigInteger.TWO.pow(80).negate());
         NotifyCommand.call(connection, big(7));
-        assertEquals(big(7), await(LastNotifiedCommand.call(connection)).value());
+        assertEquals(big(7), Await.result(LastNotifiedCommand.call(connection)).value());
         AmpConnection other = connect();
-        assertNull(await(LastNotifiedCommand.call(other)).value(), "Notify's memory is per connection");
+        assertNull(Await.result(LastNotifiedCommand.call(other)).value(), "Notify's memory is per connection");
     }
 
     @Test
@@ -324,7 +295,7 @@ abstract class JavaClientRows {
         CompletableFuture<?> slow = DelayCommand.call(connection, big(400), big(1)).thenAccept(r -> order.add("slow"));
         CompletableFuture<?> fast = DelayCommand.call(connection, big(0), big(2)).thenAccept(r -> order.add("fast"));
         CompletableFuture<?> sum = SumCommand.call(connection, big(1), big(1)).thenAccept(r -> order.add("sum"));
-        await(CompletableFuture.allOf(slow, fast, sum));
+        Await.result(CompletableFuture.allOf(slow, fast, sum));
         assertEquals("slow", List.copyOf(order).get(2), "answers came in the order " + order);
 
         ConcurrentLinkedQueue<Integer> tokens = new ConcurrentLinkedQueue<>();
@@ -337,14 +308,14 @@ abstract class JavaClientRows {
                 }
             }));
         }
-        await(CompletableFuture.allOf(delays.toArray(CompletableFuture[]::new)));
+        Await.result(CompletableFuture.allOf(delays.toArray(CompletableFuture[]::new)));
         assertEquals(List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 0), List.copyOf(tokens), "each token answered, shortest delay first");
     }
 
     @Test
     void goodbye() throws Exception {
         AmpConnection connection = connect();
-        assertNull(await(GoodbyeCommand.call(connection)));
+        assertNull(Await.result(GoodbyeCommand.call(connection)));
         assertClosedSoon(connection);
     }
 
@@ -352,10 +323,10 @@ abstract class JavaClientRows {
     void callback() throws Exception {
         CallbackTarget target = new CallbackTarget();
         AmpConnection connection = connect(new CallbackTargetLocator(target));
-        assertEquals(big(42), await(CallbackCommand.call(connection, big(20), big(22))).total());
+        assertEquals(big(42), Await.result(CallbackCommand.call(connection, big(20), big(22))).total());
         assertEquals(List.of(List.of(big(20), big(22))), target.sums, "the peer called our Sum");
         BigInteger large = BigInteger.TWO.pow(100).negate();
-        assertEquals(large.add(BigInteger.ONE), await(CallbackCommand.call(connection, large, BigInteger.ONE)).total());
+        assertEquals(large.add(BigInteger.ONE), Await.result(CallbackCommand.call(connection, large, BigInteger.ONE)).total());
     }
 
     // ---- Blob ------------------------------------------------------------------------------------
@@ -364,14 +335,14 @@ abstract class JavaClientRows {
     void blob() throws Exception {
         AmpConnection connection = connect();
         for (int size : new int[] {0, 1, 250, 251, 252, 4096, 65535}) {
-            Blob.Result result = await(BlobCommand.call(connection, big(size)));
+            Blob.Result result = Await.result(BlobCommand.call(connection, big(size)));
             byte[] expected = new byte[size];
             for (int i = 0; i < size; i++) {
                 expected[i] = (byte) (i % 251);
             }
             assertArrayEquals(expected, result.data(), "Blob(" + size + ")");
         }
-        TooBig error = failure(TooBig.class, BlobCommand.call(connection, big(65536)));
+        TooBig error = assertInstanceOf(TooBig.class, Await.failure(BlobCommand.call(connection, big(65536))));
         assertEquals("size too big", error.getMessage());
         assertStillServes(connection);
     }

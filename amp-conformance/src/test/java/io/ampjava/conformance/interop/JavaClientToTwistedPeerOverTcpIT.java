@@ -1,10 +1,11 @@
 package io.ampjava.conformance.interop;
 
 import io.ampjava.Amp;
-import io.ampjava.conformance.interop.PeerProcess.Implementation;
-import io.ampjava.conformance.interop.PeerProcess.Transport;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Implementation;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Transport;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.testing.TwistedPython;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -16,12 +17,12 @@ class JavaClientToTwistedPeerOverTcpIT extends JavaClientRows {
     @TempDir
     static Path sockets;
 
-    private static PeerProcess peer;
+    private static ConformancePeerProcess peer;
 
     @BeforeAll
     static void startPeer() {
-        TwistedInstallation.require();
-        peer = PeerProcess.start(Implementation.TWISTED, Transport.TCP, sockets);
+        TwistedPython.require(TwistedPython.Need.TWISTED);
+        peer = ConformancePeerProcess.start(Implementation.TWISTED, Transport.TCP, sockets);
     }
 
     @AfterAll

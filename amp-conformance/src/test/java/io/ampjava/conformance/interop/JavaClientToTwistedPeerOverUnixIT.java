@@ -8,10 +8,12 @@ import io.ampjava.conformance.commands.OpenDescriptor;
 import io.ampjava.conformance.commands.OpenDescriptorCommand;
 import io.ampjava.conformance.commands.WriteDescriptor;
 import io.ampjava.conformance.commands.WriteDescriptorCommand;
-import io.ampjava.conformance.interop.PeerProcess.Implementation;
-import io.ampjava.conformance.interop.PeerProcess.Transport;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Implementation;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Transport;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.testing.Await;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +35,12 @@ class JavaClientToTwistedPeerOverUnixIT extends JavaClientRows {
     @TempDir
     Path files;
 
-    private static PeerProcess peer;
+    private static ConformancePeerProcess peer;
 
     @BeforeAll
     static void startPeer() {
-        TwistedInstallation.require();
-        peer = PeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
+        TwistedPython.require(TwistedPython.Need.TWISTED);
+        peer = ConformancePeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
     }
 
     @AfterAll
@@ -67,7 +69,7 @@ class JavaClientToTwistedPeerOverUnixIT extends JavaClientRows {
         }
         for (byte[] data : List.of("through a pipe".getBytes(StandardCharsets.US_ASCII), new byte[0], large)) {
             try (Descriptor.Pipe pipe = Descriptor.pipe()) {
-                WriteDescriptor.Result result = await(WriteDescriptorCommand.call(connection, pipe.writeEnd(), data));
+                WriteDescriptor.Result result = Await.result(WriteDescriptorCommand.call(connection, pipe.writeEnd(), data));
                 pipe.writeEnd().close();
                 assertEquals(data.length, result.written());
                 // End of file only once every copy of the write end is closed, the peer's included.
@@ -82,7 +84,7 @@ class JavaClientToTwistedPeerOverUnixIT extends JavaClientRows {
         AmpConnection connection = connect();
         for (int i = 0; i < 3; i++) {
             Path file = Files.writeString(files.resolve("file " + i + " \u2603"), "descriptor " + i);
-            OpenDescriptor.Result result = await(OpenDescriptorCommand.call(connection, file));
+            OpenDescriptor.Result result = Await.result(OpenDescriptorCommand.call(connection, file));
             try (Descriptor fd = result.fd()) {
                 assertEquals("descriptor " + i, new String(fd.readAll(), StandardCharsets.UTF_8));
             }
@@ -103,14 +105,14 @@ class JavaClientToTwistedPeerOverUnixIT extends JavaClientRows {
             CompletableFuture<OpenDescriptor.Result> opened = OpenDescriptorCommand.call(connection, file);
             CompletableFuture<WriteDescriptor.Result> second =
                     WriteDescriptorCommand.call(connection, pipes.get(1).writeEnd(), "second".getBytes(StandardCharsets.US_ASCII));
-            assertEquals(5, await(first).written());
-            assertEquals(6, await(second).written());
+            assertEquals(5, Await.result(first).written());
+            assertEquals(6, Await.result(second).written());
             for (Descriptor.Pipe pipe : pipes) {
                 pipe.writeEnd().close();
             }
             assertEquals("first", new String(pipes.get(0).readEnd().readAll(), StandardCharsets.US_ASCII));
             assertEquals("second", new String(pipes.get(1).readEnd().readAll(), StandardCharsets.US_ASCII));
-            try (Descriptor fd = await(opened).fd()) {
+            try (Descriptor fd = Await.result(opened).fd()) {
                 assertEquals("opened", new String(fd.readAll(), StandardCharsets.US_ASCII));
             }
         } finally {

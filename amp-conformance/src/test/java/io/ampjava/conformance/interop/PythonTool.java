@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.ampjava.testing.TwistedPython;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,8 @@ final class PythonTool {
     record Run(String commandLine, int exitCode, List<String> stdout, String stderr) {}
 
     Run run(List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(InteropPaths.python(), InteropPaths.pythonDir().resolve(script).toString()));
+        List<String> command = new ArrayList<>(List.of(TwistedPython.interpreter().toString(),
+                InteropPaths.pythonDir().resolve(script).toString()));
         command.addAll(arguments);
         String base = script.replace(".py", "") + "-" + String.join("-", arguments).replaceAll("[^A-Za-z0-9.]+", "_");
         if (base.length() > 100) {
@@ -140,8 +142,9 @@ final class PythonTool {
         String finalSummary = summary;
         int failures = failed;
         tests.add(dynamicTest("complete run", () -> {
-            assertEquals(expected, reported, run.commandLine() + " did not report every check; stderr:\n" + PeerProcess.tail(run.stderr()));
-            assertTrue(finalSummary != null, run.commandLine() + " printed no summary; stderr:\n" + PeerProcess.tail(run.stderr()));
+            String stderr = ConformancePeerProcess.tail(run.stderr());
+            assertEquals(expected, reported, run.commandLine() + " did not report every check; stderr:\n" + stderr);
+            assertTrue(finalSummary != null, run.commandLine() + " printed no summary; stderr:\n" + stderr);
             assertEquals(failures == 0 ? 0 : 1, run.exitCode(), run.commandLine() + ": exit status disagrees with " + finalSummary);
         }));
         return tests.stream();

@@ -1,7 +1,8 @@
 package io.ampjava.conformance.interop;
 
-import io.ampjava.conformance.interop.PeerProcess.Implementation;
-import io.ampjava.conformance.interop.PeerProcess.Transport;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Implementation;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Transport;
+import io.ampjava.testing.TwistedPython;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,14 @@ class TwistedClientToJavaPeerIT {
     @TempDir
     static Path sockets;
 
-    private static PeerProcess unix;
-    private static PeerProcess tcp;
+    private static ConformancePeerProcess unix;
+    private static ConformancePeerProcess tcp;
 
     @BeforeAll
     static void startPeers() {
-        TwistedInstallation.require();
-        unix = PeerProcess.start(Implementation.JAVA, Transport.UNIX, sockets);
-        tcp = PeerProcess.start(Implementation.JAVA, Transport.TCP, sockets);
+        TwistedPython.require(TwistedPython.Need.TWISTED);
+        unix = ConformancePeerProcess.start(Implementation.JAVA, Transport.UNIX, sockets);
+        tcp = ConformancePeerProcess.start(Implementation.JAVA, Transport.TCP, sockets);
     }
 
     @AfterAll
@@ -67,7 +68,7 @@ class TwistedClientToJavaPeerIT {
         return probes(tcp, "tcp");
     }
 
-    private static Stream<DynamicTest> probes(PeerProcess peer, String transport) {
+    private static Stream<DynamicTest> probes(ConformancePeerProcess peer, String transport) {
         List<String> arguments = new ArrayList<>(peer.toolArguments());
         arguments.addAll(List.of("--expect", InteropPaths.twistedProbeTranscripts().toString()));
         return PythonTool.rawProbes().checks(transport, arguments);

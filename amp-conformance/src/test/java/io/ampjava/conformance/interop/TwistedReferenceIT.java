@@ -1,7 +1,8 @@
 package io.ampjava.conformance.interop;
 
-import io.ampjava.conformance.interop.PeerProcess.Implementation;
-import io.ampjava.conformance.interop.PeerProcess.Transport;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Implementation;
+import io.ampjava.conformance.interop.ConformancePeerProcess.Transport;
+import io.ampjava.testing.TwistedPython;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,26 +24,26 @@ class TwistedReferenceIT {
     @TempDir
     static Path sockets;
 
-    private static PeerProcess unix;
-    private static PeerProcess tcp;
+    private static ConformancePeerProcess unix;
+    private static ConformancePeerProcess tcp;
 
     @BeforeAll
     static void startPeers() {
-        TwistedInstallation.require();
-        unix = PeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
-        tcp = PeerProcess.start(Implementation.TWISTED, Transport.TCP, sockets);
+        TwistedPython.require(TwistedPython.Need.TWISTED);
+        unix = ConformancePeerProcess.start(Implementation.TWISTED, Transport.UNIX, sockets);
+        tcp = ConformancePeerProcess.start(Implementation.TWISTED, Transport.TCP, sockets);
     }
 
     @AfterAll
     static void stopPeers() {
         try {
-            for (PeerProcess peer : new PeerProcess[] {unix, tcp}) {
+            for (ConformancePeerProcess peer : new ConformancePeerProcess[] {unix, tcp}) {
                 if (peer != null) {
                     peer.assertAlive();
                 }
             }
         } finally {
-            for (PeerProcess peer : new PeerProcess[] {unix, tcp}) {
+            for (ConformancePeerProcess peer : new ConformancePeerProcess[] {unix, tcp}) {
                 if (peer != null) {
                     peer.close();
                 }
@@ -70,7 +71,7 @@ class TwistedReferenceIT {
         return probes(tcp);
     }
 
-    private static Stream<DynamicTest> probes(PeerProcess peer) {
+    private static Stream<DynamicTest> probes(ConformancePeerProcess peer) {
         List<String> arguments = new ArrayList<>(peer.toolArguments());
         arguments.addAll(List.of("--expect", InteropPaths.twistedProbeTranscripts().toString()));
         return PythonTool.rawProbes().checks(peer == unix ? "unix" : "tcp", arguments);

@@ -1,7 +1,7 @@
 package io.ampjava.internal.posix;
 
 /**
- * The three libc file calls a pipe transport needs to give up inherited descriptor numbers. A
+ * The few libc file calls a pipe transport needs to give up inherited descriptor numbers. A
  * binding this small loads in a fraction of jnr-posix's time (which builds its whole libc
  * interface on first use), and a worker process pays that on its start-up path.
  *
@@ -16,7 +16,13 @@ public interface FileLibrary {
 
     int open(String path, int flags, int mode);
 
+    /** Linux's {@code F_DUPFD_CLOEXEC}. */
+    int F_DUPFD_CLOEXEC = 1030;
+
     int dup2(int from, int to);
+
+    /** {@code fcntl} with an int argument. */
+    int fcntl(int fd, int command, int argument);
 
     int close(int fd);
 }

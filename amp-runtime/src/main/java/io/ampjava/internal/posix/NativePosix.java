@@ -1,9 +1,12 @@
 package io.ampjava.internal.posix;
 
+import java.io.IOException;
 import jnr.constants.platform.Errno;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
+import jnr.ffi.Memory;
 import jnr.ffi.Platform;
+import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
@@ -50,6 +53,26 @@ public final class NativePosix {
      */
     public static SocketLibrary sockets() {
         return SocketsHolder.SOCKETS;
+    }
+
+    /**
+     * Whether {@code fd} reports a hang-up right now ({@code poll} with no wait): the peer closed
+     * or, for a socket, shut down its sending side. Bytes it sent before are not read, and still
+     * there.
+     *
+     * @throws IOException if poll fails
+     */
+    public static boolean hungUp(int fd) throws IOException {
+        Pointer entry = Memory.allocateDirect(Runtime.getSystemRuntime(), 8);
+        entry.putInt(0, fd);
+        entry.putShort(4, (short) (SocketLibrary.POLLIN | SocketLibrary.POLLRDHUP));
+        entry.putShort(6, (short) 0);
+        int ready = sockets().poll(entry, 1, 0);
+        if (ready < 0) {
+            throw new IOException("poll(" + fd + ") failed: " + describeErrno(errno()));
+        }
+        short events = entry.getShort(6);
+        return (events & (SocketLibrary.POLLHUP | SocketLibrary.POLLRDHUP | SocketLibrary.POLLERR)) != 0;
     }
 
     /** The errno left by the last native call on this thread. */

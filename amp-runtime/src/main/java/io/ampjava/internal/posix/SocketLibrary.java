@@ -35,7 +35,17 @@ public interface SocketLibrary {
     /** Linux's {@code F_DUPFD_CLOEXEC}: a duplicate that is close-on-exec from the start, in one call. */
     int F_DUPFD_CLOEXEC = 1030;
 
+    /** {@code poll}'s event bits. */
+    short POLLIN = 0x1;
+    short POLLERR = 0x8;
+    short POLLHUP = 0x10;
+    /** The peer shut down its writing side (or closed): Linux, sockets only. */
+    short POLLRDHUP = 0x2000;
+
     int recvmsg(int fd, Pointer message, int flags);
+
+    /** {@code poll} over {@code count} {@code struct pollfd} (int fd, short events, short revents). */
+    int poll(Pointer fds, int count, int timeoutMillis);
 
     /** {@code fcntl} with an int argument (jnr-posix's lacks {@code F_DUPFD_CLOEXEC}). */
     int fcntl(int fd, int command, int argument);

@@ -1,8 +1,9 @@
 package io.ampjava.transport.pipe;
 
-import io.ampjava.transport.Transport;
+import io.ampjava.internal.io.ChannelWrites;
 import io.ampjava.internal.posix.FileLibrary;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.transport.Transport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -31,11 +33,15 @@ public final class PipeTransport implements Transport {
     private final ReadableByteChannel in;
     private final GatheringByteChannel out;
     private final String description;
+    // A duplicate of the read end, for poll only (hang-up while paused); -1 for streams.
+    private final int watchFd;
+    private final AtomicBoolean watchClosed = new AtomicBoolean();
 
-    private PipeTransport(ReadableByteChannel in, GatheringByteChannel out, String description) {
+    private PipeTransport(ReadableByteChannel in, GatheringByteChannel out, String description, int watchFd) {
         this.in = in;
         this.out = out;
         this.description = description;
+        this.watchFd = watchFd;
     }
 
     /**
@@ -67,15 +73,24 @@ public final class PipeTransport implements Transport {
             in.close();
             throw e;
         }
+        int watchFd = -1;
         try {
+            // Kept only to ask poll whether the writer is gone; it reads nothing.
+            watchFd = NativePosix.files().fcntl(readFd, FileLibrary.F_DUPFD_CLOEXEC, 0);
+            if (watchFd < 0) {
+                throw new IOException("cannot duplicate fd " + readFd + ": " + NativePosix.describeErrno(NativePosix.errno()));
+            }
             giveUpNumber(readFd);
             giveUpNumber(writeFd);
         } catch (IOException e) {
             in.close();
             out.close();
+            if (watchFd >= 0) {
+                NativePosix.files().close(watchFd);
+            }
             throw e;
         }
-        return new PipeTransport(in, out, "pipe:" + readFd + ">" + writeFd);
+        return new PipeTransport(in, out, "pipe:" + readFd + ">" + writeFd, watchFd);
     }
 
     /** {@link #inherited} for two {@link Descriptor}s, which this transport takes over (and closes). */
@@ -95,7 +110,7 @@ public final class PipeTransport implements Transport {
     public static PipeTransport streams(InputStream in, OutputStream out) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
-        return new PipeTransport(Channels.newChannel(in), new FlushingStreamChannel(out), "pipe:streams");
+        return new PipeTransport(Channels.newChannel(in), new FlushingStreamChannel(out), "pipe:streams", -1);
     }
 
     @Override
@@ -113,14 +128,19 @@ public final class PipeTransport implements Transport {
 
     @Override
     public void write(ByteBuffer[] srcs) throws IOException {
-        int first = 0;
-        while (first < srcs.length) {
-            if (!srcs[first].hasRemaining()) {
-                first++;
-                continue;
-            }
-            out.write(srcs, first, srcs.length - first);
+        ChannelWrites.writeFully(out, srcs);
+    }
+
+    /**
+     * For inherited pipes, asks the kernel (poll) whether the writing end is closed, and reads
+     * nothing; over streams it cannot tell.
+     */
+    @Override
+    public int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        if (watchFd < 0 || watchClosed.get()) {
+            return 0;
         }
+        return NativePosix.hungUp(watchFd) ? -1 : 0;
     }
 
     @Override
@@ -133,7 +153,13 @@ public final class PipeTransport implements Transport {
         try {
             out.close();
         } finally {
-            in.close();
+            try {
+                in.close();
+            } finally {
+                if (watchFd >= 0 && watchClosed.compareAndSet(false, true)) {
+                    NativePosix.files().close(watchFd);
+                }
+            }
         }
     }
 

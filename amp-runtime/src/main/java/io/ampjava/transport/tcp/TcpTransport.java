@@ -1,12 +1,19 @@
 package io.ampjava.transport.tcp;
 
+import io.ampjava.internal.io.ChannelWrites;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.TransportRole;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
@@ -41,23 +48,57 @@ public final class TcpTransport implements Transport {
         this.description = "tcp:" + format((InetSocketAddress) channel.getRemoteAddress());
     }
 
-    /** Connects to {@code host:port}. */
+    /** Connects to {@code host:port}, waiting as long as the system does; see {@link #connect(String, int, Duration)}. */
     public static TcpTransport connect(String host, int port) throws IOException {
+        return connect(host, port, null);
+    }
+
+    /**
+     * Connects to {@code host:port}, giving up after {@code timeout} (null: as long as the system
+     * waits, minutes for a host that does not answer).
+     *
+     * @throws UnknownHostException if {@code host} does not resolve
+     * @throws ConnectException if the connection is refused (nobody listens on the port)
+     * @throws SocketTimeoutException if {@code timeout} passes first
+     * @throws IOException for other failures (no route to the host, say)
+     */
+    public static TcpTransport connect(String host, int port, Duration timeout) throws IOException {
         InetSocketAddress address = new InetSocketAddress(host, port);
+        String description = "tcp:" + host + ":" + port;
         if (address.isUnresolved()) {
-            throw new IOException("cannot resolve host " + host);
+            throw new UnknownHostException("cannot connect to " + description + ": unknown host " + host);
         }
         SocketChannel channel = SocketChannel.open();
         try {
-            channel.connect(address);
+            // The socket's connect takes a timeout; the channel stays in blocking mode either way.
+            channel.socket().connect(address, timeout == null ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                    timeout.toMillis())));
             return new TcpTransport(channel, TransportRole.CLIENT);
         } catch (IOException e) {
             channel.close();
-            throw new IOException("cannot connect to tcp:" + host + ":" + port + ": " + e.getMessage(), e);
+            throw sameKind(e, "cannot connect to " + description + ": " + e.getMessage());
         } catch (RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /** {@code failure}'s own type (ConnectException, SocketTimeoutException...) with a message that names the address. */
+    private static IOException sameKind(IOException failure, String message) {
+        IOException renamed;
+        if (failure instanceof ConnectException) {
+            renamed = new ConnectException(message);
+        } else if (failure instanceof SocketTimeoutException) {
+            renamed = new SocketTimeoutException(message);
+        } else if (failure instanceof NoRouteToHostException) {
+            renamed = new NoRouteToHostException(message);
+        } else if (failure instanceof UnknownHostException) {
+            renamed = new UnknownHostException(message);
+        } else {
+            renamed = new IOException(message);
+        }
+        renamed.initCause(failure);
+        return renamed;
     }
 
     @Override
@@ -70,14 +111,34 @@ public final class TcpTransport implements Transport {
 
     @Override
     public void write(ByteBuffer[] srcs) throws IOException {
-        int first = 0;
-        while (first < srcs.length) {
-            if (!srcs[first].hasRemaining()) {
-                first++;
-                continue;
-            }
-            channel.write(srcs, first, srcs.length - first);
+        ChannelWrites.writeFully(channel, srcs);
+    }
+
+    /**
+     * Reads what has arrived into {@code dst}'s room, waiting a millisecond at most (a TCP socket
+     * cannot be asked for a hang-up without reading): the end of stream shows once the bytes before
+     * it fit.
+     */
+    @Override
+    public int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        if (!dst.hasRemaining()) {
+            return 0;
         }
+        Socket socket = channel.socket();
+        // Bounds reads through the socket's stream only; the channel's own reads still block.
+        socket.setSoTimeout(1);
+        byte[] chunk = new byte[Math.min(dst.remaining(), 8192)];
+        int n;
+        try {
+            n = socket.getInputStream().read(chunk);
+        } catch (SocketTimeoutException nothingYet) {
+            return 0;
+        }
+        if (n < 0) {
+            return -1;
+        }
+        dst.put(chunk, 0, n);
+        return n;
     }
 
     @Override

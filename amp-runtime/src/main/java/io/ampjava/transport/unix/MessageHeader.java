@@ -1,7 +1,8 @@
 package io.ampjava.transport.unix;
 
-import io.ampjava.internal.posix.SocketLibrary;
+import io.ampjava.internal.io.DirectBuffers;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.internal.posix.SocketLibrary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -39,6 +40,11 @@ final class MessageHeader {
         this.base = pointer.address();
         block.putLong(16, base + IOVEC_OFFSET);
         block.putLong(24, 1);
+    }
+
+    /** Frees the native memory; the header must not be used again. */
+    void free() {
+        DirectBuffers.free(block);
     }
 
     /** The {@code struct msghdr *} to pass to recvmsg/sendmsg. */

@@ -1,7 +1,7 @@
 package io.ampjava.transport.unix;
 
-import io.ampjava.internal.posix.SocketLibrary;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.internal.posix.SocketLibrary;
 import io.ampjava.transport.ListeningSocket;
 import java.io.IOException;
 import java.net.BindException;

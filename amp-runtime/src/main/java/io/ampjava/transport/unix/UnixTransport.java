@@ -1,13 +1,17 @@
 package io.ampjava.transport.unix;
 
-import io.ampjava.internal.posix.SocketLibrary;
+import io.ampjava.internal.io.DirectBuffers;
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.internal.posix.SocketLibrary;
 import io.ampjava.transport.Transport;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 import jnr.constants.platform.Errno;
@@ -53,8 +57,43 @@ public final class UnixTransport implements Transport {
         NativePosix.requireLinux64("a Unix-socket transport");
         this.fd = fd;
         this.description = description;
-        this.guard = new FdUseGuard(release);
+        // Every use of the buffers is inside the guard: once the fd is released, nobody can use them.
+        this.guard = new FdUseGuard(() -> {
+            try {
+                release.run();
+            } finally {
+                freeBuffers();
+            }
+        });
         this.sockets = NativePosix.sockets();
+    }
+
+    /** The JDK's exception type for a failed connect, as a TCP connect would throw (jnr throws plain IOExceptions). */
+    private static IOException connectFailure(Path path, String description, IOException failure) {
+        String reason = String.valueOf(failure.getMessage());
+        IOException specific;
+        if (reason.contains("No such file")) {
+            specific = new NoSuchFileException(path.toString(), null, "cannot connect to " + description
+                    + ": no such file (is the server running, and is this its socket path?)");
+        } else if (reason.contains("Permission denied")) {
+            specific = new AccessDeniedException(path.toString(), null, "cannot connect to " + description
+                    + ": permission denied (the socket file's permissions exclude this user)");
+        } else if (reason.contains("refused")) {
+            specific = new ConnectException("cannot connect to " + description + ": connection refused"
+                    + " (nobody listens there: a stale socket file, or not a socket)");
+        } else {
+            specific = new IOException("cannot connect to " + description + ": " + reason);
+        }
+        specific.initCause(failure);
+        return specific;
+    }
+
+    /** Gives the native memory of the staging buffers and message headers back now, not at some GC. */
+    private void freeBuffers() {
+        DirectBuffers.free(readStaging);
+        DirectBuffers.free(writeStaging);
+        readHeader.free();
+        writeHeader.free();
     }
 
     /** Wraps a connected jnr channel (from a connect or an accept); closing the transport closes it. */
@@ -65,7 +104,11 @@ public final class UnixTransport implements Transport {
     /**
      * Connects to the Unix socket at {@code path}.
      *
-     * @throws IOException if nothing listens there, e.g. {@code connection refused} or no such file
+     * @throws NoSuchFileException if nothing is at {@code path}
+     * @throws AccessDeniedException if this user may not connect to it
+     * @throws ConnectException if nobody listens there (a socket file left by a dead server, or a
+     *     file that is not a socket)
+     * @throws IOException for other failures
      */
     public static UnixTransport connect(Path path) throws IOException {
         NativePosix.requireLinux64("a Unix-socket transport");
@@ -74,7 +117,7 @@ public final class UnixTransport implements Transport {
         try {
             channel = UnixSocketChannel.open(new UnixSocketAddress(path.toFile()));
         } catch (IOException e) {
-            throw new IOException("cannot connect to " + description + ": " + e.getMessage(), e);
+            throw connectFailure(path, description, e);
         }
         return of(channel, description);
     }
@@ -270,6 +313,17 @@ public final class UnixTransport implements Transport {
                         + NativePosix.describeErrno(NativePosix.errno()));
             }
             return new PeerCredentials(ucred.getInt(0), ucred.getInt(4), ucred.getInt(8));
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** Asks the kernel (poll): reads nothing, even when {@code dst} has room. */
+    @Override
+    public int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        guard.enter();
+        try {
+            return NativePosix.hungUp(fd) ? -1 : 0;
         } finally {
             guard.exit();
         }

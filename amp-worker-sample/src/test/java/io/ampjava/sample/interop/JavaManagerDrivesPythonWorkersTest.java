@@ -9,6 +9,8 @@ import io.ampjava.sample.manager.ResultKind;
 import io.ampjava.sample.manager.RunReport;
 import io.ampjava.sample.manager.RunSettings;
 import io.ampjava.sample.manager.TestResult;
+import io.ampjava.testing.TwistedPython;
+import io.ampjava.testing.TwistedPython.Need;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,6 +44,11 @@ class JavaManagerDrivesPythonWorkersTest {
         return DistributedRun.run(settings, tests, new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
+    /** Twisted's worker script, where Debian puts it (next to the twisted package). */
+    private static String workertrial() {
+        return TwistedPython.output("-c", "import twisted.trial._dist.workertrial as w; print(w.__file__)");
+    }
+
     private String printed() {
         return printed.toString(StandardCharsets.UTF_8);
     }
@@ -54,8 +61,7 @@ class JavaManagerDrivesPythonWorkersTest {
 
     @Test
     void twistedWorkertrialRunsATrialModule() throws Exception {
-        TwistedPython.require();
-        String command = TwistedPython.PYTHON + " " + TwistedPython.workertrial();
+        String command = TwistedPython.require(Need.TWISTED) + " " + workertrial();
         RunReport report = run(command, List.of(MODULE + ".SampleTests", MODULE + ".MoreTests.test_one",
                 MODULE + ".MoreTests.test_two", MODULE + ".NoSuchTests"));
 
@@ -93,8 +99,7 @@ class JavaManagerDrivesPythonWorkersTest {
 
     @Test
     void streamDialectOfTwisted2210IsAccepted() throws Exception {
-        TwistedPython.require();
-        String command = TwistedPython.PYTHON + " " + Resources.path("interop/new_dialect_worker.py");
+        String command = TwistedPython.require(Need.TWISTED) + " " + Resources.path("interop/new_dialect_worker.py");
         RunReport report = run(command, List.of("t.pass", "t.fail", "t.error", "t.skip", "t.todo", "t.unexpected", "t.long"));
         assertTrue(report.problems().isEmpty(), () -> report.problems().toString());
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.sample.demo.LargeReportsTest;
+import io.ampjava.testing.TwistedPython;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,9 +36,9 @@ class TwistedManagerDrivesJavaWorkerTest {
 
     @BeforeAll
     static void driveTheJavaWorker() throws IOException, InterruptedException {
-        TwistedPython.require();
+        Path python = TwistedPython.require(TwistedPython.Need.TWISTED);
         logDirectory = temp.resolve("_trial_temp/0");
-        List<String> command = new ArrayList<>(List.of(TwistedPython.PYTHON,
+        List<String> command = new ArrayList<>(List.of(python.toString(),
                 Resources.path("interop/drive_worker_with_twisted.py").toString(), logDirectory.toString(),
                 DEMO + "#passes", DEMO + "#failsAssertion", DEMO + "#throwsError", DEMO + "#isSkipped",
                 DEMO + "#printsOutput", "no.such.Test", LARGE + "#printsLongLine", LARGE + "#failsWithLongMessage",

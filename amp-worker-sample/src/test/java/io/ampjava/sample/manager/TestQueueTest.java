@@ -2,14 +2,14 @@ package io.ampjava.sample.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ampjava.testing.Await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(10)
+@Timeout(20) // above Await.TIMEOUT, so that a stuck wait reports what it waited for
 class TestQueueTest {
     private static List<String> names(TestQueue queue, List<Integer> positions) {
         List<String> names = new ArrayList<>();
@@ -57,7 +57,7 @@ class TestQueueTest {
         Thread.sleep(100);
         assertEquals(false, taken.isDone());
         queue.fill(List.of("x.Y#z"));
-        assertEquals(1, taken.get(5, TimeUnit.SECONDS));
+        assertEquals(1, Await.result(taken));
         TestQueue cancelled = new TestQueue();
         cancelled.cancel();
         assertEquals(0, cancelled.take(0));

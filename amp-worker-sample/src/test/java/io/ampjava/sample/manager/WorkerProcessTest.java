@@ -2,6 +2,7 @@ package io.ampjava.sample.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ampjava.testing.TwistedPython;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class WorkerProcessTest {
                 "print('saw EOF', flush=True)",
                 "sys.exit(7)");
         Path logs = temp.resolve("logs/0");
-        String command = ShellWords.join(List.of("/usr/bin/python3", "-c", script));
+        String command = ShellWords.join(List.of(TwistedPython.require(TwistedPython.Need.PYTHON).toString(), "-c", script));
         try (WorkerProcess worker = WorkerProcess.start(command, temp, logs, Map.of("AMP_TEST_VAR", "x"))) {
             OutputStream toWorker = worker.toWorker();
             toWorker.write("hello 'quoted' world\n".getBytes(StandardCharsets.UTF_8));

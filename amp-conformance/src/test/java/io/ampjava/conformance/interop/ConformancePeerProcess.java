@@ -2,6 +2,7 @@ package io.ampjava.conformance.interop;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ampjava.testing.TwistedPython;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * its {@code READY} line. Both are started with {@code --exit-on-eof} and keep our end of their
  * standard input open, so they also go away if the test JVM dies without closing them.
  */
-final class PeerProcess implements AutoCloseable {
+final class ConformancePeerProcess implements AutoCloseable {
     /** Which implementation serves. */
     enum Implementation {
         JAVA,
@@ -38,7 +39,7 @@ final class PeerProcess implements AutoCloseable {
     private final Path stderr;
     private final String address;
 
-    private PeerProcess(String name, Process process, Path stdout, Path stderr, String address) {
+    private ConformancePeerProcess(String name, Process process, Path stdout, Path stderr, String address) {
         this.name = name;
         this.process = process;
         this.stdout = stdout;
@@ -50,12 +51,13 @@ final class PeerProcess implements AutoCloseable {
      * Starts a peer. For {@link Transport#UNIX} the socket is created as {@code peer.sock} in
      * {@code socketDir}, which should be short: a Unix socket path has at most 107 bytes.
      */
-    static PeerProcess start(Implementation implementation, Transport transport, Path socketDir) {
+    static ConformancePeerProcess start(Implementation implementation, Transport transport, Path socketDir) {
         List<String> command = new ArrayList<>();
         if (implementation == Implementation.JAVA) {
             command.addAll(List.of(InteropPaths.java(), "-jar", InteropPaths.peerJar().toString()));
         } else {
-            command.addAll(List.of(InteropPaths.python(), InteropPaths.pythonDir().resolve("twisted_peer.py").toString()));
+            command.addAll(List.of(TwistedPython.interpreter().toString(),
+                    InteropPaths.pythonDir().resolve("twisted_peer.py").toString()));
         }
         command.add("serve");
         if (transport == Transport.UNIX) {
@@ -77,8 +79,7 @@ final class PeerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
-        PeerProcess peer = new PeerProcess(name, process, stdout, stderr, awaitReady(name, process, stdout, stderr));
-        return peer;
+        return new ConformancePeerProcess(name, process, stdout, stderr, awaitReady(name, process, stdout, stderr));
     }
 
     private static String awaitReady(String name, Process process, Path stdout, Path stderr) {

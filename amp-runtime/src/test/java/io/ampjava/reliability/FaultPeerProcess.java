@@ -2,13 +2,13 @@ package io.ampjava.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ampjava.testing.TwistedPython;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,32 +19,28 @@ import java.util.concurrent.TimeUnit;
  * stands, then killed with SIGKILL. Closing it kills it (if still alive) and closes every pipe
  * this JVM held to it, so the test's fd count is not disturbed.
  */
-final class PeerProcess implements AutoCloseable {
+final class FaultPeerProcess implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
 
-    private PeerProcess(Process process) {
+    private FaultPeerProcess(Process process) {
         this.process = process;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** The interpreter with Twisted's stdlib peers in mind; plain sockets are all these need. */
-    static Path python() {
-        return Path.of(System.getenv().getOrDefault("AMP_PYTHON", "/usr/bin/python3"));
+    /** The interpreter; plain sockets are all the peer needs. */
+    private static Path python() {
+        return TwistedPython.require(TwistedPython.Need.PYTHON);
     }
 
-    static boolean available() {
-        return Files.isExecutable(python());
-    }
-
-    static PeerProcess start(String mode, Path socket, int count) throws IOException {
+    static FaultPeerProcess start(String mode, Path socket, int count) throws IOException {
         List<String> command = new ArrayList<>(List.of(python().toString(), script().toString(), mode,
                 socket.toString(), Integer.toString(count)));
         Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        return new PeerProcess(process);
+        return new FaultPeerProcess(process);
     }
 
     /** Reads the peer's next line and checks it is {@code expected}. */
@@ -84,7 +80,7 @@ final class PeerProcess implements AutoCloseable {
 
     private static Path script() {
         try {
-            return Path.of(PeerProcess.class.getResource("fault_peer.py").toURI());
+            return Path.of(FaultPeerProcess.class.getResource("fault_peer.py").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

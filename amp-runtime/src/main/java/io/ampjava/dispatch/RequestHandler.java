@@ -1,0 +1,338 @@
+package io.ampjava.dispatch;
+
+import io.ampjava.internal.text.Utf8;
+import io.ampjava.wire.AmpKeys;
+import io.ampjava.wire.Box;
+import io.ampjava.wire.BoxEncoder;
+import io.ampjava.wire.Bytes;
+import io.ampjava.wire.ProtocolException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+
+/**
+ * Answers the peer's requests on one connection (Twisted's {@code BoxDispatcher._commandReceived}):
+ * locates the responder, runs it on the reader thread or the responder executor, and sends its
+ * answer or error box from whichever thread it finishes on.
+ */
+final class RequestHandler {
+    private static final System.Logger LOG = System.getLogger(AmpConnection.class.getName());
+    private static final byte[] UNHANDLED_CODE = AmpKeys.UNHANDLED_ERROR_CODE.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNKNOWN_CODE = AmpKeys.UNKNOWN_ERROR_CODE.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNKNOWN_DESCRIPTION = "Unknown Error".getBytes(StandardCharsets.US_ASCII);
+
+    private final AmpConnection connection;
+    private final ResponderLocator locator;
+    private final Executor responderExecutor;
+    private final ConnectionLimits limits;
+    private final OutboundQueue outbound;
+    private final StartTlsNegotiation tls;
+    private final ProtocolSwitching switching;
+    // The requests whose responders answer later, in a ring with this sentinel; guarded by it.
+    private final LaterAnswer waiting = new LaterAnswer(null, null, null, false);
+
+    RequestHandler(AmpConnection connection, ResponderLocator locator, Executor responderExecutor,
+            ConnectionLimits limits, OutboundQueue outbound, StartTlsNegotiation tls, ProtocolSwitching switching) {
+        this.connection = connection;
+        this.locator = locator;
+        this.responderExecutor = responderExecutor;
+        this.limits = limits;
+        this.outbound = outbound;
+        this.tls = tls;
+        this.switching = switching;
+    }
+
+    /** On the reader thread: a box with {@code _command}. */
+    void commandReceived(Box request) {
+        byte[] name = request.get(AmpKeys.COMMAND_KEY);
+        byte[] ask = request.get(AmpKeys.ASK_KEY);
+        if (Arrays.equals(name, StartTlsNegotiation.COMMAND)) {
+            tls.requested(ask); // on the reader thread, always: it must see the bytes after the request
+            return;
+        }
+        Responder responder;
+        try {
+            String text = Utf8.decodeStrict(name);
+            responder = locator.locate(text);
+        } catch (CharacterCodingException malformed) {
+            responder = null; // not valid UTF-8: no responder can match it
+        } catch (RuntimeException failure) {
+            finish(ask, null, null, failure);
+            return;
+        }
+        if (responder == null) {
+            if (!Utf8.isAscii(name)) {
+                // Twisted's fallback locator ASCII-decodes the name and the error escapes: it drops
+                // the connection without an error box.
+                throw new ProtocolException("unknown command with a non-ASCII name " + Bytes.repr(name));
+            }
+            if (ask == null) {
+                throw new ProtocolException("unknown command " + Bytes.repr(name) + " without _ask: nowhere to say so");
+            }
+            sendError(ask, UNHANDLED_CODE, ("Unhandled Command: " + Bytes.repr(name)).getBytes(StandardCharsets.UTF_8),
+                    false);
+            return;
+        }
+        limits.requestStarted();
+        if (responderExecutor == null) {
+            respond(responder, request, ask);
+            return;
+        }
+        limits.requestQueued();
+        Responder located = responder;
+        try {
+            responderExecutor.execute(() -> {
+                limits.requestDequeued();
+                respond(located, request, ask);
+            });
+        } catch (RuntimeException rejected) {
+            limits.requestDequeued();
+            requestFinished(ask, responder, null, rejected);
+        }
+    }
+
+    private void respond(Responder responder, Box request, byte[] ask) {
+        if (responder instanceof ProtocolSwitchResponder) {
+            // Counted out at once: after a switch nothing more is read as AMP anyway.
+            try {
+                respondSwitching((ProtocolSwitchResponder) responder, request, ask);
+            } finally {
+                limits.requestFinished();
+            }
+            return;
+        }
+        CompletionStage<Box> stage;
+        try {
+            stage = responder.respond(request, connection);
+        } catch (Throwable failure) {
+            requestFinished(ask, responder, null, failure);
+            return;
+        }
+        if (stage == null) {
+            requestFinished(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
+            return;
+        }
+        if (stage instanceof CompletableFuture && stage.toCompletableFuture().isDone()) {
+            // Answered at once: what whenComplete would do on this thread, without a dependent stage.
+            Box answer = null;
+            Throwable failure = null;
+            try {
+                answer = stage.toCompletableFuture().join();
+            } catch (CompletionException | CancellationException e) {
+                failure = e;
+            }
+            requestFinished(ask, responder, answer, failure);
+            return;
+        }
+        stage.whenComplete(new LaterAnswer(request, ask, responder, false));
+    }
+
+    /** The switch request of a {@link ProtocolSwitchResponder}: the protocol, or an error answer. */
+    private void respondSwitching(ProtocolSwitchResponder responder, Box request, byte[] ask) {
+        CompletionStage<? extends SwitchedProtocol> stage;
+        try {
+            stage = responder.switchTo(request, connection);
+        } catch (Throwable failure) {
+            finish(ask, responder, null, failure);
+            return;
+        }
+        if (stage == null) {
+            finish(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
+            return;
+        }
+        stage.whenComplete(new LaterAnswer(request, ask, responder, true));
+    }
+
+    /** What a switch responder's stage completed with, on whichever thread completed it. */
+    private void switchDecided(byte[] ask, Responder responder, Object protocol, Throwable failure) {
+        if (failure != null || protocol == null) {
+            finish(ask, responder, null,
+                    failure != null ? failure : new IllegalStateException("the responder switched to a null protocol"));
+        } else {
+            switching.switchAfterAnswer(ask, (SwitchedProtocol) protocol);
+        }
+    }
+
+    /**
+     * The connection closed: every responder still working is detached from it, so that a stage
+     * that completes late (or never) keeps neither the connection nor its buffers reachable. Their
+     * stages are not cancelled: a responder may have handed out a stage it shares with others.
+     */
+    void connectionClosed() {
+        synchronized (waiting) {
+            LaterAnswer answer = waiting.next;
+            while (answer != waiting) {
+                LaterAnswer following = answer.next;
+                answer.detach();
+                answer = following;
+            }
+            waiting.next = waiting;
+            waiting.previous = waiting;
+        }
+    }
+
+    /** A located responder is done: answer, and count the request out of those in progress. */
+    private void requestFinished(byte[] ask, Responder responder, Box answer, Throwable failure) {
+        try {
+            finish(ask, responder, answer, failure);
+        } finally {
+            limits.requestFinished();
+        }
+    }
+
+    /** Sends the outcome of one request, on whichever thread the responder finished. */
+    private void finish(byte[] ask, Responder responder, Box answer, Throwable failure) {
+        if (!connection.isOpen()) {
+            return; // the connection went away meanwhile: nobody to tell (Twisted's _safeEmit)
+        }
+        failure = unwrap(failure);
+        if (failure == null && answer == null) {
+            failure = new IllegalStateException("the responder answered a null box");
+        }
+        if (ask == null) {
+            if (failure != null) {
+                // Nowhere to report it: Twisted logs it and drops the connection.
+                LOG.log(System.Logger.Level.WARNING, "a responder failed on " + connection.describe()
+                        + " and the request had no _ask; closing", failure);
+                connection.shutdown(failure);
+            }
+            return;
+        }
+        if (failure == null) {
+            // A responder may hand out a shared box; the boxes of Responders.of are always new.
+            Box reply = responder instanceof Responders.TypedResponder ? answer : answer.copy();
+            reply.put(AmpKeys.ANSWER_KEY, ask);
+            boolean closes;
+            try {
+                closes = responder.closesConnection();
+            } catch (RuntimeException broken) {
+                closes = true;
+            }
+            sendFrame(reply, closes);
+        } else if (failure instanceof RemoteAmpException) {
+            RemoteAmpException error = (RemoteAmpException) failure;
+            String description = error.description() == null ? "" : error.description();
+            sendError(ask, error.code().getBytes(StandardCharsets.UTF_8), description.getBytes(StandardCharsets.UTF_8),
+                    error.isFatal());
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "a responder failed on " + connection.describe()
+                    + "; answering UNKNOWN and closing", failure);
+            sendError(ask, UNKNOWN_CODE, UNKNOWN_DESCRIPTION, true);
+        }
+    }
+
+    private void sendError(byte[] ask, byte[] code, byte[] description, boolean closes) {
+        sendFrame(errorBox(ask, code, description), closes);
+    }
+
+    /** The {@code _error} box that answers the request tagged {@code ask}. */
+    static Box errorBox(byte[] ask, byte[] code, byte[] description) {
+        Box error = new Box(3);
+        error.put(AmpKeys.ERROR_KEY, ask);
+        error.put(AmpKeys.ERROR_CODE_KEY, code);
+        error.put(AmpKeys.ERROR_DESCRIPTION_KEY, description);
+        return error;
+    }
+
+    private void sendFrame(Box box, boolean closes) {
+        byte[] frame;
+        try {
+            frame = BoxEncoder.encode(box);
+        } catch (RuntimeException tooLong) {
+            // Twisted serializes the answer only when it sends it; the failure escapes and drops
+            // the connection without an error box. So do we.
+            LOG.log(System.Logger.Level.WARNING, "an answer on " + connection.describe()
+                    + " cannot be encoded; closing", tooLong);
+            connection.shutdown(tooLong);
+            return;
+        }
+        if (outbound.enqueue(frame, closes)) {
+            if (closes) {
+                // At once, as before batching: the boxes after it in this read must find the
+                // connection closed, not run their responders.
+                outbound.flush();
+            } else {
+                connection.flushSoon();
+            }
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        while ((failure instanceof CompletionException || failure instanceof ExecutionException)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure;
+    }
+
+    /**
+     * Waits for a responder's stage, on the handler's list of requests in progress: the only thing
+     * the stage references, so that {@link #detach} cuts it from the connection.
+     */
+    private final class LaterAnswer implements BiConsumer<Object, Throwable> {
+        private final boolean switches;
+        private final long charge; // the request's bytes, counted against the memory budget until answered
+        private byte[] ask;
+        private Responder responder;
+        private volatile boolean detached;
+        private LaterAnswer previous = this;
+        private LaterAnswer next = this;
+
+        LaterAnswer(Box request, byte[] ask, Responder responder, boolean switches) {
+            this.ask = ask;
+            this.responder = responder;
+            this.switches = switches;
+            if (request == null) {
+                this.charge = 0; // the sentinel
+                return;
+            }
+            this.charge = limits.hasBudget() ? BoxEncoder.encodedLength(request) : 0;
+            if (charge > 0) {
+                limits.requestHeld(charge);
+            }
+            synchronized (waiting) {
+                previous = waiting.previous;
+                next = waiting;
+                previous.next = this;
+                waiting.previous = this;
+            }
+        }
+
+        @Override
+        public void accept(Object result, Throwable failure) {
+            synchronized (waiting) {
+                if (detached) {
+                    return;
+                }
+                previous.next = next;
+                next.previous = previous;
+                previous = this;
+                next = this;
+            }
+            if (charge > 0) {
+                limits.requestReleased(charge);
+            }
+            if (switches) {
+                switchDecided(ask, responder, result, failure); // counted out when the responder returned
+            } else {
+                requestFinished(ask, responder, (Box) result, failure);
+            }
+        }
+
+        /** Under the ring's lock: forget the connection's side. */
+        void detach() {
+            detached = true;
+            ask = null;
+            responder = null;
+            previous = this;
+            next = this;
+        }
+    }
+}
