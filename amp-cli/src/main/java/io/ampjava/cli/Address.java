@@ -28,7 +28,7 @@ public sealed interface Address permits Address.Unix, Address.Tcp {
             try {
                 return UnixListeningSocket.bind(path);
             } catch (IOException e) {
-                throw new IOException("cannot listen on " + this + ": " + e.getMessage(), e);
+                throw new IOException("cannot listen on " + this + ": " + CliException.message(e), e);
             }
         }
 
@@ -55,7 +55,7 @@ public sealed interface Address permits Address.Unix, Address.Tcp {
             try {
                 return TcpListeningSocket.bind(host, port);
             } catch (IOException e) {
-                throw new IOException("cannot listen on " + this + ": " + e.getMessage(), e);
+                throw new IOException("cannot listen on " + this + ": " + CliException.message(e), e);
             }
         }
 

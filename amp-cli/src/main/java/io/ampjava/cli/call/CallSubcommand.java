@@ -133,7 +133,7 @@ public final class CallSubcommand implements Subcommand {
         try {
             transport = address.connect();
         } catch (IOException e) {
-            throw new CliException(ExitCode.CONNECTION, e.getMessage(), e);
+            throw CliException.connection(e);
         }
         return AmpConnection.open(transport, ResponderLocator.NONE);
     }

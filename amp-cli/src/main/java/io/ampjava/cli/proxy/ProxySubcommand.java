@@ -69,7 +69,7 @@ public final class ProxySubcommand implements Subcommand {
         try {
             socket = listen.listen();
         } catch (IOException e) {
-            throw new CliException(ExitCode.CONNECTION, e.getMessage(), e);
+            throw CliException.connection(e);
         }
         try (TrafficLog log = new TrafficLog(terminal.stdout(), json, limit, Set.copyOf(switches));
                 Proxy proxy = new Proxy(socket, upstream, log)) {

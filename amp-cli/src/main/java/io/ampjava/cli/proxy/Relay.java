@@ -1,6 +1,7 @@
 package io.ampjava.cli.proxy;
 
 import io.ampjava.cli.Address;
+import io.ampjava.cli.CliException;
 import io.ampjava.types.Descriptor;
 import io.ampjava.transport.Transport;
 import java.io.IOException;
@@ -54,7 +55,8 @@ final class Relay {
         try {
             server = upstream.connect();
         } catch (IOException e) {
-            log.note(null, "upstream-failed", "closing the client " + client.describe() + ": " + e.getMessage());
+            log.note(null, "upstream-failed", "closing the client " + client.describe() + ": "
+                    + CliException.message(e));
             running.set(0);
             close();
             return;
@@ -100,7 +102,8 @@ final class Relay {
             }
         } catch (IOException | RuntimeException e) {
             if (!closed.get()) {
-                log.note(direction, "failed", e.getMessage() == null ? e.toString() : e.getMessage());
+                log.note(direction, "failed", e instanceof IOException ? CliException.message((IOException) e)
+                        : e.toString());
             }
             running.set(0);
         } catch (InterruptedException e) {

@@ -67,7 +67,7 @@ public final class ServeSubcommand implements Subcommand {
         try {
             socket = address.listen();
         } catch (IOException e) {
-            throw new CliException(ExitCode.CONNECTION, e.getMessage(), e);
+            throw CliException.connection(e);
         }
         try (AmpServer server = AmpServer.serve(socket, locators)) {
             terminal.out().println("READY " + server.address());

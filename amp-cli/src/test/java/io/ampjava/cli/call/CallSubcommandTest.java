@@ -101,7 +101,7 @@ class CallSubcommandTest {
     void aConnectionThatCannotBeMadeOrIsLostExitsThree() throws Exception {
         Cli.Result refused = Cli.run("call", "unix:" + directory.resolve("nobody.sock"), "Sum").assertStatus(ExitCode.CONNECTION);
         assertEquals("amp call: cannot connect to unix:" + directory.resolve("nobody.sock")
-                + ": No such file or directory\n", refused.err());
+                + ": no such file (is the server running, and is this its socket path?)\n", refused.err());
         assertTrue(Cli.run("call", "tcp:127.0.0.1:1", "Sum").assertStatus(ExitCode.CONNECTION).err()
                 .startsWith("amp call: cannot connect to tcp:127.0.0.1:1: Connection refused"));
 

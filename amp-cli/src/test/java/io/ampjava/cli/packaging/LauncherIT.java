@@ -115,7 +115,7 @@ class LauncherIT {
                 amp("call", peerAddress, "Delay", "millis=3000", "token=1", "--timeout", "0.2"));
         Path nobody = directory.resolve("nobody.sock");
         assertEquals(new Run(ExitCode.CONNECTION, "", "amp call: cannot connect to unix:" + nobody
-                + ": No such file or directory\n"), amp("call", "unix:" + nobody, "Sum"));
+                + ": no such file (is the server running, and is this its socket path?)\n"), amp("call", "unix:" + nobody, "Sum"));
         assertEquals(new Run(ExitCode.USAGE, "", "amp call: Unknown option: '--jsn'\nTry 'amp call --help' for the"
                 + " options.\n"), amp("call", "--jsn", peerAddress, "Sum"));
         Run verbose = amp("call", "--verbose", "unix:" + nobody, "Sum");

@@ -359,7 +359,7 @@ class ProxySubcommandTest {
             client.ended().get(10, TimeUnit.SECONDS);
             String log = proxy.awaitOutput("closed");
             assertTrue(log.contains("[1] closing the client tcp:127.0.0.1:"), log);
-            assertTrue(log.contains(": cannot connect to " + nowhere + ": No such file or directory\n"), log);
+            assertTrue(log.contains(": cannot connect to " + nowhere + ": no such file (is the server running, and is this its socket path?)\n"), log);
             assertEquals(ExitCode.OK, proxy.stop().status());
         }
     }
