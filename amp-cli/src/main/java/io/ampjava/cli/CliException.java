@@ -1,7 +1,9 @@
 package io.ampjava.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * A failure to report as one line on standard error, with the exit status it ends the command with
@@ -38,8 +40,17 @@ public final class CliException extends Exception {
      * permission denied) says its reason, which names the path already.
      */
     public static String message(IOException failure) {
-        if (failure instanceof FileSystemException && ((FileSystemException) failure).getReason() != null) {
-            return ((FileSystemException) failure).getReason();
+        if (failure instanceof FileSystemException) {
+            FileSystemException problem = (FileSystemException) failure;
+            if (problem.getReason() != null) {
+                return problem.getReason();
+            }
+            if (failure instanceof NoSuchFileException) {
+                return problem.getFile() + ": no such file";
+            }
+            if (failure instanceof AccessDeniedException) {
+                return problem.getFile() + ": permission denied";
+            }
         }
         return failure.getMessage() != null ? failure.getMessage() : failure.toString();
     }

@@ -8,6 +8,7 @@ import io.ampjava.dispatch.RemoteAmpException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.types.BadArgumentException;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLException;
 import java.util.concurrent.ExecutionException;
 
 /** Why a call failed, as the one line and exit status {@code amp call} ends with. */
@@ -36,6 +37,15 @@ final class CallFailures {
         }
         if (cause instanceof ConnectionLostException) {
             return new CliException(ExitCode.CONNECTION, "no answer: " + cause.getMessage(), cause);
+        }
+        if (cause instanceof SSLException) {
+            // TLS 1.3: a server that refuses this side's certificate says so after the handshake
+            // seemed done, and the call fails with the refusal.
+            String message = cause.getMessage();
+            if (message != null && message.contains("PKIX path building failed")) {
+                message += " (no CA in --ca signed the certificate the peer presented)";
+            }
+            return new CliException(ExitCode.CONNECTION, "TLS failed: " + message, cause);
         }
         if (cause instanceof BadArgumentException) {
             return new CliException(ExitCode.REFUSED, "the answer does not fit the schema: " + cause.getMessage(),

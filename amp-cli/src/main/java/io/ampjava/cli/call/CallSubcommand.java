@@ -5,11 +5,13 @@ import io.ampjava.cli.CliException;
 import io.ampjava.cli.ExitCode;
 import io.ampjava.cli.Subcommand;
 import io.ampjava.cli.Terminal;
+import io.ampjava.cli.TlsArguments;
 import io.ampjava.cli.print.BoxJson;
 import io.ampjava.cli.print.BoxView;
 import io.ampjava.cli.print.LineBuffer;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.tls.TlsOptions;
 import io.ampjava.transport.Transport;
 import io.ampjava.wire.AmpKeys;
 import io.ampjava.wire.Box;
@@ -60,6 +62,7 @@ public final class CallSubcommand implements Subcommand {
                         + " No answer in time: exit status 2.").build());
         spec.addOption(OptionSpec.builder("--no-answer").arity("0").type(boolean.class)
                 .description("Send the command without _ask: the peer answers nothing.").build());
+        TlsArguments.addClientOptions(spec);
         spec.addOption(OptionSpec.builder("--repeat").paramLabel("N").type(int.class).defaultValue("1")
                 .description("Make the call N times and print calls/s and the p50 and p99 latency instead of"
                         + " the answer.").build());
@@ -88,6 +91,7 @@ public final class CallSubcommand implements Subcommand {
         if (noAnswer && repeat > 1) {
             throw CliException.usage("--no-answer and --repeat do not go together: --repeat measures answers");
         }
+        TlsOptions tls = TlsArguments.client(parsed, address);
         List<KeyValue> arguments = new ArrayList<>();
         for (String argument : written) {
             arguments.add(KeyValue.parse(argument));
@@ -102,6 +106,9 @@ public final class CallSubcommand implements Subcommand {
         }
         try (CallRequest request = TextRequest.of(arguments, terminal.in());
                 AmpConnection connection = connect(address)) {
+            if (tls != null) {
+                startTls(connection, address, tls, timeout);
+            }
             if (noAnswer) {
                 connection.callRemoteStringNoAnswer(command, request.box(connection.argumentContext()));
                 return ExitCode.OK;
@@ -136,6 +143,20 @@ public final class CallSubcommand implements Subcommand {
             throw CliException.connection(e);
         }
         return AmpConnection.open(transport, ResponderLocator.NONE);
+    }
+
+    /** StartTLS before the first call: any failure is the connection's, exit status 3. */
+    private static void startTls(AmpConnection connection, Address address, TlsOptions tls, Duration timeout)
+            throws CliException, InterruptedException {
+        try {
+            await(connection.startTls(tls), timeout);
+        } catch (ExecutionException e) {
+            Throwable cause = CallFailures.unwrap(e);
+            String[] refused = CallFailures.errorAnswer(cause);
+            throw new CliException(ExitCode.CONNECTION, refused != null
+                    ? address + ": the peer does not start TLS: error " + refused[0] + ": " + refused[1]
+                    : CallFailures.of(cause).getMessage(), cause);
+        }
     }
 
     private static <T> T await(CompletableFuture<T> call, Duration timeout)

@@ -5,8 +5,11 @@ import io.ampjava.cli.CliException;
 import io.ampjava.cli.ExitCode;
 import io.ampjava.cli.Subcommand;
 import io.ampjava.cli.Terminal;
+import io.ampjava.cli.TlsArguments;
 import io.ampjava.cli.schema.SchemaClassLoader;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.dispatch.StartTlsResponder;
+import io.ampjava.tls.TlsOptions;
 import io.ampjava.server.AmpServer;
 import io.ampjava.transport.ListeningSocket;
 import java.io.IOException;
@@ -29,8 +32,8 @@ public final class ServeSubcommand implements Subcommand {
                 .description("Serve AMP at ADDRESS until stopped (Ctrl-C, SIGTERM); prints 'READY <address>' once"
                         + " it accepts connections.");
         spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ADDRESS").type(String.class).required(true)
-                .description("unix:PATH (socket file mode 0600) or tcp:HOST:PORT; tcp:0 picks a free port on"
-                        + " 127.0.0.1.").build());
+                .description("unix:PATH (socket file mode 0600), tcp:HOST:PORT, or tls:HOST:PORT (TCP, answering"
+                        + " StartTLS with --cert); port 0 picks a free port, tcp:0 one on 127.0.0.1.").build());
         spec.addOption(OptionSpec.builder("--echo").arity("0").type(boolean.class)
                 .description("Answer every command with its own arguments.").build());
         spec.addOption(OptionSpec.builder("--schema").paramLabel("CLASSPATH").type(String.class)
@@ -39,6 +42,7 @@ public final class ServeSubcommand implements Subcommand {
                 .auxiliaryTypes(String.class)
                 .description("A class with @Responder methods, compiled with amp-processor; each connection gets a"
                         + " new instance. Repeatable: the first that knows a command answers it.").build());
+        TlsArguments.addServerOptions(spec);
         spec.addOption(OptionSpec.builder("--exit-on-eof").arity("0").type(boolean.class)
                 .description("Also stop when standard input reaches its end (for test harnesses).").build());
         return spec;
@@ -60,9 +64,13 @@ public final class ServeSubcommand implements Subcommand {
         if (schema != null && responders.isEmpty()) {
             throw CliException.usage("--schema is for --responder: name the class that answers");
         }
-        Supplier<ResponderLocator> locators = echo
+        TlsOptions tls = TlsArguments.server(parsed, address);
+        Supplier<ResponderLocator> answering = echo
                 ? () -> new EchoLocator(address.carriesDescriptors())
                 : ResponderClasses.locators(SchemaClassLoader.of(schema), responders);
+        // StartTLS first: the echo would answer it too, without starting TLS.
+        Supplier<ResponderLocator> locators = tls == null ? answering
+                : () -> StartTlsResponder.locator(tls).or(answering.get());
         ListeningSocket socket;
         try {
             socket = address.listen();
@@ -70,7 +78,8 @@ public final class ServeSubcommand implements Subcommand {
             throw CliException.connection(e);
         }
         try (AmpServer server = AmpServer.serve(socket, locators)) {
-            terminal.out().println("READY " + server.address());
+            String where = server.address();
+            terminal.out().println("READY " + (tls == null ? where : where.replaceFirst("^tcp:", "tls:")));
             terminal.out().flush();
             if (parsed.matchedOptionValue("--exit-on-eof", false)) {
                 terminal.stopAtEndOfInput();
