@@ -24,12 +24,8 @@ public sealed interface Address permits Address.Unix, Address.Tcp {
         }
 
         @Override
-        public ListeningSocket listen() throws IOException {
-            try {
-                return UnixListeningSocket.bind(path);
-            } catch (IOException e) {
-                throw new IOException("cannot listen on " + this + ": " + CliException.message(e), e);
-            }
+        public ListeningSocket bind() throws IOException {
+            return UnixListeningSocket.bind(path);
         }
 
         @Override
@@ -51,12 +47,8 @@ public sealed interface Address permits Address.Unix, Address.Tcp {
         }
 
         @Override
-        public ListeningSocket listen() throws IOException {
-            try {
-                return TcpListeningSocket.bind(host, port);
-            } catch (IOException e) {
-                throw new IOException("cannot listen on " + this + ": " + CliException.message(e), e);
-            }
+        public ListeningSocket bind() throws IOException {
+            return TcpListeningSocket.bind(host, port);
         }
 
         @Override
@@ -75,7 +67,16 @@ public sealed interface Address permits Address.Unix, Address.Tcp {
     Transport connect() throws IOException;
 
     /** Binds and listens: the caller owns the socket. */
-    ListeningSocket listen() throws IOException;
+    ListeningSocket bind() throws IOException;
+
+    /** {@link #bind()}, with a failure that names this address. */
+    default ListeningSocket listen() throws IOException {
+        try {
+            return bind();
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + this + ": " + CliException.message(e), e);
+        }
+    }
 
     /** Whether {@code Descriptor} values can travel here. */
     boolean carriesDescriptors();
