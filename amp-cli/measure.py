@@ -4,9 +4,10 @@ adds to a Sum benchmark.
 
   call   Runs `amp call unix:... Sum a=13 b=81` (and the same over TCP) against the Java conformance
          peer, N times each, and prints the median and the slowest wall time.
-  proxy  Runs `amp-peer.jar bench --command Sum --outstanding K` against the Java peer directly and
-         through `amp proxy` (its output to /dev/null), alternated for a number of rounds, and
-         prints the calls/s of each, their medians and the ratio direct / proxied.
+  proxy  Runs `amp-peer.jar bench --command Sum --outstanding K` against the Java peer (or, with
+         --twisted, the Twisted conformance peer) directly and through `amp proxy` (its output to
+         /dev/null), alternated for a number of rounds, and prints the calls/s of each, their medians
+         and the ratio direct / proxied.
 
 Build first, then measure on an otherwise idle machine (the script says when it was busy):
 
@@ -27,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 AMP = ROOT / "amp-cli" / "target" / "amp"
 PEER_JAR = ROOT / "amp-conformance" / "target" / "amp-peer.jar"
+TWISTED_PEER = ROOT / "amp-conformance" / "src" / "test" / "python" / "twisted_peer.py"
 CALLS_PER_SECOND = re.compile(r"^calls/s: ([0-9.]+)$", re.M)
 
 
@@ -106,6 +108,7 @@ def main():
     parser.add_argument("--calls", type=int, default=100_000, help="calls per benchmark (default 100000)")
     parser.add_argument("--outstanding", type=int, default=16, help="calls in flight (default 16)")
     parser.add_argument("--warmup", type=float, default=1.0, help="benchmark warm-up seconds (default 1)")
+    parser.add_argument("--twisted", action="store_true", help="proxy to the Twisted peer instead of the Java one")
     args = parser.parse_args()
     args.what = args.what or ["call", "proxy"]
     if not set(args.what) <= {"call", "proxy"}:
@@ -120,7 +123,15 @@ def main():
         try:
             if "call" in args.what:
                 measure_calls(args.runs, unix, tcp)
-            if "proxy" in args.what:
+            if "proxy" in args.what and args.twisted:
+                twisted, address = start_ready(["/usr/bin/python3", str(TWISTED_PEER), "serve", "--unix",
+                                                directory + "/twisted.sock"], stderr=subprocess.DEVNULL)
+                try:
+                    print("through the Twisted peer:")
+                    measure_proxy(args.rounds, args.calls, args.outstanding, args.warmup, address, directory)
+                finally:
+                    stop(twisted)
+            elif "proxy" in args.what:
                 measure_proxy(args.rounds, args.calls, args.outstanding, args.warmup, unix, directory)
         finally:
             stop(unix_peer)
