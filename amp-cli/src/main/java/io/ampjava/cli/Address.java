@@ -126,7 +126,8 @@ public sealed interface Address permits Address.Unix, Address.Tcp {
             port = last < 0 ? rest : rest.substring(last + 1);
         }
         if (host.isEmpty()) {
-            throw CliException.usage(what + " '" + text + "' has no host: write " + (tls ? "tls" : "tcp") + ":HOST:PORT");
+            throw CliException.usage(what + " '" + text + "' has no host: write " + (tls ? "tls" : "tcp")
+                    + ":HOST:PORT");
         }
         int number;
         try {

@@ -59,8 +59,8 @@ public final class AmpCli {
             }
         }, "amp shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        Terminal terminal = new Terminal(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
-                System.in, stop);
+        Terminal terminal = new Terminal(new FileOutputStream(FileDescriptor.out),
+                new FileOutputStream(FileDescriptor.err), System.in, stop);
         int status = run(args, terminal);
         terminal.out().flush();
         finished.countDown();

@@ -6,7 +6,10 @@ package io.ampjava.cli;
 public final class ExitCode {
     /** Done: the call was answered, the stream decoded, the server or proxy stopped when asked. */
     public static final int OK = 0;
-    /** The peer answered with an error ({@code amp call}), or the stream is invalid or truncated ({@code amp decode}). */
+    /**
+     * The peer answered with an error ({@code amp call}), or the stream is invalid or truncated
+     * ({@code amp decode}).
+     */
     public static final int REFUSED = 1;
     /** No answer within {@code --timeout}. */
     public static final int TIMEOUT = 2;

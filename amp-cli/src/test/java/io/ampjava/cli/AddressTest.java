@@ -14,12 +14,14 @@ class AddressTest {
         assertEquals(new Address.Tcp("example.org", 7000, false), Address.parse("tcp:example.org:7000", "ADDRESS"));
         assertEquals(new Address.Tcp("127.0.0.1", 7000, true), Address.parse("tls:127.0.0.1:7000", "ADDRESS"));
         assertEquals(new Address.Tcp("::1", 7000, false), Address.parse("tcp:[::1]:7000", "ADDRESS"));
-        assertEquals(new Address.Tcp("127.0.0.1", 0, false), Address.parse("tcp:0", "ADDRESS"), "the host defaults to loopback");
+        assertEquals(new Address.Tcp("127.0.0.1", 0, false), Address.parse("tcp:0", "ADDRESS"),
+                "the host defaults to loopback");
     }
 
     @Test
     void printsAsWritten() throws CliException {
-        for (String text : new String[] {"unix:/run/x.sock", "tcp:example.org:7000", "tls:127.0.0.1:1", "tcp:[::1]:7000"}) {
+        for (String text : new String[] {"unix:/run/x.sock", "tcp:example.org:7000", "tls:127.0.0.1:1",
+                "tcp:[::1]:7000"}) {
             assertEquals(text, Address.parse(text, "ADDRESS").toString());
         }
     }
@@ -32,10 +34,12 @@ class AddressTest {
 
     @Test
     void refusesWhatIsNotAnAddressSayingWhatOneLooksLike() {
-        assertRefused("localhost:7000", "LISTEN 'localhost:7000' is not an address: write unix:PATH, tcp:HOST:PORT or tls:HOST:PORT");
+        assertRefused("localhost:7000",
+                "LISTEN 'localhost:7000' is not an address: write unix:PATH, tcp:HOST:PORT or tls:HOST:PORT");
         assertRefused("unix:", "LISTEN 'unix:' has no path: write unix:PATH");
         assertRefused("tcp:host:http", "LISTEN 'tcp:host:http': the port must be a number from 0 to 65535, not 'http'");
-        assertRefused("tcp:host:65536", "LISTEN 'tcp:host:65536': the port must be a number from 0 to 65535, not '65536'");
+        assertRefused("tcp:host:65536",
+                "LISTEN 'tcp:host:65536': the port must be a number from 0 to 65535, not '65536'");
         assertRefused("tcp:host:-1", "LISTEN 'tcp:host:-1': the port must be a number from 0 to 65535, not '-1'");
         assertRefused("tcp::7000", "LISTEN 'tcp::7000' has no host: write tcp:HOST:PORT");
         assertRefused("tcp:[::1]7000", "LISTEN 'tcp:[::1]7000': write an IPv6 host as [HOST]:PORT");

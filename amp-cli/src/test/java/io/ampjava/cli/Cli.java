@@ -55,7 +55,8 @@ public final class Cli {
         private Running(String[] args) throws InterruptedException {
             InputStream in = new ByteArrayInputStream(new byte[0]);
             Terminal terminal = new Terminal(out, err, in, stop);
-            Thread thread = new Thread(() -> status.complete(AmpCli.run(args, terminal)), "amp " + Arrays.toString(args));
+            Thread thread = new Thread(() -> status.complete(AmpCli.run(args, terminal)), "amp "
+                    + Arrays.toString(args));
             thread.setDaemon(true);
             thread.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);

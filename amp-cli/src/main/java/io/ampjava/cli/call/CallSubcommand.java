@@ -46,9 +46,11 @@ public final class CallSubcommand implements Subcommand {
                                 + " created or truncated). A backslash keeps a value that starts with @ or fd:"
                                 + " as text: key=\\@home.",
                         "An error answer prints its code and description on standard error (exit status 1).");
-        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ADDRESS").type(String.class).required(true)
+        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ADDRESS").type(String.class)
+                .required(true)
                 .description("unix:PATH, tcp:HOST:PORT or tls:HOST:PORT (StartTLS first).").build());
-        spec.addPositional(PositionalParamSpec.builder().index("1").paramLabel("COMMAND").type(String.class).required(true)
+        spec.addPositional(PositionalParamSpec.builder().index("1").paramLabel("COMMAND").type(String.class)
+                .required(true)
                 .description("The command's name on the wire, e.g. Sum.").build());
         spec.addPositional(PositionalParamSpec.builder().index("2..*").arity("0..*").paramLabel("key=value")
                 .type(List.class).auxiliaryTypes(String.class)
@@ -117,7 +119,8 @@ public final class CallSubcommand implements Subcommand {
                 RepeatedCalls.run(connection, command, request, repeat, outstanding, timeout, json, terminal.out());
                 return ExitCode.OK;
             }
-            CompletableFuture<Box> call = connection.callRemoteString(command, request.box(connection.argumentContext()));
+            CompletableFuture<Box> call = connection.callRemoteString(command,
+                    request.box(connection.argumentContext()));
             Box answer;
             try {
                 answer = await(call, timeout);

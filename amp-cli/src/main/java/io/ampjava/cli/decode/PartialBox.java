@@ -23,7 +23,8 @@ final class PartialBox {
             int keyLength = ((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff);
             i += 2;
             if (bytes.length - i < keyLength) {
-                return "inside a key of " + keyLength + " bytes (" + (bytes.length - i) + " there), after " + keys(keys);
+                return "inside a key of " + keyLength + " bytes (" + (bytes.length - i) + " there), after "
+                        + keys(keys);
             }
             byte[] key = java.util.Arrays.copyOfRange(bytes, i, i + keyLength);
             i += keyLength;

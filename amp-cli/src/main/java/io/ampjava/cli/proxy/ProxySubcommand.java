@@ -33,9 +33,11 @@ public final class ProxySubcommand implements Subcommand {
                         "Descriptors are passed on between Unix sockets (a TCP side cannot carry them). After"
                         + " StartTLS or another protocol switch the bytes are forwarded unparsed. Prints"
                         + " 'READY <address>' once it accepts clients; stops on Ctrl-C or SIGTERM.");
-        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("LISTEN").type(String.class).required(true)
+        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("LISTEN").type(String.class)
+                .required(true)
                 .description("Where clients connect: unix:PATH or tcp:HOST:PORT.").build());
-        spec.addPositional(PositionalParamSpec.builder().index("1").paramLabel("UPSTREAM").type(String.class).required(true)
+        spec.addPositional(PositionalParamSpec.builder().index("1").paramLabel("UPSTREAM").type(String.class)
+                .required(true)
                 .description("The server: unix:PATH or tcp:HOST:PORT.").build());
         spec.addOption(OptionSpec.builder("--json").arity("0").type(boolean.class)
                 .description("One JSON object per line: a box (time, connection, direction, offset, kind, command,"

@@ -31,7 +31,8 @@ public final class ServeSubcommand implements Subcommand {
         spec.usageMessage()
                 .description("Serve AMP at ADDRESS until stopped (Ctrl-C, SIGTERM); prints 'READY <address>' once"
                         + " it accepts connections.");
-        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ADDRESS").type(String.class).required(true)
+        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ADDRESS").type(String.class)
+                .required(true)
                 .description("unix:PATH (socket file mode 0600), tcp:HOST:PORT, or tls:HOST:PORT (TCP, answering"
                         + " StartTLS with --cert); port 0 picks a free port, tcp:0 one on 127.0.0.1.").build());
         spec.addOption(OptionSpec.builder("--echo").arity("0").type(boolean.class)

@@ -73,7 +73,8 @@ class CallSubcommandTest {
 
     @Test
     void anErrorAnswerPrintsCodeAndDescriptionAndExitsOne() {
-        Cli.Result declared = Cli.run("call", unix, "Divide", "numerator=1", "denominator=0").assertStatus(ExitCode.REFUSED);
+        Cli.Result declared = Cli.run("call", unix, "Divide", "numerator=1", "denominator=0")
+                .assertStatus(ExitCode.REFUSED);
         assertEquals("", declared.out());
         assertEquals("amp call: error ZERO_DIVISION: division by zero\n", declared.err());
 
@@ -99,7 +100,8 @@ class CallSubcommandTest {
 
     @Test
     void aConnectionThatCannotBeMadeOrIsLostExitsThree() throws Exception {
-        Cli.Result refused = Cli.run("call", "unix:" + directory.resolve("nobody.sock"), "Sum").assertStatus(ExitCode.CONNECTION);
+        Cli.Result refused = Cli.run("call", "unix:" + directory.resolve("nobody.sock"), "Sum")
+                .assertStatus(ExitCode.CONNECTION);
         assertEquals("amp call: cannot connect to unix:" + directory.resolve("nobody.sock")
                 + ": no such file (is the server running, and is this its socket path?)\n", refused.err());
         assertTrue(Cli.run("call", "tcp:127.0.0.1:1", "Sum").assertStatus(ExitCode.CONNECTION).err()
@@ -110,8 +112,10 @@ class CallSubcommandTest {
             return new CompletableFuture<>();
         };
         try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, () -> name -> hangUp)) {
-            Cli.Result lost = Cli.run("call", "tcp:127.0.0.1:" + server.port(), "Anything").assertStatus(ExitCode.CONNECTION);
-            assertTrue(lost.err().startsWith("amp call: no answer: connection tcp:127.0.0.1:" + server.port() + " lost"),
+            Cli.Result lost = Cli.run("call", "tcp:127.0.0.1:" + server.port(), "Anything")
+                    .assertStatus(ExitCode.CONNECTION);
+            assertTrue(lost.err().startsWith("amp call: no answer: connection tcp:127.0.0.1:" + server.port()
+                    + " lost"),
                     lost.err());
         }
     }
@@ -125,7 +129,8 @@ class CallSubcommandTest {
                 Cli.run("call", unix, "Sum", "a=@" + directory.resolve("missing")).assertStatus(ExitCode.USAGE).err());
         assertEquals("amp call: fd: a file descriptor can only be passed over a unix: address, not " + tcp + "\n",
                 Cli.run("call", tcp, "WriteDescriptor", "fd=fd:/etc/hostname").assertStatus(ExitCode.USAGE).err());
-        assertEquals("amp call: ADDRESS 'localhost' is not an address: write unix:PATH, tcp:HOST:PORT or tls:HOST:PORT\n",
+        assertEquals("amp call: ADDRESS 'localhost' is not an address: write unix:PATH, tcp:HOST:PORT or"
+                + " tls:HOST:PORT\n",
                 Cli.run("call", "localhost", "Sum").assertStatus(ExitCode.USAGE).err());
         assertEquals("amp call: --timeout must be a number of seconds, not 'soon'\n",
                 Cli.run("call", unix, "Sum", "--timeout", "soon").assertStatus(ExitCode.USAGE).err());
@@ -141,7 +146,8 @@ class CallSubcommandTest {
     void fileValuesAreSentAsTheirBytes() throws Exception {
         Path file = Files.write(directory.resolve("numbers"), "40".getBytes(StandardCharsets.US_ASCII));
         assertEquals("total: 42\n", Cli.run("call", unix, "Sum", "a=@" + file, "b=2").assertStatus(0).out());
-        assertEquals("total: 45\n", Cli.run("5".getBytes(StandardCharsets.US_ASCII), "call", unix, "Sum", "a=@-", "b=@" + file)
+        assertEquals("total: 45\n", Cli.run("5".getBytes(StandardCharsets.US_ASCII), "call", unix, "Sum", "a=@-", "b=@"
+                + file)
                 .assertStatus(0).out());
     }
 

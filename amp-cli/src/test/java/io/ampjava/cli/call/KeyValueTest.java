@@ -19,7 +19,8 @@ class KeyValueTest {
     void valueSources() throws CliException {
         assertEquals(new KeyValue("a", KeyValue.Source.FILE, "/tmp/f"), KeyValue.parse("a=@/tmp/f"));
         assertEquals(new KeyValue("a", KeyValue.Source.FILE, "-"), KeyValue.parse("a=@-"));
-        assertEquals(new KeyValue("fd", KeyValue.Source.DESCRIPTOR_READ, "/etc/hosts"), KeyValue.parse("fd=fd:/etc/hosts"));
+        assertEquals(new KeyValue("fd", KeyValue.Source.DESCRIPTOR_READ, "/etc/hosts"),
+                KeyValue.parse("fd=fd:/etc/hosts"));
         assertEquals(new KeyValue("fd", KeyValue.Source.DESCRIPTOR_WRITE, "/tmp/o"), KeyValue.parse("fd=fdw:/tmp/o"));
     }
 
@@ -39,7 +40,8 @@ class KeyValueTest {
         assertRefused("_command=Sum", "the key _command is AMP's own: the call sets _command and _ask itself");
         assertRefused("a=@", "a=@ has no path: write a=@FILE (or a=\\@... for text)");
         assertRefused("a=fd:", "a=fd: has no path: write a=fd:PATH (or a=\\f... for text)");
-        assertRefused("k".repeat(256) + "=1", "the key 'kkkkkkkkkkkkkkkkkkkk...' is 256 bytes long: AMP keys are at most 255 bytes");
+        assertRefused("k".repeat(256) + "=1",
+                "the key 'kkkkkkkkkkkkkkkkkkkk...' is 256 bytes long: AMP keys are at most 255 bytes");
     }
 
     private static void assertRefused(String argument, String message) {

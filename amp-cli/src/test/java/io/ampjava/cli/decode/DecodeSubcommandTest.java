@@ -48,7 +48,8 @@ class DecodeSubcommandTest {
             request("1", "Sum", "a", "13", "b", "81"),
             new Box().put("_answer", "1").put("total", "94"),
             request(null, "Notify", "value", "7"),
-            new Box().put("_error", "2").put("_error_code", "ZERO_DIVISION").put("_error_description", "division by zero"));
+            new Box().put("_error", "2").put("_error_code", "ZERO_DIVISION").put("_error_description",
+                    "division by zero"));
 
     @Test
     void printsEachBoxWithItsOffset() {
@@ -86,7 +87,8 @@ class DecodeSubcommandTest {
         assertEquals("answer", answer.get("kind").getAsString());
         assertEquals("a", answer.get("tag").getAsString());
         JsonObject fields = answer.getAsJsonObject("fields");
-        assertEquals(Base64.getEncoder().encodeToString(binary), fields.getAsJsonObject("data").get("base64").getAsString());
+        assertEquals(Base64.getEncoder().encodeToString(binary), fields.getAsJsonObject("data").get("base64")
+                .getAsString());
         assertEquals("☃", fields.get("text").getAsString());
         JsonObject request = JsonParser.parseString(lines[1]).getAsJsonObject();
         assertEquals("request", request.get("kind").getAsString());
@@ -125,7 +127,8 @@ class DecodeSubcommandTest {
 
         byte[] first = BoxEncoder.encode(request("1", "Sum", "a", "1"));
         byte[] broken = concat(first, new byte[] {0, 1, 'k', 0, 1, 'v', 1, 0});
-        assertEquals("amp decode: at byte offset " + (first.length + 6) + ": a key length of 256 (bytes 01 00), over the"
+        assertEquals("amp decode: at byte offset " + (first.length + 6)
+                + ": a key length of 256 (bytes 01 00), over the"
                 + " 255 AMP allows: the box from offset " + first.length + " is broken\n",
                 Cli.run(broken, "decode").assertStatus(ExitCode.REFUSED).err());
     }
@@ -141,7 +144,8 @@ class DecodeSubcommandTest {
 
     @Test
     void boxesWithoutARoleArePrintedAndFailTheRun() {
-        Cli.Result result = Cli.run(stream(new Box(), new Box().put("k", "v")), "decode").assertStatus(ExitCode.REFUSED);
+        Cli.Result result = Cli.run(stream(new Box(), new Box().put("k", "v")), "decode")
+                .assertStatus(ExitCode.REFUSED);
         assertEquals("@0 an empty box (a peer drops the connection)\n"
                 + "@2 a box without _command, _answer or _error (a peer drops the connection)\n"
                 + "  k: v\n", result.out());

@@ -56,7 +56,8 @@ class TwistedPeerCallTest {
     @Test
     void callsAndPrintsTheAnswer() {
         for (String address : new String[] {unix, tcp}) {
-            assertEquals("total: 94\n", Cli.run("call", address, "Sum", "a=13", "b=81").assertStatus(ExitCode.OK).out());
+            assertEquals("total: 94\n", Cli.run("call", address, "Sum", "a=13", "b=81").assertStatus(ExitCode.OK)
+                    .out());
             assertEquals("result: 0.5\n", Cli.run("call", address, "Divide", "numerator=1", "denominator=2").out());
         }
     }
@@ -87,7 +88,8 @@ class TwistedPeerCallTest {
     @Test
     void timesOutOnASlowAnswer() {
         assertEquals("amp call: no answer within 0.3 s\n",
-                Cli.run("call", unix, "Delay", "millis=3000", "token=1", "--timeout", "0.3").assertStatus(ExitCode.TIMEOUT)
+                Cli.run("call", unix, "Delay", "millis=3000", "token=1", "--timeout", "0.3")
+                        .assertStatus(ExitCode.TIMEOUT)
                         .err());
     }
 

@@ -39,7 +39,8 @@ class TwistedThroughProxyTest {
             assertEquals(JAVA_PEER_DIFFERENCES, failedRows("--unix", directory.resolve("proxy.sock").toString()));
             String log = proxy.stop().out();
             assertTrue(log.contains(" WriteDescriptor ask="), "a descriptor row went through");
-            assertTrue(log.matches("(?s).*C->S @\\d+ WriteDescriptor ask=\\w+ \\(1 fd: [^)]+\\).*"), "with its descriptor");
+            assertTrue(log.matches("(?s).*C->S @\\d+ WriteDescriptor ask=\\w+ \\(1 fd: [^)]+\\).*"),
+                    "with its descriptor");
             assertTrue(log.matches("(?s).*S->C @\\d+ answer \\w+ \\(1 fd: [^)]+\\).*"), "and one came back");
             assertFalse(log.contains("not AMP"));
         }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class LauncherIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("amp.cli.launcher", "target/amp"));
-    private static final Path PEER_JAR = Path.of(System.getProperty("amp.peer.jar", "../amp-conformance/target/amp-peer.jar"));
+    private static final Path PEER_JAR = Path.of(System.getProperty("amp.peer.jar",
+            "../amp-conformance/target/amp-peer.jar"));
 
     @TempDir
     static Path directory;
@@ -45,7 +46,8 @@ class LauncherIT {
         Path socket = directory.resolve("peer.sock");
         peer = new ProcessBuilder("java", "-jar", PEER_JAR.toString(), "serve", "--unix", socket.toString(),
                 "--exit-on-eof").redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String ready = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        String ready = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
         assertEquals("READY unix:" + socket, ready);
         peerAddress = "unix:" + socket;
     }
@@ -115,7 +117,8 @@ class LauncherIT {
                 amp("call", peerAddress, "Delay", "millis=3000", "token=1", "--timeout", "0.2"));
         Path nobody = directory.resolve("nobody.sock");
         assertEquals(new Run(ExitCode.CONNECTION, "", "amp call: cannot connect to unix:" + nobody
-                + ": no such file (is the server running, and is this its socket path?)\n"), amp("call", "unix:" + nobody, "Sum"));
+                + ": no such file (is the server running, and is this its socket path?)\n"), amp("call", "unix:"
+                        + nobody, "Sum"));
         assertEquals(new Run(ExitCode.USAGE, "", "amp call: Unknown option: '--jsn'\nTry 'amp call --help' for the"
                 + " options.\n"), amp("call", "--jsn", peerAddress, "Sum"));
         Run verbose = amp("call", "--verbose", "unix:" + nobody, "Sum");
@@ -168,7 +171,8 @@ class LauncherIT {
                     amp("call", "unix:" + proxySocket, "WriteDescriptor", "fd=fdw:" + written, "data=hi"));
             assertEquals("hi", Files.readString(written));
             String opened = proxyLog.readLine();
-            assertTrue(opened.endsWith("[1] client unix:" + proxySocket + " connected, upstream " + peerAddress), opened);
+            assertTrue(opened.endsWith("[1] client unix:" + proxySocket + " connected, upstream " + peerAddress),
+                    opened);
             String request = proxyLog.readLine();
             assertTrue(request.endsWith("[1] C->S @0 WriteDescriptor ask=1 (1 fd: " + written + ")"), request);
         } finally {

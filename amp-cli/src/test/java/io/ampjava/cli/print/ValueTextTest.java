@@ -27,7 +27,8 @@ class ValueTextTest {
     void escapesBytesThatAreNotUtf8() {
         assertEquals("\\xff\\xfe", ValueText.escape(new byte[] {(byte) 0xff, (byte) 0xfe}));
         assertEquals("\\xc0\\x80", ValueText.escape(new byte[] {(byte) 0xc0, (byte) 0x80}), "overlong");
-        assertEquals("\\xed\\xa0\\x80", ValueText.escape(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}), "surrogate");
+        assertEquals("\\xed\\xa0\\x80", ValueText.escape(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}),
+                "surrogate");
         assertEquals("a\\xe2\\x98", ValueText.escape(new byte[] {'a', (byte) 0xe2, (byte) 0x98}), "truncated");
     }
 

@@ -148,8 +148,8 @@ class ProxySubcommandTest {
             serverEnd.ended().get(10, TimeUnit.SECONDS);
             assertArrayEquals(http, serverEnd.received());
             String log = proxy.awaitOutput("the client ended its output");
-            assertTrue(log.contains("[1] C->S not AMP from byte offset 0 (a key length of 18245, over the 255 AMP allows): the rest is forwarded"
-                    + " without being parsed\n"), log);
+            assertTrue(log.contains("[1] C->S not AMP from byte offset 0 (a key length of 18245, over the 255 AMP"
+                    + " allows): the rest is forwarded without being parsed\n"), log);
             assertTrue(log.contains("[1] C->S @0 " + http.length + " raw bytes"), log);
         }
     }
@@ -221,9 +221,11 @@ class ProxySubcommandTest {
             assertEquals("hello", Files.readString(written));
             Cli.Result opened = Cli.run("call", proxy.address(), "OpenDescriptor", "path=/etc/hostname")
                     .assertStatus(ExitCode.OK);
-            assertEquals("amp call: the answer passed 1 file descriptor (0: /etc/hostname), closed here\n", opened.err());
+            assertEquals("amp call: the answer passed 1 file descriptor (0: /etc/hostname), closed here\n",
+                    opened.err());
             String log = proxy.awaitOutput("[2] closed");
-            assertTrue(log.contains("[1] C->S @0 WriteDescriptor ask=1 (1 fd: " + written + ")\n    data: hello\n    fd: 0\n"),
+            assertTrue(log.contains("[1] C->S @0 WriteDescriptor ask=1 (1 fd: " + written
+                    + ")\n    data: hello\n    fd: 0\n"),
                     log);
             assertTrue(log.contains("[2] S->C @0 answer 1 (1 fd: /etc/hostname)\n    fd: 0\n"), log);
         }
@@ -333,7 +335,8 @@ class ProxySubcommandTest {
             for (String line : log.split("\n")) {
                 lines.add(JsonParser.parseString(line).getAsJsonObject());
             }
-            JsonObject request = lines.stream().filter(l -> l.has("kind") && l.get("kind").getAsString().equals("request"))
+            JsonObject request = lines.stream().filter(l -> l.has("kind") && l.get("kind").getAsString()
+                    .equals("request"))
                     .findFirst().orElseThrow();
             assertEquals("client-to-server", request.get("direction").getAsString());
             assertEquals(1, request.get("connection").getAsInt());
@@ -341,7 +344,8 @@ class ProxySubcommandTest {
             assertEquals("Divide", request.get("command").getAsString());
             assertEquals("1", request.get("tag").getAsString());
             assertEquals("0", request.getAsJsonObject("fields").get("denominator").getAsString());
-            assertTrue(request.get("time").getAsString().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
+            assertTrue(request.get("time").getAsString()
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
             JsonObject error = lines.stream().filter(l -> l.has("kind") && l.get("kind").getAsString().equals("error"))
                     .findFirst().orElseThrow();
             assertEquals("server-to-client", error.get("direction").getAsString());
@@ -359,7 +363,8 @@ class ProxySubcommandTest {
             client.ended().get(10, TimeUnit.SECONDS);
             String log = proxy.awaitOutput("closed");
             assertTrue(log.contains("[1] closing the client tcp:127.0.0.1:"), log);
-            assertTrue(log.contains(": cannot connect to " + nowhere + ": no such file (is the server running, and is this its socket path?)\n"), log);
+            assertTrue(log.contains(": cannot connect to " + nowhere
+                    + ": no such file (is the server running, and is this its socket path?)\n"), log);
             assertEquals(ExitCode.OK, proxy.stop().status());
         }
     }

@@ -31,7 +31,8 @@ class ServeSubcommandTest {
     void echoAnswersEveryCommandWithItsArguments() throws Exception {
         for (String address : new String[] {"unix:" + directory.resolve("echo.sock"), "tcp:0"}) {
             try (Cli.Running serve = Cli.start("serve", address, "--echo")) {
-                assertTrue(serve.firstLine().startsWith("READY " + (address.startsWith("unix") ? address : "tcp:127.0.0.1:")),
+                assertTrue(serve.firstLine().startsWith("READY " + (address.startsWith("unix") ? address
+                        : "tcp:127.0.0.1:")),
                         serve.firstLine());
                 Cli.Result call = Cli.run("call", serve.address(), "Anything", "x=1", "y=two words", "--json")
                         .assertStatus(ExitCode.OK);
@@ -49,7 +50,8 @@ class ServeSubcommandTest {
             try (AmpConnection connection = Amp.connectUnix(directory.resolve("echo.sock"), ResponderLocator.NONE);
                     Descriptor file = Descriptor.openForReading(Path.of("/etc/hostname"))) {
                 for (int i = 0; i < 3; i++) {
-                    Box arguments = new Box().put("fd", Integer.toString(connection.argumentContext().sendDescriptor(file)));
+                    Box arguments = new Box().put("fd", Integer.toString(connection.argumentContext()
+                            .sendDescriptor(file)));
                     Box answer = connection.callRemoteString("Pass", arguments).get(10, TimeUnit.SECONDS);
                     assertEquals(Integer.toString(i), answer.getString("fd"));
                 }
@@ -82,7 +84,8 @@ class ServeSubcommandTest {
                 Cli.run("serve", "tcp:0", "--schema", directory.resolve("nope.jar").toString(), "--responder", "x.Y")
                         .assertStatus(ExitCode.USAGE).err());
         assertEquals("amp serve: --responder x.Y: no such class in --schema\n",
-                Cli.run("serve", "tcp:0", "--schema", TEST_CLASSES, "--responder", "x.Y").assertStatus(ExitCode.USAGE).err());
+                Cli.run("serve", "tcp:0", "--schema", TEST_CLASSES, "--responder", "x.Y").assertStatus(ExitCode.USAGE)
+                        .err());
         assertEquals("amp serve: --responder io.ampjava.cli.fixtures.Greet: the class needs a constructor without"
                 + " parameters\n", Cli.run("serve", "tcp:0", "--schema", TEST_CLASSES, "--responder",
                         "io.ampjava.cli.fixtures.Greet").assertStatus(ExitCode.USAGE).err());

@@ -46,7 +46,8 @@ class TlsAddressTest {
                     "the certificate names 127.0.0.1");
             assertEquals("x: 2\n", Cli.run("call", address, "Echo", "x=2", "--ca", ca, "--server-name", "localhost")
                     .assertStatus(ExitCode.OK).out());
-            assertEquals("x: 3\n", Cli.run("call", address, "Echo", "x=3", "--insecure").assertStatus(ExitCode.OK).out());
+            assertEquals("x: 3\n", Cli.run("call", address, "Echo", "x=3", "--insecure").assertStatus(ExitCode.OK)
+                    .out());
             Cli.Result wrongName = Cli.run("call", address, "Echo", "--ca", ca, "--server-name", "amp.example.com")
                     .assertStatus(ExitCode.CONNECTION);
             assertTrue(wrongName.err().startsWith("amp call: TLS failed: "), wrongName.err());
@@ -59,7 +60,8 @@ class TlsAddressTest {
         try (Cli.Running serve = Cli.start("serve", "tls:0", "--echo", "--cert", rogueServer)) {
             Cli.Result refused = Cli.run("call", serve.address(), "Echo", "--ca", ca).assertStatus(ExitCode.CONNECTION);
             assertTrue(refused.err().startsWith("amp call: TLS failed: ")
-                    && refused.err().endsWith("(no CA in --ca signed the certificate the peer presented)\n"), refused.err());
+                    && refused.err().endsWith("(no CA in --ca signed the certificate the peer presented)\n"),
+                            refused.err());
             assertEquals(1, refused.err().lines().count(), refused.err());
         }
     }
@@ -88,7 +90,8 @@ class TlsAddressTest {
         try (JavaPeer peer = JavaPeer.tcp()) {
             String address = peer.address().replace("tcp:", "tls:");
             assertEquals("amp call: " + address + ": the peer does not start TLS: error TLS_ERROR: TLS not available\n",
-                    Cli.run("call", address, "Sum", "a=1", "b=2", "--insecure").assertStatus(ExitCode.CONNECTION).err());
+                    Cli.run("call", address, "Sum", "a=1", "b=2", "--insecure").assertStatus(ExitCode.CONNECTION)
+                            .err());
         }
     }
 
@@ -109,7 +112,8 @@ class TlsAddressTest {
         Cli.Result garbage = Cli.run("call", "tls:127.0.0.1:1", "Sum", "--ca", notPem.toString())
                 .assertStatus(ExitCode.USAGE);
         assertTrue(garbage.err().startsWith("amp call: " + notPem + ": "), garbage.err());
-        assertEquals("amp serve: tls:127.0.0.1:0: give --cert FILE (and --key FILE): the certificate StartTLS is answered with\n",
+        assertEquals("amp serve: tls:127.0.0.1:0: give --cert FILE (and --key FILE): the certificate StartTLS is"
+                + " answered with\n",
                 Cli.run("serve", "tls:0", "--echo").assertStatus(ExitCode.USAGE).err());
     }
 }
