@@ -11,6 +11,7 @@ import io.ampjava.cli.print.LineBuffer;
 import io.ampjava.cli.print.ValueText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -73,16 +74,19 @@ public final class DecodeSubcommand implements Subcommand {
                 BoxText.appendFields(line, "  ", view, limit);
             }
             if (line.size() >= FLUSH_BYTES) {
-                line.writeTo(terminal.stdout());
+                write(line, terminal.stdout());
             }
         };
         CaptureReader.Ending ending;
         out.flush();
         try (InputStream in = open(file, terminal)) {
             ending = CaptureReader.read(in, printer);
-        } finally {
-            line.writeTo(terminal.stdout());
-            terminal.stdout().flush();
+            write(line, terminal.stdout());
+        } catch (OutputClosed e) {
+            return ExitCode.OK; // the reader stopped reading (amp decode ... | head): so do we
+        } catch (IOException e) {
+            throw CliException.usage("cannot read " + (file.equals("-") ? "standard input" : file) + ": "
+                    + CliException.message(e));
         }
         if (!ending.clean()) {
             throw new CliException(ExitCode.REFUSED, ending.problem());
@@ -92,6 +96,24 @@ public final class DecodeSubcommand implements Subcommand {
                     + " no _command, _answer or _error: a peer drops the connection on such a box");
         }
         return ExitCode.OK;
+    }
+
+    /** Standard output is gone. */
+    private static final class OutputClosed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputClosed(IOException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private static void write(LineBuffer line, OutputStream stdout) {
+        try {
+            line.writeTo(stdout);
+            stdout.flush();
+        } catch (IOException e) {
+            throw new OutputClosed(e);
+        }
     }
 
     private static InputStream open(String file, Terminal terminal) throws CliException {

@@ -17,6 +17,7 @@ import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.StartTlsResponder;
 import io.ampjava.server.AmpServer;
 import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.testing.ThreadSnapshot;
 import io.ampjava.tls.TestCertificates;
 import io.ampjava.tls.TlsOptions;
 import io.ampjava.transport.ListeningSocket;
@@ -28,6 +29,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -367,6 +369,28 @@ class ProxySubcommandTest {
                     + ": no such file (is the server running, and is this its socket path?)\n"), log);
             assertEquals(ExitCode.OK, proxy.stop().status());
         }
+    }
+
+    @Test
+    void stoppingLeavesNoThreadAndNoDescriptor() throws Exception {
+        ThreadSnapshot threads = ThreadSnapshot.take();
+        DescriptorSnapshot descriptors = DescriptorSnapshot.take();
+        try (ListeningSocket server = RawEnd.listen(directory.resolve("server.sock"))) {
+            Cli.Running proxy = Cli.start("proxy", "unix:" + directory.resolve("proxy.sock"), server.address());
+            try (RawEnd client = new RawEnd(connect(proxy.address()));
+                    RawEnd serverEnd = new RawEnd(server.accept())) {
+                byte[] box = BoxEncoder.encode(new Box().put("_command", "Ping").put("_ask", "1"));
+                client.write(box);
+                awaitReceived(serverEnd, box.length);
+                // Stopped with a connection open: it is closed, its threads end.
+                assertEquals(ExitCode.OK, proxy.stop().status());
+                client.ended().get(10, TimeUnit.SECONDS);
+                serverEnd.ended().get(10, TimeUnit.SECONDS);
+            }
+        }
+        threads.assertNoNewThreads(Duration.ofSeconds(5));
+        descriptors.assertNoNewDescriptors();
+        assertFalse(Files.exists(directory.resolve("proxy.sock")), "its socket file is removed");
     }
 
     @Test
