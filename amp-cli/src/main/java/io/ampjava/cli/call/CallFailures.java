@@ -35,6 +35,9 @@ final class CallFailures {
         if (error != null) {
             return new CliException(ExitCode.REFUSED, "error " + error[0] + ": " + error[1], cause);
         }
+        if (cause instanceof ConnectionLostException && cause.getCause() instanceof SSLException) {
+            cause = cause.getCause(); // the connection was lost because TLS failed: say that
+        }
         if (cause instanceof ConnectionLostException) {
             return new CliException(ExitCode.CONNECTION, "no answer: " + cause.getMessage(), cause);
         }
