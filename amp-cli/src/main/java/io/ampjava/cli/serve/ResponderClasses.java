@@ -23,19 +23,23 @@ final class ResponderClasses {
         for (String name : classNames) {
             each.add(locator(loader, name));
         }
-        // One instance made now: a class whose constructor fails is reported before READY.
+        Supplier<ResponderLocator> chained = () -> {
+            ResponderLocator locator = each.get(0).get();
+            for (int i = 1; i < each.size(); i++) {
+                locator = locator.or(each.get(i).get());
+            }
+            return locator;
+        };
+        // Made once now: a constructor that fails, or two classes that answer one command, are
+        // reported before READY rather than as connections closed unanswered.
         try {
-            each.forEach(Supplier::get);
+            chained.get();
         } catch (IllegalStateException e) {
             throw CliException.usage("--responder: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--responder " + String.join(", ", classNames) + ": " + e.getMessage());
         }
-        return () -> {
-            ResponderLocator chained = each.get(0).get();
-            for (int i = 1; i < each.size(); i++) {
-                chained = chained.or(each.get(i).get());
-            }
-            return chained;
-        };
+        return chained;
     }
 
     private static Supplier<ResponderLocator> locator(ClassLoader loader, String name) throws CliException {

@@ -93,6 +93,11 @@ class ServeSubcommandTest {
                 + " have @Responder methods, and was it compiled with amp-processor?\n",
                 Cli.run("serve", "tcp:0", "--schema", TEST_CLASSES, "--responder", "java.lang.Object")
                         .assertStatus(ExitCode.USAGE).err());
+        Cli.Result twice = Cli.run("serve", "tcp:0", "--schema", TEST_CLASSES, "--responder",
+                "io.ampjava.cli.fixtures.Greeter", "--responder", "io.ampjava.cli.fixtures.OtherGreeter")
+                .assertStatus(ExitCode.USAGE);
+        assertTrue(twice.err().startsWith("amp serve: --responder io.ampjava.cli.fixtures.Greeter,"
+                + " io.ampjava.cli.fixtures.OtherGreeter: both locators answer Greet"), twice.err());
         try (Cli.Running first = Cli.start("serve", "tcp:0", "--echo")) {
             Cli.Result taken = Cli.run("serve", first.address(), "--echo").assertStatus(ExitCode.CONNECTION);
             assertTrue(taken.err().startsWith("amp serve: cannot listen on " + first.address() + ": "), taken.err());
