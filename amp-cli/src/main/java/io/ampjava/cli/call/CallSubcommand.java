@@ -1,5 +1,7 @@
 package io.ampjava.cli.call;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import io.ampjava.cli.Address;
 import io.ampjava.cli.CliException;
 import io.ampjava.cli.ExitCode;
@@ -9,18 +11,26 @@ import io.ampjava.cli.TlsArguments;
 import io.ampjava.cli.print.BoxJson;
 import io.ampjava.cli.print.BoxView;
 import io.ampjava.cli.print.LineBuffer;
+import io.ampjava.cli.schema.SchemaCommands;
+import io.ampjava.cli.schema.TypedValues;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
+import io.ampjava.schema.CommandSchema;
 import io.ampjava.tls.TlsOptions;
 import io.ampjava.transport.Transport;
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.BadArgumentException;
 import io.ampjava.wire.AmpKeys;
 import io.ampjava.wire.Box;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +74,11 @@ public final class CallSubcommand implements Subcommand {
                         + " No answer in time: exit status 2.").build());
         spec.addOption(OptionSpec.builder("--no-answer").arity("0").type(boolean.class)
                 .description("Send the command without _ask: the peer answers nothing.").build());
+        spec.addOption(OptionSpec.builder("--schema").paramLabel("CLASSPATH").type(String.class)
+                .description("Jars and directories (separated by ':') of commands compiled with amp-processor: the call"
+                        + " is typed by COMMAND's schema. Each value is checked as its AMP type (Integer, Float,"
+                        + " Decimal, DateTime, Boolean...; ListOf and AmpList as JSON) and the answer printed as"
+                        + " typed values.").build());
         TlsArguments.addClientOptions(spec);
         spec.addOption(OptionSpec.builder("--repeat").paramLabel("N").type(int.class).defaultValue("1")
                 .description("Make the call N times and print calls/s and the p50 and p99 latency instead of"
@@ -106,7 +121,22 @@ public final class CallSubcommand implements Subcommand {
                 }
             }
         }
-        try (CallRequest request = TextRequest.of(arguments, terminal.in());
+        String schemaPath = parsed.matchedOptionValue("--schema", null);
+        CommandSchema schema = schemaPath == null ? null : SchemaCommands.load(schemaPath).command(command);
+        if (schema != null) {
+            if (schema.switchesProtocol()) {
+                throw CliException.usage(command + " switches the connection to another protocol, which amp call"
+                        + " cannot speak");
+            }
+            if (!schema.requiresAnswer()) {
+                if (repeat > 1) {
+                    throw CliException.usage(command + " is answered with nothing, so --repeat has nothing to measure");
+                }
+                noAnswer = true;
+            }
+        }
+        try (CallRequest request = schema != null ? TypedRequest.of(schema, arguments, terminal.in())
+                        : TextRequest.of(arguments, terminal.in());
                 AmpConnection connection = connect(address)) {
             if (tls != null) {
                 startTls(connection, address, tls, timeout);
@@ -127,7 +157,11 @@ public final class CallSubcommand implements Subcommand {
             } catch (ExecutionException e) {
                 throw failed(e, json, terminal.out());
             }
-            printAnswer(answer, json, terminal.out());
+            if (schema != null) {
+                printTypedAnswer(answer, schema, connection.argumentContext(), json, terminal.out());
+            } else {
+                printAnswer(answer, json, terminal.out());
+            }
             List<String> descriptors = ReceivedDescriptors.drain(connection.argumentContext(), 0);
             if (!descriptors.isEmpty()) {
                 terminal.err().println("amp call: the answer passed " + descriptors.size() + " file descriptor"
@@ -199,6 +233,50 @@ public final class CallSubcommand implements Subcommand {
             out.print(text);
         }
         out.flush();
+    }
+
+    /**
+     * The answer typed by {@code schema}: {@code key: value} lines (text as it is, other values in
+     * their JSON form), or one JSON object.
+     */
+    private static void printTypedAnswer(Box answer, CommandSchema schema, ArgumentContext context, boolean json,
+            PrintWriter out) throws CliException {
+        String object;
+        try {
+            object = BoxJson.line(w -> TypedValues.writeFields(w, schema.response(), answer, context));
+        } catch (BadArgumentException e) {
+            throw new CliException(ExitCode.REFUSED, "the answer does not fit " + schema.name() + "'s schema: "
+                    + e.getMessage(), e);
+        }
+        if (json) {
+            out.println(object);
+        } else {
+            LineBuffer text = new LineBuffer(256);
+            for (Map.Entry<String, JsonElement> field : JsonParser.parseString(object).getAsJsonObject().entrySet()) {
+                JsonElement value = field.getValue();
+                text.append(field.getKey()).append(": ");
+                if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+                    text.appendEscaped(value.getAsString().getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE);
+                } else if (isOnly(value, "base64")) { // bytes that are not UTF-8: escaped, as untyped calls show them
+                    text.appendEscaped(Base64.getDecoder().decode(member(value, "base64")), Integer.MAX_VALUE);
+                } else if (isOnly(value, "descriptor")) {
+                    text.append("descriptor ").append(member(value, "descriptor")).append(" (closed here)");
+                } else {
+                    text.append(value.toString());
+                }
+                text.append('\n');
+            }
+            out.print(text);
+        }
+        out.flush();
+    }
+
+    private static boolean isOnly(JsonElement value, String member) {
+        return value.isJsonObject() && value.getAsJsonObject().size() == 1 && value.getAsJsonObject().has(member);
+    }
+
+    private static String member(JsonElement value, String member) {
+        return value.getAsJsonObject().get(member).getAsString();
     }
 
     /** {@code --timeout}: seconds, possibly fractional; zero for no limit. */
