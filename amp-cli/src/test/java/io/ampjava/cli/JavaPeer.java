@@ -1,6 +1,7 @@
 package io.ampjava.cli;
 
 import io.ampjava.Amp;
+import io.ampjava.conformance.commands.SumCommand;
 import io.ampjava.conformance.peer.PeerExecutors;
 import io.ampjava.conformance.peer.PeerLocators;
 import io.ampjava.server.AmpServer;
@@ -27,6 +28,15 @@ public final class JavaPeer implements AutoCloseable {
     public static JavaPeer tcp() throws IOException {
         PeerExecutors executors = new PeerExecutors();
         return new JavaPeer(executors, Amp.listenTcp("127.0.0.1", 0, new PeerLocators(executors)));
+    }
+
+    /** The conformance commands as compiled, for {@code --schema}: a directory or a jar. */
+    public static String commandsPath() {
+        try {
+            return Path.of(SumCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Where it listens, as {@code amp} writes addresses: {@code unix:PATH} or {@code tcp:127.0.0.1:PORT}. */

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.ampjava.cli.Cli;
 import io.ampjava.cli.ExitCode;
+import io.ampjava.cli.JavaPeer;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.TwistedProcess;
 import java.nio.file.Files;
@@ -83,6 +84,20 @@ class TwistedPeerCallTest {
             assertEquals((byte) (i % 251), data[i], "byte " + i);
         }
         assertEquals("{\"unicode\":\"☃\"}\n", Cli.run("call", "--json", unix, "EchoTypes", "unicode=☃").out());
+    }
+
+    @Test
+    void typedValuesAreReadByTwistedAsTheirTypes() {
+        Cli.Result result = Cli.run("call", "--schema", JavaPeer.commandsPath(), "--json", unix, "EchoTypes",
+                "integer=-12345678901234567890", "float=0.1", "decimal=-0", "boolean=True",
+                "datetime=2026-06-30T23:59:59.5+05:30", "path=/tmp/x y", "unicodes=[\"a\", \"☃\"]",
+                "datetimes=[\"2026-01-01T00:00:00Z\"]", "items=[{\"x\": 1}, {\"x\": 2, \"label\": \"two\"}]")
+                .assertStatus(ExitCode.OK);
+        assertEquals("{\"integer\":-12345678901234567890,\"boolean\":true,\"float\":0.1,\"decimal\":-0,"
+                + "\"datetime\":\"2026-06-30T23:59:59.500000+05:30\",\"path\":\"/tmp/x y\","
+                + "\"unicodes\":[\"a\",\"☃\"],\"datetimes\":[\"2026-01-01T00:00:00.000000-00:00\"],"
+                + "\"items\":[{\"x\":1},{\"x\":2,\"label\":\"two\"}]}\n",
+                result.out(), "Twisted parsed every value as its type and wrote it back");
     }
 
     @Test
