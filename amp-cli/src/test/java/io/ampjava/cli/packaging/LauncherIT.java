@@ -139,6 +139,15 @@ class LauncherIT {
     }
 
     @Test
+    void callIsTypedByTheCommandsOfAClasspath() throws Exception {
+        String commands = PEER_JAR.resolveSibling("classes").toString();
+        assertEquals(new Run(ExitCode.OK, "total: 94\n", ""),
+                amp("call", "--schema", commands, peerAddress, "Sum", "a=13", "b=81"));
+        assertEquals(new Run(ExitCode.USAGE, "", "amp call: b (Integer): 'x' is not an Integer: write decimal digits,"
+                + " e.g. 42 or -7\n"), amp("call", "--schema", commands, peerAddress, "Sum", "a=1", "b=x"));
+    }
+
+    @Test
     void theClassArchiveIsUsed() throws Exception {
         Path log = directory.resolve("classes.log");
         Run run = amp(Map.of("AMP_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log), new byte[0],
