@@ -5,10 +5,7 @@ import io.ampjava.cli.schema.TypedValues;
 import io.ampjava.schema.AmpType;
 import io.ampjava.schema.CommandSchema;
 import io.ampjava.schema.FieldSchema;
-import io.ampjava.types.ArgumentContext;
-import io.ampjava.types.Descriptor;
 import io.ampjava.wire.AmpKeys;
-import io.ampjava.wire.Box;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,15 +18,13 @@ import java.util.Map;
  * required argument must be given, and every value is parsed and checked as its AMP type before
  * anything is sent.
  */
-final class TypedRequest implements CallRequest {
-    private final Map<String, Object> values = new LinkedHashMap<>(); // wire bytes, or a Descriptor
-
+final class TypedRequest {
     private TypedRequest() {}
 
-    static TypedRequest of(CommandSchema command, List<KeyValue> arguments, InputStream stdin) throws CliException {
+    static CallRequest of(CommandSchema command, List<KeyValue> arguments, InputStream stdin) throws CliException {
         Map<String, FieldSchema> fields = new LinkedHashMap<>();
         command.arguments().forEach(field -> fields.put(field.name(), field));
-        TypedRequest request = new TypedRequest();
+        CallRequest request = new CallRequest();
         try {
             for (KeyValue argument : arguments) {
                 FieldSchema field = fields.get(argument.key());
@@ -37,11 +32,11 @@ final class TypedRequest implements CallRequest {
                     throw CliException.usage(command.name() + " has no argument " + argument.key() + "; its arguments: "
                             + describe(command.arguments()));
                 }
-                request.values.put(field.name(), value(field, argument, stdin));
+                request.put(field.name(), value(field, argument, stdin));
             }
             List<String> missing = new ArrayList<>();
             for (FieldSchema field : command.arguments()) {
-                if (!field.optional() && !request.values.containsKey(field.name())) {
+                if (!field.optional() && !request.has(field.name())) {
                     missing.add(field.name() + " (" + field.type() + ")");
                 }
             }
@@ -84,32 +79,5 @@ final class TypedRequest implements CallRequest {
         List<String> each = new ArrayList<>();
         fields.forEach(field -> each.add(field.toString()));
         return fields.isEmpty() ? "none" : String.join(", ", each);
-    }
-
-    @Override
-    public Box box(ArgumentContext context) {
-        Box box = new Box(values.size() + 2);
-        for (Map.Entry<String, Object> entry : values.entrySet()) {
-            Object value = entry.getValue();
-            byte[] bytes = value instanceof Descriptor
-                    ? Integer.toString(context.sendDescriptor((Descriptor) value)).getBytes(StandardCharsets.US_ASCII)
-                    : (byte[]) value;
-            box.put(entry.getKey(), bytes);
-        }
-        return box;
-    }
-
-    @Override
-    public boolean passesDescriptors() {
-        return values.values().stream().anyMatch(Descriptor.class::isInstance);
-    }
-
-    @Override
-    public void close() {
-        for (Object value : values.values()) {
-            if (value instanceof Descriptor) {
-                ((Descriptor) value).close();
-            }
-        }
     }
 }
