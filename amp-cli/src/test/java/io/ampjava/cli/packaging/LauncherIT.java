@@ -180,8 +180,8 @@ class LauncherIT {
                     amp("call", "unix:" + proxySocket, "WriteDescriptor", "fd=fdw:" + written, "data=hi"));
             assertEquals("hi", Files.readString(written));
             String opened = proxyLog.readLine();
-            assertTrue(opened.endsWith("[1] client unix:" + proxySocket + " connected, upstream " + peerAddress),
-                    opened);
+            assertTrue(opened.contains("[1] client unix:" + proxySocket + " ")
+                    && opened.endsWith(" connected, upstream " + peerAddress), opened);
             String request = proxyLog.readLine();
             assertTrue(request.endsWith("[1] C->S @0 WriteDescriptor ask=1 (1 fd: " + written + ")"), request);
         } finally {
