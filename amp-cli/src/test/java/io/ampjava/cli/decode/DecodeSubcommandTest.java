@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.ampjava.cli.AmpCli;
 import io.ampjava.cli.Cli;
 import io.ampjava.cli.ExitCode;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxEncoder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,6 +185,27 @@ class DecodeSubcommandTest {
         for (int i = 0; i < lines.length; i++) {
             assertTrue(lines[i].startsWith(expected.get(i)), lines[i].substring(0, 60) + " vs " + expected.get(i));
         }
+    }
+
+    @Test
+    void aReaderThatStopsReadingEndsTheDecodeQuietly() throws Exception {
+        byte[] capture = stream(request("1", "Sum", "a", "1"), request("2", "Sum", "a", "2"));
+        OutputStream closed = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = AmpCli.run(new String[] {"decode"}, closed, err,
+                new ByteArrayInputStream(capture));
+        assertEquals(ExitCode.OK, status, "as `amp decode | head` should");
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

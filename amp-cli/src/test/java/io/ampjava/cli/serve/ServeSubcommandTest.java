@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
+import io.ampjava.cli.AmpCli;
 import io.ampjava.cli.Cli;
 import io.ampjava.cli.ExitCode;
+import io.ampjava.cli.Terminal;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.types.Descriptor;
 import io.ampjava.wire.Box;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,6 +80,25 @@ class ServeSubcommandTest {
             assertEquals("amp call: error UNHANDLED: Unhandled Command: b'Sum'\n",
                     Cli.run("call", serve.address(), "Sum").assertStatus(ExitCode.REFUSED).err());
         }
+    }
+
+    @Test
+    void exitOnEofStopsWhenStandardInputEnds() throws Exception {
+        PipedOutputStream parent = new PipedOutputStream();
+        PipedInputStream input = new PipedInputStream(parent);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Terminal terminal = new Terminal(out, OutputStream.nullOutputStream(),
+                input, new CompletableFuture<>());
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(
+                () -> AmpCli.run(new String[] {"serve", "tcp:0", "--echo", "--exit-on-eof"}, terminal));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!out.toString(StandardCharsets.UTF_8).startsWith("READY ")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertFalse(status.isDone(), "serving until its input ends");
+        parent.close();
+        assertEquals(ExitCode.OK, status.get(20, TimeUnit.SECONDS));
     }
 
     @Test
