@@ -143,6 +143,14 @@ public final class CallSubcommand implements Subcommand {
             }
             if (noAnswer) {
                 connection.callRemoteStringNoAnswer(command, request.box(connection.argumentContext()));
+                // Nothing comes back to wait for: an orderly close is what makes sure the box went out.
+                Duration flush = timeout.isZero() ? Duration.ofSeconds(10) : timeout;
+                try {
+                    connection.closeGracefully(flush).get(flush.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new CliException(ExitCode.CONNECTION, "the command may not have been sent: "
+                            + CallFailures.unwrap(e).getMessage(), e);
+                }
                 return ExitCode.OK;
             }
             if (repeat > 1) {
