@@ -29,36 +29,64 @@ public final class Reporter {
         this.silent = silent;
     }
 
-    /** A reporter that prints to the compiler. */
+    /**
+     * {@return a reporter that prints to the compiler}
+     *
+     * @param messager the processing environment's messager
+     */
     public static Reporter of(Messager messager) {
         return new Reporter(messager, false);
     }
 
-    /** A reporter that only counts: for checking an element whose own errors are reported elsewhere. */
+    /** {@return a reporter that only counts: for checking an element whose own errors are reported elsewhere} */
     public Reporter silent() {
         return new Reporter(messager, true);
     }
 
+    /**
+     * An error on {@code element}.
+     *
+     * @param element the element the user must change
+     * @param message what is wrong, naming the element
+     */
     public void error(Element element, String message) {
         print(element, null, null, message);
     }
 
-    /** An error on one annotation of {@code element}, so the compiler can point at it. */
+    /**
+     * An error on one annotation of {@code element}, so the compiler can point at it.
+     *
+     * @param element the annotated element
+     * @param annotation the annotation at fault
+     * @param message what is wrong, naming the element
+     */
     public void error(Element element, AnnotationMirror annotation, String message) {
         print(element, annotation, null, message);
     }
 
-    /** An error on one value of one annotation of {@code element}. */
+    /**
+     * An error on one value of one annotation of {@code element}.
+     *
+     * @param element the annotated element
+     * @param annotation the annotation holding the value
+     * @param value the value at fault
+     * @param message what is wrong, naming the element
+     */
     public void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
         print(element, annotation, value, message);
     }
 
-    /** An error with no element to blame: a processor bug, reported with its stack trace. */
+    /**
+     * An error with no element to blame: a processor bug, reported with its stack trace.
+     *
+     * @param message the description and the stack trace
+     */
     public void internalError(String message) {
         errorCount++;
         messager.printMessage(Diagnostic.Kind.ERROR, message);
     }
 
+    /** {@return how many errors this reporter has counted, printed or not} */
     public int errorCount() {
         return errorCount;
     }
