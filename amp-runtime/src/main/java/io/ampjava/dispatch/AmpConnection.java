@@ -100,6 +100,10 @@ public final class AmpConnection implements AutoCloseable {
      * Starts serving {@code transport}: a reader thread parses incoming boxes, answers requests with
      * {@code locator} and completes calls. The connection owns the transport from now on and closes
      * it when the connection closes.
+     *
+     * @param transport the transport, owned by the connection from now on
+     * @param locator answers the peer's calls
+     * @return the open connection
      */
     public static AmpConnection open(Transport transport, ResponderLocator locator) {
         return open(transport, locator, ConnectionOptions.defaults());
@@ -108,6 +112,10 @@ public final class AmpConnection implements AutoCloseable {
     /**
      * The same, with a thread name, a responder executor, limits or timeouts.
      *
+     * @param transport the transport, owned by the connection from now on
+     * @param locator answers the peer's calls
+     * @param options a thread name, a responder executor, limits, timeouts
+     * @return the open connection
      * @throws OutOfMemoryError when the reader thread cannot start (the process is at its thread
      *     limit, say); the transport is closed then
      */
@@ -141,6 +149,11 @@ public final class AmpConnection implements AutoCloseable {
      * this future only; the connection stays up, as in Twisted, where the failure stays with the
      * caller's Deferred.
      *
+     * @param <A> the arguments' type
+     * @param <R> the response's type
+     * @param command the command
+     * @param arguments its arguments
+     * @return the response, when it comes
      * @throws io.ampjava.wire.TooLongException synchronously, when a key or value is too long
      *     (nothing is sent; the tag is consumed, as in Twisted)
      * @throws RuntimeException synchronously, whatever the arguments' codec throws (a value it cannot
@@ -183,6 +196,9 @@ public final class AmpConnection implements AutoCloseable {
      * {@link UnhandledCommandException} / {@link ConnectionLostException}. {@code arguments} is not
      * modified.
      *
+     * @param command the command's wire name
+     * @param arguments the argument keys and values
+     * @return the answer box, when it comes
      * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
      */
     public CompletableFuture<Box> callRemoteString(String command, Box arguments) {
@@ -212,6 +228,8 @@ public final class AmpConnection implements AutoCloseable {
      * Sends {@code command} without {@code _ask}: no answer will come. The tag counter still advances.
      * On a closed connection nothing is sent and nothing is thrown, as in Twisted.
      *
+     * @param command the command's wire name
+     * @param arguments the argument keys and values
      * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
      * @throws CallRejectedException when the outgoing queue is full; nothing is sent
      * @throws ProtocolSwitchedException when the connection switched protocol, or waits for the
@@ -248,20 +266,23 @@ public final class AmpConnection implements AutoCloseable {
      * and every outstanding call fails with the same exception); with {@link RemoteAmpException}
      * (code {@code TLS_ERROR}) or {@link UnhandledCommandException} when the peer refuses, and then
      * the held boxes go out in the clear and the connection carries on; with
-     * {@link OnlyOneTlsException} when TLS is started or starting already; with an
-     * {@link SSLException} when the options do not fit this connection (say, this side would be the
+     * {@link io.ampjava.tls.OnlyOneTlsException} when TLS is started or starting already; with an
+     * {@link javax.net.ssl.SSLException} when the options do not fit this connection (say, this side would be the
      * TLS server and has no certificate); in these last cases nothing is sent.
      *
      * <pre>{@code
      * connection.startTls(TlsOptions.builder().trustAnchors(ca).build()).get(10, TimeUnit.SECONDS);
      * }</pre>
+     *
+     * @param options the TLS identity, trust and checks
+     * @return completes once the handshake is done
      */
     public CompletableFuture<Void> startTls(TlsOptions options) {
         Objects.requireNonNull(options, "options");
         return tls.start(options);
     }
 
-    /** The TLS session, once TLS runs: the peer's certificates, the protocol and cipher suite. */
+    /** {@return the TLS session, once TLS runs: the peer's certificates, the protocol and cipher suite} */
     public Optional<SSLSession> tlsSession() {
         return tls.session();
     }
@@ -277,6 +298,12 @@ public final class AmpConnection implements AutoCloseable {
      * run (on the reader thread), or fails as {@link #callRemote} does, or with
      * {@link ProtocolSwitchedException} when the connection switched, or waits for a switch, already.
      *
+     * @param <A> the arguments' type
+     * @param <P> the protocol's type
+     * @param command a command that switches protocol
+     * @param arguments its arguments
+     * @param protocol the protocol that takes over the connection
+     * @return the protocol, once it runs
      * @throws IllegalArgumentException when {@code command} does not switch protocol
      * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
      */
@@ -356,7 +383,7 @@ public final class AmpConnection implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
     // State and closing
 
-    /** The descriptor exchange of this connection, for argument types. */
+    /** {@return the descriptor exchange of this connection, for argument types} */
     public ArgumentContext argumentContext() {
         return descriptors;
     }
@@ -364,12 +391,14 @@ public final class AmpConnection implements AutoCloseable {
     /**
      * Completes (normally) once the connection is closed and every outstanding call has failed: the
      * transport is closed and received descriptors nobody claimed are closed.
+     *
+     * @return the future of the closing
      */
     public CompletableFuture<Void> closeFuture() {
         return closeFuture;
     }
 
-    /** Whether the connection still accepts calls (false from the moment it starts closing). */
+    /** {@return whether the connection still accepts calls (false from the moment it starts closing)} */
     public boolean isOpen() {
         return lossCause.get() == null;
     }
@@ -378,12 +407,14 @@ public final class AmpConnection implements AutoCloseable {
      * Why the connection closed: an {@link EOFException} when the peer closed it, the I/O error, the
      * {@link ProtocolException} or remote {@link io.ampjava.wire.TooLongException} that closed it;
      * null while it is open.
+     *
+     * @return the cause, or null while open
      */
     public Throwable closeCause() {
         return lossCause.get();
     }
 
-    /** The transport's description, e.g. {@code unix:/tmp/amp.sock}. */
+    /** {@return the transport's description, e.g} {@code unix:/tmp/amp.sock}. */
     public String describe() {
         return transport.describe();
     }
