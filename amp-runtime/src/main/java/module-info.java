@@ -17,6 +17,7 @@ module io.ampjava.runtime {
 
     exports io.ampjava;
     exports io.ampjava.dispatch;
+    exports io.ampjava.schema;
     exports io.ampjava.server;
     exports io.ampjava.tls;
     exports io.ampjava.transport;

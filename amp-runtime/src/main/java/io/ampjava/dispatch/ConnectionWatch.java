@@ -2,7 +2,6 @@ package io.ampjava.dispatch;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,7 +64,7 @@ final class ConnectionWatch implements Runnable {
         }
         long period = Math.min(MAX_PERIOD_MILLIS, Math.max(MIN_PERIOD_MILLIS, TimeUnit.NANOSECONDS.toMillis(shortest) / 4));
         synchronized (watch) {
-            watch.schedule = Timer.INSTANCE.scheduleWithFixedDelay(watch, period, period, TimeUnit.MILLISECONDS);
+            watch.schedule = SharedTimer.INSTANCE.scheduleWithFixedDelay(watch, period, period, TimeUnit.MILLISECONDS);
         }
         return watch;
     }
@@ -120,7 +119,7 @@ final class ConnectionWatch implements Runnable {
         if (broken != null) {
             String reason = connection.describe() + ": closed: " + broken;
             LOG.log(System.Logger.Level.INFO, reason);
-            connection.shutdown(new ConnectionTimeoutException(reason));
+            connection.shutdown(new ConnectionTimeoutException(reason)); // a failure: a limit broken
             stop();
         }
     }
@@ -131,20 +130,5 @@ final class ConnectionWatch implements Runnable {
 
     private static String seconds(long nanos) {
         return String.format("%.1f s", nanos / 1e9);
-    }
-
-    /** One daemon thread for every watched connection of the JVM, started when first needed. */
-    private static final class Timer {
-        static final ScheduledThreadPoolExecutor INSTANCE = create();
-
-        private static ScheduledThreadPoolExecutor create() {
-            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, "amp-connection-watch");
-                thread.setDaemon(true);
-                return thread;
-            });
-            timer.setRemoveOnCancelPolicy(true); // a stopped watch leaves the queue at once
-            return timer;
-        }
     }
 }

@@ -38,6 +38,6 @@ public interface ProtocolChannel {
     /** {@return whether the connection is still open} */
     boolean isOpen();
 
-    /** {@return the connection this protocol took over, e.g} for {@link AmpConnection#describe()}. */
+    /** {@return the connection this protocol took over (for its {@link AmpConnection#describe()}, say)} */
     AmpConnection connection();
 }

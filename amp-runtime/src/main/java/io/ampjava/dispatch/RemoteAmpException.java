@@ -42,7 +42,7 @@ public class RemoteAmpException extends RuntimeException {
         this.fatal = fatal;
     }
 
-    /** {@return the error code, e.g} {@code ZERO_DIVISION}. */
+    /** {@return the error code, e.g. {@code ZERO_DIVISION}} */
     public String code() {
         return code;
     }

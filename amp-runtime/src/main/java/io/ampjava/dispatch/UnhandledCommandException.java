@@ -18,7 +18,7 @@ public final class UnhandledCommandException extends RuntimeException {
         this.description = description;
     }
 
-    /** {@return the peer's description, e.g} {@code Unhandled Command: b'Sum'}. */
+    /** {@return the peer's description, e.g. {@code Unhandled Command: b'Sum'}} */
     public String description() {
         return description;
     }

@@ -128,7 +128,7 @@ public final class AmpServer implements AutoCloseable {
         return server;
     }
 
-    /** {@return where peers connect, e.g} {@code unix:/run/amp.sock} or {@code tcp:127.0.0.1:41234}. */
+    /** {@return where peers connect, e.g. {@code unix:/run/amp.sock} or {@code tcp:127.0.0.1:41234}} */
     public String address() {
         return socket.address();
     }

@@ -369,8 +369,8 @@ public final class TlsOptions {
          * alone, which names the expected host). Needs the peer verified: a certificate nobody checks
          * could name any host. As the TLS server, this side ignores it.
          *
-         * @return this builder
          * @param host a DNS name, an IPv4 address, or an IPv6 address with or without brackets
+         * @return this builder
          * @throws IllegalArgumentException when {@code host} is none of these
          */
         public Builder hostName(String host) {

@@ -18,7 +18,7 @@ public interface ListeningSocket extends Closeable {
      */
     Transport accept() throws IOException;
 
-    /** {@return where peers connect, e.g} {@code unix:/run/amp.sock} or {@code tcp:127.0.0.1:41234}. */
+    /** {@return where peers connect, e.g. {@code unix:/run/amp.sock} or {@code tcp:127.0.0.1:41234}} */
     String address();
 
     /** {@return the TCP port (useful after binding port 0), or -1 for a Unix socket} */

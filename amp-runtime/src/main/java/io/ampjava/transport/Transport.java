@@ -80,9 +80,9 @@ public interface Transport extends Closeable {
      *
      * @param dst room for bytes that have arrived
      * @param descriptors takes each received descriptor
-     * @throws IOException on failure
      * @return -1 if the peer has hung up; otherwise how many bytes were put into {@code dst}
      *     (usually 0). The default cannot tell, and returns 0.
+     * @throws IOException on failure
      */
     default int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
         return 0;
@@ -104,7 +104,7 @@ public interface Transport extends Closeable {
     @Override
     void close() throws IOException;
 
-    /** {@return a short description for messages and thread names, e.g} {@code unix:/tmp/amp.sock}. */
+    /** {@return a short description for messages and thread names, e.g. {@code unix:/tmp/amp.sock}} */
     String describe();
 
     /**

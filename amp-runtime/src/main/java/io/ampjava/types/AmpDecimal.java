@@ -84,8 +84,8 @@ public final class AmpDecimal {
      *
      * @param negative the sign bit
      * @param signaling whether it is a signalling NaN ({@code sNaN})
-     * @return the NaN
      * @param payload the diagnostic digits, 0 for none
+     * @return the NaN
      * @throws IllegalArgumentException if {@code payload} is negative
      */
     public static AmpDecimal nan(boolean negative, boolean signaling, BigInteger payload) {

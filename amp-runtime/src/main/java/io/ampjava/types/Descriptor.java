@@ -27,10 +27,14 @@ import jnr.constants.platform.OpenFlags;
  * make plain blocking system calls on the fd, retrying when a signal interrupts them. Descriptors
  * they create are close-on-exec.
  *
+ * <p>With a command declared as
+ * {@code @AmpCommand interface WriteInto { @Argument Descriptor fd(); @Argument String text(); }}, the
+ * peer writes into a pipe of ours:
+ *
  * <pre>{@code
  * try (Descriptor.Pipe pipe = Descriptor.pipe()) {
- *     connection.callRemote(WriteInto.COMMAND, new WriteInto.Arguments(pipe.writeEnd()));
- *     pipe.writeEnd().close();          // the peer holds its own copy now
+ *     WriteIntoCommand.callBlocking(connection, pipe.writeEnd(), "hello");
+ *     pipe.writeEnd().close();          // the peer had its own copy, closed by now
  *     byte[] written = pipe.readEnd().readAll();
  * }
  * }</pre>
@@ -172,8 +176,8 @@ public final class Descriptor implements AutoCloseable {
      * Reads up to {@code max} bytes, blocking until at least one is available.
      *
      * @param max the most bytes to read
-     * @throws IOException if the read fails
      * @return the bytes read; empty at end of file
+     * @throws IOException if the read fails
      */
     public byte[] read(int max) throws IOException {
         if (max <= 0) {

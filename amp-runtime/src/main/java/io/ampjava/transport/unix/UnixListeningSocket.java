@@ -169,7 +169,7 @@ public final class UnixListeningSocket implements ListeningSocket {
                     throw new ClosedChannelException();
                 }
                 NativePosix.posix().fcntl(accepted.getFD(), Fcntl.F_SETFD, FD_CLOEXEC);
-                UnixTransport transport = UnixTransport.of(accepted, address());
+                UnixTransport transport = UnixTransport.accepted(accepted, address());
                 if (admits(transport)) {
                     return transport;
                 }
