@@ -88,4 +88,19 @@ public sealed interface Endpoint {
         }
         return endpoints;
     }
+
+    /**
+     * The endpoints of a program's command line ({@link #parse}); for a bad one, says why and how
+     * to call {@code program} on standard error, and exits with status 2.
+     */
+    static List<Endpoint> ofCommandLine(String program, String... args) {
+        try {
+            return parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: " + program + " [--unix PATH] [--tcp HOST:PORT]");
+            System.exit(2);
+            throw e; // not reached
+        }
+    }
 }

@@ -93,15 +93,7 @@ public final class KeyValueClient {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Endpoint> endpoints;
-        try {
-            endpoints = Endpoint.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: KeyValueClient [--unix PATH] [--tcp HOST:PORT]");
-            System.exit(2);
-            return;
-        }
+        List<Endpoint> endpoints = Endpoint.ofCommandLine("KeyValueClient", args);
         ExecutorService responders = Executors.newSingleThreadExecutor();
         try {
             for (Endpoint endpoint : endpoints) {

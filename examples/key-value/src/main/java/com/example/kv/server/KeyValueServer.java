@@ -66,15 +66,7 @@ public final class KeyValueServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
-        List<Endpoint> endpoints;
-        try {
-            endpoints = Endpoint.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: KeyValueServer [--unix PATH] [--tcp HOST:PORT]");
-            System.exit(2);
-            return;
-        }
+        List<Endpoint> endpoints = Endpoint.ofCommandLine("KeyValueServer", args);
         KeyValueServer server = new KeyValueServer();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kv-shutdown"));
         for (Endpoint endpoint : endpoints) {

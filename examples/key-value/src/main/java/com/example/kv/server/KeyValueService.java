@@ -26,9 +26,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -105,14 +105,21 @@ public final class KeyValueService {
     @Responder(Export.class)
     CompletableFuture<Export.Exported> export(Descriptor target) {
         List<Entry> snapshot = store.snapshot();
-        return CompletableFuture.supplyAsync(() -> {
-            try (target) {
-                write(snapshot, target);
-                return ExportCommand.response(snapshot.size());
-            } catch (IOException e) {
-                throw new CompletionException(new ExportFailedException("could not write the snapshot: " + e.getMessage()));
-            }
-        }, workers);
+        CompletableFuture<Export.Exported> answer = new CompletableFuture<>();
+        try {
+            workers.execute(() -> {
+                try (target) {
+                    write(snapshot, target);
+                    answer.complete(ExportCommand.response(snapshot.size()));
+                } catch (IOException e) {
+                    answer.completeExceptionally(new ExportFailedException("could not write the snapshot: " + e.getMessage()));
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            target.close();
+            throw stopping;
+        }
+        return answer;
     }
 
     /** One line per entry: the key URL-encoded, a tab, the value in Base64. */
