@@ -2,6 +2,7 @@ package io.ampjava.benchmarks.alloc;
 
 import io.ampjava.benchmarks.codec.SumCommand;
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.Responder;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import io.ampjava.transport.unix.UnixTransport;
@@ -33,9 +34,9 @@ public final class CallAllocation {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         UnixTransport[] pair = UnixTransport.pair();
-        ResponderLocator adder = name -> name.equals("Sum")
-                ? Responders.ofSync(SumCommand.COMMAND, (sum, connection) -> SumCommand.response(sum.a() + sum.b()))
-                : null;
+        Responder sum = Responders.ofSync(SumCommand.COMMAND, (arguments, connection) ->
+                SumCommand.response(arguments.a() + arguments.b()));
+        ResponderLocator adder = name -> name.equals("Sum") ? sum : null;
         try (AmpConnection server = AmpConnection.open(pair[1], adder);
                 AmpConnection client = AmpConnection.open(pair[0], ResponderLocator.NONE)) {
             for (int inFlight : new int[] {1, 16, 256}) {
