@@ -36,7 +36,7 @@ final class RequestHandler {
     private final StartTlsNegotiation tls;
     private final ProtocolSwitching switching;
     // The requests whose responders answer later, in a ring with this sentinel; guarded by it.
-    private final LaterAnswer waiting = new LaterAnswer(null, null, null, false);
+    private final LaterAnswer waiting = new LaterAnswer(this, null, null, null, false);
 
     RequestHandler(AmpConnection connection, ResponderLocator locator, Executor responderExecutor,
             ConnectionLimits limits, OutboundQueue outbound, StartTlsNegotiation tls, ProtocolSwitching switching) {
@@ -131,7 +131,7 @@ final class RequestHandler {
             requestFinished(ask, responder, answer, failure);
             return;
         }
-        stage.whenComplete(new LaterAnswer(request, ask, responder, false));
+        stage.whenComplete(new LaterAnswer(this, request, ask, responder, false));
     }
 
     /** The switch request of a {@link ProtocolSwitchResponder}: the protocol, or an error answer. */
@@ -147,7 +147,7 @@ final class RequestHandler {
             finish(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
             return;
         }
-        stage.whenComplete(new LaterAnswer(request, ask, responder, true));
+        stage.whenComplete(new LaterAnswer(this, request, ask, responder, true));
     }
 
     /** What a switch responder's stage completed with, on whichever thread completed it. */
@@ -274,18 +274,21 @@ final class RequestHandler {
 
     /**
      * Waits for a responder's stage, on the handler's list of requests in progress: the only thing
-     * the stage references, so that {@link #detach} cuts it from the connection.
+     * the stage references, so that {@link #detach} cuts it from the connection. Static, with the
+     * handler in a field that {@link #detach} clears: an inner class would keep the handler, and
+     * through it the connection, reachable from a stage that never completes.
      */
-    private final class LaterAnswer implements BiConsumer<Object, Throwable> {
+    private static final class LaterAnswer implements BiConsumer<Object, Throwable> {
         private final boolean switches;
         private final long charge; // the request's bytes, counted against the memory budget until answered
+        private volatile RequestHandler handler;
         private byte[] ask;
         private Responder responder;
-        private volatile boolean detached;
         private LaterAnswer previous = this;
         private LaterAnswer next = this;
 
-        LaterAnswer(Box request, byte[] ask, Responder responder, boolean switches) {
+        LaterAnswer(RequestHandler handler, Box request, byte[] ask, Responder responder, boolean switches) {
+            this.handler = handler;
             this.ask = ask;
             this.responder = responder;
             this.switches = switches;
@@ -293,10 +296,11 @@ final class RequestHandler {
                 this.charge = 0; // the sentinel
                 return;
             }
-            this.charge = limits.hasBudget() ? BoxEncoder.encodedLength(request) : 0;
+            this.charge = handler.limits.hasBudget() ? BoxEncoder.encodedLength(request) : 0;
             if (charge > 0) {
-                limits.requestHeld(charge);
+                handler.limits.requestHeld(charge);
             }
+            LaterAnswer waiting = handler.waiting;
             synchronized (waiting) {
                 previous = waiting.previous;
                 next = waiting;
@@ -307,8 +311,12 @@ final class RequestHandler {
 
         @Override
         public void accept(Object result, Throwable failure) {
-            synchronized (waiting) {
-                if (detached) {
+            RequestHandler owner = handler;
+            if (owner == null) {
+                return; // detached: the connection closed
+            }
+            synchronized (owner.waiting) {
+                if (handler == null) {
                     return;
                 }
                 previous.next = next;
@@ -317,18 +325,18 @@ final class RequestHandler {
                 next = this;
             }
             if (charge > 0) {
-                limits.requestReleased(charge);
+                owner.limits.requestReleased(charge);
             }
             if (switches) {
-                switchDecided(ask, responder, result, failure); // counted out when the responder returned
+                owner.switchDecided(ask, responder, result, failure); // counted out when the responder returned
             } else {
-                requestFinished(ask, responder, (Box) result, failure);
+                owner.requestFinished(ask, responder, (Box) result, failure);
             }
         }
 
         /** Under the ring's lock: forget the connection's side. */
         void detach() {
-            detached = true;
+            handler = null;
             ask = null;
             responder = null;
             previous = this;

@@ -1,6 +1,7 @@
 package io.ampjava.dispatch;
 
 import io.ampjava.wire.Box;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -52,13 +53,25 @@ public final class Responders {
                     return CompletableFuture.completedFuture(answer(future.getNow(null), connection));
                 }
             }
-            return outcome(command, result, response -> answer(response, connection));
+            // The handler's stage may outlive the connection (a timer holds it, or it never completes):
+            // the encoding step must not keep the connection reachable. While the connection is open
+            // its reader thread keeps it so; once it is gone, nobody could send the answer anyway.
+            WeakReference<AmpConnection> weakly = new WeakReference<>(connection);
+            return outcome(command, result, response -> answer(response, weakly));
         }
 
         private Box answer(R response, AmpConnection connection) {
             Box answer = new Box();
             command.response().write(response, answer, connection.argumentContext());
             return answer;
+        }
+
+        private Box answer(R response, WeakReference<AmpConnection> weakly) {
+            AmpConnection connection = weakly.get();
+            if (connection == null) {
+                throw new IllegalStateException("the connection of this " + command.name() + " request is gone");
+            }
+            return answer(response, connection);
         }
 
         @Override
