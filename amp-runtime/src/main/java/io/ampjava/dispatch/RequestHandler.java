@@ -92,7 +92,8 @@ final class RequestHandler {
                 limits.requestDequeued();
                 respond(located, request, ask);
             });
-        } catch (RuntimeException rejected) {
+        } catch (Throwable rejected) {
+            // Refused, or an Error (a pool that cannot start a thread): the counts must come down.
             limits.requestDequeued();
             requestFinished(ask, responder, null, rejected);
         }

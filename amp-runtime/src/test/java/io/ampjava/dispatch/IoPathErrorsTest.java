@@ -114,4 +114,23 @@ class IoPathErrorsTest {
             assertEquals(0, budget.used(), "the budget is given back");
         }
     }
+
+    @Test
+    void aResponderExecutorThatCannotStartAThreadAnswersUnknownAndCloses() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        java.util.concurrent.Executor noThreads = task -> {
+            throw new OutOfMemoryError("unable to create native thread (a test)");
+        };
+        AmpConnection connection = AmpConnection.open(pair.left(), TestCommands.calculator(),
+                ConnectionOptions.builder().responderExecutor(noThreads).build());
+        try (RawPeer peer = new RawPeer(pair.right())) {
+            peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"));
+            io.ampjava.wire.Box answer = peer.nextBox();
+            assertEquals("UNKNOWN", answer.getString("_error_code"), "the request is answered, as for a refusal");
+            Await.result(connection.closeFuture());
+            peer.expectClosedWithoutMore();
+        } finally {
+            connection.close();
+        }
+    }
 }

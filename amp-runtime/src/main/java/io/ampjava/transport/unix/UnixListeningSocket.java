@@ -124,7 +124,7 @@ public final class UnixListeningSocket implements ListeningSocket {
                         + NativePosix.describeErrno(NativePosix.errno()));
             }
             return new UnixListeningSocket(channel, path, fileKey, allowlist);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             channel.close();
             if (created) {
                 Files.deleteIfExists(path);
