@@ -23,17 +23,7 @@ import time
 from twisted.internet import defer, protocol, reactor
 from twisted.protocols import amp
 
-
-class Sum(amp.Command):
-    commandName = b"Sum"
-    arguments = [(b"a", amp.Integer()), (b"b", amp.Integer())]
-    response = [(b"total", amp.Integer())]
-
-
-class Delay(amp.Command):
-    commandName = b"Delay"
-    arguments = [(b"millis", amp.Integer()), (b"token", amp.Integer())]
-    response = [(b"token", amp.Integer())]
+from conformance_commands import Delay, Sum
 
 
 def emit(*fields):

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -72,14 +73,29 @@ class IoPathErrorsTest {
         }
     }
 
+    private final MemoryBudget budget = MemoryBudget.ofBytes(1 << 20);
+    private FailingTransport transport;
+    private AmpConnection connection;
+
+    /** A calculator connection over a failing transport, counting against {@link #budget}; its peer. */
+    private RawPeer open() {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        transport = new FailingTransport(pair.left());
+        connection = AmpConnection.open(transport, TestCommands.calculator(),
+                ConnectionOptions.builder().memoryBudget(budget).build());
+        return new RawPeer(pair.right());
+    }
+
+    @AfterEach
+    void close() {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
     @Test
     void anErrorWhileWritingClosesTheConnectionAndFailsItsCalls() throws Exception {
-        InMemoryTransport.Pair pair = InMemoryTransport.pair();
-        FailingTransport transport = new FailingTransport(pair.left());
-        MemoryBudget budget = MemoryBudget.ofBytes(1 << 20);
-        AmpConnection connection = AmpConnection.open(transport, TestCommands.calculator(),
-                ConnectionOptions.builder().memoryBudget(budget).build());
-        try (RawPeer peer = new RawPeer(pair.right())) {
+        try (RawPeer peer = open()) {
             CompletableFuture<Total> first = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
             assertEquals("Sum", peer.nextBox().getString("_command"));
             transport.onWrite = new OutOfMemoryError("Java heap space (a test)");
@@ -96,12 +112,7 @@ class IoPathErrorsTest {
 
     @Test
     void anErrorWhileClosingStillCompletesTheClose() throws Exception {
-        InMemoryTransport.Pair pair = InMemoryTransport.pair();
-        FailingTransport transport = new FailingTransport(pair.left());
-        MemoryBudget budget = MemoryBudget.ofBytes(1 << 20);
-        AmpConnection connection = AmpConnection.open(transport, TestCommands.calculator(),
-                ConnectionOptions.builder().memoryBudget(budget).build());
-        try (RawPeer peer = new RawPeer(pair.right())) {
+        try (RawPeer peer = open()) {
             peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"));
             assertEquals("3", peer.nextBox().getString("total"));
             CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
@@ -121,7 +132,7 @@ class IoPathErrorsTest {
         java.util.concurrent.Executor noThreads = task -> {
             throw new OutOfMemoryError("unable to create native thread (a test)");
         };
-        AmpConnection connection = AmpConnection.open(pair.left(), TestCommands.calculator(),
+        connection = AmpConnection.open(pair.left(), TestCommands.calculator(),
                 ConnectionOptions.builder().responderExecutor(noThreads).build());
         try (RawPeer peer = new RawPeer(pair.right())) {
             peer.send(box("_command", "Sum", "_ask", "1", "a", "1", "b", "2"));
@@ -129,8 +140,6 @@ class IoPathErrorsTest {
             assertEquals("UNKNOWN", answer.getString("_error_code"), "the request is answered, as for a refusal");
             Await.result(connection.closeFuture());
             peer.expectClosedWithoutMore();
-        } finally {
-            connection.close();
         }
     }
 }

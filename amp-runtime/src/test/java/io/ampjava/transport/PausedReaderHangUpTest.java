@@ -69,27 +69,26 @@ class PausedReaderHangUpTest {
 
     @Test
     void overAUnixSocket() throws Exception {
-        UnixTransport[] pair = UnixTransport.pair();
-        AmpConnection connection = AmpConnection.open(pair[0], counting(), PAUSES_AT_TWO);
-        try {
-            pair[1].write(new ByteBuffer[] {ByteBuffer.wrap(THREE_NEVERS)});
-            awaitPaused();
-            pair[1].close();
-            assertClosedWhilePaused(connection);
-        } finally {
-            connection.close();
-            pair[1].close();
-        }
+        pausedOverAUnixSocketUntil(UnixTransport::close);
     }
 
     @Test
     void overAUnixSocketWhosePeerOnlyStopsSending() throws Exception {
+        pausedOverAUnixSocketUntil(UnixTransport::shutdownOutput);
+    }
+
+    /** What a peer over a Unix socket does to leave: close, or only stop sending. */
+    private interface Leaving {
+        void leave(UnixTransport peer) throws Exception;
+    }
+
+    private void pausedOverAUnixSocketUntil(Leaving leaving) throws Exception {
         UnixTransport[] pair = UnixTransport.pair();
         AmpConnection connection = AmpConnection.open(pair[0], counting(), PAUSES_AT_TWO);
         try {
             pair[1].write(new ByteBuffer[] {ByteBuffer.wrap(THREE_NEVERS)});
             awaitPaused();
-            pair[1].shutdownOutput();
+            leaving.leave(pair[1]);
             assertClosedWhilePaused(connection);
         } finally {
             connection.close();

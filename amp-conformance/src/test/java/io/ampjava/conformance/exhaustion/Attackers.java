@@ -93,18 +93,9 @@ final class Attackers implements AutoCloseable {
                     offsets[i] = -1;
                 }
             }
-            sleep(10);
+            Recovery.sleep(10);
         }
         return sent;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,6 +68,15 @@ final class FreshClient {
         } finally {
             connection.close();
         }
+    }
+
+    /** {@code count} fresh clients' visits, one after the other: how many were served, how many refused. */
+    static Map<Outcome, Integer> visits(Path socket, int count) {
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        for (int i = 0; i < count; i++) {
+            outcomes.merge(visit(socket), 1, Integer::sum);
+        }
+        return outcomes;
     }
 
     /** A fresh client that must be served. */

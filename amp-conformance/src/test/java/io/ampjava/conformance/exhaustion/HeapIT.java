@@ -61,9 +61,7 @@ class HeapIT {
                 long sent = attackers.pumpEach(bytes, Duration.ofSeconds(3));
                 System.out.println(server + ": the attackers sent " + sent / 1024 + " KiB; " + server.residentKiB() / 1024
                         + " MiB resident");
-                for (int i = 0; i < 3; i++) {
-                    outcomes.merge(FreshClient.visit(server.socket()), 1, Integer::sum);
-                }
+                outcomes.putAll(FreshClient.visits(server.socket(), 3));
                 // Those over the budget are closed once they have stayed so for the budget timeout.
                 Recovery.awaitLog(server, "(budget timeout)", Duration.ofSeconds(20));
                 outcomes.merge(FreshClient.visit(server.socket()), 1, Integer::sum);

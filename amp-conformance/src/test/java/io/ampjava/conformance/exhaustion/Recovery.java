@@ -100,7 +100,7 @@ final class Recovery {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {

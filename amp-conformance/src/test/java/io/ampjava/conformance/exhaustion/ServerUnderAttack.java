@@ -3,6 +3,7 @@ package io.ampjava.conformance.exhaustion;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ampjava.conformance.interop.InteropPaths;
+import io.ampjava.conformance.interop.LogFiles;
 import io.ampjava.testing.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -152,14 +153,14 @@ final class ServerUnderAttack implements AutoCloseable {
     private void awaitReady(Path stdout) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
         while (System.nanoTime() < deadline) {
-            String out = read(stdout);
+            String out = LogFiles.read(stdout);
             if (out.startsWith("READY ") && out.contains("\n")) {
                 return;
             }
             if (!process.isAlive()) {
                 fail(name + " exited with " + process.exitValue() + " before READY: " + out + "\n" + log());
             }
-            sleep(20);
+            Recovery.sleep(20);
         }
         fail(name + " printed no READY within " + READY_SECONDS + " s:\n" + log());
     }
@@ -254,7 +255,7 @@ final class ServerUnderAttack implements AutoCloseable {
      * live data came to at its peak, give or take what the collections missed.
      */
     long peakHeapAfterGcMiB() {
-        Matcher pause = Pattern.compile("->(\\d+)M\\(").matcher(read(gcLog));
+        Matcher pause = Pattern.compile("->(\\d+)M\\(").matcher(LogFiles.read(gcLog));
         long peak = 0;
         while (pause.find()) {
             peak = Math.max(peak, Long.parseLong(pause.group(1)));
@@ -264,7 +265,7 @@ final class ServerUnderAttack implements AutoCloseable {
 
     /** The server's log (its standard error) so far. */
     String log() {
-        return read(stderr);
+        return LogFiles.read(stderr);
     }
 
     /** Fails unless the server still runs. */
@@ -303,23 +304,6 @@ final class ServerUnderAttack implements AutoCloseable {
     }
 
     static String tail(String text) {
-        return text.length() <= 6000 ? text : "..." + text.substring(text.length() - 6000);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LogFiles.tail(text);
     }
 }

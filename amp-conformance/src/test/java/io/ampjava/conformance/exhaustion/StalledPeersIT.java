@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ampjava.conformance.exhaustion.ServerUnderAttack.Limits;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -68,12 +67,10 @@ class StalledPeersIT {
                 "--max-connections", "1000")) {
             Footprint baseline = Recovery.baseline(server);
             long start = System.nanoTime();
-            Map<FreshClient.Outcome, Integer> outcomes = new EnumMap<>(FreshClient.Outcome.class);
+            Map<FreshClient.Outcome, Integer> outcomes;
             try (Attackers attackers = Attackers.connect(server.socket(), 100)) {
                 Recovery.awaitLog(server, "no file descriptor to serve it", Duration.ofSeconds(10));
-                for (int i = 0; i < 5; i++) {
-                    outcomes.merge(FreshClient.visit(server.socket()), 1, Integer::sum);
-                }
+                outcomes = FreshClient.visits(server.socket(), 5);
                 server.assertAlive();
             }
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -2,7 +2,6 @@ package io.ampjava.conformance.exhaustion;
 
 import io.ampjava.conformance.exhaustion.ServerUnderAttack.Limits;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,10 @@ class ThreadLimitIT {
         try (ServerUnderAttack server = ServerUnderAttack.start("thread-limit", Limits.of(128, THREAD_LIMIT, 4096))) {
             Footprint baseline = Recovery.baseline(server);
             long start = System.nanoTime();
-            Map<FreshClient.Outcome, Integer> outcomes = new EnumMap<>(FreshClient.Outcome.class);
+            Map<FreshClient.Outcome, Integer> outcomes;
             try (Attackers attackers = Attackers.connect(server.socket(), ATTACKERS)) {
                 Recovery.awaitLog(server, "could not start a connection", Duration.ofSeconds(20));
-                for (int i = 0; i < 5; i++) {
-                    outcomes.merge(FreshClient.visit(server.socket()), 1, Integer::sum);
-                }
+                outcomes = FreshClient.visits(server.socket(), 5);
                 server.assertAlive();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
