@@ -22,7 +22,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The annotation processor generates, next to the interface, a class {@code DivideCommand}
- * ({@code Outer_DivideCommand} for an interface nested in {@code Outer}) with:
+ * ({@code Outer_DivideCommand} for an interface nested in {@code Outer}, or the name given as
+ * {@link #className}) with:
  * <ul>
  *   <li>{@code COMMAND}, the command as the runtime needs it (wire name, codecs, errors);
  *   <li>{@code arguments(...)} and {@code response(...)}, immutable values of the interfaces, and a
@@ -41,6 +42,18 @@ import java.lang.annotation.Target;
 public @interface AmpCommand {
     /** The command's wire name; the interface's simple name when empty. At most 255 UTF-8 bytes. */
     String name() default "";
+
+    /**
+     * The simple name of the generated class, in the interface's package; {@code <Name>Command} when
+     * empty ({@code Outer_<Name>Command} for an interface nested in {@code Outer}). Choose one when the
+     * default is taken, by a class of yours or by another command's generated class:
+     *
+     * <pre>{@code
+     * @AmpCommand(className = "DivisionCalls")   // generates DivisionCalls, not DivideCommand
+     * public interface Divide { ... }
+     * }</pre>
+     */
+    String className() default "";
 
     /** Exceptions this command may raise on the responder side, each mapped to an error code. */
     AmpError[] errors() default {};

@@ -3,12 +3,14 @@ package io.ampjava.integration;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
@@ -22,8 +24,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -168,6 +172,22 @@ class EndToEndTest {
 
     @ParameterizedTest
     @EnumSource(Socket.class)
+    void callBlockingWithATimeoutGivesUpOnASlowAnswer(Socket socket) throws Exception {
+        AmpConnection connection = connect(socket);
+        assertEquals(2, DelayCommand.callBlocking(connection, Duration.ofSeconds(5), 0, 2).token());
+        CallTimeoutException late = assertThrows(CallTimeoutException.class,
+                () -> DelayCommand.callBlocking(connection, Duration.ofMillis(100), 2_000, 1));
+        assertEquals("no answer to Delay within 100 ms on " + connection.describe(), late.getMessage());
+        assertEquals("Delay", late.command());
+        assertEquals(Duration.ofMillis(100), late.waited());
+        CheckedFailure checked = assertThrows(CheckedFailure.class,
+                () -> FailCommand.callBlocking(connection, Duration.ofSeconds(5), "checked"));
+        assertEquals("checked failure", checked.getMessage());
+        assertTrue(connection.isOpen(), "a call given up leaves the connection as it was");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Socket.class)
     void goodbyeAnswersThenCloses(Socket socket) throws Exception {
         AmpConnection connection = connect(socket);
         GoodbyeCommand.callBlocking(connection);
@@ -242,11 +262,15 @@ class EndToEndTest {
     }
 
     @Test
-    void aRequiredNullSendsNothing() throws Exception {
+    void aRequiredNullFailsTheCallAndSendsNothing() throws Exception {
         AmpConnection connection = connect(Socket.TCP);
-        NullPointerException failure = assertThrows(NullPointerException.class,
-                () -> SumCommand.call(connection, BigInteger.ONE, null));
-        assertEquals("required argument 'b' is null", failure.getMessage());
+        assertEquals("required argument 'b' is null", assertInstanceOf(NullPointerException.class,
+                Await.failure(SumCommand.call(connection, BigInteger.ONE, null))).getMessage());
+        NullPointerException thrown = assertThrows(NullPointerException.class,
+                () -> SumCommand.callBlocking(connection, null, BigInteger.ONE));
+        assertEquals("required argument 'a' is null", thrown.getMessage());
+        assertInstanceOf(NullPointerException.class, Await.failure(EchoCommand.call(connection, null, null, null, null,
+                null, null, null, null, Arrays.asList(1L, null), null, null, null, null, null)), "a list that holds null");
         assertEquals(BigInteger.TWO, SumCommand.callBlocking(connection, BigInteger.ONE, BigInteger.ONE).total());
     }
 
@@ -268,8 +292,9 @@ class EndToEndTest {
     void descriptorsCannotTravelOverTcp() throws Exception {
         AmpConnection connection = connect(Socket.TCP);
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
-            assertThrows(UnsupportedOperationException.class,
-                    () -> WriteDescriptorCommand.call(connection, pipe.writeEnd(), new byte[0]));
+            Throwable refused = Await.failure(WriteDescriptorCommand.call(connection, pipe.writeEnd(), new byte[0]));
+            assertInstanceOf(UnsupportedOperationException.class, refused);
+            assertTrue(refused.getMessage().contains("cannot carry file descriptors"), refused.getMessage());
         }
         assertTrue(connection.isOpen());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,6 +111,23 @@ class GeneratedCodecTest {
         NullPointerException failure = assertThrows(NullPointerException.class,
                 () -> SumCommand.COMMAND.response().write(broken, new Box(), ArgumentContext.NONE));
         assertEquals("required argument 'total' is null", failure.getMessage());
+    }
+
+    @Test
+    void twoCommandsMakeAndReadOneElementType() {
+        Entry made = EntriesCommand.entry("a", 1);
+        Entry same = PutAllCommand.entry("a", 1);
+        assertEquals(made, same);
+        assertEquals(made.hashCode(), same.hashCode());
+        assertSame(made.getClass(), same.getClass(), "one record type, whichever command made it");
+        assertEquals("Entry[key=a, value=1]", same.toString());
+        assertNotEquals(made, PutAllCommand.entry("a", 2));
+
+        // Sent by one command, read back by the other: still equal.
+        Box sent = box(PutAllCommand.COMMAND.arguments(), PutAllCommand.arguments(List.of(same, EntryElement.of("b", 2))));
+        Entries.Listing read = EntriesCommand.COMMAND.response().read(sent, ArgumentContext.NONE);
+        assertEquals(List.of(made, EntriesCommand.entry("b", 2)), read.entries());
+        assertEquals(EntriesCommand.response(List.of(made, same)), EntriesCommand.response(List.of(same, made)));
     }
 
     @Test

@@ -4,7 +4,9 @@ import com.google.auto.service.AutoService;
 import io.ampjava.processor.validation.AnnotationReader;
 import io.ampjava.processor.validation.CommandValidator;
 import io.ampjava.processor.validation.LocatorValidator;
+import io.ampjava.processor.validation.UserTypes;
 import io.ampjava.processor.writer.CommandWriter;
+import io.ampjava.processor.writer.ElementWriter;
 import io.ampjava.processor.writer.GeneratedFiles;
 import io.ampjava.processor.writer.LocatorWriter;
 import java.io.PrintWriter;
@@ -32,6 +34,8 @@ import javax.lang.model.util.Types;
 public final class AmpProcessor extends AbstractProcessor {
     private Reporter reporter;
     private PlacementCheck placement;
+    private UserTypes userTypes;
+    private CommandStep commandStep;
     private List<Step> steps;
 
     @Override
@@ -39,14 +43,17 @@ public final class AmpProcessor extends AbstractProcessor {
         super.init(environment);
         Elements elements = environment.getElementUtils();
         Types types = environment.getTypeUtils();
-        reporter = Reporter.of(environment.getMessager());
-        SourceFiles sources = new SourceFiles(environment.getFiler(), reporter);
+        reporter = new Reporter(environment.getMessager());
+        userTypes = new UserTypes();
+        SourceFiles sources = new SourceFiles(environment.getFiler(), reporter, userTypes);
         GeneratedFiles files = new GeneratedFiles(elements);
-        CommandValidator commands = new CommandValidator(elements, types);
+        CommandValidator commands = new CommandValidator(elements, types, userTypes);
         placement = new PlacementCheck(elements, reporter);
+        commandStep = new CommandStep(elements, reporter, commands, new CommandWriter(files), new ElementWriter(files),
+                sources, userTypes);
         steps = List.of(
-                new CommandStep(elements, reporter, commands, new CommandWriter(files), sources),
-                new LocatorStep(elements, reporter, commands, new LocatorValidator(elements, types),
+                commandStep,
+                new LocatorStep(elements, reporter, new LocatorValidator(elements, types, commands, userTypes),
                         new LocatorWriter(files), sources));
     }
 
@@ -66,7 +73,9 @@ public final class AmpProcessor extends AbstractProcessor {
         try {
             if (round.processingOver()) {
                 steps.forEach(Step::reportDeferred);
+                commandStep.writeIndex();
             } else {
+                userTypes.addRound(round.getRootElements());
                 placement.run(round);
                 steps.forEach(step -> step.run(round));
             }

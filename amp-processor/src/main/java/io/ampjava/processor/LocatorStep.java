@@ -2,8 +2,8 @@ package io.ampjava.processor;
 
 import io.ampjava.processor.model.LocatorModel;
 import io.ampjava.processor.validation.AnnotationReader;
-import io.ampjava.processor.validation.CommandValidator;
 import io.ampjava.processor.validation.LocatorValidator;
+import io.ampjava.processor.validation.ValidationReport;
 import io.ampjava.processor.writer.LocatorWriter;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
@@ -15,17 +15,15 @@ import javax.lang.model.util.Elements;
 final class LocatorStep extends Step {
     private final Elements elements;
     private final Reporter reporter;
-    private final CommandValidator commands;
     private final LocatorValidator validator;
     private final LocatorWriter writer;
     private final SourceFiles sources;
 
-    LocatorStep(Elements elements, Reporter reporter, CommandValidator commands, LocatorValidator validator,
-            LocatorWriter writer, SourceFiles sources) {
+    LocatorStep(Elements elements, Reporter reporter, LocatorValidator validator, LocatorWriter writer,
+            SourceFiles sources) {
         super(elements, reporter);
         this.elements = elements;
         this.reporter = reporter;
-        this.commands = commands;
         this.validator = validator;
         this.writer = writer;
         this.sources = sources;
@@ -38,11 +36,8 @@ final class LocatorStep extends Step {
 
     @Override
     void process(TypeElement type) {
-        // The command's own errors are reported where it is declared; here it only counts as invalid.
-        Reporter silent = reporter.silent();
-        LocatorModel locator = validator.validate(type, reporter, command -> commands.validate(command, silent));
-        if (locator != null) {
-            sources.write(type, writer.write(locator));
-        }
+        ValidationReport<LocatorModel> report = validator.validate(type);
+        reporter.print(report);
+        report.model().ifPresent(locator -> sources.write(type, writer.write(locator)));
     }
 }

@@ -1,5 +1,6 @@
 package io.ampjava.processor;
 
+import io.ampjava.processor.validation.ValidationReport;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -11,63 +12,42 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
- * The one way the processor reports problems: always on the element the user must change, so that
- * the compiler points at the right line. Counts errors, so a validator can tell whether the element
- * it checked is fit to generate from.
+ * The one way the processor prints problems: always on the element the user must change, so that
+ * the compiler points at the right line.
  *
- * <p>The same message on the same element is reported once: an {@code AmpList} element interface
- * shared by two commands is checked twice, but its errors should read once.
+ * <p>The same message on the same element is printed once: an {@code AmpList} element interface
+ * shared by two commands is part of both commands' reports, but its errors should read once.
  */
-public final class Reporter {
+final class Reporter {
     private final Messager messager;
-    private final boolean silent;
     private final Map<Element, Set<String>> reported = new IdentityHashMap<>();
-    private int errorCount;
 
-    private Reporter(Messager messager, boolean silent) {
+    Reporter(Messager messager) {
         this.messager = messager;
-        this.silent = silent;
     }
 
-    /** A reporter that prints to the compiler. */
-    public static Reporter of(Messager messager) {
-        return new Reporter(messager, false);
+    /** Prints every error of {@code report} and of its subreports. */
+    void print(ValidationReport<?> report) {
+        for (ValidationReport.Item item : report.allItems()) {
+            print(item.element(), item.annotation(), item.value(), item.message());
+        }
     }
 
-    /** A reporter that only counts: for checking an element whose own errors are reported elsewhere. */
-    public Reporter silent() {
-        return new Reporter(messager, true);
-    }
-
-    public void error(Element element, String message) {
+    void error(Element element, String message) {
         print(element, null, null, message);
     }
 
     /** An error on one annotation of {@code element}, so the compiler can point at it. */
-    public void error(Element element, AnnotationMirror annotation, String message) {
+    void error(Element element, AnnotationMirror annotation, String message) {
         print(element, annotation, null, message);
     }
 
-    /** An error on one value of one annotation of {@code element}. */
-    public void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
-        print(element, annotation, value, message);
-    }
-
     /** An error with no element to blame: a processor bug, reported with its stack trace. */
-    public void internalError(String message) {
-        errorCount++;
+    void internalError(String message) {
         messager.printMessage(Diagnostic.Kind.ERROR, message);
     }
 
-    public int errorCount() {
-        return errorCount;
-    }
-
     private void print(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
-        errorCount++;
-        if (silent) {
-            return;
-        }
         if (!reported.computeIfAbsent(element, e -> new HashSet<>()).add(message)) {
             return;
         }

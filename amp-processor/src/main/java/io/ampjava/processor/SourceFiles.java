@@ -1,33 +1,75 @@
 package io.ampjava.processor;
 
 import com.palantir.javapoet.JavaFile;
+import io.ampjava.processor.validation.UserTypes;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /** Writes generated files through the compiler, and finds the types a round has to handle. */
 final class SourceFiles {
+    private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t]+(?=\\n)");
+
     private final Filer filer;
     private final Reporter reporter;
+    private final UserTypes userTypes;
 
-    SourceFiles(Filer filer, Reporter reporter) {
+    /** @param userTypes told of every file written, so that it is not taken for the user's next round */
+    SourceFiles(Filer filer, Reporter reporter, UserTypes userTypes) {
         this.filer = filer;
         this.reporter = reporter;
+        this.userTypes = userTypes;
     }
 
     /** Writes {@code file}; a failure (the file exists already, a disk error) is an error on {@code origin}. */
     void write(Element origin, JavaFile file) {
+        String name = file.packageName().isEmpty() ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
+        userTypes.generated(name);
         try {
-            file.writeTo(filer);
+            JavaFileObject source = filer.createSourceFile(name, file.typeSpec().originatingElements().toArray(new Element[0]));
+            try (Writer out = source.openWriter()) {
+                out.write(withoutTrailingSpaces(file.toString()));
+            }
         } catch (IOException e) {
-            reporter.error(origin, "could not write " + file.packageName() + "." + file.typeSpec().name() + ": " + e.getMessage());
+            reporter.error(origin, "could not write " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Writes a resource of the class output; a failure is an error with no element to blame (the
+     * resource belongs to the whole compilation).
+     */
+    void writeResource(String path, String text, List<? extends Element> origins) {
+        try {
+            FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path,
+                    origins.toArray(new Element[0]));
+            try (Writer out = resource.openWriter()) {
+                out.write(text);
+            }
+        } catch (IOException e) {
+            reporter.internalError("could not write " + path + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * JavaPoet keeps the space before a line break it chose to make (after {@code =}, where a long
+     * initializer moves to the next line); hand-written code has none.
+     */
+    private static String withoutTrailingSpaces(String code) {
+        return TRAILING_SPACES.matcher(code).replaceAll("");
     }
 
     /**

@@ -169,6 +169,24 @@ class CommandDiagnosticsTest {
     }
 
     @Test
+    void nestedArgumentsWithoutResponse() {
+        assertSingleError("interface Result in command Divide declares @Arguments, but Divide has no @Response and uses"
+                + " it in no AmpList: add @Response to Result to make it the answer (without one, the answer is empty)",
+                "interface Result", file("Divide", """
+                @AmpCommand
+                public interface Divide {
+                    @Argument long numerator();
+                    @Argument List<Term> terms();
+
+                    interface Term { @Argument long value(); }
+                    interface Result {
+                        @Argument double result();
+                    }
+                }
+                """));
+    }
+
+    @Test
     void responseNotInACommand() {
         assertSingleError("@Response interface Lonely must be nested in the @AmpCommand interface", "@Response",
                 file("Lonely", """
@@ -245,6 +263,61 @@ class CommandDiagnosticsTest {
         assertSingleError("the error code UNHANDLED is reserved", "UNHANDLED", file("Bad", """
                 @AmpCommand(errors = @AmpError(code = "UNHANDLED", exception = IllegalStateException.class))
                 public interface Bad {}
+                """));
+    }
+
+    @Test
+    void generatedClassNamedLikeAClassOfTheUser() {
+        assertSingleError("the class generated for command p.Divide would be named p.DivideCommand, like your class"
+                + " p.DivideCommand: name the generated class with @AmpCommand(className = \"...\"), or rename yours",
+                "@AmpCommand", file("Divide", """
+                @AmpCommand
+                public interface Divide {
+                    @Argument long numerator();
+                }
+                """), file("DivideCommand", """
+                public class DivideCommand {}
+                """));
+    }
+
+    @Test
+    void elementClassNamedLikeAClassOfTheUser() {
+        assertSingleError("the class generated for AmpList element p.Tag would be named p.TagElement, like your class"
+                + " p.TagElement: rename one of the two", "interface Tag", file("Tag", """
+                public interface Tag {
+                    @Argument String name();
+                }
+
+                @AmpCommand
+                interface Retag {
+                    @Argument List<Tag> tags();
+                }
+
+                class TagElement {}
+                """));
+    }
+
+    @Test
+    void classNameTakenToo() {
+        assertSingleError("the class generated for command p.Outer.Divide would be named p.Calls, like your class p.Calls",
+                "className", file("Outer", """
+                public interface Outer {
+                    @AmpCommand(name = "divide",
+                            className = "Calls")
+                    interface Divide {}
+                }
+
+                class Calls {}
+                """));
+    }
+
+    @Test
+    void classNameThatIsNoJavaName() {
+        assertSingleError("className \"p.DivideCalls\" is not a Java class name: give the simple name of the class to"
+                + " generate, such as \"DivideCalls\"", "className", file("Divide", """
+                @AmpCommand(name = "divide",
+                        className = "p.DivideCalls")
+                public interface Divide {}
                 """));
     }
 

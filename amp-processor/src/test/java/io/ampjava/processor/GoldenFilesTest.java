@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Generated sources compared with the files under {@code src/test/resources/golden/<case>/expected}.
  * Each case compiles the sources under {@code golden/<case>/input}; the compilation must succeed
- * without a warning and generate exactly the expected files.
+ * without a warning and generate exactly the expected files, with no line of 120 characters or more.
  *
  * <p>After an intended change to the generated code, rewrite the expected files with
  * {@code mvn -pl amp-processor -am verify -Dtest=GoldenFilesTest -Damp.updateGoldens=true
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenFilesTest {
     private static final Path SOURCE_GOLDENS = Path.of("src/test/resources/golden");
+    private static final int MAX_LINE = 120;
 
     @TestFactory
     List<DynamicTest> goldenCases() throws IOException {
@@ -68,6 +69,7 @@ class GoldenFilesTest {
                 Files.writeString(out, file.getValue());
             }
             System.out.println("rewrote " + generated.size() + " golden files in " + target.toAbsolutePath());
+            assertShortLines(generated);
             return;
         }
         Map<String, Path> expected = javaFiles(expectedDir);
@@ -77,6 +79,25 @@ class GoldenFilesTest {
                     "generated " + file.getKey() + " differs from " + file.getValue()
                             + " (rewrite with -Damp.updateGoldens=true if intended)");
         }
+        assertShortLines(generated);
+    }
+
+    /** Generated code reads like hand-written code, which keeps its lines short. */
+    private static void assertShortLines(Map<String, String> generated) {
+        List<String> longLines = new ArrayList<>();
+        for (Map.Entry<String, String> file : generated.entrySet()) {
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].length() >= MAX_LINE) {
+                    longLines.add(file.getKey() + ":" + (i + 1) + " (" + lines[i].length() + " characters): " + lines[i]);
+                }
+                if (!lines[i].equals(lines[i].stripTrailing())) {
+                    longLines.add(file.getKey() + ":" + (i + 1) + " ends with white space");
+                }
+            }
+        }
+        assertWithMessage("generated lines of %s characters or more, or with trailing white space", MAX_LINE)
+                .that(longLines).isEmpty();
     }
 
     private static boolean updating() {

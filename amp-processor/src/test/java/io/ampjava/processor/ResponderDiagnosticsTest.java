@@ -51,6 +51,37 @@ class ResponderDiagnosticsTest {
     }
 
     @Test
+    void locatorNamedLikeAClassOfTheUser() {
+        assertSingleError("the locator generated for p.Calc would be named p.CalcLocator, like your class p.CalcLocator:"
+                + " rename one of the two classes", "class Calc", file("Calc", """
+                public class Calc {
+                    @Responder(Ping.class)
+                    void ping() {}
+                }
+                """), PING, file("CalcLocator", """
+                public class CalcLocator {}
+                """));
+    }
+
+    @Test
+    void primitiveParameterForAnOptionalArgument() {
+        assertSingleError("parameter limit of responder page() is int, but argument limit of Page is optional, so it is"
+                + " null when absent: take java.lang.Integer instead", "int limit", file("Calc", """
+                public class Calc {
+                    @Responder(Page.class)
+                    void page(String cursor,
+                            int limit) {}
+                }
+                """), file("Page", """
+                @AmpCommand
+                public interface Page {
+                    @Argument String cursor();
+                    @Argument(optional = true) Integer limit();
+                }
+                """));
+    }
+
+    @Test
     void parameterOfAnotherType() {
         assertSingleError("parameter numerator of responder divide() is java.lang.String, but argument numerator of"
                 + " Divide is long", "String numerator", file("Calc", """

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +79,44 @@ class SeparateCompilationTest {
                 + " compiled classes are only known with javac -parameters)");
     }
 
+    private static final JavaFileObject TAG = Diagnostics.file("Tag", """
+            public interface Tag {
+                @Argument String name();
+            }
+            """);
+
+    private static final JavaFileObject RETAG = Diagnostics.file("Retag", """
+            @AmpCommand
+            public interface Retag {
+                @Argument List<Tag> tags();
+            }
+            """);
+
+    @Test
+    void anAmpListElementFromALibraryKeepsTheClassCompiledWithIt() throws IOException {
+        compileLibrary(List.of(), TAG, Diagnostics.file("Tags", """
+                @AmpCommand
+                public interface Tags {
+                    @Argument List<Tag> tags();
+                }
+                """));
+        assertThat(library.resolve("p/TagElement.class").toFile().isFile()).isTrue();
+        Compilation compilation = TestCompiler.compiler().withClasspath(classpath()).compile(RETAG);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation.generatedSourceFile("p.TagElement")).isEmpty();
+        assertThat(compilation).generatedSourceFile("p.RetagCommand").contentsAsUtf8String()
+                .contains("new AmpListArgument<>(TagElement.CODEC)");
+    }
+
+    @Test
+    void anAmpListElementCompiledWithoutTheProcessorGetsItsClassWhereItIsUsed() throws IOException {
+        Compilation plain = Compiler.javac().withOptions("--release", "17").compile(TAG);
+        copyClasses(plain);
+        Compilation compilation = TestCompiler.compiler().withClasspath(classpath()).compile(RETAG);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.TagElement");
+    }
+
     /** The generated locator, with line breaks and indentation folded into single spaces. */
     private static String locator(Compilation compilation) throws IOException {
         return compilation.generatedSourceFile("p.CalcLocator").orElseThrow().getCharContent(true).toString()
@@ -99,6 +138,11 @@ class SeparateCompilationTest {
     /** Compiles a "library" with the processor and writes its classes to {@link #library}. */
     private void compileLibrary(List<String> options, JavaFileObject... sources) throws IOException {
         Compilation compilation = TestCompiler.compiler().withOptions(withRelease(options)).compile(sources);
+        copyClasses(compilation);
+    }
+
+    /** Writes the classes of a successful compilation to {@link #library}. */
+    private void copyClasses(Compilation compilation) throws IOException {
         assertThat(compilation).succeeded();
         for (JavaFileObject file : compilation.generatedFiles()) {
             if (file.getKind() != JavaFileObject.Kind.CLASS) {

@@ -1,6 +1,5 @@
 package io.ampjava.dispatch;
 
-import io.ampjava.tls.PeerVerifyException;
 import io.ampjava.tls.TlsOptions;
 import io.ampjava.transport.Transport;
 import io.ampjava.types.ArgumentContext;
@@ -11,12 +10,11 @@ import io.ampjava.wire.ProtocolException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -55,14 +53,12 @@ public final class AmpConnection implements AutoCloseable {
     private final boolean ordersDescriptors;
     private final PendingCalls<PendingCall<?>> pending = new PendingCalls<>();
     private final AtomicLong lastTag = new AtomicLong();
-    private final AtomicReference<Throwable> lossCause = new AtomicReference<>();
-    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final ConnectionLimits limits;
     private final ProtocolSwitching switching;
     private final StartTlsNegotiation tls;
     private final RequestHandler requests;
     private final ReadLoop reader;
-    private volatile ConnectionWatch watch;
+    private final ConnectionShutdown shutdown;
 
     private AmpConnection(Transport transport, ResponderLocator locator, ConnectionOptions options) {
         Objects.requireNonNull(transport, "transport");
@@ -94,6 +90,8 @@ public final class AmpConnection implements AutoCloseable {
                 switching);
         this.reader = new ReadLoop(this, options, this.transport, outbound, descriptors, limits, pending, requests,
                 tls, switching);
+        this.shutdown = new ConnectionShutdown(this.transport, outbound, pending, limits, descriptors, requests,
+                switching, reader);
     }
 
     /**
@@ -117,9 +115,9 @@ public final class AmpConnection implements AutoCloseable {
             connection.reader.start();
             ConnectionWatch watch = ConnectionWatch.start(connection, options, connection.reader, connection.outbound,
                     connection.limits, connection.pending);
-            connection.watch = watch;
+            connection.shutdown.watchedBy(watch);
             if (watch != null && !connection.isOpen()) {
-                watch.stop(); // closed before the watch was known to shutdown (the peer left at once)
+                watch.stop(); // closed before the watch was known to the shutdown (the peer left at once)
             }
         } catch (Throwable failure) {
             // No reader thread or no timer (the process may be at its thread limit): nothing would
@@ -145,11 +143,13 @@ public final class AmpConnection implements AutoCloseable {
      * this future only; the connection stays up, as in Twisted, where the failure stays with the
      * caller's Deferred.
      *
-     * @throws io.ampjava.wire.TooLongException synchronously, when a key or value is too long
-     *     (nothing is sent; the tag is consumed, as in Twisted)
-     * @throws RuntimeException synchronously, whatever the arguments' codec throws (a value it cannot
-     *     encode, a {@code Descriptor} on a transport that cannot carry one); nothing is sent and no
-     *     tag is consumed
+     * <p>A value that cannot be sent fails the future, and nothing is sent: a key or value too long
+     * ({@link io.ampjava.wire.TooLongException}; the tag is consumed, as in Twisted), or whatever the
+     * arguments' codec throws (a value it cannot encode, a {@code Descriptor} on a transport that cannot
+     * carry one; no tag is consumed).
+     *
+     * @throws IllegalArgumentException when {@code command} switches protocol or is StartTLS (use
+     *     {@link #switchProtocol} or {@link #startTls})
      */
     public <A, R> CompletableFuture<R> callRemote(Command<A, R> command, A arguments) {
         Objects.requireNonNull(command, "command");
@@ -157,7 +157,7 @@ public final class AmpConnection implements AutoCloseable {
             throw new IllegalArgumentException(command.name() + " switches protocol: call it with switchProtocol");
         }
         refuseStartTls(command.name());
-        if (!isOpen()) {
+        if (!shutdown.acceptsCalls()) {
             return CompletableFuture.failedFuture(lost());
         }
         CallRejectedException refused = limits.refuseCall(command.requiresAnswer());
@@ -166,17 +166,22 @@ public final class AmpConnection implements AutoCloseable {
         }
         TypedCall<R> call = command.requiresAnswer() ? new TypedCall<>(this, command) : null;
         boolean queued;
-        if (ordersDescriptors) {
-            // Descriptor ordinals are given out while the codec runs: keep them in wire order.
-            synchronized (outbound) {
+        try {
+            if (ordersDescriptors) {
+                // Descriptor ordinals are given out while the codec runs: keep them in wire order.
+                synchronized (outbound) {
+                    queued = sendTyped(command, arguments, call);
+                }
+            } else {
                 queued = sendTyped(command, arguments, call);
             }
-        } else {
-            queued = sendTyped(command, arguments, call);
+        } catch (RuntimeException unsendable) {
+            // A value the codec cannot encode, or that is too long: nothing was queued.
+            return CompletableFuture.failedFuture(unsendable);
         }
         reader.flushSoon();
         if (call != null) {
-            return limits.withTimeout(call.future);
+            return limits.withTimeout(call.future, command.name(), this);
         }
         return queued ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(refusal());
     }
@@ -184,16 +189,15 @@ public final class AmpConnection implements AutoCloseable {
     /**
      * Calls {@code command} with raw argument bytes and no schema; the future completes with the
      * whole answer box ({@code _answer} included) or fails with {@link RemoteAmpException} /
-     * {@link UnhandledCommandException} / {@link ConnectionLostException}. {@code arguments} is not
-     * modified.
-     *
-     * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
+     * {@link UnhandledCommandException} / {@link ConnectionLostException}, or with
+     * {@link io.ampjava.wire.TooLongException} when a key or value is too long (nothing is sent).
+     * {@code arguments} is not modified.
      */
     public CompletableFuture<Box> callRemoteString(String command, Box arguments) {
         refuseStartTls(command);
         byte[] name = command.getBytes(StandardCharsets.UTF_8);
         Box box = arguments.copy();
-        if (!isOpen()) {
+        if (!shutdown.acceptsCalls()) {
             return CompletableFuture.failedFuture(lost());
         }
         CallRejectedException refused = limits.refuseCall(true);
@@ -201,22 +205,26 @@ public final class AmpConnection implements AutoCloseable {
             return CompletableFuture.failedFuture(refused);
         }
         RawCall call = new RawCall(this);
-        if (ordersDescriptors) {
-            synchronized (outbound) {
+        try {
+            if (ordersDescriptors) {
+                synchronized (outbound) {
+                    send(name, box, call);
+                }
+            } else {
                 send(name, box, call);
             }
-        } else {
-            send(name, box, call);
+        } catch (RuntimeException unsendable) {
+            return CompletableFuture.failedFuture(unsendable); // a key or value too long: nothing was queued
         }
         reader.flushSoon();
-        return limits.withTimeout(call.future);
+        return limits.withTimeout(call.future, command, this);
     }
 
     /**
      * Sends {@code command} without {@code _ask}: no answer will come. The tag counter still advances.
      * On a closed connection nothing is sent and nothing is thrown, as in Twisted.
      *
-     * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
+     * @throws io.ampjava.wire.TooLongException when a key or value is too long; nothing is sent
      * @throws CallRejectedException when the outgoing queue is full; nothing is sent
      * @throws ProtocolSwitchedException when the connection switched protocol, or waits for the
      *     answer to its switch request; nothing is sent
@@ -225,7 +233,7 @@ public final class AmpConnection implements AutoCloseable {
         refuseStartTls(command);
         byte[] name = command.getBytes(StandardCharsets.UTF_8);
         Box box = arguments.copy();
-        if (!isOpen()) {
+        if (!shutdown.acceptsCalls()) {
             return;
         }
         CallRejectedException refused = limits.refuseCall(false);
@@ -282,7 +290,6 @@ public final class AmpConnection implements AutoCloseable {
      * {@link ProtocolSwitchedException} when the connection switched, or waits for a switch, already.
      *
      * @throws IllegalArgumentException when {@code command} does not switch protocol
-     * @throws io.ampjava.wire.TooLongException synchronously, as for {@link #callRemote}
      */
     public <A, P extends SwitchedProtocol> CompletableFuture<P> switchProtocol(Command<A, ?> command, A arguments,
             P protocol) {
@@ -291,7 +298,11 @@ public final class AmpConnection implements AutoCloseable {
         if (!command.switchesProtocol()) {
             throw new IllegalArgumentException(command.name() + " does not switch protocol: call it with callRemote");
         }
-        return switching.call(command, arguments, protocol);
+        try {
+            return switching.call(command, arguments, protocol);
+        } catch (RuntimeException unsendable) {
+            return CompletableFuture.failedFuture(unsendable); // as for callRemote: nothing was sent
+        }
     }
 
     /**
@@ -366,25 +377,35 @@ public final class AmpConnection implements AutoCloseable {
     }
 
     /**
-     * Completes (normally) once the connection is closed and every outstanding call has failed: the
-     * transport is closed and received descriptors nobody claimed are closed.
+     * Completes, normally, once the connection is closed and every outstanding call has failed (the
+     * transport is closed, and received descriptors nobody claimed are closed), with why it closed:
+     * this side closed it, it closed after a closing answer, the peer closed it, or it failed.
      */
-    public CompletableFuture<Void> closeFuture() {
-        return closeFuture;
+    public CompletableFuture<CloseReason> closeFuture() {
+        return shutdown.future();
     }
 
-    /** Whether the connection still accepts calls (false from the moment it starts closing). */
+    /** Why the connection closed, or null while it is open. */
+    public CloseReason closeReason() {
+        return shutdown.reason();
+    }
+
+    /**
+     * Whether the connection is open: it reads and writes. A graceful close
+     * ({@link #closeGracefully}) keeps it open, refusing new calls, until the work in progress is done.
+     */
     public boolean isOpen() {
-        return lossCause.get() == null;
+        return shutdown.isOpen();
     }
 
     /**
      * Why the connection closed: an {@link EOFException} when the peer closed it, the I/O error, the
      * {@link ProtocolException} or remote {@link io.ampjava.wire.TooLongException} that closed it;
-     * null while it is open.
+     * null while it is open. {@link #closeReason()} also says who closed it.
      */
     public Throwable closeCause() {
-        return lossCause.get();
+        CloseReason reason = shutdown.reason();
+        return reason == null ? null : reason.cause();
     }
 
     /** The transport's description, e.g. {@code unix:/tmp/amp.sock}. */
@@ -393,12 +414,28 @@ public final class AmpConnection implements AutoCloseable {
     }
 
     /**
-     * Closes the connection; outstanding calls fail with {@link ConnectionLostException}. Idempotent;
-     * does not wait for a flush in progress (its write fails), so it never blocks for long.
+     * Closes the connection now; outstanding calls fail with {@link ConnectionLostException}.
+     * Idempotent; does not wait for a flush in progress (its write fails), so it never blocks for
+     * long. Over TLS, when nothing is being written, it says TLS's {@code close_notify} first, so the
+     * peer sees a clean end.
      */
     @Override
     public void close() {
-        shutdown(new IOException(transport.describe() + ": closed by this side"));
+        shutdown.close(CloseReason.Kind.CLOSED_HERE, new IOException(transport.describe() + ": closed by this side"), false);
+    }
+
+    /**
+     * Closes the connection in order: refuses new calls at once (they fail with
+     * {@link ConnectionLostException}), lets the calls in flight get their answers, the peer's
+     * requests in progress be answered and everything queued be written, for at most
+     * {@code timeout}; then ends the output stream (with TLS's {@code close_notify}) and closes.
+     * Calls still waiting then fail as for {@link #close()}.
+     *
+     * @return the {@link #closeFuture()}
+     */
+    public CompletableFuture<CloseReason> closeGracefully(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return shutdown.closeGracefully(timeout);
     }
 
     @Override
@@ -408,101 +445,23 @@ public final class AmpConnection implements AutoCloseable {
 
     /** After a fatal error or a closing answer was written: flush the end of stream, then close. */
     private void closeAfterClosingAnswer() {
-        shutdown(new IOException(transport.describe() + (switching.isSwitched()
-                ? ": closed by the protocol it switched to" : ": closed after a closing answer")), true);
+        shutdown.close(CloseReason.Kind.CLOSED_AFTER_ANSWER, new IOException(transport.describe()
+                + (switching.isSwitched() ? ": closed by the protocol it switched to" : ": closed after a closing answer")),
+                true);
     }
 
+    /** The connection failed (a protocol violation, an I/O error, a timeout): closes it. */
     void shutdown(Throwable cause) {
-        shutdown(cause, false);
+        shutdown.fail(cause);
     }
 
-    /**
-     * Closes once; {@code orderly} ends the output stream first, so the peer reads everything written.
-     * Every step runs even when an earlier one fails, an {@link Error} included (an
-     * {@link OutOfMemoryError} must not leave the transport open or the close future incomplete).
-     */
-    private void shutdown(Throwable cause, boolean orderly) {
-        if (!lossCause.compareAndSet(null, cause)) {
-            return;
-        }
-        Transport current = transport.get();
-        List<PendingCall<?>> calls = List.of();
-        try {
-            if (reader.isBatchingHere()) {
-                // Boxes queued earlier in this read would have been written already without batching.
-                outbound.flush();
-            }
-            if (orderly) {
-                current.shutdownOutput();
-            }
-        } catch (Throwable ignored) {
-            // closing anyway
-        }
-        try {
-            calls = pending.closeAndDrain();
-        } catch (Throwable ignored) {
-            // the table refuses new calls already; the drained ones are failed below when we have them
-        }
-        try {
-            outbound.close();
-        } catch (Throwable ignored) {
-            // closing anyway
-        }
-        try {
-            limits.wakeReader();
-        } catch (Throwable ignored) {
-            // the reader looks at the connection again within its recheck interval
-        }
-        try {
-            current.close();
-        } catch (Throwable failure) {
-            debug(() -> "closing " + current.describe(), failure);
-        }
-        try {
-            descriptors.close();
-        } catch (Throwable ignored) {
-            // closing anyway
-        }
-        try {
-            // Nothing that outlives the connection (a timer, a responder's stage) may keep it reachable.
-            ConnectionWatch watching = watch;
-            if (watching != null) {
-                watching.stop();
-            }
-            requests.connectionClosed();
-            limits.releaseBudget();
-        } catch (Throwable ignored) {
-            // closing anyway
-        }
-        try {
-            for (PendingCall<?> call : calls) {
-                call.taken = true;
-                // A refused TLS handshake is what the calls need to hear about (Twisted's PeerVerifyError).
-                call.fail(cause instanceof PeerVerifyException ? cause : lost());
-            }
-            switching.connectionLost(cause);
-        } catch (Throwable ignored) {
-            // a callback of a call's future failed: the others were failed before it
-        } finally {
-            closeFuture.complete(null);
-        }
-    }
-
-    private static void debug(java.util.function.Supplier<String> message, Throwable failure) {
-        try {
-            LOG.log(System.Logger.Level.DEBUG, message, failure);
-        } catch (Throwable ignored) {
-            // logging must not stop a close
-        }
+    /** The peer ended the stream. */
+    void closedByPeer(Throwable endOfStream) {
+        shutdown.close(CloseReason.Kind.CLOSED_BY_PEER, endOfStream, false);
     }
 
     ConnectionLostException lost() {
-        Throwable cause = lossCause.get();
-        if (cause == null) {
-            return new ConnectionLostException(
-                    "connection " + transport.describe() + " is closing after a closing answer", null);
-        }
-        return new ConnectionLostException("connection " + transport.describe() + " lost: " + cause.getMessage(), cause);
+        return shutdown.lost();
     }
 
     // What the connection's parts share; package-private.

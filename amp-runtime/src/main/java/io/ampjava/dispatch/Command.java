@@ -1,15 +1,19 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.schema.CommandSchema;
+import io.ampjava.schema.ErrorSchema;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the runtime needs to know about one AMP command: its wire name, how its arguments and
  * its response travel, and its declared errors. The annotation processor generates one per
- * {@code @AmpCommand} interface (as {@code <Name>Command.INSTANCE}); it can also be built by hand.
+ * {@code @AmpCommand} interface (as {@code <Name>Command.COMMAND}); it can also be built by hand.
  *
  * @param <A> the arguments record
  * @param <R> the response record ({@link Void} for an empty response)
@@ -23,6 +27,7 @@ public final class Command<A, R> {
     private final boolean requiresAnswer;
     private final boolean closesConnection;
     private final boolean switchesProtocol;
+    private final CommandSchema schema;
 
     private Command(Builder<A, R> builder) {
         this.name = builder.name;
@@ -33,6 +38,11 @@ public final class Command<A, R> {
         this.requiresAnswer = builder.requiresAnswer;
         this.closesConnection = builder.closesConnection;
         this.switchesProtocol = builder.switchesProtocol;
+        this.schema = builder.argumentFields == null ? null : new CommandSchema(name, builder.argumentFields,
+                builder.responseFields, errors.stream()
+                        .map(error -> new ErrorSchema(error.code(), error.fatal(), error.type().getName()))
+                        .toList(),
+                requiresAnswer, closesConnection, switchesProtocol);
     }
 
     /**
@@ -138,6 +148,15 @@ public final class Command<A, R> {
         return switchesProtocol;
     }
 
+    /**
+     * What travels for this command, as data, for tools that build and read its boxes without its
+     * Java types. Generated commands have one; a command built by hand has one if its builder was
+     * given the fields ({@link Builder#schema}).
+     */
+    public Optional<CommandSchema> schema() {
+        return Optional.ofNullable(schema);
+    }
+
     @Override
     public String toString() {
         return "Command[" + name + "]";
@@ -152,6 +171,8 @@ public final class Command<A, R> {
         private boolean requiresAnswer = true;
         private boolean closesConnection;
         private boolean switchesProtocol;
+        private List<FieldSchema> argumentFields;
+        private List<FieldSchema> responseFields;
 
         private Builder(String name, BoxCodec<A> arguments, BoxCodec<R> response) {
             int length = name.getBytes(StandardCharsets.UTF_8).length;
@@ -186,6 +207,18 @@ public final class Command<A, R> {
          */
         public Builder<A, R> switchesProtocol(boolean switches) {
             this.switchesProtocol = switches;
+            return this;
+        }
+
+        /**
+         * Describes the fields the codecs read and write, for {@link Command#schema()}.
+         *
+         * @param arguments the arguments, in order
+         * @param response the fields of the answer, in order (none for an empty answer)
+         */
+        public Builder<A, R> schema(List<FieldSchema> arguments, List<FieldSchema> response) {
+            this.argumentFields = List.copyOf(arguments);
+            this.responseFields = List.copyOf(response);
             return this;
         }
 

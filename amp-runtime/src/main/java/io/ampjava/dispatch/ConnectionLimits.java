@@ -1,8 +1,10 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.internal.concurrent.SharedTimer;
 import io.ampjava.wire.ProtocolException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -70,10 +72,17 @@ final class ConnectionLimits {
         return null;
     }
 
-    /** Applies the connection's call timeout, if any, to a call's future. */
-    <T> CompletableFuture<T> withTimeout(CompletableFuture<T> future) {
-        if (callTimeout != null) {
-            future.orTimeout(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    /**
+     * Applies the connection's call timeout, if any, to a call's future: it fails with a
+     * {@link CallTimeoutException} naming {@code command}, the time waited and the connection.
+     */
+    <T> CompletableFuture<T> withTimeout(CompletableFuture<T> future, String command, AmpConnection connection) {
+        if (callTimeout != null && !future.isDone()) {
+            ScheduledFuture<?> timer = SharedTimer.schedule(() -> future.completeExceptionally(
+                    new CallTimeoutException(command, callTimeout, connection.describe())),
+                    callTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            // As orTimeout does: the timer goes once the call completes, so it keeps nothing alive.
+            future.whenComplete((value, failure) -> timer.cancel(false));
         }
         return future;
     }

@@ -40,7 +40,8 @@ import java.util.concurrent.Executor;
  *       write-stall timeout}: a peer silent while nothing is in progress, or one that takes none
  *       of the boxes queued for it, is closed ({@link #serverDefaults() servers} set both).
  *   <li>{@link Builder#callTimeout a call timeout}: each call's future fails with a
- *       {@link java.util.concurrent.TimeoutException} when no answer came in time, which frees the call.
+ *       {@link CallTimeoutException} (naming the command and the time waited) when no answer came in
+ *       time, which frees the call.
  * </ul>
  */
 public final class ConnectionOptions {
@@ -358,9 +359,9 @@ public final class ConnectionOptions {
         }
 
         /**
-         * Fails each call's future with a {@link java.util.concurrent.TimeoutException} when its answer
-         * has not come within {@code timeout}, as {@code future.orTimeout} would; null (the default)
-         * means no timeout. A timed-out or cancelled call frees its future at once; its tag is
+         * Fails each call's future with a {@link CallTimeoutException} (whose message names the command,
+         * the time waited and the connection) when its answer has not come within {@code timeout};
+         * null (the default) means no timeout. A timed-out or cancelled call frees its future at once; its tag is
          * remembered until the late answer comes, which is then dropped.
          */
         public Builder callTimeout(Duration timeout) {

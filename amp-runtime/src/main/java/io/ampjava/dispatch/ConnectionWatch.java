@@ -67,7 +67,7 @@ final class ConnectionWatch implements Runnable {
         }
         long period = Math.min(MAX_PERIOD_MILLIS, Math.max(MIN_PERIOD_MILLIS, TimeUnit.NANOSECONDS.toMillis(shortest) / 4));
         synchronized (watch) {
-            watch.schedule = SharedTimer.every(period, watch);
+            watch.schedule = SharedTimer.scheduleWithFixedDelay(watch, period, period, TimeUnit.MILLISECONDS);
         }
         return watch;
     }
@@ -126,7 +126,7 @@ final class ConnectionWatch implements Runnable {
         if (broken != null) {
             String reason = connection.describe() + ": closed: " + broken;
             LOG.log(System.Logger.Level.INFO, reason);
-            connection.shutdown(new ConnectionTimeoutException(reason));
+            connection.shutdown(new ConnectionTimeoutException(reason)); // a failure: a limit broken
             stop();
         }
     }

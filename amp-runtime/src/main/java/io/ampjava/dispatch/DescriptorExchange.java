@@ -1,6 +1,8 @@
 package io.ampjava.dispatch;
 
 import io.ampjava.internal.posix.NativePosix;
+import io.ampjava.tls.TlsTransport;
+import io.ampjava.transport.Transport;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.Descriptor;
@@ -44,9 +46,12 @@ final class DescriptorExchange implements ArgumentContext {
 
     @Override
     public int sendDescriptor(Descriptor descriptor) {
-        if (!transport.get().canPassDescriptors()) {
-            throw new UnsupportedOperationException(
-                    transport.describe() + " cannot carry file descriptors: a Descriptor argument needs a Unix socket");
+        Transport current = transport.get();
+        if (!current.canPassDescriptors()) {
+            throw new UnsupportedOperationException(current instanceof TlsTransport
+                    ? "cannot send a descriptor on " + current.describe()
+                            + ": TLS runs on this connection, and a descriptor cannot travel inside TLS"
+                    : current.describe() + " cannot carry file descriptors: a Descriptor argument needs a Unix socket");
         }
         Descriptor copy;
         try {
@@ -64,8 +69,11 @@ final class DescriptorExchange implements ArgumentContext {
             fd = received.remove(ordinal);
         }
         if (fd == null) {
-            throw new BadArgumentException("no descriptor " + ordinal + " is waiting on " + transport.describe()
-                    + " (never received, or claimed already)");
+            Transport current = transport.get();
+            throw new BadArgumentException("no descriptor " + ordinal + " is waiting on " + current.describe()
+                    + (current instanceof TlsTransport
+                    ? ": TLS runs on this connection, and a descriptor cannot travel inside TLS (one that came was closed)"
+                    : " (never received, or claimed already)"));
         }
         return Descriptor.adopt(fd);
     }

@@ -91,7 +91,12 @@ final class ReadLoop {
     private void run() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(readBufferSize);
         try {
-            connection.shutdown(readUntilClosed(buffer));
+            Throwable cause = readUntilClosed(buffer);
+            if (cause instanceof EOFException) {
+                connection.closedByPeer(cause);
+            } else {
+                connection.shutdown(cause);
+            }
         } finally {
             // Only this thread uses the buffer, so its native memory can go back now, not at some
             // GC; unless a switched protocol was shown views of it, which it might (wrongly) keep.

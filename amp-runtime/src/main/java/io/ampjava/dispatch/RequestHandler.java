@@ -6,6 +6,7 @@ import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxEncoder;
 import io.ampjava.wire.Bytes;
 import io.ampjava.wire.ProtocolException;
+import io.ampjava.wire.TooLongException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ final class RequestHandler {
     private final StartTlsNegotiation tls;
     private final ProtocolSwitching switching;
     // The requests whose responders answer later, in a ring with this sentinel; guarded by it.
-    private final LaterAnswer waiting = new LaterAnswer(this, null, null, null, false);
+    private final LaterAnswer waiting = new LaterAnswer(this, null, null, null, null, false);
 
     RequestHandler(AmpConnection connection, ResponderLocator locator, Executor responderExecutor,
             ConnectionLimits limits, OutboundQueue outbound, StartTlsNegotiation tls, ProtocolSwitching switching) {
@@ -57,14 +58,15 @@ final class RequestHandler {
             tls.requested(ask); // on the reader thread, always: it must see the bytes after the request
             return;
         }
+        String command = Bytes.repr(name); // for messages only, until the name is known to be text
         Responder responder;
         try {
-            String text = Utf8.decodeStrict(name);
-            responder = locator.locate(text);
+            command = Utf8.decodeStrict(name);
+            responder = locator.locate(command);
         } catch (CharacterCodingException malformed) {
             responder = null; // not valid UTF-8: no responder can match it
         } catch (RuntimeException failure) {
-            finish(ask, null, null, failure);
+            finish(command, ask, null, null, failure);
             return;
         }
         if (responder == null) {
@@ -82,28 +84,29 @@ final class RequestHandler {
         }
         limits.requestStarted();
         if (responderExecutor == null) {
-            respond(responder, request, ask);
+            respond(command, responder, request, ask);
             return;
         }
         limits.requestQueued();
         Responder located = responder;
+        String locatedCommand = command;
         try {
             responderExecutor.execute(() -> {
                 limits.requestDequeued();
-                respond(located, request, ask);
+                respond(locatedCommand, located, request, ask);
             });
         } catch (Throwable rejected) {
             // Refused, or an Error (a pool that cannot start a thread): the counts must come down.
             limits.requestDequeued();
-            requestFinished(ask, responder, null, rejected);
+            requestFinished(command, ask, responder, null, rejected);
         }
     }
 
-    private void respond(Responder responder, Box request, byte[] ask) {
+    private void respond(String command, Responder responder, Box request, byte[] ask) {
         if (responder instanceof ProtocolSwitchResponder) {
             // Counted out at once: after a switch nothing more is read as AMP anyway.
             try {
-                respondSwitching((ProtocolSwitchResponder) responder, request, ask);
+                respondSwitching(command, (ProtocolSwitchResponder) responder, request, ask);
             } finally {
                 limits.requestFinished();
             }
@@ -113,11 +116,11 @@ final class RequestHandler {
         try {
             stage = responder.respond(request, connection);
         } catch (Throwable failure) {
-            requestFinished(ask, responder, null, failure);
+            requestFinished(command, ask, responder, null, failure);
             return;
         }
         if (stage == null) {
-            requestFinished(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
+            requestFinished(command, ask, responder, null, new IllegalStateException("the responder returned a null stage"));
             return;
         }
         if (stage instanceof CompletableFuture && stage.toCompletableFuture().isDone()) {
@@ -129,32 +132,32 @@ final class RequestHandler {
             } catch (CompletionException | CancellationException e) {
                 failure = e;
             }
-            requestFinished(ask, responder, answer, failure);
+            requestFinished(command, ask, responder, answer, failure);
             return;
         }
-        stage.whenComplete(new LaterAnswer(this, request, ask, responder, false));
+        stage.whenComplete(new LaterAnswer(this, command, request, ask, responder, false));
     }
 
     /** The switch request of a {@link ProtocolSwitchResponder}: the protocol, or an error answer. */
-    private void respondSwitching(ProtocolSwitchResponder responder, Box request, byte[] ask) {
+    private void respondSwitching(String command, ProtocolSwitchResponder responder, Box request, byte[] ask) {
         CompletionStage<? extends SwitchedProtocol> stage;
         try {
             stage = responder.switchTo(request, connection);
         } catch (Throwable failure) {
-            finish(ask, responder, null, failure);
+            finish(command, ask, responder, null, failure);
             return;
         }
         if (stage == null) {
-            finish(ask, responder, null, new IllegalStateException("the responder returned a null stage"));
+            finish(command, ask, responder, null, new IllegalStateException("the responder returned a null stage"));
             return;
         }
-        stage.whenComplete(new LaterAnswer(this, request, ask, responder, true));
+        stage.whenComplete(new LaterAnswer(this, command, request, ask, responder, true));
     }
 
     /** What a switch responder's stage completed with, on whichever thread completed it. */
-    private void switchDecided(byte[] ask, Responder responder, Object protocol, Throwable failure) {
+    private void switchDecided(String command, byte[] ask, Responder responder, Object protocol, Throwable failure) {
         if (failure != null || protocol == null) {
-            finish(ask, responder, null,
+            finish(command, ask, responder, null,
                     failure != null ? failure : new IllegalStateException("the responder switched to a null protocol"));
         } else {
             switching.switchAfterAnswer(ask, (SwitchedProtocol) protocol);
@@ -180,16 +183,16 @@ final class RequestHandler {
     }
 
     /** A located responder is done: answer, and count the request out of those in progress. */
-    private void requestFinished(byte[] ask, Responder responder, Box answer, Throwable failure) {
+    private void requestFinished(String command, byte[] ask, Responder responder, Box answer, Throwable failure) {
         try {
-            finish(ask, responder, answer, failure);
+            finish(command, ask, responder, answer, failure);
         } finally {
             limits.requestFinished();
         }
     }
 
     /** Sends the outcome of one request, on whichever thread the responder finished. */
-    private void finish(byte[] ask, Responder responder, Box answer, Throwable failure) {
+    private void finish(String command, byte[] ask, Responder responder, Box answer, Throwable failure) {
         if (!connection.isOpen()) {
             return; // the connection went away meanwhile: nobody to tell (Twisted's _safeEmit)
         }
@@ -216,7 +219,16 @@ final class RequestHandler {
             } catch (RuntimeException broken) {
                 closes = true;
             }
-            sendFrame(reply, closes);
+            byte[] frame;
+            try {
+                frame = BoxEncoder.encode(reply);
+            } catch (TooLongException tooLong) {
+                unsendable(command, ask, tooLong);
+                return;
+            }
+            sendFrame(frame, closes);
+        } else if (failure instanceof UnsendableAnswerException) {
+            unsendable(command, ask, failure.getCause());
         } else if (failure instanceof RemoteAmpException) {
             RemoteAmpException error = (RemoteAmpException) failure;
             String description = error.description() == null ? "" : error.description();
@@ -229,8 +241,27 @@ final class RequestHandler {
         }
     }
 
+    /**
+     * The responder's answer cannot go on the wire (a value over AMP's 65,535 bytes, say). Twisted
+     * would drop the connection without a word; the caller is told instead, and the connection stays.
+     */
+    private void unsendable(String command, byte[] ask, Throwable why) {
+        String reason = "the answer to " + command + " cannot be sent: " + why.getMessage();
+        LOG.log(System.Logger.Level.WARNING, reason + " (on " + connection.describe() + "); answering "
+                + AmpKeys.UNKNOWN_ERROR_CODE + " with that");
+        sendError(ask, UNKNOWN_CODE, reason.getBytes(StandardCharsets.UTF_8), false);
+    }
+
     private void sendError(byte[] ask, byte[] code, byte[] description, boolean closes) {
-        sendFrame(errorBox(ask, code, description), closes);
+        Box error = errorBox(ask, code, description);
+        byte[] frame;
+        try {
+            frame = BoxEncoder.encode(error);
+        } catch (RuntimeException tooLong) {
+            // A description over 65,535 bytes: the code alone must do.
+            frame = BoxEncoder.encode(errorBox(ask, code, UNKNOWN_DESCRIPTION));
+        }
+        sendFrame(frame, closes);
     }
 
     /** The {@code _error} box that answers the request tagged {@code ask}. */
@@ -242,18 +273,7 @@ final class RequestHandler {
         return error;
     }
 
-    private void sendFrame(Box box, boolean closes) {
-        byte[] frame;
-        try {
-            frame = BoxEncoder.encode(box);
-        } catch (RuntimeException tooLong) {
-            // Twisted serializes the answer only when it sends it; the failure escapes and drops
-            // the connection without an error box. So do we.
-            LOG.log(System.Logger.Level.WARNING, "an answer on " + connection.describe()
-                    + " cannot be encoded; closing", tooLong);
-            connection.shutdown(tooLong);
-            return;
-        }
+    private void sendFrame(byte[] frame, boolean closes) {
         if (outbound.enqueue(frame, closes)) {
             if (closes) {
                 // At once, as before batching: the boxes after it in this read must find the
@@ -283,13 +303,16 @@ final class RequestHandler {
         private final boolean switches;
         private final long charge; // the request's bytes, counted against the memory budget until answered
         private volatile RequestHandler handler;
+        private final String command;
         private byte[] ask;
         private Responder responder;
         private LaterAnswer previous = this;
         private LaterAnswer next = this;
 
-        LaterAnswer(RequestHandler handler, Box request, byte[] ask, Responder responder, boolean switches) {
+        LaterAnswer(RequestHandler handler, String command, Box request, byte[] ask, Responder responder,
+                boolean switches) {
             this.handler = handler;
+            this.command = command;
             this.ask = ask;
             this.responder = responder;
             this.switches = switches;
@@ -329,9 +352,10 @@ final class RequestHandler {
                 owner.limits.requestReleased(charge);
             }
             if (switches) {
-                owner.switchDecided(ask, responder, result, failure); // counted out when the responder returned
+                // counted out when the responder returned
+                owner.switchDecided(command, ask, responder, result, failure);
             } else {
-                owner.requestFinished(ask, responder, (Box) result, failure);
+                owner.requestFinished(command, ask, responder, (Box) result, failure);
             }
         }
 

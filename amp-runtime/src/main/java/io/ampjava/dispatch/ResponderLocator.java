@@ -1,5 +1,8 @@
 package io.ampjava.dispatch;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * Finds the responder for a command name, or none. Generated per class with {@code @Responder}
  * methods (as {@code <Class>Locator}); several can be chained with {@link #or}.
@@ -12,11 +15,50 @@ public interface ResponderLocator {
     /** The responder for the exact, case-sensitive wire name {@code commandName}, or null. */
     Responder locate(String commandName);
 
-    /** This locator, then {@code next} for the names this one does not know. */
+    /**
+     * The wire names this locator answers, when it knows them ahead (generated locators,
+     * {@link StartTlsResponder#locator}, and locators joined with {@link #or} from such); empty when it
+     * cannot say (a lambda, say).
+     */
+    default Set<String> commandNames() {
+        return Set.of();
+    }
+
+    /**
+     * This locator, then {@code next} for the names this one does not know.
+     *
+     * @throws IllegalArgumentException when both answer the same wire name (as far as
+     *     {@link #commandNames()} tells): one of the two responders would never run
+     */
     default ResponderLocator or(ResponderLocator next) {
-        return name -> {
-            Responder responder = locate(name);
-            return responder != null ? responder : next.locate(name);
+        Set<String> mine = commandNames();
+        Set<String> theirs = next.commandNames();
+        Set<String> both = new TreeSet<>(mine);
+        both.retainAll(theirs);
+        if (!both.isEmpty()) {
+            throw new IllegalArgumentException("both locators answer " + String.join(", ", both)
+                    + ": the second would never be asked (joining " + this + " with " + next + ")");
+        }
+        Set<String> names = new TreeSet<>(mine);
+        names.addAll(theirs);
+        Set<String> joined = Set.copyOf(names);
+        ResponderLocator first = this;
+        return new ResponderLocator() {
+            @Override
+            public Responder locate(String name) {
+                Responder responder = first.locate(name);
+                return responder != null ? responder : next.locate(name);
+            }
+
+            @Override
+            public Set<String> commandNames() {
+                return joined;
+            }
+
+            @Override
+            public String toString() {
+                return first + ".or(" + next + ")";
+            }
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.ampjava.dispatch;
 
 import io.ampjava.wire.Box;
+import io.ampjava.wire.TooLongException;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,7 +63,12 @@ public final class Responders {
 
         private Box answer(R response, AmpConnection connection) {
             Box answer = new Box();
-            command.response().write(response, answer, connection.argumentContext());
+            try {
+                command.response().write(response, answer, connection.argumentContext());
+            } catch (TooLongException tooLong) {
+                // Not the responder's failure: its answer is too long for the wire.
+                throw new UnsendableAnswerException(tooLong);
+            }
             return answer;
         }
 

@@ -209,9 +209,6 @@ final class StartTlsNegotiation {
 
     private SSLEngine engine(TlsOptions options) throws SSLException {
         Transport current = transport.get();
-        if (current.canPassDescriptors()) {
-            throw new SSLException(current.describe() + " carries file descriptors, which TLS cannot carry");
-        }
         return options.createEngine(options.roleOn(current));
     }
 

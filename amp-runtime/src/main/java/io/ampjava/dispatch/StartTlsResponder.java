@@ -3,6 +3,7 @@ package io.ampjava.dispatch;
 import io.ampjava.tls.TlsOptions;
 import io.ampjava.wire.Box;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -41,7 +42,22 @@ public final class StartTlsResponder implements Responder {
     /** A locator that knows {@code StartTLS} only, answered with {@code options}; chain it with {@link ResponderLocator#or}. */
     public static ResponderLocator locator(TlsOptions options) {
         StartTlsResponder responder = of(options);
-        return name -> COMMAND.equals(name) ? responder : null;
+        return new ResponderLocator() {
+            @Override
+            public Responder locate(String name) {
+                return COMMAND.equals(name) ? responder : null;
+            }
+
+            @Override
+            public Set<String> commandNames() {
+                return Set.of(COMMAND);
+            }
+
+            @Override
+            public String toString() {
+                return "StartTlsResponder.locator";
+            }
+        };
     }
 
     /** The options TLS starts with. */

@@ -1,5 +1,6 @@
 package io.ampjava.tls;
 
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.TransportRole;
 import java.io.IOException;
@@ -31,7 +32,9 @@ import javax.net.ssl.SSLSession;
  * any data (the way a TLS 1.3 server refuses a client certificate), ends in
  * {@link PeerVerifyException}.
  *
- * <p>It cannot carry file descriptors: the underlying transport must not pass any.
+ * <p>It carries no file descriptors: {@link #canPassDescriptors()} is false. Over a Unix socket, a
+ * descriptor the peer sends anyway rides on TLS records, where it means nothing; it is closed at
+ * once, and the box that names it finds no descriptor to claim.
  */
 public final class TlsTransport implements Transport {
     private static final ByteBuffer[] NOTHING = {ByteBuffer.allocate(0)};
@@ -40,7 +43,8 @@ public final class TlsTransport implements Transport {
     private static final int RECORDS_PER_WRITE = 4;
     /** A writer waiting for the reader's handshake progress looks again this often (lost wake-ups). */
     private static final long PROGRESS_POLL_MILLIS = 20;
-    private static final IntConsumer NO_DESCRIPTORS = fd -> {}; // the raw transport passes none (checked)
+    /** A descriptor that came with TLS records: nothing can claim it, so it is closed at once. */
+    private static final IntConsumer CLOSE_DESCRIPTOR = fd -> NativePosix.posix().close(fd);
 
     private final Transport raw;
     private final SSLEngine engine;
@@ -59,11 +63,6 @@ public final class TlsTransport implements Transport {
     private TlsTransport(Transport raw, SSLEngine engine, ByteBuffer alreadyRead) throws SSLException {
         this.raw = Objects.requireNonNull(raw, "raw");
         this.engine = Objects.requireNonNull(engine, "engine");
-        if (raw.canPassDescriptors()) {
-            // Every read would have to be a recvmsg, and the descriptors would ride on bytes that
-            // only mean something once decrypted: refuse rather than lose them.
-            throw new SSLException(raw.describe() + " carries file descriptors, which TLS cannot carry");
-        }
         SSLSession session = engine.getSession();
         int packet = session.getPacketBufferSize();
         this.netIn = ByteBuffer.allocate(Math.max(packet, alreadyRead.remaining()));
@@ -78,7 +77,7 @@ public final class TlsTransport implements Transport {
      * the remaining bytes of {@code alreadyRead}: bytes the caller read from {@code raw} that belong
      * to the TLS stream. Consumes them; the caller keeps the buffer.
      *
-     * @throws SSLException when {@code raw} carries descriptors or the engine cannot start
+     * @throws SSLException when the engine cannot start
      */
     public static TlsTransport start(Transport raw, SSLEngine engine, ByteBuffer alreadyRead) throws SSLException {
         return new TlsTransport(raw, engine, alreadyRead);
@@ -147,7 +146,7 @@ public final class TlsTransport implements Transport {
      */
     @Override
     public int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
-        return raw.pollWhilePaused(NO_ROOM, descriptors) < 0 ? -1 : 0;
+        return raw.pollWhilePaused(NO_ROOM, CLOSE_DESCRIPTOR) < 0 ? -1 : 0;
     }
 
     @Override
@@ -294,7 +293,7 @@ public final class TlsTransport implements Transport {
         if (!netIn.hasRemaining()) {
             netIn = grow(netIn, Math.max(netIn.capacity() * 2, engine.getSession().getPacketBufferSize()));
         }
-        if (raw.read(netIn, NO_DESCRIPTORS) < 0) {
+        if (raw.read(netIn, CLOSE_DESCRIPTOR) < 0) {
             endOfStream();
         }
     }

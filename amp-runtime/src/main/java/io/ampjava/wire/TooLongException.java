@@ -1,5 +1,8 @@
 package io.ampjava.wire;
 
+import io.ampjava.internal.text.Utf8;
+import java.nio.charset.CharacterCodingException;
+
 /**
  * A key or value longer than the wire allows (Twisted's {@code TooLong}).
  *
@@ -22,13 +25,22 @@ public final class TooLongException extends RuntimeException {
     }
 
     private static String message(boolean isKey, boolean isLocal, byte[] keyName, int length) {
-        String where = isLocal ? "local" : "remote";
-        if (isKey) {
-            return where + " key " + (keyName == null ? "" : Bytes.repr(keyName) + " ") + "too long: " + length
-                    + " bytes (at most " + AmpKeys.MAX_KEY_LENGTH + ")";
+        String limit = isKey ? AmpKeys.MAX_KEY_LENGTH + " bytes per key" : AmpKeys.MAX_VALUE_LENGTH + " bytes per value";
+        String what = isKey
+                ? "key " + (keyName == null ? "" : quote(keyName) + " ") + "is " + length + " bytes"
+                : "value of key " + (keyName == null ? "?" : quote(keyName)) + " is " + length + " bytes";
+        return (isLocal ? "the " : "the peer sent a ") + what + ", over AMP's limit of " + limit
+                + (isLocal ? " (nothing was sent)" : "");
+    }
+
+    /** The key as a Java user reads it ({@code 'name'}); bytes that are not UTF-8 as escapes. */
+    private static String quote(byte[] key) {
+        try {
+            String text = Utf8.decodeStrict(key);
+            return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+        } catch (CharacterCodingException notText) {
+            return Bytes.repr(key, 40);
         }
-        return where + " value " + (keyName == null ? "" : "of key " + Bytes.repr(keyName) + " ") + "too long: "
-                + length + " bytes (at most " + AmpKeys.MAX_VALUE_LENGTH + ")";
     }
 
     /** Whether the key (rather than a value) was too long. */

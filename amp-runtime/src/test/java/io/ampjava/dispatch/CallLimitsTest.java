@@ -122,7 +122,10 @@ class CallLimitsTest {
     void aTimedOutCallIsFreedAndItsLateAnswerDropped() throws Exception {
         open(ConnectionOptions.builder().callTimeout(Duration.ofMillis(100)).maxOutstandingCalls(1).build(), true);
         CompletableFuture<Total> slow = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
-        assertInstanceOf(TimeoutException.class, Await.failure(slow));
+        CallTimeoutException timedOut = assertInstanceOf(CallTimeoutException.class, Await.failure(slow));
+        assertEquals("no answer to Sum within 100 ms on " + connection.describe(), timedOut.getMessage());
+        assertEquals("Sum", timedOut.command());
+        assertEquals(Duration.ofMillis(100), timedOut.waited());
         assertEquals("1", peer.nextBox().getString("_ask"));
 
         // The peer still owes tag 1: it counts against the limit until its answer comes.
@@ -184,7 +187,7 @@ class CallLimitsTest {
     void anAnswerToATagNeverIssuedStillClosesTheConnection() throws Exception {
         open(ConnectionOptions.builder().callTimeout(Duration.ofMillis(50)).build(), true);
         CompletableFuture<Total> call = connection.callRemote(TestCommands.SUM, new Operands(1, 2));
-        assertInstanceOf(TimeoutException.class, Await.failure(call));
+        assertInstanceOf(CallTimeoutException.class, Await.failure(call));
         peer.send(box("_answer", "2", "total", "3")); // tag 2 was never used
         Await.result(connection.closeFuture());
         assertInstanceOf(ProtocolException.class, connection.closeCause());
@@ -197,7 +200,7 @@ class CallLimitsTest {
                 ConnectionOptions.builder().callTimeout(Duration.ofMillis(50)).build());
         peer = new RawPeer(pair.right());
         CompletableFuture<List<Descriptor>> call = connection.callRemote(TestCommands.GET_FDS, 1L);
-        assertInstanceOf(TimeoutException.class, Await.failure(call));
+        assertInstanceOf(CallTimeoutException.class, Await.failure(call));
         peer.nextBox();
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             DescriptorSnapshot before = DescriptorSnapshot.take();

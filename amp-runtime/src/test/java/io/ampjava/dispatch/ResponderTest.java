@@ -230,12 +230,28 @@ class ResponderTest {
     }
 
     @Test
-    void anAnswerTooLongToEncodeClosesWithoutAnswerAsInTwisted() throws Exception {
-        open(new MapLocator().with("Big",
-                (request, connection) -> CompletableFuture.completedFuture(new Box().put("v", new byte[65536]))));
+    void anAnswerTooLongToEncodeIsAnErrorThatNamesTheCommandAndTheConnectionStays() throws Exception {
+        // Twisted drops the connection without a word here; the caller is told instead.
+        open(new MapLocator()
+                .with("Big", (request, connection) -> CompletableFuture.completedFuture(new Box().put("v", new byte[65536])))
+                .with(SUM, (operands, connection) -> TestCommands.sum(operands)));
         peer.send(box("_command", "Big", "_ask", "1"));
-        peer.expectClosedWithoutMore();
-        assertInstanceOf(io.ampjava.wire.TooLongException.class, connection.closeCause());
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description",
+                "the answer to Big cannot be sent: the value of key 'v' is 65536 bytes, over AMP's limit of 65535"
+                        + " bytes per value (nothing was sent)"));
+        expectStillUp("2");
+    }
+
+    @Test
+    void aTypedAnswerTooLongToEncodeIsAnErrorToo() throws Exception {
+        open(new MapLocator()
+                .with(TestCommands.HELLO, (text, connection) -> "x".repeat(70_000))
+                .with(SUM, (operands, connection) -> TestCommands.sum(operands)));
+        peer.send(box("_command", "hello", "_ask", "1", "hello", "hi"));
+        peer.expectBytes(WireBytes.box("_error", "1", "_error_code", "UNKNOWN", "_error_description",
+                "the answer to hello cannot be sent: the value of key 'hello' is 70000 bytes, over AMP's limit of"
+                        + " 65535 bytes per value (nothing was sent)"));
+        expectStillUp("2");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.testing.Await;
 import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.OpenDescriptor;
@@ -13,9 +14,11 @@ import io.ampjava.transport.unix.UnixListeningSocket;
 import io.ampjava.transport.unix.UnixTransport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,9 +58,10 @@ class UnixTransportTest {
     }
 
     @Test
-    void describesItselfByPath() {
+    void describesItselfByPathAndTheServerSideNamesItsPeer() {
         assertEquals("unix:" + dir.resolve("amp.sock"), client.describe());
-        assertEquals("unix:" + dir.resolve("amp.sock"), server.describe());
+        assertEquals("unix:" + dir.resolve("amp.sock") + " (peer pid " + ProcessHandle.current().pid() + ", uid "
+                + NativePosix.posix().geteuid() + ")", server.describe());
         assertTrue(client.canPassDescriptors());
     }
 
@@ -291,9 +295,15 @@ class UnixTransportTest {
     }
 
     @Test
-    void connectingWhereNobodyListensFailsClearly() {
-        IOException failed = assertThrows(IOException.class, () -> UnixTransport.connect(dir.resolve("nobody.sock")));
-        assertTrue(failed.getMessage().startsWith("cannot connect to unix:" + dir.resolve("nobody.sock")), failed.getMessage());
+    void connectingWhereNobodyListensFailsWithTheJdksExceptions() throws IOException {
+        Path missing = dir.resolve("nobody.sock");
+        NoSuchFileException none = assertThrows(NoSuchFileException.class, () -> UnixTransport.connect(missing));
+        assertEquals(missing + ": cannot connect to unix:" + missing
+                + ": no such file (is the server running, and is this its socket path?)", none.getMessage());
+        Path stale = Files.createFile(dir.resolve("stale.sock"));
+        ConnectException refused = assertThrows(ConnectException.class, () -> UnixTransport.connect(stale));
+        assertEquals("cannot connect to unix:" + stale + ": connection refused (nobody listens there: a stale socket"
+                + " file, or not a socket)", refused.getMessage());
     }
 
     private static CompletableFuture<ReceivedStream> readAsync(Transport transport, int count, ByteBuffer buffer) {

@@ -92,8 +92,8 @@ class BoxEncoderTest {
         assertTrue(e.isLocal());
         assertEquals(256, e.length());
         assertArrayEquals(key, e.keyName());
-        assertTrue(e.getMessage().contains("key") && e.getMessage().contains("256"), e.getMessage());
-        assertTrue(e.getMessage().contains("b'kkkk"), e.getMessage());
+        assertEquals("the key '" + "k".repeat(40) + "...' is 256 bytes, over AMP's limit of 255 bytes per key"
+                + " (nothing was sent)", e.getMessage());
         assertThrows(TooLongException.class, () -> BoxEncoder.encodedLength(box));
     }
 
@@ -105,8 +105,8 @@ class BoxEncoderTest {
         assertTrue(e.isLocal());
         assertEquals(65536, e.length());
         assertArrayEquals(ascii("hello"), e.keyName());
-        assertTrue(e.getMessage().contains("value") && e.getMessage().contains("b'hello'")
-                && e.getMessage().contains("65536"), e.getMessage());
+        assertEquals("the value of key 'hello' is 65536 bytes, over AMP's limit of 65535 bytes per value"
+                + " (nothing was sent)", e.getMessage());
     }
 
     @Test

@@ -7,25 +7,32 @@ import com.palantir.javapoet.ClassName;
  * type maps to.
  */
 public enum Builtin {
-    INT("IntArgument", true),
-    LONG("LongArgument", true),
-    BIG_INTEGER("BigIntegerArgument", false),
-    BYTES("BytesArgument", false),
-    UNICODE("UnicodeArgument", false),
-    BOOLEAN("BooleanArgument", true),
-    FLOAT("FloatArgument", true),
-    DECIMAL("DecimalArgument", false),
-    AMP_DECIMAL("AmpDecimalArgument", false),
-    DATE_TIME("DateTimeArgument", false),
-    PATH("PathArgument", false),
-    DESCRIPTOR("DescriptorArgument", false);
+    INT("IntArgument", true, "Integer"),
+    LONG("LongArgument", true, "Integer"),
+    BIG_INTEGER("BigIntegerArgument", false, "Integer"),
+    BYTES("BytesArgument", false, "String"),
+    UNICODE("UnicodeArgument", false, "Unicode"),
+    BOOLEAN("BooleanArgument", true, "Boolean"),
+    FLOAT("FloatArgument", true, "Float"),
+    DECIMAL("DecimalArgument", false, "Decimal"),
+    AMP_DECIMAL("AmpDecimalArgument", false, "Decimal"),
+    DATE_TIME("DateTimeArgument", false, "DateTime"),
+    PATH("PathArgument", false, "Path"),
+    DESCRIPTOR("DescriptorArgument", false, "Descriptor");
 
     private final ClassName argumentClass;
     private final boolean staticCodec;
+    private final String twistedName;
 
-    Builtin(String argumentClass, boolean staticCodec) {
+    Builtin(String argumentClass, boolean staticCodec, String twistedName) {
         this.argumentClass = ClassName.get("io.ampjava.types", argumentClass);
         this.staticCodec = staticCodec;
+        this.twistedName = twistedName;
+    }
+
+    /** The AMP type, as the class of {@code twisted.protocols.amp} that is it: {@code Integer}, {@code DateTime}. */
+    public String twistedName() {
+        return twistedName;
     }
 
     /** The runtime class, e.g. {@code io.ampjava.types.LongArgument}. */

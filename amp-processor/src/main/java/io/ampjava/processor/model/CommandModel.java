@@ -13,7 +13,8 @@ import javax.lang.model.element.TypeElement;
  * @param wireName the command's name on the wire
  * @param arguments the interface's arguments
  * @param response the nested {@code @Response}, if any
- * @param elements every {@code AmpList} element record used, at any depth, in order of first use
+ * @param elements the {@code AmpList} element records used at any depth that the generated class can
+ *     name (it has a factory for each), nested ones before those that hold them
  * @param errors the declared errors, in declaration order
  * @param requiresAnswer whether the caller asks for an answer
  * @param closesConnection whether the responder closes the connection after answering

@@ -8,8 +8,9 @@ import javax.lang.model.SourceVersion;
 /**
  * The names of generated classes and members, in one place because the writers, the validators and
  * the user's code all rely on them: {@code p.DivideCommand} for {@code p.Divide},
- * {@code p.Outer_DivideCommand} for {@code p.Outer.Divide}, {@code p.CalculatorLocator} for
- * {@code p.Calculator}.
+ * {@code p.Outer_DivideCommand} for {@code p.Outer.Divide} (or the name given with
+ * {@code @AmpCommand(className = ...)}), {@code p.CalculatorLocator} for {@code p.Calculator},
+ * {@code p.TagElement} for the {@code AmpList} element {@code p.Tag}.
  */
 public final class GeneratedNames {
     /** The public static methods of every generated command class. */
@@ -17,12 +18,28 @@ public final class GeneratedNames {
 
     private GeneratedNames() {}
 
-    public static ClassName command(ClassName commandInterface) {
-        return flattened(commandInterface, "Command");
+    /**
+     * The class generated for a command interface.
+     *
+     * @param className the simple name chosen with {@code @AmpCommand(className = ...)}; empty for the
+     *     default, {@code DivideCommand} for {@code Divide}
+     */
+    public static ClassName command(ClassName commandInterface, String className) {
+        return className.isEmpty()
+                ? flattened(commandInterface, "Command")
+                : ClassName.get(commandInterface.packageName(), className);
     }
 
     public static ClassName locator(ClassName responderClass) {
         return flattened(responderClass, "Locator");
+    }
+
+    /**
+     * The class generated once for an {@code AmpList} element interface, shared by every command that
+     * uses it: {@code p.TagElement} for {@code p.Tag}, {@code p.Order_LineElement} for {@code p.Order.Line}.
+     */
+    public static ClassName element(ClassName elementInterface) {
+        return flattened(elementInterface, "Element");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.ampjava.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
@@ -15,6 +16,25 @@ import javax.lang.model.element.TypeElement;
 public record RecordModel(TypeElement element, ClassName interfaceName, List<FieldModel> fields) {
     public RecordModel {
         fields = List.copyOf(fields);
+    }
+
+    /**
+     * The {@code AmpList} element records this record uses at any depth, nested ones before those that
+     * hold them, each once.
+     */
+    public List<RecordModel> elements() {
+        List<RecordModel> used = new ArrayList<>();
+        addElements(this, used);
+        return used;
+    }
+
+    private static void addElements(RecordModel record, List<RecordModel> into) {
+        for (FieldModel field : record.fields()) {
+            if (field.wireType() instanceof WireType.AmpList list && !into.contains(list.element())) {
+                addElements(list.element(), into);
+                into.add(list.element());
+            }
+        }
     }
 
     /** The name a person reads in {@code toString()}: {@code Divide}, {@code Divide.Result}. */

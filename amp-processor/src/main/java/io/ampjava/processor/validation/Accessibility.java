@@ -30,20 +30,34 @@ public final class Accessibility {
         return true;
     }
 
+    /** Whether code in any package can name {@code type}. */
+    public boolean canNameEverywhere(TypeElement type) {
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            TypeElement t = (TypeElement) e;
+            if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS
+                    || !isPublic(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether code in {@code packageName} can call {@code member} (a method or constructor, or read a field). */
     public boolean canUse(Element member, String packageName) {
         return isVisible(member, packageName) && canName((TypeElement) member.getEnclosingElement(), packageName);
     }
 
-    private boolean isVisible(Element element, String packageName) {
-        if (element.getModifiers().contains(Modifier.PUBLIC)) {
-            return true;
-        }
-        // Members of interfaces are public even when the keyword is not written.
+    /** Public, by the keyword or as a member of an interface (which is public without the keyword). */
+    private static boolean isPublic(Element element) {
         Element enclosing = element.getEnclosingElement();
-        if (enclosing != null
-                && (enclosing.getKind() == ElementKind.INTERFACE || enclosing.getKind() == ElementKind.ANNOTATION_TYPE)
-                && !element.getModifiers().contains(Modifier.PRIVATE)) {
+        return element.getModifiers().contains(Modifier.PUBLIC)
+                || (enclosing != null
+                        && (enclosing.getKind() == ElementKind.INTERFACE || enclosing.getKind() == ElementKind.ANNOTATION_TYPE)
+                        && !element.getModifiers().contains(Modifier.PRIVATE));
+    }
+
+    private boolean isVisible(Element element, String packageName) {
+        if (isPublic(element)) {
             return true;
         }
         if (element.getModifiers().contains(Modifier.PRIVATE)) {

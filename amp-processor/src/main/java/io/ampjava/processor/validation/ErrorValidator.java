@@ -1,7 +1,6 @@
 package io.ampjava.processor.validation;
 
 import com.palantir.javapoet.ClassName;
-import io.ampjava.processor.Reporter;
 import io.ampjava.processor.model.ErrorModel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,21 +26,19 @@ final class ErrorValidator {
 
     private final Elements elements;
     private final Types types;
-    private final Reporter reporter;
     private final AnnotationReader annotations;
     private final Accessibility accessibility;
 
-    ErrorValidator(Elements elements, Types types, Reporter reporter) {
+    ErrorValidator(Elements elements, Types types) {
         this.elements = elements;
         this.types = types;
-        this.reporter = reporter;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
     }
 
-    /** The declared errors in order, or null after reporting a problem. */
-    List<ErrorModel> errors(TypeElement command, AnnotationMirror ampCommand, String packageName) {
-        int before = reporter.errorCount();
+    /** The report on the declared errors, with them in order when clean. */
+    ValidationReport<List<ErrorModel>> errors(TypeElement command, AnnotationMirror ampCommand, String packageName) {
+        ValidationReport.Builder<List<ErrorModel>> report = ValidationReport.about(command);
         List<ErrorModel> result = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         Set<String> exceptions = new HashSet<>();
@@ -50,21 +47,21 @@ final class ErrorValidator {
             String code = annotations.string(error, "code");
             TypeMirror exception = annotations.type(command, error, "exception");
             if (code.isEmpty()) {
-                reporter.error(command, ampCommand, value, "an @AmpError code must not be empty");
+                report.error(command, ampCommand, value, "an @AmpError code must not be empty");
                 continue;
             }
             if (code.equals(UNHANDLED)) {
-                reporter.error(command, ampCommand, value, "the error code UNHANDLED is reserved: AMP answers it"
+                report.error(command, ampCommand, value, "the error code UNHANDLED is reserved: AMP answers it"
                         + " for a command the peer does not know");
                 continue;
             }
             if (!codes.add(code)) {
-                reporter.error(command, ampCommand, value, "the error code " + code + " is declared twice");
+                report.error(command, ampCommand, value, "the error code " + code + " is declared twice");
                 continue;
             }
-            ErrorModel model = error(command, ampCommand, value, code, exception, packageName);
+            ErrorModel model = error(command, ampCommand, value, code, exception, packageName, report);
             if (model != null && !exceptions.add(model.exception().canonicalName())) {
-                reporter.error(command, ampCommand, value, "the exception " + model.exception().simpleName()
+                report.error(command, ampCommand, value, "the exception " + model.exception().simpleName()
                         + " is declared twice: each exception maps to one code");
                 continue;
             }
@@ -72,19 +69,19 @@ final class ErrorValidator {
                 result.add(model);
             }
         }
-        return reporter.errorCount() == before ? result : null;
+        return report.build(result);
     }
 
     private ErrorModel error(TypeElement command, AnnotationMirror ampCommand, AnnotationValue value, String code,
-            TypeMirror exception, String packageName) {
+            TypeMirror exception, String packageName, ValidationReport.Builder<?> report) {
         if (exception.getKind() != TypeKind.DECLARED) {
-            reporter.error(command, ampCommand, value, "the exception of error " + code + " must be a class");
+            report.error(command, ampCommand, value, "the exception of error " + code + " must be a class");
             return null;
         }
         TypeElement type = (TypeElement) types.asElement(exception);
         String name = type.getSimpleName().toString();
         if (!accessibility.canName(type, packageName)) {
-            reporter.error(command, ampCommand, value, "exception " + type.getQualifiedName() + " of error " + code
+            report.error(command, ampCommand, value, "exception " + type.getQualifiedName() + " of error " + code
                     + " is not accessible from " + packageName + ": make it public");
             return null;
         }
@@ -105,7 +102,7 @@ final class ErrorValidator {
             }
         }
         if (!instantiable || !(messageConstructor || noArgConstructor)) {
-            reporter.error(command, ampCommand, value, "exception " + name + " of error " + code + " needs a public"
+            report.error(command, ampCommand, value, "exception " + name + " of error " + code + " needs a public"
                     + " constructor taking a String (or a public no-argument one): the caller's side rebuilds it"
                     + " from the error description" + (instantiable ? "" : ", so it cannot be abstract or an inner class"));
             return null;

@@ -1,8 +1,6 @@
 package io.ampjava.processor.validation;
 
 import com.palantir.javapoet.ClassName;
-import io.ampjava.processor.Reporter;
-import io.ampjava.processor.model.CommandModel;
 import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.LocatorModel;
 import io.ampjava.processor.model.ResponderModel;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.NestingKind;
@@ -32,76 +29,79 @@ import javax.lang.model.util.Types;
  * hierarchy wins (as a subclass overrides a responder in Twisted by registering the command again).
  */
 public final class LocatorValidator {
-    private final Elements elements;
     private final Types types;
     private final AnnotationReader annotations;
     private final Accessibility accessibility;
+    private final ResponderValidator responders;
+    private final UserTypes userTypes;
 
-    public LocatorValidator(Elements elements, Types types) {
-        this.elements = elements;
+    /**
+     * @param commands where the commands the responders answer are checked
+     * @param userTypes the user's classes, which generated classes must not be named like
+     */
+    public LocatorValidator(Elements elements, Types types, CommandValidator commands, UserTypes userTypes) {
+        this.userTypes = userTypes;
         this.types = types;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
+        this.responders = new ResponderValidator(elements, types, commands);
     }
 
     /**
-     * The locator's model, or null after reporting every problem found.
+     * The report on a class with {@code @Responder} methods, with its locator's model when clean.
      *
-     * @param commands the model of a valid command interface, or null if it has errors
      * @throws UnresolvedTypeException if a responder refers to a type that does not exist (yet)
      */
-    public LocatorModel validate(TypeElement target, Reporter reporter, Function<TypeElement, CommandModel> commands) {
-        int before = reporter.errorCount();
+    public ValidationReport<LocatorModel> validate(TypeElement target) {
+        ValidationReport.Builder<LocatorModel> report = ValidationReport.about(target);
         ClassName targetName = ClassName.get(target);
         String packageName = targetName.packageName();
         if (target.getKind() == ElementKind.ANNOTATION_TYPE) {
-            reporter.error(target, "@Responder methods cannot be in an annotation type");
-            return null;
+            return report.error(target, "@Responder methods cannot be in an annotation type").invalid();
         }
         if (!target.getTypeParameters().isEmpty()) {
-            reporter.error(target, "a class with @Responder methods must not be generic: " + target.getSimpleName()
-                    + " has type parameters (put the responders in a non-generic subclass)");
-            return null;
+            return report.error(target, "a class with @Responder methods must not be generic: " + target.getSimpleName()
+                    + " has type parameters (put the responders in a non-generic subclass)").invalid();
         }
         if (target.getNestingKind() == NestingKind.LOCAL || target.getNestingKind() == NestingKind.ANONYMOUS
                 || !accessibility.canName(target, packageName)) {
-            reporter.error(target, "a class with @Responder methods must be visible to its package (not private,"
+            return report.error(target, "a class with @Responder methods must be visible to its package (not private,"
                     + " not local or anonymous) so that the generated " + GeneratedNames.locator(targetName).simpleName()
-                    + " can use it");
-            return null;
+                    + " can use it").invalid();
         }
-        ResponderValidator validator = new ResponderValidator(elements, types, reporter, commands);
+        ClassName generatedName = GeneratedNames.locator(targetName);
+        if (userTypes.contains(generatedName.canonicalName())) {
+            return report.error(target, "the locator generated for " + targetName.canonicalName() + " would be named "
+                    + generatedName.canonicalName() + ", like your class " + generatedName.canonicalName()
+                    + ": rename one of the two classes").invalid();
+        }
         DeclaredType targetType = (DeclaredType) target.asType();
         Map<String, ResponderModel> byWireName = new HashMap<>();
-        List<ResponderModel> responders = new ArrayList<>();
-        for (Found found : respondersByCommand(target, validator, reporter).values()) {
-            ExecutableElement method = found.method();
-            ResponderModel responder = validator.validate(method, found.command(), targetType, packageName);
+        List<ResponderModel> found = new ArrayList<>();
+        for (Found candidate : respondersByCommand(target, report).values()) {
+            ExecutableElement method = candidate.method();
+            ResponderModel responder = report.add(responders.validate(method, candidate.command(), targetType, packageName));
             if (responder == null) {
                 continue;
             }
             ResponderModel clash = byWireName.putIfAbsent(responder.command().wireName(), responder);
             if (clash != null) {
-                reporter.error(method, "responders " + clash.methodName() + "() and " + responder.methodName()
+                report.error(method, "responders " + clash.methodName() + "() and " + responder.methodName()
                         + "() answer two commands with the same wire name '" + responder.command().wireName()
                         + "'; one locator can only answer it once");
                 continue;
             }
-            responders.add(responder);
+            found.add(responder);
         }
-        if (reporter.errorCount() != before) {
-            return null;
-        }
-        responders.sort(Comparator.comparing(r -> r.command().wireName()));
-        return new LocatorModel(target, targetName, GeneratedNames.locator(targetName), responders);
+        found.sort(Comparator.comparing(r -> r.command().wireName()));
+        return report.build(new LocatorModel(target, targetName, generatedName, found));
     }
 
     /**
      * The {@code @Responder} methods of {@code target} and its supertypes, one per command: the class
      * first, then its superclasses, then interfaces, so that the first one met for a command wins.
      */
-    private Map<String, Found> respondersByCommand(TypeElement target, ResponderValidator validator,
-            Reporter reporter) {
+    private Map<String, Found> respondersByCommand(TypeElement target, ValidationReport.Builder<?> report) {
         Map<String, Found> result = new LinkedHashMap<>();
         Set<String> visited = new HashSet<>();
         List<TypeElement> hierarchy = new ArrayList<>();
@@ -122,14 +122,14 @@ public final class LocatorValidator {
                 if (!annotations.has(method, AnnotationReader.RESPONDER)) {
                     continue;
                 }
-                TypeElement command = validator.commandOf(method);
+                TypeElement command = responders.commandOf(method, report);
                 if (command == null) {
                     continue;
                 }
                 String key = command.getQualifiedName().toString();
                 ExecutableElement twin = declaredHere.putIfAbsent(key, method);
                 if (twin != null) {
-                    reporter.error(method, "two @Responder methods of " + type.getSimpleName() + " answer "
+                    report.error(method, "two @Responder methods of " + type.getSimpleName() + " answer "
                             + command.getSimpleName() + ": " + twin.getSimpleName() + "() and " + method.getSimpleName()
                             + "(); keep one");
                     continue;

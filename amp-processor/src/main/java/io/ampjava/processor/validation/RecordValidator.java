@@ -2,8 +2,8 @@ package io.ampjava.processor.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import io.ampjava.processor.Reporter;
 import io.ampjava.processor.model.FieldModel;
+import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
 import io.ampjava.processor.model.WireType;
 import java.util.ArrayDeque;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +30,11 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Checks the interfaces of one command (its arguments, its response, its {@code AmpList} elements
- * at any depth) and builds their records. One instance per command: it remembers the element
- * records already built, and the interfaces being built, to refuse a record that contains itself.
+ * Checks record interfaces (the arguments of a command, its response, the elements of its
+ * {@code AmpList}s at any depth) and builds their records. One for the whole compilation: the report
+ * of each element interface is kept per type, so that an element shared by many commands is checked
+ * once and becomes one record; the interfaces being built are tracked to refuse a record that
+ * contains itself.
  */
 final class RecordValidator implements WireTypeResolver.ElementRecords {
     /** Names a record component cannot have (JLS 8.10.1); all but two are final in Object anyway. */
@@ -42,114 +43,126 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
 
     private final Elements elements;
     private final Types types;
-    private final Reporter reporter;
     private final AnnotationReader annotations;
     private final Accessibility accessibility;
     private final WireTypeResolver resolver;
-    private final String packageName;
-    private final Map<String, RecordModel> built = new LinkedHashMap<>();
+    private final UserTypes userTypes;
+    /** By element, whose identity is the type's in one round (a later round's element is checked anew). */
+    private final Map<TypeElement, ValidationReport<RecordModel>> elementReports = new HashMap<>();
     private final Deque<TypeElement> building = new ArrayDeque<>();
-    private final List<RecordModel> usedAsElements = new ArrayList<>();
 
-    /** @param packageName the package of the generated class, which must be able to name every type */
-    RecordValidator(Elements elements, Types types, Reporter reporter, String packageName) {
+    RecordValidator(Elements elements, Types types, UserTypes userTypes) {
         this.elements = elements;
+        this.userTypes = userTypes;
         this.types = types;
-        this.reporter = reporter;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
-        this.resolver = new WireTypeResolver(elements, types, reporter);
-        this.packageName = packageName;
+        this.resolver = new WireTypeResolver(elements, types);
     }
 
-    /** The {@code AmpList} element records used so far, nested ones before the ones that hold them. */
-    List<RecordModel> elementRecords() {
-        return List.copyOf(usedAsElements);
-    }
-
-    /** The record of a command's or a response's interface, or null after reporting its errors. */
-    RecordModel record(TypeElement element) {
-        String key = element.getQualifiedName().toString();
-        RecordModel done = built.get(key);
-        if (done != null) {
-            return done;
-        }
+    /**
+     * The report of a command's or a response's interface.
+     *
+     * @param packageName the package of the generated class, which must be able to name every type
+     * @throws UnresolvedTypeException if it refers to a type that does not exist (yet)
+     */
+    ValidationReport<RecordModel> record(TypeElement element, String packageName) {
         building.push(element);
         try {
-            RecordModel record = build(element);
-            if (record != null) {
-                built.put(key, record);
-            }
-            return record;
+            return build(element, packageName);
         } finally {
             building.pop();
         }
     }
 
+    /**
+     * The report of an {@code AmpList} element interface, checked for the class generated for it (in
+     * its package), once per type.
+     *
+     * @throws UnresolvedTypeException if it refers to a type that does not exist (yet)
+     */
+    ValidationReport<RecordModel> element(TypeElement element) {
+        ValidationReport<RecordModel> report = elementReports.get(element);
+        if (report == null) {
+            ClassName generated = GeneratedNames.element(ClassName.get(element));
+            if (userTypes.contains(generated.canonicalName())) {
+                report = ValidationReport.<RecordModel>about(element).error(element, "the class generated for AmpList"
+                        + " element " + element.getQualifiedName() + " would be named " + generated.canonicalName()
+                        + ", like your class " + generated.canonicalName() + ": rename one of the two").invalid();
+            } else {
+                building.push(element);
+                try {
+                    report = build(element, generated.packageName());
+                } finally {
+                    building.pop();
+                }
+            }
+            elementReports.put(element, report);
+        }
+        return report;
+    }
+
     @Override
-    public RecordModel element(TypeElement element, ExecutableElement usedBy) {
+    public RecordModel element(TypeElement element, ExecutableElement usedBy, String packageName,
+            ValidationReport.Builder<?> report) {
         if (building.contains(element)) {
-            reporter.error(usedBy, "AmpList element " + element.getSimpleName() + " contains itself through "
+            report.error(usedBy, "AmpList element " + element.getSimpleName() + " contains itself through "
                     + usedBy.getSimpleName() + "(): an AMP value cannot nest without end");
             return null;
         }
         if (!element.getTypeParameters().isEmpty()) {
-            reporter.error(usedBy, "AmpList element " + element.getSimpleName() + " must not be generic");
+            report.error(usedBy, "AmpList element " + element.getSimpleName() + " must not be generic");
             return null;
         }
         if (!accessibility.canName(element, packageName)) {
-            reporter.error(usedBy, "AmpList element " + element.getQualifiedName() + " is not accessible from "
+            report.error(usedBy, "AmpList element " + element.getQualifiedName() + " is not accessible from "
                     + packageName + ": make it public");
             return null;
         }
-        boolean known = built.containsKey(element.getQualifiedName().toString());
-        RecordModel record = record(element);
-        if (record != null && !known && !usedAsElements.contains(record)) {
-            usedAsElements.add(record);
-        }
-        return record;
+        return report.add(element(element));
     }
 
-    private RecordModel build(TypeElement element) {
-        int errors = reporter.errorCount();
+    private ValidationReport<RecordModel> build(TypeElement element, String packageName) {
+        ValidationReport.Builder<RecordModel> report = ValidationReport.about(element);
         DeclaredType self = (DeclaredType) element.asType();
         List<FieldModel> fields = new ArrayList<>();
         Map<String, FieldModel> byWireName = new HashMap<>();
         for (ExecutableElement method : abstractMethods(element)) {
-            FieldModel field = field(self, method);
+            FieldModel field = field(self, method, packageName, report);
             if (field == null) {
                 continue;
             }
             FieldModel clash = byWireName.putIfAbsent(field.wireName(), field);
             if (clash != null) {
-                reporter.error(method, "two arguments travel as '" + field.wireName() + "': " + clash.javaName()
+                report.error(method, "two arguments travel as '" + field.wireName() + "': " + clash.javaName()
                         + "() and " + field.javaName() + "(); give one another name with @Argument(\"...\")");
                 continue;
             }
             fields.add(field);
         }
-        return reporter.errorCount() == errors ? new RecordModel(element, ClassName.get(element), fields) : null;
+        return report.build(new RecordModel(element, ClassName.get(element), fields));
     }
 
-    private FieldModel field(DeclaredType self, ExecutableElement method) {
+    private FieldModel field(DeclaredType self, ExecutableElement method, String packageName,
+            ValidationReport.Builder<?> report) {
         String name = method.getSimpleName().toString();
         AnnotationMirror argument = annotations.find(method, AnnotationReader.ARGUMENT);
         if (argument == null) {
-            reporter.error(method, "method " + name + "() of " + method.getEnclosingElement().getSimpleName()
+            report.error(method, "method " + name + "() of " + method.getEnclosingElement().getSimpleName()
                     + " has no @Argument: every abstract method of a command, response or AmpList element interface"
                     + " is an argument (make other methods default or static)");
             return null;
         }
         if (!method.getParameters().isEmpty()) {
-            reporter.error(method, "@Argument method " + name + "() must not take parameters: it reads one value");
+            report.error(method, "@Argument method " + name + "() must not take parameters: it reads one value");
             return null;
         }
         if (!method.getTypeParameters().isEmpty()) {
-            reporter.error(method, "@Argument method " + name + "() must not be generic");
+            report.error(method, "@Argument method " + name + "() must not be generic");
             return null;
         }
         if (OBJECT_METHODS.contains(name)) {
-            reporter.error(method, "@Argument method " + name + "() has the name of a java.lang.Object method;"
+            report.error(method, "@Argument method " + name + "() has the name of a java.lang.Object method;"
                     + " name the method otherwise and keep the wire name with @Argument(\"" + name + "\")");
             return null;
         }
@@ -160,22 +173,22 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
         String problem = WireNameRules.checkKey(wireName);
         if (problem != null) {
             AnnotationValue value = annotations.explicitValue(argument, "value");
-            reporter.error(method, argument, value, problem);
+            report.error(method, argument, value, problem);
             return null;
         }
         TypeMirror type = ((ExecutableType) types.asMemberOf(self, method)).getReturnType();
         boolean optional = annotations.bool(argument, "optional");
         if (optional && type.getKind().isPrimitive()) {
-            reporter.error(method, argument, "optional argument " + name + "() must have a reference type so that"
+            report.error(method, argument, "optional argument " + name + "() must have a reference type so that"
                     + " absent can be null: use " + types.boxedClass((PrimitiveType) type)
                             .getSimpleName() + ", not " + type);
             return null;
         }
         if (type.getKind() == TypeKind.VOID) {
-            reporter.error(method, "@Argument method " + name + "() must return a value, not void");
+            report.error(method, "@Argument method " + name + "() must return a value, not void");
             return null;
         }
-        WireType wireType = resolver.resolve(method, type, argument, packageName, this);
+        WireType wireType = resolver.resolve(method, type, argument, packageName, this, report);
         if (wireType == null) {
             return null;
         }

@@ -1,7 +1,6 @@
 package io.ampjava.processor.validation;
 
 import com.palantir.javapoet.TypeName;
-import io.ampjava.processor.Reporter;
 import io.ampjava.processor.model.CommandModel;
 import io.ampjava.processor.model.FieldModel;
 import io.ampjava.processor.model.ResponderModel.Parameter;
@@ -9,7 +8,6 @@ import io.ampjava.processor.model.ResponderModel.Returns;
 import io.ampjava.processor.model.ResponderModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
@@ -32,66 +30,66 @@ final class ResponderValidator {
 
     private final Elements elements;
     private final Types types;
-    private final Reporter reporter;
     private final AnnotationReader annotations;
     private final Accessibility accessibility;
-    private final Function<TypeElement, CommandModel> commands;
+    private final CommandValidator commands;
 
-    /** @param commands the model of a valid command interface, or null if it has errors */
-    ResponderValidator(Elements elements, Types types, Reporter reporter, Function<TypeElement, CommandModel> commands) {
+    ResponderValidator(Elements elements, Types types, CommandValidator commands) {
         this.elements = elements;
         this.types = types;
-        this.reporter = reporter;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
         this.commands = commands;
     }
 
-    /** The command interface a {@code @Responder} names, or null after reporting that it is not one. */
-    TypeElement commandOf(ExecutableElement method) {
+    /** The command interface a {@code @Responder} names, or null after an error in {@code report} that it is not one. */
+    TypeElement commandOf(ExecutableElement method, ValidationReport.Builder<?> report) {
         AnnotationMirror responder = annotations.find(method, AnnotationReader.RESPONDER);
         TypeMirror type = annotations.type(method, responder, "value");
         AnnotationValue value = annotations.explicitValue(responder, "value");
         if (type.getKind() != TypeKind.DECLARED
                 || !annotations.has(types.asElement(type), AnnotationReader.AMP_COMMAND)) {
-            reporter.error(method, responder, value, "@Responder(" + simpleName(type) + ".class) must name an"
+            report.error(method, responder, value, "@Responder(" + simpleName(type) + ".class) must name an"
                     + " @AmpCommand interface, and " + simpleName(type) + " is not one");
             return null;
         }
         return (TypeElement) types.asElement(type);
     }
 
-    /** The responder's model, or null after reporting its problems. */
-    ResponderModel validate(ExecutableElement method, TypeElement commandElement, DeclaredType target,
+    /**
+     * The report on one responder method. The command's own errors are not in it: they belong to the
+     * command, whose step reports them where it is declared.
+     *
+     * @throws UnresolvedTypeException if it refers to a type that does not exist (yet)
+     */
+    ValidationReport<ResponderModel> validate(ExecutableElement method, TypeElement commandElement, DeclaredType target,
             String locatorPackage) {
+        ValidationReport.Builder<ResponderModel> report = ValidationReport.about(method);
         AnnotationMirror responder = annotations.find(method, AnnotationReader.RESPONDER);
-        CommandModel command = commands.apply(commandElement);
+        CommandModel command = commands.validate(commandElement).model().orElse(null);
         String name = method.getSimpleName().toString();
         if (command == null) {
-            reporter.error(method, responder, "responder " + name + "() answers " + commandElement.getSimpleName()
-                    + ", which is not a valid @AmpCommand: fix the errors reported on it");
-            return null;
+            return report.error(method, responder, "responder " + name + "() answers " + commandElement.getSimpleName()
+                    + ", which is not a valid @AmpCommand: fix the errors reported on it").invalid();
         }
-        int before = reporter.errorCount();
         if (!accessibility.canUse(method, locatorPackage)) {
-            reporter.error(method, responder, "responder " + name + "() must be visible to the generated locator in "
+            report.error(method, responder, "responder " + name + "() must be visible to the generated locator in "
                     + locatorPackage + ": make it " + (method.getModifiers().contains(Modifier.PRIVATE)
                             ? "package-private or public" : "public"));
         }
         if (!method.getTypeParameters().isEmpty()) {
-            reporter.error(method, responder, "responder " + name + "() must not be generic");
+            report.error(method, responder, "responder " + name + "() must not be generic");
         }
         // As a member of the target, so that a responder inherited from a generic superclass has its real types.
         ExecutableType signature = (ExecutableType) types.asMemberOf(target, method);
-        List<Parameter> parameters = parameters(method, signature, command);
-        Returns returns = returns(method, signature, command);
-        if (reporter.errorCount() != before) {
-            return null;
-        }
-        return new ResponderModel(method, command, parameters, returns, method.getModifiers().contains(Modifier.STATIC));
+        List<Parameter> parameters = parameters(method, signature, command, report);
+        Returns returns = returns(method, signature, command, report);
+        return report.build(new ResponderModel(method, command, parameters, returns,
+                method.getModifiers().contains(Modifier.STATIC)));
     }
 
-    private List<Parameter> parameters(ExecutableElement method, ExecutableType signature, CommandModel command) {
+    private List<Parameter> parameters(ExecutableElement method, ExecutableType signature, CommandModel command,
+            ValidationReport.Builder<?> report) {
         List<Parameter> result = new ArrayList<>();
         TypeMirror connectionType = typeOf("io.ampjava.dispatch.AmpConnection");
         TypeMirror commandType = command.element().asType();
@@ -107,7 +105,7 @@ final class ResponderValidator {
             }
             if (connectionType != null && types.isSameType(type, connectionType)) {
                 if (connection) {
-                    reporter.error(parameter, "responder " + methodName + "() takes the AmpConnection twice");
+                    report.error(parameter, "responder " + methodName + "() takes the AmpConnection twice");
                 }
                 connection = true;
                 result.add(new Parameter.Connection());
@@ -115,7 +113,7 @@ final class ResponderValidator {
             }
             if (types.isSameType(type, commandType)) {
                 if (all) {
-                    reporter.error(parameter, "responder " + methodName + "() takes " + command.element().getSimpleName()
+                    report.error(parameter, "responder " + methodName + "() takes " + command.element().getSimpleName()
                             + " twice");
                 }
                 all = true;
@@ -127,7 +125,7 @@ final class ResponderValidator {
                     .findFirst()
                     .orElse(null);
             if (field == null) {
-                reporter.error(parameter, "parameter " + name + " of responder " + methodName + "() matches no"
+                report.error(parameter, "parameter " + name + " of responder " + methodName + "() matches no"
                         + " argument of " + command.element().getSimpleName() + " ("
                         + describeArguments(command) + "); parameters match arguments by name, or take "
                         + command.element().getSimpleName() + " itself, or the AmpConnection"
@@ -136,8 +134,15 @@ final class ResponderValidator {
                 continue;
             }
             if (!types.isAssignable(field.type(), type)) {
-                reporter.error(parameter, "parameter " + name + " of responder " + methodName + "() is " + type
+                report.error(parameter, "parameter " + name + " of responder " + methodName + "() is " + type
                         + ", but argument " + name + " of " + command.element().getSimpleName() + " is " + field.type());
+                continue;
+            }
+            if (field.optional() && type.getKind().isPrimitive()) {
+                // Unboxing an absent argument would throw NullPointerException on every request without it.
+                report.error(parameter, "parameter " + name + " of responder " + methodName + "() is " + type
+                        + ", but argument " + name + " of " + command.element().getSimpleName() + " is optional,"
+                        + " so it is null when absent: take " + field.type() + " instead");
                 continue;
             }
             result.add(new Parameter.ArgumentValue(field));
@@ -145,7 +150,8 @@ final class ResponderValidator {
         return result;
     }
 
-    private Returns returns(ExecutableElement method, ExecutableType signature, CommandModel command) {
+    private Returns returns(ExecutableElement method, ExecutableType signature, CommandModel command,
+            ValidationReport.Builder<?> report) {
         TypeMirror returned = signature.getReturnType();
         if (returned.getKind() == TypeKind.ERROR) {
             throw new UnresolvedTypeException(method, "the return type " + returned);
@@ -154,7 +160,7 @@ final class ResponderValidator {
         String methodName = method.getSimpleName().toString();
         String commandName = command.element().getSimpleName().toString();
         if (command.switchesProtocol()) {
-            return switchReturns(method, returned, stageElement, commandName);
+            return switchReturns(method, returned, stageElement, commandName, report);
         }
         if (command.response().isEmpty()) {
             if (returned.getKind() == TypeKind.VOID) {
@@ -164,7 +170,7 @@ final class ResponderValidator {
             if (types.isAssignable(returned, voidStage)) {
                 return Returns.STAGE;
             }
-            reporter.error(method, "responder " + methodName + "() must return void or CompletionStage<Void>: "
+            report.error(method, "responder " + methodName + "() must return void or CompletionStage<Void>: "
                     + commandName + " has no @Response, so its answer is empty; it returns " + returned);
             return null;
         }
@@ -176,17 +182,17 @@ final class ResponderValidator {
             return Returns.STAGE;
         }
         String responseName = TypeName.get(response).toString();
-        reporter.error(method, "responder " + methodName + "() must return " + responseName + " or CompletionStage<"
+        report.error(method, "responder " + methodName + "() must return " + responseName + " or CompletionStage<"
                 + responseName + ">, the response of " + commandName + "; it returns " + returned);
         return null;
     }
 
     /** A switching command's responder returns the protocol to switch to, or a stage of it. */
     private Returns switchReturns(ExecutableElement method, TypeMirror returned, TypeElement stageElement,
-            String commandName) {
+            String commandName, ValidationReport.Builder<?> report) {
         TypeMirror protocol = typeOf("io.ampjava.dispatch.SwitchedProtocol");
         if (protocol == null) {
-            reporter.error(method, "responder " + method.getSimpleName() + "() answers " + commandName
+            report.error(method, "responder " + method.getSimpleName() + "() answers " + commandName
                     + ", which switches protocol: that needs io.ampjava.dispatch.SwitchedProtocol from amp-runtime"
                     + " on the classpath");
             return null;
@@ -198,7 +204,7 @@ final class ResponderValidator {
         if (types.isAssignable(returned, stage)) {
             return Returns.STAGE;
         }
-        reporter.error(method, "responder " + method.getSimpleName() + "() must return a SwitchedProtocol or a"
+        report.error(method, "responder " + method.getSimpleName() + "() must return a SwitchedProtocol or a"
                 + " CompletionStage of one: " + commandName + " switches the connection to the protocol it returns;"
                 + " it returns " + returned);
         return null;

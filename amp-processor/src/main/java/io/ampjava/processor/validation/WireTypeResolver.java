@@ -2,7 +2,6 @@ package io.ampjava.processor.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import io.ampjava.processor.Reporter;
 import io.ampjava.processor.model.Builtin;
 import io.ampjava.processor.model.RecordModel;
 import io.ampjava.processor.model.WireType;
@@ -46,22 +45,26 @@ final class WireTypeResolver {
             Map.entry("java.nio.file.Path", Builtin.PATH),
             Map.entry("io.ampjava.types.Descriptor", Builtin.DESCRIPTOR));
 
-    /** Builds the record of an {@code AmpList} element interface (checking it, reporting its errors). */
+    /** Builds the record of an {@code AmpList} element interface (checking it). */
     interface ElementRecords {
-        /** The element's record, or null if it is invalid (errors reported). */
-        RecordModel element(TypeElement element, ExecutableElement usedBy);
+        /**
+         * The element's record, or null if it is invalid: its report, or an error on {@code usedBy}, goes
+         * into {@code report}.
+         *
+         * @param packageName the package of the generated code that names the element
+         */
+        RecordModel element(TypeElement element, ExecutableElement usedBy, String packageName,
+                ValidationReport.Builder<?> report);
     }
 
     private final Elements elements;
     private final Types types;
-    private final Reporter reporter;
     private final AnnotationReader annotations;
     private final Accessibility accessibility;
 
-    WireTypeResolver(Elements elements, Types types, Reporter reporter) {
+    WireTypeResolver(Elements elements, Types types) {
         this.elements = elements;
         this.types = types;
-        this.reporter = reporter;
         this.annotations = new AnnotationReader(elements);
         this.accessibility = new Accessibility(elements);
     }
@@ -74,16 +77,16 @@ final class WireTypeResolver {
      * @param packageName where the generated code lives, which must be able to name every type
      */
     WireType resolve(ExecutableElement method, TypeMirror type, AnnotationMirror argument, String packageName,
-            ElementRecords records) {
+            ElementRecords records, ValidationReport.Builder<?> report) {
         TypeMirror custom = annotations.type(method, argument, "type");
         if (custom.getKind() != TypeKind.VOID) {
-            return custom(method, type, custom, argument, packageName);
+            return custom(method, type, custom, argument, packageName, report);
         }
-        return resolve(method, type, false, packageName, records);
+        return resolve(method, type, false, packageName, records, report);
     }
 
     private WireType resolve(ExecutableElement method, TypeMirror type, boolean insideListOf, String packageName,
-            ElementRecords records) {
+            ElementRecords records, ValidationReport.Builder<?> report) {
         switch (type.getKind()) {
             case ERROR:
                 throw new UnresolvedTypeException(method, "the type " + type + " of " + method.getSimpleName() + "()");
@@ -99,21 +102,21 @@ final class WireTypeResolver {
                 if (((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
                     return new WireType.Simple(Builtin.BYTES, TypeName.get(type));
                 }
-                return unsupported(method, type, insideListOf);
+                return unsupported(method, type, insideListOf, report);
             case DECLARED:
-                return declared(method, (DeclaredType) type, insideListOf, packageName, records);
+                return declared(method, (DeclaredType) type, insideListOf, packageName, records, report);
             default:
-                return unsupported(method, type, insideListOf);
+                return unsupported(method, type, insideListOf, report);
         }
     }
 
     private WireType declared(ExecutableElement method, DeclaredType type, boolean insideListOf, String packageName,
-            ElementRecords records) {
+            ElementRecords records, ValidationReport.Builder<?> report) {
         TypeElement element = (TypeElement) type.asElement();
         String name = element.getQualifiedName().toString();
         Builtin builtin = DECLARED.get(name);
         if (builtin == Builtin.DESCRIPTOR && insideListOf) {
-            reporter.error(method, "a Descriptor cannot travel inside a ListOf, as in " + method.getSimpleName()
+            report.error(method, "a Descriptor cannot travel inside a ListOf, as in " + method.getSimpleName()
                     + "(): Twisted's ListOf cannot pass file descriptors;"
                     + " use one Descriptor argument per descriptor, or an AmpList of an interface with a Descriptor");
             return null;
@@ -122,16 +125,16 @@ final class WireTypeResolver {
             return new WireType.Simple(builtin, TypeName.get(type));
         }
         if (name.equals("java.util.List")) {
-            return list(method, type, insideListOf, packageName, records);
+            return list(method, type, insideListOf, packageName, records, report);
         }
-        return unsupported(method, type, insideListOf);
+        return unsupported(method, type, insideListOf, report);
     }
 
     private WireType list(ExecutableElement method, DeclaredType type, boolean insideListOf, String packageName,
-            ElementRecords records) {
+            ElementRecords records, ValidationReport.Builder<?> report) {
         List<? extends TypeMirror> arguments = type.getTypeArguments();
         if (arguments.size() != 1) {
-            return unsupported(method, type, insideListOf);
+            return unsupported(method, type, insideListOf, report);
         }
         TypeMirror element = arguments.get(0);
         if (element.getKind() == TypeKind.ERROR) {
@@ -140,14 +143,14 @@ final class WireTypeResolver {
         if (element.getKind() == TypeKind.DECLARED && isRecordInterface((TypeElement) types.asElement(element))) {
             TypeElement elementInterface = (TypeElement) types.asElement(element);
             if (insideListOf) {
-                reporter.error(method, "an AmpList cannot travel inside a ListOf (" + method.getSimpleName() + "() is "
+                report.error(method, "an AmpList cannot travel inside a ListOf (" + method.getSimpleName() + "() is "
                         + type + "): Twisted's ListOf only holds simple values; make the outer list an AmpList too");
                 return null;
             }
-            RecordModel record = records.element(elementInterface, method);
+            RecordModel record = records.element(elementInterface, method, packageName, report);
             return record == null ? null : new WireType.AmpList(record);
         }
-        WireType inner = resolve(method, element, true, packageName, records);
+        WireType inner = resolve(method, element, true, packageName, records, report);
         return inner == null ? null : new WireType.ListOf(inner, TypeName.get(element));
     }
 
@@ -164,40 +167,41 @@ final class WireTypeResolver {
         return false;
     }
 
-    private WireType unsupported(ExecutableElement method, TypeMirror type, boolean insideListOf) {
+    private WireType unsupported(ExecutableElement method, TypeMirror type, boolean insideListOf,
+            ValidationReport.Builder<?> report) {
         String where = insideListOf ? "as a list element of " : "for ";
-        reporter.error(method, "unsupported type " + type + " " + where + "@Argument " + method.getSimpleName()
+        report.error(method, "unsupported type " + type + " " + where + "@Argument " + method.getSimpleName()
                 + "(); " + SUPPORTED_TYPES);
         return null;
     }
 
     private WireType custom(ExecutableElement method, TypeMirror type, TypeMirror custom, AnnotationMirror argument,
-            String packageName) {
+            String packageName, ValidationReport.Builder<?> report) {
         if (type.getKind() == TypeKind.ERROR) {
             throw new UnresolvedTypeException(method, "the type " + type + " of " + method.getSimpleName() + "()");
         }
         TypeElement argumentType = elements.getTypeElement("io.ampjava.types.ArgumentType");
         if (argumentType == null) {
-            reporter.error(method, "io.ampjava.types.ArgumentType is not on the classpath: add amp-runtime as a dependency");
+            report.error(method, "io.ampjava.types.ArgumentType is not on the classpath: add amp-runtime as a dependency");
             return null;
         }
         TypeMirror boxed = type.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) type).asType() : type;
         DeclaredType wanted = types.getDeclaredType(argumentType, boxed);
         if (custom.getKind() != TypeKind.DECLARED) {
-            reporter.error(method, argument, annotations.explicitValue(argument, "type"),
+            report.error(method, argument, annotations.explicitValue(argument, "type"),
                     "@Argument(type = " + custom + ") must name a class implementing " + wanted);
             return null;
         }
         TypeElement customElement = (TypeElement) types.asElement(custom);
         if (customElement.getKind() != ElementKind.CLASS || !customElement.getTypeParameters().isEmpty()
                 || !types.isAssignable(custom, wanted)) {
-            reporter.error(method, argument, annotations.explicitValue(argument, "type"),
+            report.error(method, argument, annotations.explicitValue(argument, "type"),
                     "@Argument(type = " + customElement.getSimpleName() + ".class) must name a non-generic class"
                             + " implementing " + wanted + ", the type of " + method.getSimpleName() + "()");
             return null;
         }
         if (!accessibility.canName(customElement, packageName)) {
-            reporter.error(method, argument, annotations.explicitValue(argument, "type"),
+            report.error(method, argument, annotations.explicitValue(argument, "type"),
                     customElement.getQualifiedName() + " is not accessible from " + packageName + ": make it public");
             return null;
         }
@@ -217,7 +221,7 @@ final class WireTypeResolver {
                 return new WireType.Custom(ClassName.get(customElement), TypeName.get(boxed), false);
             }
         }
-        reporter.error(method, argument, annotations.explicitValue(argument, "type"),
+        report.error(method, argument, annotations.explicitValue(argument, "type"),
                 customElement.getSimpleName() + " needs a public static final INSTANCE field or a public"
                         + " no-argument constructor, so the generated code can get an instance");
         return null;

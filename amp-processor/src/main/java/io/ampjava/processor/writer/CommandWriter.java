@@ -15,6 +15,7 @@ import io.ampjava.processor.model.ErrorModel;
 import io.ampjava.processor.model.FieldModel;
 import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -47,22 +49,29 @@ public final class CommandWriter {
         TypeSpec.Builder type = TypeSpec.classBuilder(generated)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addOriginatingElement(command.element())
-                .addJavadoc("The AMP command {@link $T}, wire name <code>$L</code>: its descriptor, values and calls.\n",
+                .addJavadoc("The AMP command {@link $T}, wire name <code>$L</code>:\nits descriptor, values and calls.\n",
                         commandName, Javadocs.text(command.wireName()))
                 .addField(commandField(command, names, responseType))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
         type.addMethod(records.factory(command.arguments(), "arguments",
                 CodeBlock.of("The arguments of {@link $T}, to pass to {@link $T#$L}.\n", commandName,
-                        RuntimeNames.AMP_CONNECTION, command.switchesProtocol() ? "switchProtocol" : "callRemote")));
+                        RuntimeNames.AMP_CONNECTION, command.switchesProtocol() ? "switchProtocol" : "callRemote"),
+                CodeBlock.of("new $T", names.get(command.arguments()).value())));
         command.response().ifPresent(response -> type.addMethod(records.factory(response, "response",
-                CodeBlock.of("The response of {@link $T}, for a responder to return.\n", commandName))));
+                CodeBlock.of("The response of {@link $T}, for a responder to return.\n", commandName),
+                CodeBlock.of("new $T", names.get(response).value()))));
         for (RecordModel element : command.elements()) {
+            ClassName elementClass = GeneratedNames.element(element.interfaceName());
             type.addMethod(records.factory(element, GeneratedNames.elementFactory(element.interfaceName()),
-                    CodeBlock.of("One element of an AmpList of {@link $T}.\n", element.interfaceName())));
+                    CodeBlock.of("One element of an AmpList of {@link $T}, as\n{@link $T#of} makes it: equal to the"
+                            + " elements of any other command with the same values.\n", element.interfaceName(),
+                            elementClass),
+                    CodeBlock.of("$T.of", elementClass)));
         }
         type.addMethod(callMethod(command, responseType));
-        type.addMethod(callBlockingMethod(command, responseType));
+        type.addMethod(callBlockingMethod(command, responseType, false));
+        type.addMethod(callBlockingMethod(command, responseType, true));
 
         for (RecordModel record : names.keySet()) {
             type.addType(records.value(record));
@@ -73,16 +82,14 @@ public final class CommandWriter {
         return files.file(generated.packageName(), type);
     }
 
-    /** The nested classes of each record: {@code DivideValue}/{@code DivideCodec}, numbered if names clash. */
+    /**
+     * The nested classes of the arguments and the response: {@code DivideValue}/{@code DivideCodec},
+     * numbered if names clash. AmpList elements have classes of their own.
+     */
     private static Map<RecordModel, RecordWriter.Names> nestedNames(CommandModel command) {
         List<RecordModel> all = new ArrayList<>();
         all.add(command.arguments());
         command.response().ifPresent(all::add);
-        for (RecordModel element : command.elements()) {
-            if (!all.contains(element)) {
-                all.add(element);
-            }
-        }
         Set<String> taken = new HashSet<>();
         taken.add(command.generatedName().simpleName());
         Map<RecordModel, RecordWriter.Names> names = new LinkedHashMap<>();
@@ -106,15 +113,16 @@ public final class CommandWriter {
         CodeBlock responseCodec = command.response()
                 .map(response -> CodeBlock.of("$T.INSTANCE", names.get(response).codec()))
                 .orElse(CodeBlock.of("$T.EMPTY", RuntimeNames.COMMAND));
+        // On a line of its own: the declaration before it is long already.
         CodeBlock.Builder initializer = CodeBlock.builder()
-                .add("$T.builder($S, $T.INSTANCE, $L)$>$>", RuntimeNames.COMMAND, command.wireName(),
+                .add("\n$>$>$T.builder($S,$W$T.INSTANCE,$W$L)$>$>", RuntimeNames.COMMAND, command.wireName(),
                         names.get(command.arguments()).codec(), responseCodec);
         for (ErrorModel error : command.errors()) {
             CodeBlock factory = error.messageConstructor()
                     ? CodeBlock.of("$T::new", error.exception())
                     : CodeBlock.of("description -> new $T()", error.exception());
-            initializer.add("\n.error($T.$N($S, $T.class, $L))", RuntimeNames.ERROR_SPEC, error.fatal() ? "fatal" : "of",
-                    error.code(), error.exception(), factory);
+            initializer.add("\n.error($T.$N($S,$W$T.class,$W$L))", RuntimeNames.ERROR_SPEC,
+                    error.fatal() ? "fatal" : "of", error.code(), error.exception(), factory);
         }
         if (!command.requiresAnswer()) {
             initializer.add("\n.requiresAnswer(false)");
@@ -125,10 +133,14 @@ public final class CommandWriter {
         if (command.switchesProtocol()) {
             initializer.add("\n.switchesProtocol(true)");
         }
-        initializer.add("\n.build()$<$<");
+        CodeBlock responseFields = command.response()
+                .map(response -> CodeBlock.of("$T.FIELDS", names.get(response).codec()))
+                .orElse(CodeBlock.of("$T.of()", List.class));
+        initializer.add("\n.schema($T.FIELDS,$W$L)", names.get(command.arguments()).codec(), responseFields);
+        initializer.add("\n.build()$<$<$<$<");
         return FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.COMMAND, command.interfaceName(), responseType),
                         "COMMAND", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("{@link $T} as the runtime sees it: wire name, codecs and declared errors.\n",
+                .addJavadoc("{@link $T} as the runtime sees it: wire name, codecs, declared errors and schema.\n",
                         command.interfaceName())
                 .initializer(initializer.build())
                 .build();
@@ -137,6 +149,8 @@ public final class CommandWriter {
     private static MethodSpec callMethod(CommandModel command, TypeName responseType) {
         NameAllocator names = argumentNames(command);
         String connection = names.newName("connection");
+        String arguments = names.newName("arguments");
+        String failure = names.newName("failure");
         Switch protocol = Switch.of(command, names);
         MethodSpec.Builder call = MethodSpec.methodBuilder("call")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -144,13 +158,16 @@ public final class CommandWriter {
                         protocol != null ? protocol.type() : responseType))
                 .addParameter(RuntimeNames.AMP_CONNECTION, connection);
         addArgumentParameters(call, command);
+        String badArguments = RecordWriter.nullProblem(command.arguments());
+        CodeBlock badArgumentsFailure = badArguments == null ? CodeBlock.of("")
+                : CodeBlock.of("{@link NullPointerException} if $L (nothing is sent),\n", badArguments);
         if (protocol != null) {
             protocol.addTo(call);
-            call.addJavadoc("Calls {@link $T} on the peer of {@code $N}; once the peer accepts, {@code $N} takes the\n"
-                    + "connection over instead of AMP.\n", command.interfaceName(), connection, protocol.parameter());
-            call.addJavadoc("\n<p>Until the answer, the connection sends no box ({@link $T}). The future completes with\n"
-                    + "{@code $N} once it has taken over, or exceptionally with\n", RuntimeNames.PROTOCOL_SWITCHED,
-                    protocol.parameter());
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N};\nonce the peer accepts, {@code $N} takes the"
+                    + " connection over instead of AMP.\n", command.interfaceName(), connection, protocol.parameter());
+            call.addJavadoc("\n<p>Until the answer, the connection sends no box ({@link $T}).\nThe future completes with"
+                    + " {@code $N} once it has taken over, or exceptionally with\n$L", RuntimeNames.PROTOCOL_SWITCHED,
+                    protocol.parameter(), badArgumentsFailure);
             for (ErrorModel error : command.errors()) {
                 call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(), Javadocs.text(error.code()),
                         error.fatal() ? ", after which the peer closes the connection" : "");
@@ -162,60 +179,82 @@ public final class CommandWriter {
                     .addJavadoc(argumentJavadoc(command))
                     .addJavadoc(protocol.javadoc())
                     .addJavadoc("@return the protocol, once it has taken the connection over\n");
-            if (RecordWriter.hasRequiredReference(command.arguments())) {
-                call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
-            }
-            return call.addStatement("return $N.switchProtocol($T.COMMAND, arguments($L), $N)", connection,
-                            command.generatedName(), argumentList(command), protocol.parameter())
-                    .build();
-        }
-        call.addJavadoc("Calls {@link $T} on the peer of {@code $N}.\n", command.interfaceName(), connection);
-        if (command.requiresAnswer()) {
-            call.addJavadoc("\n<p>The future completes with the $L, or exceptionally with\n",
-                    command.response().isPresent() ? "response" : "empty answer ({@code null})");
-            for (ErrorModel error : command.errors()) {
-                call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(), Javadocs.text(error.code()),
-                        error.fatal() ? ", after which the peer closes the connection" : "");
-            }
-            call.addJavadoc("{@link $T} if the peer does not know the command,\n{@link $T} for any other error code,\n"
-                    + "or {@link $T} if the connection closes first.\n", RuntimeNames.UNHANDLED_COMMAND,
-                    RuntimeNames.UNKNOWN_REMOTE_ERROR, RuntimeNames.CONNECTION_LOST);
         } else {
-            call.addJavadoc("\n<p>The command asks for no answer: the future completes with {@code null} once the\n"
-                    + "request is queued.\n");
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N}.\n", command.interfaceName(), connection);
+            if (command.requiresAnswer()) {
+                call.addJavadoc("\n<p>The future completes with the $L, or exceptionally with\n$L",
+                        command.response().isPresent() ? "response" : "empty answer ({@code null})", badArgumentsFailure);
+                for (ErrorModel error : command.errors()) {
+                    call.addJavadoc("{@link $T} (error <code>$L</code>$L),\n", error.exception(),
+                            Javadocs.text(error.code()), error.fatal() ? ", after which the peer closes the connection" : "");
+                }
+                call.addJavadoc("{@link $T} if the peer does not know the command,\n{@link $T} for any other error code,\n"
+                        + "or {@link $T} if the connection closes first.\n", RuntimeNames.UNHANDLED_COMMAND,
+                        RuntimeNames.UNKNOWN_REMOTE_ERROR, RuntimeNames.CONNECTION_LOST);
+            } else {
+                call.addJavadoc("\n<p>The command asks for no answer: the future completes with {@code null} once the\n"
+                        + "request is queued$L.\n", badArguments == null ? ""
+                                : CodeBlock.of(", or fails with {@link NullPointerException} if $L\n(nothing is sent)",
+                                        badArguments));
+            }
+            call.addJavadoc("\n@param $N the connection to call on\n", connection)
+                    .addJavadoc(argumentJavadoc(command))
+                    .addJavadoc("@return the answer to come\n");
         }
-        call.addJavadoc("\n@param $N the connection to call on\n", connection)
-                .addJavadoc(argumentJavadoc(command))
-                .addJavadoc("@return the answer to come\n");
-        if (RecordWriter.hasRequiredReference(command.arguments())) {
-            call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+        Function<CodeBlock, CodeBlock> send = values -> protocol != null
+                ? CodeBlock.of("return $N.switchProtocol($T.COMMAND,$W$L,$W$N)", connection, command.generatedName(),
+                        values, protocol.parameter())
+                : CodeBlock.of("return $N.callRemote($T.COMMAND,$W$L)", connection, command.generatedName(), values);
+        CodeBlock values = CodeBlock.of("arguments($L)", argumentList(command));
+        if (badArguments == null) {
+            return call.addStatement(send.apply(values)).build();
         }
-        return call.addStatement("return $N.callRemote($T.COMMAND, arguments($L))", connection,
-                        command.generatedName(), argumentList(command))
+        // A bad value fails the future, as everything else that goes wrong with a call does.
+        return call.addStatement("$T $N", command.interfaceName(), arguments)
+                .beginControlFlow("try")
+                .addStatement("$N = $L", arguments, values)
+                .nextControlFlow("catch ($T $N)", NullPointerException.class, failure)
+                .addStatement("return $T.failedFuture($N)", CompletableFuture.class, failure)
+                .endControlFlow()
+                .addStatement(send.apply(CodeBlock.of("$N", arguments)))
                 .build();
     }
 
-    private static MethodSpec callBlockingMethod(CommandModel command, TypeName responseType) {
+    /** {@code callBlocking(connection, ...)}, or {@code callBlocking(connection, timeout, ...)}. */
+    private static MethodSpec callBlockingMethod(CommandModel command, TypeName responseType, boolean timed) {
         NameAllocator names = argumentNames(command);
         String connection = names.newName("connection");
-        String failure = names.newName("e");
-        String cause = names.newName("cause");
+        String timeout = names.newName("timeout");
+        String failure = names.newName("failure");
         Switch protocol = Switch.of(command, names);
         boolean empty = command.response().isEmpty() && protocol == null;
         MethodSpec.Builder call = MethodSpec.methodBuilder("callBlocking")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(protocol != null ? protocol.type() : empty ? TypeName.VOID : responseType)
                 .addParameter(RuntimeNames.AMP_CONNECTION, connection);
+        if (timed) {
+            call.addParameter(Duration.class, timeout);
+        }
         addArgumentParameters(call, command);
         if (protocol != null) {
             protocol.addTo(call);
         }
-        call.addJavadoc("Calls {@link $T} on the peer of {@code $N} and waits for the answer, without a time limit\n"
-                + "(a closing connection fails every call it has not answered) and without reacting to interrupts.\n"
-                + "\n<p>Never call it on the connection's reader thread (in a responder, or in a callback of another\n"
-                + "call's future): that thread is the one that would deliver the answer. Use {@link #call} there.\n",
-                command.interfaceName(), connection);
-        call.addJavadoc("\n@param $N the connection to call on\n", connection).addJavadoc(argumentJavadoc(command));
+        // User names come first on a line of their own, so that lines stay short whatever their length.
+        if (timed) {
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N}\nand waits at most {@code $N} for the answer,"
+                    + " without reacting to interrupts.\n", command.interfaceName(), connection, timeout);
+        } else {
+            call.addJavadoc("Calls {@link $T} on the peer of {@code $N}\nand waits for the answer, without a time limit"
+                    + " (a closing connection fails every call it has\nnot answered) and without reacting to"
+                    + " interrupts.\n", command.interfaceName(), connection);
+        }
+        call.addJavadoc("\n<p>Never call it on the connection's reader thread (in a responder, or in a callback of another\n"
+                + "call's future): that thread is the one that would deliver the answer. Use {@link #call} there.\n");
+        call.addJavadoc("\n@param $N the connection to call on\n", connection);
+        if (timed) {
+            call.addJavadoc("@param $N how long to wait for the answer\n", timeout);
+        }
+        call.addJavadoc(argumentJavadoc(command));
         if (protocol != null) {
             call.addJavadoc(protocol.javadoc()).addJavadoc("@return the protocol, once it has taken the connection over\n");
         } else if (!empty) {
@@ -232,32 +271,35 @@ public final class CommandWriter {
         call.addJavadoc("@throws $T if the peer does not know the command\n", RuntimeNames.UNHANDLED_COMMAND)
                 .addJavadoc("@throws $T for any other error code\n", RuntimeNames.UNKNOWN_REMOTE_ERROR)
                 .addJavadoc("@throws $T if the connection closes before the answer\n", RuntimeNames.CONNECTION_LOST);
-        if (RecordWriter.hasRequiredReference(command.arguments())) {
-            call.addJavadoc("@throws NullPointerException if a required argument is null (nothing is sent)\n");
+        if (timed) {
+            call.addJavadoc("@throws $T if no answer comes within {@code $N}$L\n", RuntimeNames.CALL_TIMEOUT, timeout,
+                    protocol != null
+                            ? " (should the peer answer later,\nthe connection still switches to {@code " + protocol.parameter() + "})"
+                            : " (the call is given up)");
         }
-        call.beginControlFlow("try");
-        CodeBlock invocation = CodeBlock.of("call($N$L$L).join()", connection,
+        String badArguments = RecordWriter.nullProblem(command.arguments());
+        if (badArguments != null) {
+            call.addJavadoc("@throws NullPointerException if $L (nothing is sent)\n", badArguments);
+        }
+        CodeBlock pending = CodeBlock.of("call($N$L$L)", connection,
                 command.arguments().fields().isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", argumentList(command)),
                 protocol != null ? CodeBlock.of(",$W$N", protocol.parameter()) : CodeBlock.of(""));
-        if (empty) {
-            call.addStatement("$L", invocation);
-        } else {
-            call.addStatement("return $L", invocation);
+        CodeBlock invocation = timed
+                ? CodeBlock.of("$T.await($L,$W$N,$W$T.COMMAND,$W$N)", RuntimeNames.BLOCKING_CALLS, pending, timeout,
+                        command.generatedName(), connection)
+                : CodeBlock.of("$T.await($L)", RuntimeNames.BLOCKING_CALLS, pending);
+        CodeBlock statement = empty ? invocation : CodeBlock.of("return $L", invocation);
+        if (checked.isEmpty()) {
+            return call.addStatement(statement).build();
         }
-        call.nextControlFlow("catch ($T $N)", CompletionException.class, failure)
-                .addStatement("$T $N = $N.getCause()", Throwable.class, cause, failure);
+        // A checked failure comes wrapped; only the declared types can be rethrown as themselves.
+        call.beginControlFlow("try")
+                .addStatement(statement)
+                .nextControlFlow("catch ($T $N)", CompletionException.class, failure);
         for (TypeName exception : checked) {
-            rethrowIf(call, cause, exception);
+            call.addStatement("$T.throwIfCause($N, $T.class)", RuntimeNames.BLOCKING_CALLS, failure, exception);
         }
-        rethrowIf(call, cause, ClassName.get(RuntimeException.class));
-        rethrowIf(call, cause, ClassName.get(Error.class));
         return call.addStatement("throw $N", failure).endControlFlow().build();
-    }
-
-    private static void rethrowIf(MethodSpec.Builder call, String cause, TypeName type) {
-        call.beginControlFlow("if ($N instanceof $T)", cause, type)
-                .addStatement("throw ($T) $N", type, cause)
-                .endControlFlow();
     }
 
     /**

@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.ampjava.processor.model.LocatorModel;
 import io.ampjava.processor.model.ResponderModel.Parameter;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -23,6 +25,8 @@ import javax.lang.model.element.TypeElement;
  * {@code locate} that switches on the exact wire name.
  */
 public final class LocatorWriter {
+    private static final String COMMAND_NAMES = "COMMAND_NAMES";
+
     private final GeneratedFiles files;
 
     public LocatorWriter(GeneratedFiles files) {
@@ -47,6 +51,7 @@ public final class LocatorWriter {
                     responder.methodName());
         }
         type.addJavadoc("</ul>\n");
+        type.addField(commandNames(locator));
 
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
@@ -62,6 +67,12 @@ public final class LocatorWriter {
         }
         type.addMethod(constructor.build());
         type.addMethod(locate(locator, fieldNames));
+        type.addMethod(MethodSpec.methodBuilder("commandNames")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(Set.class, String.class))
+                .addStatement("return $N", COMMAND_NAMES)
+                .build());
         return files.file(locator.generatedName().packageName(), type);
     }
 
@@ -81,25 +92,38 @@ public final class LocatorWriter {
         CodeBlock receiver = responder.isStatic()
                 ? CodeBlock.of("$T", ClassName.get((TypeElement) responder.method().getEnclosingElement()))
                 : CodeBlock.of("$N", target);
-        CodeBlock call = CodeBlock.of("$L.$N($L)", receiver, responder.methodName(), CodeBlock.join(values, ",$W"));
+        // Indented once more, so that wrapped arguments stand apart from the lambda they are in.
+        CodeBlock call = CodeBlock.of("$L.$N($>$L$<)", receiver, responder.methodName(), CodeBlock.join(values, ",$W"));
         CodeBlock command = CodeBlock.of("$T.COMMAND", responder.command().generatedName());
         if (responder.command().switchesProtocol()) {
             // The validator allows only the protocol itself or a stage of it here.
-            return CodeBlock.of("$T.$N($L, ($N, $N) -> $L)", RuntimeNames.RESPONDERS,
+            return CodeBlock.of("$T.$N($L,$W($N, $N) -> $L)", RuntimeNames.RESPONDERS,
                     responder.returns() == ResponderModel.Returns.STAGE ? "switching" : "switchingSync", command,
                     arguments, connection, call);
         }
         switch (responder.returns()) {
             case VALUE:
-                return CodeBlock.of("$T.ofSync($L, ($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,
+                return CodeBlock.of("$T.ofSync($L,$W($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,
                         connection, call);
             case STAGE:
-                return CodeBlock.of("$T.of($L, ($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,
+                return CodeBlock.of("$T.of($L,$W($N, $N) -> $L)", RuntimeNames.RESPONDERS, command, arguments,
                         connection, call);
             default:
                 return CodeBlock.of("$T.ofSync($L, ($N, $N) -> {\n$>$L;\nreturn null;\n$<})", RuntimeNames.RESPONDERS,
                         command, arguments, connection, call);
         }
+    }
+
+    /** The wire names, so that {@code or} can refuse another locator that answers one of them too. */
+    private static FieldSpec commandNames(LocatorModel locator) {
+        List<CodeBlock> names = new ArrayList<>();
+        for (ResponderModel responder : locator.responders()) {
+            names.add(CodeBlock.of("$S", responder.command().wireName()));
+        }
+        return FieldSpec.builder(ParameterizedTypeName.get(Set.class, String.class), COMMAND_NAMES,
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.of($L)", Set.class, CodeBlock.join(names, ",$W"))
+                .build();
     }
 
     private static MethodSpec locate(LocatorModel locator, Map<ResponderModel, String> fieldNames) {

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.ampjava.processor.model.FieldModel;
+import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
 import io.ampjava.processor.model.WireType;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ final class RecordWriter {
 
     private final Function<RecordModel, Names> names;
 
-    /** @param names the nested classes of each record of the command, for AmpList fields */
+    /** @param names the nested value and codec classes of each record written with this writer */
     RecordWriter(Function<RecordModel, Names> names) {
         this.names = names;
     }
@@ -51,7 +52,7 @@ final class RecordWriter {
         for (FieldModel field : record.fields()) {
             components.addParameter(field.javaType(), field.javaName());
             arrays |= field.javaType().equals(BYTES);
-            boolean list = field.wireType() instanceof WireType.ListOf || field.wireType() instanceof WireType.AmpList;
+            boolean list = isList(field.wireType());
             if (list && field.optional()) {
                 compact.addStatement("$1N = $1N == null ? null : $2T.copyOf($1N)", field.javaName(), List.class);
                 checks = true;
@@ -80,8 +81,13 @@ final class RecordWriter {
         return value.build();
     }
 
-    /** A public factory of the value: {@code arguments(...)}, {@code response(...)}, {@code item(...)}. */
-    MethodSpec factory(RecordModel record, String name, CodeBlock javadoc) {
+    /**
+     * A public factory of the value: {@code arguments(...)}, {@code response(...)}, {@code item(...)}.
+     *
+     * @param creator what makes the value of the arguments: {@code new DivideValue},
+     *     {@code ItemElement.of}
+     */
+    MethodSpec factory(RecordModel record, String name, CodeBlock javadoc, CodeBlock creator) {
         MethodSpec.Builder factory = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(record.interfaceName())
@@ -92,15 +98,14 @@ final class RecordWriter {
             factory.addJavadoc("\n@param $N $L", field.javaName(), describe(field));
             arguments.add(CodeBlock.of("$N", field.javaName()));
         }
-        if (hasRequiredReference(record)) {
-            factory.addJavadoc("\n@throws NullPointerException if a required argument is null");
+        String nullProblem = nullProblem(record);
+        if (nullProblem != null) {
+            factory.addJavadoc("\n@throws NullPointerException if $L", nullProblem);
         }
         if (!record.fields().isEmpty()) {
             factory.addJavadoc("\n");
         }
-        return factory
-                .addStatement("return new $T($L)", names.apply(record).value(), CodeBlock.join(arguments, ",$W"))
-                .build();
+        return factory.addStatement("return $L($L)", creator, CodeBlock.join(arguments, ",$W")).build();
     }
 
     /** {@code private static final class ItemCodec implements BoxCodec<Item>}. */
@@ -108,6 +113,7 @@ final class RecordWriter {
         Names own = names.apply(record);
         NameAllocator constants = new NameAllocator();
         constants.newName("INSTANCE");
+        constants.newName("FIELDS");
         Map<FieldModel, String> keys = new HashMap<>();
         Map<FieldModel, String> argumentTypes = new HashMap<>();
         TypeSpec.Builder codec = TypeSpec.classBuilder(own.codec())
@@ -130,10 +136,14 @@ final class RecordWriter {
                 codec.addField(FieldSpec.builder(
                                 ParameterizedTypeName.get(RuntimeNames.ARGUMENT_TYPE, field.javaType().box()), name,
                                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(argumentType(field.wireType()))
+                        .initializer("$Z$L", argumentType(field.wireType()))
                         .build());
             }
         }
+        codec.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, RuntimeNames.FIELD_SCHEMA), "FIELDS",
+                        Modifier.STATIC, Modifier.FINAL)
+                .initializer(fieldSchemas(record))
+                .build());
         codec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         // Locals must not shadow the constants: an argument named URL would otherwise hide the key URL.
         List<String> constantNames = new ArrayList<>(keys.values());
@@ -158,19 +168,23 @@ final class RecordWriter {
                 .addParameter(RuntimeNames.ARGUMENT_CONTEXT, context);
         for (FieldModel field : record.fields()) {
             CodeBlock read = CodeBlock.of("$N.$N()", value, field.javaName());
+            if (!field.isReference()) {
+                write.addStatement("$N.put($N,$W$L)", box, keys.get(field),
+                        encode(field.wireType(), read, types.get(field), context));
+                continue;
+            }
+            // A value implemented by hand may hold null where the wire needs a value.
+            String local = locals.newName(field.javaName());
+            CodeBlock encoded = encode(field.wireType(), CodeBlock.of("$N", local), types.get(field), context);
             if (field.optional()) {
-                String local = locals.newName(field.javaName());
                 write.addStatement("$T $N = $L", field.javaType(), local, read)
                         .beginControlFlow("if ($N != null)", local)
-                        .addStatement("$N.put($N, $L)", box, keys.get(field),
-                                encode(field.wireType(), CodeBlock.of("$N", local), types.get(field), context))
+                        .addStatement("$N.put($N,$W$L)", box, keys.get(field), encoded)
                         .endControlFlow();
             } else {
-                CodeBlock checked = field.isReference()
-                        ? CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, read, requiredMessage(field))
-                        : read;
-                write.addStatement("$N.put($N, $L)", box, keys.get(field),
-                        encode(field.wireType(), checked, types.get(field), context));
+                write.addStatement("$T $N = $T.requireNonNull($L,$W$S)", field.javaType(), local, Objects.class, read,
+                                requiredMessage(field))
+                        .addStatement("$N.put($N,$W$L)", box, keys.get(field), encoded);
             }
         }
         return write.build();
@@ -203,11 +217,7 @@ final class RecordWriter {
             }
         }
         ClassName value = names.apply(record).value();
-        if (values.isEmpty()) {
-            read.addStatement("return new $T()", value);
-        } else {
-            read.addStatement("return new $T(\n$L)", value, CodeBlock.join(values, ",\n"));
-        }
+        read.addStatement("return new $T($L)", value, CodeBlock.join(values, ",$W"));
         return read.build();
     }
 
@@ -221,9 +231,9 @@ final class RecordWriter {
             if (simple.builtin().hasStaticCodec()) {
                 return CodeBlock.of("$T.encode($L)", simple.builtin().argumentClass(), value);
             }
-            return CodeBlock.of("$T.INSTANCE.toWire($L, $N)", simple.builtin().argumentClass(), value, context);
+            return CodeBlock.of("$T.INSTANCE.toWire($L,$W$N)", simple.builtin().argumentClass(), value, context);
         }
-        return CodeBlock.of("$N.toWire($L, $N)", typeField, value, context);
+        return CodeBlock.of("$N.toWire($L,$W$N)", typeField, value, context);
     }
 
     /** An expression for the value of the bytes in local {@code wire}. */
@@ -246,12 +256,42 @@ final class RecordWriter {
             return CodeBlock.of("new $T<>($L)", RuntimeNames.LIST_OF, argumentType(list.element()));
         }
         if (type instanceof WireType.AmpList list) {
-            return CodeBlock.of("new $T<>($T.INSTANCE)", RuntimeNames.AMP_LIST, names.apply(list.element()).codec());
+            return CodeBlock.of("new $T<>($T.CODEC)", RuntimeNames.AMP_LIST,
+                    GeneratedNames.element(list.element().interfaceName()));
         }
         WireType.Custom custom = (WireType.Custom) type;
         return custom.hasInstance()
                 ? CodeBlock.of("$T.INSTANCE", custom.typeClass())
                 : CodeBlock.of("new $T()", custom.typeClass());
+    }
+
+    /** {@code List.of(FieldSchema.required("x", AmpType.INTEGER), ...)}: what travels, for the schema. */
+    private static CodeBlock fieldSchemas(RecordModel record) {
+        List<CodeBlock> fields = new ArrayList<>();
+        for (FieldModel field : record.fields()) {
+            fields.add(CodeBlock.of("$T.$N($S, $L)", RuntimeNames.FIELD_SCHEMA, field.optional() ? "optional" : "required",
+                    field.wireName(), ampType(field.wireType())));
+        }
+        if (fields.size() <= 1) {
+            return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(fields, ""));
+        }
+        // One field a line, as a table of them.
+        return CodeBlock.of("$T.of(\n$>$>$L$<$<)", List.class, CodeBlock.join(fields, ",\n"));
+    }
+
+    /** An expression for the {@code io.ampjava.schema.AmpType} of a value. */
+    private static CodeBlock ampType(WireType type) {
+        if (type instanceof WireType.Simple simple) {
+            return CodeBlock.of("$T.$N", RuntimeNames.AMP_TYPE, upperSnake(simple.builtin().twistedName()));
+        }
+        if (type instanceof WireType.ListOf list) {
+            return CodeBlock.of("$T.listOf($L)", RuntimeNames.AMP_TYPE, ampType(list.element()));
+        }
+        if (type instanceof WireType.AmpList list) {
+            return CodeBlock.of("$T.ampList($T.FIELDS)", RuntimeNames.AMP_TYPE,
+                    GeneratedNames.element(list.element().interfaceName()));
+        }
+        return CodeBlock.of("$T.custom($S)", RuntimeNames.AMP_TYPE, ((WireType.Custom) type).typeClass().reflectionName());
     }
 
     private static MethodSpec toStringMethod(RecordModel record) {
@@ -322,6 +362,22 @@ final class RecordWriter {
     /** Whether a caller can pass null where the record needs a value. */
     static boolean hasRequiredReference(RecordModel record) {
         return record.fields().stream().anyMatch(field -> field.isReference() && !field.optional());
+    }
+
+    /**
+     * What makes the value's constructor throw {@code NullPointerException}, e.g. "a required argument
+     * is null"; null when nothing can.
+     */
+    static String nullProblem(RecordModel record) {
+        boolean lists = record.fields().stream().anyMatch(field -> isList(field.wireType()));
+        if (hasRequiredReference(record)) {
+            return lists ? "a required argument is null or a list holds null" : "a required argument is null";
+        }
+        return lists ? "a list holds null" : null;
+    }
+
+    private static boolean isList(WireType type) {
+        return type instanceof WireType.ListOf || type instanceof WireType.AmpList;
     }
 
     static String requiredMessage(FieldModel field) {

@@ -1,35 +1,41 @@
 package shop;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.AmpListArgument;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.ArgumentType;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
-import io.ampjava.types.IntArgument;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Order}, wire name <code>Order</code>: its descriptor, values and calls.
+ * The AMP command {@link Order}, wire name <code>Order</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class OrderCommand {
     /**
-     * {@link Order} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Order} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<Order, Order.Receipt> COMMAND = Command.builder("Order", OrderCodec.INSTANCE, ReceiptCodec.INSTANCE)
-            .build();
+    public static final Command<Order, Order.Receipt> COMMAND =
+            Command.builder("Order", OrderCodec.INSTANCE, ReceiptCodec.INSTANCE)
+                    .schema(OrderCodec.FIELDS, ReceiptCodec.FIELDS)
+                    .build();
 
     private OrderCommand() {
     }
@@ -40,7 +46,7 @@ public final class OrderCommand {
      * @param customer required
      * @param lines required
      * @param extras optional: null leaves it out
-     * @throws NullPointerException if a required argument is null
+     * @throws NullPointerException if a required argument is null or a list holds null
      */
     public static Order arguments(String customer, List<Order.Line> lines,
             List<Order.Line> extras) {
@@ -52,39 +58,42 @@ public final class OrderCommand {
      *
      * @param accepted required
      * @param notes required
-     * @throws NullPointerException if a required argument is null
+     * @throws NullPointerException if a required argument is null or a list holds null
      */
     public static Order.Receipt response(List<Order.Line> accepted, List<Tag> notes) {
         return new ReceiptValue(accepted, notes);
     }
 
     /**
-     * One element of an AmpList of {@link Tag}.
+     * One element of an AmpList of {@link Tag}, as
+     * {@link TagElement#of} makes it: equal to the elements of any other command with the same values.
      *
      * @param name required
      * @param value optional: null leaves it out
      * @throws NullPointerException if a required argument is null
      */
     public static Tag tag(String name, String value) {
-        return new TagValue(name, value);
+        return TagElement.of(name, value);
     }
 
     /**
-     * One element of an AmpList of {@link Order.Line}.
+     * One element of an AmpList of {@link Order.Line}, as
+     * {@link Order_LineElement#of} makes it: equal to the elements of any other command with the same values.
      *
      * @param sku required
      * @param quantity required
      * @param tags optional: null leaves it out
-     * @throws NullPointerException if a required argument is null
+     * @throws NullPointerException if a required argument is null or a list holds null
      */
     public static Order.Line line(String sku, int quantity, List<Tag> tags) {
-        return new LineValue(sku, quantity, tags);
+        return Order_LineElement.of(sku, quantity, tags);
     }
 
     /**
      * Calls {@link Order} on the peer of {@code connection}.
      *
      * <p>The future completes with the response, or exceptionally with
+     * {@link NullPointerException} if a required argument is null or a list holds null (nothing is sent),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code,
      * or {@link ConnectionLostException} if the connection closes first.
@@ -94,16 +103,22 @@ public final class OrderCommand {
      * @param lines required
      * @param extras optional: null leaves it out
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<Order.Receipt> call(AmpConnection connection, String customer,
             List<Order.Line> lines, List<Order.Line> extras) {
-        return connection.callRemote(OrderCommand.COMMAND, arguments(customer, lines, extras));
+        Order arguments;
+        try {
+            arguments = arguments(customer, lines, extras);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(OrderCommand.COMMAND, arguments);
     }
 
     /**
-     * Calls {@link Order} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Order} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -116,22 +131,36 @@ public final class OrderCommand {
      * @throws UnhandledCommandException if the peer does not know the command
      * @throws UnknownRemoteErrorException for any other error code
      * @throws ConnectionLostException if the connection closes before the answer
-     * @throws NullPointerException if a required argument is null (nothing is sent)
+     * @throws NullPointerException if a required argument is null or a list holds null (nothing is sent)
      */
     public static Order.Receipt callBlocking(AmpConnection connection, String customer,
             List<Order.Line> lines, List<Order.Line> extras) {
-        try {
-            return call(connection, customer, lines, extras).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, customer, lines, extras));
+    }
+
+    /**
+     * Calls {@link Order} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param customer required
+     * @param lines required
+     * @param extras optional: null leaves it out
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null or a list holds null (nothing is sent)
+     */
+    public static Order.Receipt callBlocking(AmpConnection connection, Duration timeout,
+            String customer, List<Order.Line> lines, List<Order.Line> extras) {
+        return BlockingCalls.await(call(connection, customer, lines, extras), timeout,
+                OrderCommand.COMMAND, connection);
     }
 
     private record OrderValue(String customer, List<Order.Line> lines,
@@ -161,29 +190,6 @@ public final class OrderCommand {
         }
     }
 
-    private record TagValue(String name, String value) implements Tag {
-        TagValue {
-            Objects.requireNonNull(name, "required argument 'name' is null");
-        }
-
-        @Override
-        public String toString() {
-            return "Tag[name=" + name + ", value=" + value + "]";
-        }
-    }
-
-    private record LineValue(String sku, int quantity, List<Tag> tags) implements Order.Line {
-        LineValue {
-            Objects.requireNonNull(sku, "required argument 'sku' is null");
-            tags = tags == null ? null : List.copyOf(tags);
-        }
-
-        @Override
-        public String toString() {
-            return "Order.Line[sku=" + sku + ", quantity=" + quantity + ", tags=" + tags + "]";
-        }
-    }
-
     private static final class OrderCodec implements BoxCodec<Order> {
         static final OrderCodec INSTANCE = new OrderCodec();
 
@@ -193,17 +199,28 @@ public final class OrderCommand {
 
         private static final byte[] EXTRAS = "extras".getBytes(StandardCharsets.UTF_8);
 
-        private static final ArgumentType<List<Order.Line>> LINES_TYPE = new AmpListArgument<>(LineCodec.INSTANCE);
+        private static final ArgumentType<List<Order.Line>> LINES_TYPE =
+                new AmpListArgument<>(Order_LineElement.CODEC);
 
-        private static final ArgumentType<List<Order.Line>> EXTRAS_TYPE = new AmpListArgument<>(LineCodec.INSTANCE);
+        private static final ArgumentType<List<Order.Line>> EXTRAS_TYPE =
+                new AmpListArgument<>(Order_LineElement.CODEC);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("customer", AmpType.UNICODE),
+                FieldSchema.required("lines", AmpType.ampList(Order_LineElement.FIELDS)),
+                FieldSchema.optional("extras", AmpType.ampList(Order_LineElement.FIELDS)));
 
         private OrderCodec() {
         }
 
         @Override
         public void write(Order value, Box box, ArgumentContext context) {
-            box.put(CUSTOMER, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.customer(), "required argument 'customer' is null"), context));
-            box.put(LINES, LINES_TYPE.toWire(Objects.requireNonNull(value.lines(), "required argument 'lines' is null"), context));
+            String customer = Objects.requireNonNull(value.customer(),
+                    "required argument 'customer' is null");
+            box.put(CUSTOMER, UnicodeArgument.INSTANCE.toWire(customer, context));
+            List<Order.Line> lines = Objects.requireNonNull(value.lines(),
+                    "required argument 'lines' is null");
+            box.put(LINES, LINES_TYPE.toWire(lines, context));
             List<Order.Line> extras = value.extras();
             if (extras != null) {
                 box.put(EXTRAS, EXTRAS_TYPE.toWire(extras, context));
@@ -221,8 +238,7 @@ public final class OrderCommand {
                 throw BadArgumentException.missing("lines");
             }
             byte[] extras = box.get(EXTRAS);
-            return new OrderValue(
-                    UnicodeArgument.INSTANCE.fromWire(customer, context),
+            return new OrderValue(UnicodeArgument.INSTANCE.fromWire(customer, context),
                     LINES_TYPE.fromWire(lines, context),
                     extras == null ? null : EXTRAS_TYPE.fromWire(extras, context));
         }
@@ -235,17 +251,27 @@ public final class OrderCommand {
 
         private static final byte[] NOTES = "notes".getBytes(StandardCharsets.UTF_8);
 
-        private static final ArgumentType<List<Order.Line>> ACCEPTED_TYPE = new AmpListArgument<>(LineCodec.INSTANCE);
+        private static final ArgumentType<List<Order.Line>> ACCEPTED_TYPE =
+                new AmpListArgument<>(Order_LineElement.CODEC);
 
-        private static final ArgumentType<List<Tag>> NOTES_TYPE = new AmpListArgument<>(TagCodec.INSTANCE);
+        private static final ArgumentType<List<Tag>> NOTES_TYPE =
+                new AmpListArgument<>(TagElement.CODEC);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("accepted", AmpType.ampList(Order_LineElement.FIELDS)),
+                FieldSchema.required("notes", AmpType.ampList(TagElement.FIELDS)));
 
         private ReceiptCodec() {
         }
 
         @Override
         public void write(Order.Receipt value, Box box, ArgumentContext context) {
-            box.put(ACCEPTED, ACCEPTED_TYPE.toWire(Objects.requireNonNull(value.accepted(), "required argument 'accepted' is null"), context));
-            box.put(NOTES, NOTES_TYPE.toWire(Objects.requireNonNull(value.notes(), "required argument 'notes' is null"), context));
+            List<Order.Line> accepted = Objects.requireNonNull(value.accepted(),
+                    "required argument 'accepted' is null");
+            box.put(ACCEPTED, ACCEPTED_TYPE.toWire(accepted, context));
+            List<Tag> notes = Objects.requireNonNull(value.notes(),
+                    "required argument 'notes' is null");
+            box.put(NOTES, NOTES_TYPE.toWire(notes, context));
         }
 
         @Override
@@ -258,83 +284,8 @@ public final class OrderCommand {
             if (notes == null) {
                 throw BadArgumentException.missing("notes");
             }
-            return new ReceiptValue(
-                    ACCEPTED_TYPE.fromWire(accepted, context),
+            return new ReceiptValue(ACCEPTED_TYPE.fromWire(accepted, context),
                     NOTES_TYPE.fromWire(notes, context));
-        }
-    }
-
-    private static final class TagCodec implements BoxCodec<Tag> {
-        static final TagCodec INSTANCE = new TagCodec();
-
-        private static final byte[] NAME = "name".getBytes(StandardCharsets.UTF_8);
-
-        private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
-
-        private TagCodec() {
-        }
-
-        @Override
-        public void write(Tag value, Box box, ArgumentContext context) {
-            box.put(NAME, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.name(), "required argument 'name' is null"), context));
-            String value_ = value.value();
-            if (value_ != null) {
-                box.put(VALUE, UnicodeArgument.INSTANCE.toWire(value_, context));
-            }
-        }
-
-        @Override
-        public Tag read(Box box, ArgumentContext context) {
-            byte[] name = box.get(NAME);
-            if (name == null) {
-                throw BadArgumentException.missing("name");
-            }
-            byte[] value = box.get(VALUE);
-            return new TagValue(
-                    UnicodeArgument.INSTANCE.fromWire(name, context),
-                    value == null ? null : UnicodeArgument.INSTANCE.fromWire(value, context));
-        }
-    }
-
-    private static final class LineCodec implements BoxCodec<Order.Line> {
-        static final LineCodec INSTANCE = new LineCodec();
-
-        private static final byte[] SKU = "sku".getBytes(StandardCharsets.UTF_8);
-
-        private static final byte[] QUANTITY = "quantity".getBytes(StandardCharsets.UTF_8);
-
-        private static final byte[] TAGS = "tags".getBytes(StandardCharsets.UTF_8);
-
-        private static final ArgumentType<List<Tag>> TAGS_TYPE = new AmpListArgument<>(TagCodec.INSTANCE);
-
-        private LineCodec() {
-        }
-
-        @Override
-        public void write(Order.Line value, Box box, ArgumentContext context) {
-            box.put(SKU, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.sku(), "required argument 'sku' is null"), context));
-            box.put(QUANTITY, IntArgument.encode(value.quantity()));
-            List<Tag> tags = value.tags();
-            if (tags != null) {
-                box.put(TAGS, TAGS_TYPE.toWire(tags, context));
-            }
-        }
-
-        @Override
-        public Order.Line read(Box box, ArgumentContext context) {
-            byte[] sku = box.get(SKU);
-            if (sku == null) {
-                throw BadArgumentException.missing("sku");
-            }
-            byte[] quantity = box.get(QUANTITY);
-            if (quantity == null) {
-                throw BadArgumentException.missing("quantity");
-            }
-            byte[] tags = box.get(TAGS);
-            return new LineValue(
-                    UnicodeArgument.INSTANCE.fromWire(sku, context),
-                    IntArgument.decode(quantity),
-                    tags == null ? null : TAGS_TYPE.fromWire(tags, context));
         }
     }
 }

@@ -1,10 +1,14 @@
 package types;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.AmpDecimal;
 import io.ampjava.types.AmpDecimalArgument;
 import io.ampjava.types.ArgumentContext;
@@ -29,24 +33,27 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link EchoTypes}, wire name <code>EchoTypes</code>: its descriptor, values and calls.
+ * The AMP command {@link EchoTypes}, wire name <code>EchoTypes</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class EchoTypesCommand {
     /**
-     * {@link EchoTypes} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link EchoTypes} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<EchoTypes, EchoTypes.Echo> COMMAND = Command.builder("EchoTypes", EchoTypesCodec.INSTANCE, EchoCodec.INSTANCE)
-            .build();
+    public static final Command<EchoTypes, EchoTypes.Echo> COMMAND =
+            Command.builder("EchoTypes", EchoTypesCodec.INSTANCE, EchoCodec.INSTANCE)
+                    .schema(EchoTypesCodec.FIELDS, EchoCodec.FIELDS)
+                    .build();
 
     private EchoTypesCommand() {
     }
@@ -81,7 +88,7 @@ public final class EchoTypesCommand {
      * @param maybeBytes optional: null leaves it out
      * @param maybeTimes optional: null leaves it out
      * @param maybeColor optional: null leaves it out
-     * @throws NullPointerException if a required argument is null
+     * @throws NullPointerException if a required argument is null or a list holds null
      */
     public static EchoTypes arguments(int smallInt, Integer boxedInt, long integer, Long boxedLong,
             BigInteger bigInteger, byte[] string, String unicode, boolean bool, Boolean boxedBool,
@@ -112,6 +119,7 @@ public final class EchoTypesCommand {
      * Calls {@link EchoTypes} on the peer of {@code connection}.
      *
      * <p>The future completes with the response, or exceptionally with
+     * {@link NullPointerException} if a required argument is null or a list holds null (nothing is sent),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code,
      * or {@link ConnectionLostException} if the connection closes first.
@@ -145,7 +153,6 @@ public final class EchoTypesCommand {
      * @param maybeTimes optional: null leaves it out
      * @param maybeColor optional: null leaves it out
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<EchoTypes.Echo> call(AmpConnection connection, int smallInt,
             Integer boxedInt, long integer, Long boxedLong, BigInteger bigInteger, byte[] string,
@@ -154,15 +161,22 @@ public final class EchoTypesCommand {
             Descriptor fd, List<Long> integers, List<String> unicodes, List<byte[]> strings,
             List<List<Integer>> matrix, Color color, Point point, double temperature,
             Long maybeLong, byte[] maybeBytes, List<OffsetDateTime> maybeTimes, Color maybeColor) {
-        return connection.callRemote(EchoTypesCommand.COMMAND, arguments(smallInt, boxedInt,
-                integer, boxedLong, bigInteger, string, unicode, bool, boxedBool, floating,
-                boxedDouble, decimal, ampDecimal, datetime, path, fd, integers, unicodes, strings,
-                matrix, color, point, temperature, maybeLong, maybeBytes, maybeTimes, maybeColor));
+        EchoTypes arguments;
+        try {
+            arguments = arguments(smallInt, boxedInt, integer, boxedLong, bigInteger, string,
+                    unicode, bool, boxedBool, floating, boxedDouble, decimal, ampDecimal, datetime,
+                    path, fd, integers, unicodes, strings, matrix, color, point, temperature,
+                    maybeLong, maybeBytes, maybeTimes, maybeColor);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(EchoTypesCommand.COMMAND, arguments);
     }
 
     /**
-     * Calls {@link EchoTypes} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link EchoTypes} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -199,7 +213,7 @@ public final class EchoTypesCommand {
      * @throws UnhandledCommandException if the peer does not know the command
      * @throws UnknownRemoteErrorException for any other error code
      * @throws ConnectionLostException if the connection closes before the answer
-     * @throws NullPointerException if a required argument is null (nothing is sent)
+     * @throws NullPointerException if a required argument is null or a list holds null (nothing is sent)
      */
     public static EchoTypes.Echo callBlocking(AmpConnection connection, int smallInt,
             Integer boxedInt, long integer, Long boxedLong, BigInteger bigInteger, byte[] string,
@@ -208,21 +222,68 @@ public final class EchoTypesCommand {
             Descriptor fd, List<Long> integers, List<String> unicodes, List<byte[]> strings,
             List<List<Integer>> matrix, Color color, Point point, double temperature,
             Long maybeLong, byte[] maybeBytes, List<OffsetDateTime> maybeTimes, Color maybeColor) {
-        try {
-            return call(connection, smallInt, boxedInt, integer, boxedLong, bigInteger, string,
-                    unicode, bool, boxedBool, floating, boxedDouble, decimal, ampDecimal, datetime,
-                    path, fd, integers, unicodes, strings, matrix, color, point, temperature,
-                    maybeLong, maybeBytes, maybeTimes, maybeColor).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, smallInt, boxedInt, integer, boxedLong,
+                bigInteger, string, unicode, bool, boxedBool, floating, boxedDouble, decimal,
+                ampDecimal, datetime, path, fd, integers, unicodes, strings, matrix, color, point,
+                temperature, maybeLong, maybeBytes, maybeTimes, maybeColor));
+    }
+
+    /**
+     * Calls {@link EchoTypes} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param smallInt required
+     * @param boxedInt required
+     * @param integer required
+     * @param boxedLong required
+     * @param bigInteger required
+     * @param string required
+     * @param unicode required
+     * @param bool required
+     * @param boxedBool required
+     * @param floating required (on the wire: <code>float</code>)
+     * @param boxedDouble required
+     * @param decimal required
+     * @param ampDecimal required
+     * @param datetime required
+     * @param path required
+     * @param fd required
+     * @param integers required
+     * @param unicodes required
+     * @param strings required
+     * @param matrix required
+     * @param color required
+     * @param point required
+     * @param temperature required
+     * @param maybeLong optional: null leaves it out
+     * @param maybeBytes optional: null leaves it out
+     * @param maybeTimes optional: null leaves it out
+     * @param maybeColor optional: null leaves it out
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null or a list holds null (nothing is sent)
+     */
+    public static EchoTypes.Echo callBlocking(AmpConnection connection, Duration timeout,
+            int smallInt, Integer boxedInt, long integer, Long boxedLong, BigInteger bigInteger,
+            byte[] string, String unicode, boolean bool, Boolean boxedBool, double floating,
+            Double boxedDouble, BigDecimal decimal, AmpDecimal ampDecimal, OffsetDateTime datetime,
+            Path path, Descriptor fd, List<Long> integers, List<String> unicodes,
+            List<byte[]> strings, List<List<Integer>> matrix, Color color, Point point,
+            double temperature, Long maybeLong, byte[] maybeBytes, List<OffsetDateTime> maybeTimes,
+            Color maybeColor) {
+        return BlockingCalls.await(call(connection, smallInt, boxedInt, integer, boxedLong,
+                bigInteger, string, unicode, bool, boxedBool, floating, boxedDouble, decimal,
+                ampDecimal, datetime, path, fd, integers, unicodes, strings, matrix, color, point,
+                temperature, maybeLong, maybeBytes, maybeTimes, maybeColor), timeout,
+                EchoTypesCommand.COMMAND, connection);
     }
 
     private record EchoTypesValue(int smallInt, Integer boxedInt, long integer, Long boxedLong,
@@ -393,13 +454,17 @@ public final class EchoTypesCommand {
 
         private static final byte[] MAYBE_COLOR = "maybeColor".getBytes(StandardCharsets.UTF_8);
 
-        private static final ArgumentType<List<Long>> INTEGERS_TYPE = new ListOfArgument<>(LongArgument.INSTANCE);
+        private static final ArgumentType<List<Long>> INTEGERS_TYPE =
+                new ListOfArgument<>(LongArgument.INSTANCE);
 
-        private static final ArgumentType<List<String>> UNICODES_TYPE = new ListOfArgument<>(UnicodeArgument.INSTANCE);
+        private static final ArgumentType<List<String>> UNICODES_TYPE =
+                new ListOfArgument<>(UnicodeArgument.INSTANCE);
 
-        private static final ArgumentType<List<byte[]>> STRINGS_TYPE = new ListOfArgument<>(BytesArgument.INSTANCE);
+        private static final ArgumentType<List<byte[]>> STRINGS_TYPE =
+                new ListOfArgument<>(BytesArgument.INSTANCE);
 
-        private static final ArgumentType<List<List<Integer>>> MATRIX_TYPE = new ListOfArgument<>(new ListOfArgument<>(IntArgument.INSTANCE));
+        private static final ArgumentType<List<List<Integer>>> MATRIX_TYPE =
+                new ListOfArgument<>(new ListOfArgument<>(IntArgument.INSTANCE));
 
         private static final ArgumentType<Color> COLOR_TYPE = ColorType.INSTANCE;
 
@@ -407,9 +472,39 @@ public final class EchoTypesCommand {
 
         private static final ArgumentType<Double> TEMPERATURE_TYPE = CelsiusType.INSTANCE;
 
-        private static final ArgumentType<List<OffsetDateTime>> MAYBE_TIMES_TYPE = new ListOfArgument<>(DateTimeArgument.INSTANCE);
+        private static final ArgumentType<List<OffsetDateTime>> MAYBE_TIMES_TYPE =
+                new ListOfArgument<>(DateTimeArgument.INSTANCE);
 
         private static final ArgumentType<Color> MAYBE_COLOR_TYPE = ColorType.INSTANCE;
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("smallInt", AmpType.INTEGER),
+                FieldSchema.required("boxedInt", AmpType.INTEGER),
+                FieldSchema.required("integer", AmpType.INTEGER),
+                FieldSchema.required("boxedLong", AmpType.INTEGER),
+                FieldSchema.required("bigInteger", AmpType.INTEGER),
+                FieldSchema.required("string", AmpType.STRING),
+                FieldSchema.required("unicode", AmpType.UNICODE),
+                FieldSchema.required("bool", AmpType.BOOLEAN),
+                FieldSchema.required("boxedBool", AmpType.BOOLEAN),
+                FieldSchema.required("float", AmpType.FLOAT),
+                FieldSchema.required("boxedDouble", AmpType.FLOAT),
+                FieldSchema.required("decimal", AmpType.DECIMAL),
+                FieldSchema.required("ampDecimal", AmpType.DECIMAL),
+                FieldSchema.required("datetime", AmpType.DATE_TIME),
+                FieldSchema.required("path", AmpType.PATH),
+                FieldSchema.required("fd", AmpType.DESCRIPTOR),
+                FieldSchema.required("integers", AmpType.listOf(AmpType.INTEGER)),
+                FieldSchema.required("unicodes", AmpType.listOf(AmpType.UNICODE)),
+                FieldSchema.required("strings", AmpType.listOf(AmpType.STRING)),
+                FieldSchema.required("matrix", AmpType.listOf(AmpType.listOf(AmpType.INTEGER))),
+                FieldSchema.required("color", AmpType.custom("types.ColorType")),
+                FieldSchema.required("point", AmpType.custom("types.PointType")),
+                FieldSchema.required("temperature", AmpType.custom("types.CelsiusType")),
+                FieldSchema.optional("maybeLong", AmpType.INTEGER),
+                FieldSchema.optional("maybeBytes", AmpType.STRING),
+                FieldSchema.optional("maybeTimes", AmpType.listOf(AmpType.DATE_TIME)),
+                FieldSchema.optional("maybeColor", AmpType.custom("types.ColorType")));
 
         private EchoTypesCodec() {
         }
@@ -417,27 +512,61 @@ public final class EchoTypesCommand {
         @Override
         public void write(EchoTypes value, Box box, ArgumentContext context) {
             box.put(SMALL_INT, IntArgument.encode(value.smallInt()));
-            box.put(BOXED_INT, IntArgument.encode(Objects.requireNonNull(value.boxedInt(), "required argument 'boxedInt' is null")));
+            Integer boxedInt = Objects.requireNonNull(value.boxedInt(),
+                    "required argument 'boxedInt' is null");
+            box.put(BOXED_INT, IntArgument.encode(boxedInt));
             box.put(INTEGER, LongArgument.encode(value.integer()));
-            box.put(BOXED_LONG, LongArgument.encode(Objects.requireNonNull(value.boxedLong(), "required argument 'boxedLong' is null")));
-            box.put(BIG_INTEGER, BigIntegerArgument.INSTANCE.toWire(Objects.requireNonNull(value.bigInteger(), "required argument 'bigInteger' is null"), context));
-            box.put(STRING, BytesArgument.INSTANCE.toWire(Objects.requireNonNull(value.string(), "required argument 'string' is null"), context));
-            box.put(UNICODE, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.unicode(), "required argument 'unicode' is null"), context));
+            Long boxedLong = Objects.requireNonNull(value.boxedLong(),
+                    "required argument 'boxedLong' is null");
+            box.put(BOXED_LONG, LongArgument.encode(boxedLong));
+            BigInteger bigInteger = Objects.requireNonNull(value.bigInteger(),
+                    "required argument 'bigInteger' is null");
+            box.put(BIG_INTEGER, BigIntegerArgument.INSTANCE.toWire(bigInteger, context));
+            byte[] string = Objects.requireNonNull(value.string(),
+                    "required argument 'string' is null");
+            box.put(STRING, BytesArgument.INSTANCE.toWire(string, context));
+            String unicode = Objects.requireNonNull(value.unicode(),
+                    "required argument 'unicode' is null");
+            box.put(UNICODE, UnicodeArgument.INSTANCE.toWire(unicode, context));
             box.put(BOOL, BooleanArgument.encode(value.bool()));
-            box.put(BOXED_BOOL, BooleanArgument.encode(Objects.requireNonNull(value.boxedBool(), "required argument 'boxedBool' is null")));
+            Boolean boxedBool = Objects.requireNonNull(value.boxedBool(),
+                    "required argument 'boxedBool' is null");
+            box.put(BOXED_BOOL, BooleanArgument.encode(boxedBool));
             box.put(FLOATING, FloatArgument.encode(value.floating()));
-            box.put(BOXED_DOUBLE, FloatArgument.encode(Objects.requireNonNull(value.boxedDouble(), "required argument 'boxedDouble' is null")));
-            box.put(DECIMAL, DecimalArgument.INSTANCE.toWire(Objects.requireNonNull(value.decimal(), "required argument 'decimal' is null"), context));
-            box.put(AMP_DECIMAL, AmpDecimalArgument.INSTANCE.toWire(Objects.requireNonNull(value.ampDecimal(), "required argument 'ampDecimal' is null"), context));
-            box.put(DATETIME, DateTimeArgument.INSTANCE.toWire(Objects.requireNonNull(value.datetime(), "required argument 'datetime' is null"), context));
-            box.put(PATH, PathArgument.INSTANCE.toWire(Objects.requireNonNull(value.path(), "required argument 'path' is null"), context));
-            box.put(FD, DescriptorArgument.INSTANCE.toWire(Objects.requireNonNull(value.fd(), "required argument 'fd' is null"), context));
-            box.put(INTEGERS, INTEGERS_TYPE.toWire(Objects.requireNonNull(value.integers(), "required argument 'integers' is null"), context));
-            box.put(UNICODES, UNICODES_TYPE.toWire(Objects.requireNonNull(value.unicodes(), "required argument 'unicodes' is null"), context));
-            box.put(STRINGS, STRINGS_TYPE.toWire(Objects.requireNonNull(value.strings(), "required argument 'strings' is null"), context));
-            box.put(MATRIX, MATRIX_TYPE.toWire(Objects.requireNonNull(value.matrix(), "required argument 'matrix' is null"), context));
-            box.put(COLOR, COLOR_TYPE.toWire(Objects.requireNonNull(value.color(), "required argument 'color' is null"), context));
-            box.put(POINT, POINT_TYPE.toWire(Objects.requireNonNull(value.point(), "required argument 'point' is null"), context));
+            Double boxedDouble = Objects.requireNonNull(value.boxedDouble(),
+                    "required argument 'boxedDouble' is null");
+            box.put(BOXED_DOUBLE, FloatArgument.encode(boxedDouble));
+            BigDecimal decimal = Objects.requireNonNull(value.decimal(),
+                    "required argument 'decimal' is null");
+            box.put(DECIMAL, DecimalArgument.INSTANCE.toWire(decimal, context));
+            AmpDecimal ampDecimal = Objects.requireNonNull(value.ampDecimal(),
+                    "required argument 'ampDecimal' is null");
+            box.put(AMP_DECIMAL, AmpDecimalArgument.INSTANCE.toWire(ampDecimal, context));
+            OffsetDateTime datetime = Objects.requireNonNull(value.datetime(),
+                    "required argument 'datetime' is null");
+            box.put(DATETIME, DateTimeArgument.INSTANCE.toWire(datetime, context));
+            Path path = Objects.requireNonNull(value.path(), "required argument 'path' is null");
+            box.put(PATH, PathArgument.INSTANCE.toWire(path, context));
+            Descriptor fd = Objects.requireNonNull(value.fd(), "required argument 'fd' is null");
+            box.put(FD, DescriptorArgument.INSTANCE.toWire(fd, context));
+            List<Long> integers = Objects.requireNonNull(value.integers(),
+                    "required argument 'integers' is null");
+            box.put(INTEGERS, INTEGERS_TYPE.toWire(integers, context));
+            List<String> unicodes = Objects.requireNonNull(value.unicodes(),
+                    "required argument 'unicodes' is null");
+            box.put(UNICODES, UNICODES_TYPE.toWire(unicodes, context));
+            List<byte[]> strings = Objects.requireNonNull(value.strings(),
+                    "required argument 'strings' is null");
+            box.put(STRINGS, STRINGS_TYPE.toWire(strings, context));
+            List<List<Integer>> matrix = Objects.requireNonNull(value.matrix(),
+                    "required argument 'matrix' is null");
+            box.put(MATRIX, MATRIX_TYPE.toWire(matrix, context));
+            Color color = Objects.requireNonNull(value.color(),
+                    "required argument 'color' is null");
+            box.put(COLOR, COLOR_TYPE.toWire(color, context));
+            Point point = Objects.requireNonNull(value.point(),
+                    "required argument 'point' is null");
+            box.put(POINT, POINT_TYPE.toWire(point, context));
             box.put(TEMPERATURE, TEMPERATURE_TYPE.toWire(value.temperature(), context));
             Long maybeLong = value.maybeLong();
             if (maybeLong != null) {
@@ -555,18 +684,13 @@ public final class EchoTypesCommand {
             byte[] maybeBytes = box.get(MAYBE_BYTES);
             byte[] maybeTimes = box.get(MAYBE_TIMES);
             byte[] maybeColor = box.get(MAYBE_COLOR);
-            return new EchoTypesValue(
-                    IntArgument.decode(smallInt),
-                    IntArgument.decode(boxedInt),
-                    LongArgument.decode(integer),
-                    LongArgument.decode(boxedLong),
+            return new EchoTypesValue(IntArgument.decode(smallInt), IntArgument.decode(boxedInt),
+                    LongArgument.decode(integer), LongArgument.decode(boxedLong),
                     BigIntegerArgument.INSTANCE.fromWire(bigInteger, context),
                     BytesArgument.INSTANCE.fromWire(string, context),
                     UnicodeArgument.INSTANCE.fromWire(unicode, context),
-                    BooleanArgument.decode(bool),
-                    BooleanArgument.decode(boxedBool),
-                    FloatArgument.decode(floating),
-                    FloatArgument.decode(boxedDouble),
+                    BooleanArgument.decode(bool), BooleanArgument.decode(boxedBool),
+                    FloatArgument.decode(floating), FloatArgument.decode(boxedDouble),
                     DecimalArgument.INSTANCE.fromWire(decimal, context),
                     AmpDecimalArgument.INSTANCE.fromWire(ampDecimal, context),
                     DateTimeArgument.INSTANCE.fromWire(datetime, context),
@@ -574,10 +698,8 @@ public final class EchoTypesCommand {
                     DescriptorArgument.INSTANCE.fromWire(fd, context),
                     INTEGERS_TYPE.fromWire(integers, context),
                     UNICODES_TYPE.fromWire(unicodes, context),
-                    STRINGS_TYPE.fromWire(strings, context),
-                    MATRIX_TYPE.fromWire(matrix, context),
-                    COLOR_TYPE.fromWire(color, context),
-                    POINT_TYPE.fromWire(point, context),
+                    STRINGS_TYPE.fromWire(strings, context), MATRIX_TYPE.fromWire(matrix, context),
+                    COLOR_TYPE.fromWire(color, context), POINT_TYPE.fromWire(point, context),
                     TEMPERATURE_TYPE.fromWire(temperature, context),
                     maybeLong == null ? null : LongArgument.decode(maybeLong),
                     maybeBytes == null ? null : BytesArgument.INSTANCE.fromWire(maybeBytes, context),
@@ -595,6 +717,11 @@ public final class EchoTypesCommand {
 
         private static final byte[] COUNT = "count".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.optional("unicode", AmpType.UNICODE),
+                FieldSchema.required("string", AmpType.STRING),
+                FieldSchema.required("count", AmpType.INTEGER));
+
         private EchoCodec() {
         }
 
@@ -604,7 +731,9 @@ public final class EchoTypesCommand {
             if (unicode != null) {
                 box.put(UNICODE, UnicodeArgument.INSTANCE.toWire(unicode, context));
             }
-            box.put(STRING, BytesArgument.INSTANCE.toWire(Objects.requireNonNull(value.string(), "required argument 'string' is null"), context));
+            byte[] string = Objects.requireNonNull(value.string(),
+                    "required argument 'string' is null");
+            box.put(STRING, BytesArgument.INSTANCE.toWire(string, context));
             box.put(COUNT, IntArgument.encode(value.count()));
         }
 
@@ -619,10 +748,8 @@ public final class EchoTypesCommand {
             if (count == null) {
                 throw BadArgumentException.missing("count");
             }
-            return new EchoValue(
-                    unicode == null ? null : UnicodeArgument.INSTANCE.fromWire(unicode, context),
-                    BytesArgument.INSTANCE.fromWire(string, context),
-                    IntArgument.decode(count));
+            return new EchoValue(unicode == null ? null : UnicodeArgument.INSTANCE.fromWire(unicode, context),
+                    BytesArgument.INSTANCE.fromWire(string, context), IntArgument.decode(count));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.ampjava.dispatch.Responder;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -16,6 +17,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class BaseCalculatorLocator implements ResponderLocator {
+    private static final Set<String> COMMAND_NAMES = Set.of("Divide", "Ping", "Sum");
+
     private final Responder divide;
 
     private final Responder ping;
@@ -29,14 +32,15 @@ public final class BaseCalculatorLocator implements ResponderLocator {
      */
     public BaseCalculatorLocator(BaseCalculator target) {
         Objects.requireNonNull(target, "target");
-        this.divide = Responders.ofSync(DivideCommand.COMMAND, (arguments, connection) -> target.divide(arguments.numerator(),
-                arguments.denominator()));
+        this.divide = Responders.ofSync(DivideCommand.COMMAND,
+                (arguments, connection) -> target.divide(arguments.numerator(),
+                    arguments.denominator()));
         this.ping = Responders.ofSync(PingCommand.COMMAND, (arguments, connection) -> {
             target.ping();
             return null;
         });
-        this.sum = Responders.ofSync(SumCommand.COMMAND, (arguments, connection) -> target.sum(arguments.a(),
-                arguments.b()));
+        this.sum = Responders.ofSync(SumCommand.COMMAND,
+                (arguments, connection) -> target.sum(arguments.a(), arguments.b()));
     }
 
     @Override
@@ -47,5 +51,10 @@ public final class BaseCalculatorLocator implements ResponderLocator {
             case "Sum" -> sum;
             default -> null;
         };
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 }

@@ -4,6 +4,7 @@ import io.ampjava.dispatch.Responder;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,6 +21,9 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class CalculatorLocator implements ResponderLocator {
+    private static final Set<String> COMMAND_NAMES = Set.of("Callback", "Divide", "Fetch", "Notify",
+            "Ping", "Sum", "log");
+
     private final Responder callback;
 
     private final Responder divide;
@@ -41,10 +45,13 @@ public final class CalculatorLocator implements ResponderLocator {
      */
     public CalculatorLocator(Calculator target) {
         Objects.requireNonNull(target, "target");
-        this.callback = Responders.of(CallbackCommand.COMMAND, (arguments, connection) -> target.callback(arguments.b(),
-                arguments.a(), connection));
-        this.divide = Responders.ofSync(DivideCommand.COMMAND, (arguments, connection) -> target.divideExactly(arguments));
-        this.fetch = Responders.of(FetchCommand.COMMAND, (arguments, connection) -> target.fetch(arguments.url()));
+        this.callback = Responders.of(CallbackCommand.COMMAND,
+                (arguments, connection) -> target.callback(arguments.b(), arguments.a(),
+                    connection));
+        this.divide = Responders.ofSync(DivideCommand.COMMAND,
+                (arguments, connection) -> target.divideExactly(arguments));
+        this.fetch = Responders.of(FetchCommand.COMMAND,
+                (arguments, connection) -> target.fetch(arguments.url()));
         this.notify = Responders.ofSync(NotifyCommand.COMMAND, (arguments, connection) -> {
             Calculator.notified(arguments.value());
             return null;
@@ -53,10 +60,10 @@ public final class CalculatorLocator implements ResponderLocator {
             target.ping();
             return null;
         });
-        this.sum = Responders.ofSync(SumCommand.COMMAND, (arguments, connection) -> target.sum(arguments.a(),
-                arguments.b()));
-        this.log = Responders.of(LogCommand.COMMAND, (arguments, connection) -> target.log(connection,
-                arguments.line()));
+        this.sum = Responders.ofSync(SumCommand.COMMAND,
+                (arguments, connection) -> target.sum(arguments.a(), arguments.b()));
+        this.log = Responders.of(LogCommand.COMMAND,
+                (arguments, connection) -> target.log(connection, arguments.line()));
     }
 
     @Override
@@ -71,5 +78,10 @@ public final class CalculatorLocator implements ResponderLocator {
             case "log" -> log;
             default -> null;
         };
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 }

@@ -1,11 +1,15 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -13,21 +17,26 @@ import io.ampjava.types.FloatArgument;
 import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Divide}, wire name <code>Divide</code>: its descriptor, values and calls.
+ * The AMP command {@link Divide}, wire name <code>Divide</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class DivideCommand {
     /**
-     * {@link Divide} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Divide} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<Divide, Divide.Result> COMMAND = Command.builder("Divide", DivideCodec.INSTANCE, ResultCodec.INSTANCE)
-            .error(ErrorSpec.of("ZERO_DIVISION", ArithmeticException.class, ArithmeticException::new))
-            .build();
+    public static final Command<Divide, Divide.Result> COMMAND =
+            Command.builder("Divide", DivideCodec.INSTANCE, ResultCodec.INSTANCE)
+                    .error(ErrorSpec.of("ZERO_DIVISION", ArithmeticException.class,
+                            ArithmeticException::new))
+                    .schema(DivideCodec.FIELDS, ResultCodec.FIELDS)
+                    .build();
 
     private DivideCommand() {
     }
@@ -71,8 +80,9 @@ public final class DivideCommand {
     }
 
     /**
-     * Calls {@link Divide} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Divide} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -88,18 +98,31 @@ public final class DivideCommand {
      */
     public static Divide.Result callBlocking(AmpConnection connection, long numerator,
             long denominator) {
-        try {
-            return call(connection, numerator, denominator).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, numerator, denominator));
+    }
+
+    /**
+     * Calls {@link Divide} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param numerator required
+     * @param denominator required
+     * @return the response
+     * @throws ArithmeticException if the peer answers the error <code>ZERO_DIVISION</code>
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     */
+    public static Divide.Result callBlocking(AmpConnection connection, Duration timeout,
+            long numerator, long denominator) {
+        return BlockingCalls.await(call(connection, numerator, denominator), timeout,
+                DivideCommand.COMMAND, connection);
     }
 
     private record DivideValue(long numerator, long denominator) implements Divide {
@@ -123,6 +146,10 @@ public final class DivideCommand {
 
         private static final byte[] DENOMINATOR = "denominator".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("numerator", AmpType.INTEGER),
+                FieldSchema.required("denominator", AmpType.INTEGER));
+
         private DivideCodec() {
         }
 
@@ -142,8 +169,7 @@ public final class DivideCommand {
             if (denominator == null) {
                 throw BadArgumentException.missing("denominator");
             }
-            return new DivideValue(
-                    LongArgument.decode(numerator),
+            return new DivideValue(LongArgument.decode(numerator),
                     LongArgument.decode(denominator));
         }
     }
@@ -152,6 +178,8 @@ public final class DivideCommand {
         static final ResultCodec INSTANCE = new ResultCodec();
 
         private static final byte[] RESULT = "result".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("result", AmpType.FLOAT));
 
         private ResultCodec() {
         }
@@ -167,8 +195,7 @@ public final class DivideCommand {
             if (result == null) {
                 throw BadArgumentException.missing("result");
             }
-            return new ResultValue(
-                    FloatArgument.decode(result));
+            return new ResultValue(FloatArgument.decode(result));
         }
     }
 }

@@ -1,10 +1,14 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -12,22 +16,26 @@ import io.ampjava.types.BytesArgument;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Fetch}, wire name <code>Fetch</code>: its descriptor, values and calls.
+ * The AMP command {@link Fetch}, wire name <code>Fetch</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class FetchCommand {
     /**
-     * {@link Fetch} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Fetch} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<Fetch, Fetch.Page> COMMAND = Command.builder("Fetch", FetchCodec.INSTANCE, PageCodec.INSTANCE)
-            .build();
+    public static final Command<Fetch, Fetch.Page> COMMAND =
+            Command.builder("Fetch", FetchCodec.INSTANCE, PageCodec.INSTANCE)
+                    .schema(FetchCodec.FIELDS, PageCodec.FIELDS)
+                    .build();
 
     private FetchCommand() {
     }
@@ -56,6 +64,7 @@ public final class FetchCommand {
      * Calls {@link Fetch} on the peer of {@code connection}.
      *
      * <p>The future completes with the response, or exceptionally with
+     * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code,
      * or {@link ConnectionLostException} if the connection closes first.
@@ -63,15 +72,21 @@ public final class FetchCommand {
      * @param connection the connection to call on
      * @param url required
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<Fetch.Page> call(AmpConnection connection, String url) {
-        return connection.callRemote(FetchCommand.COMMAND, arguments(url));
+        Fetch arguments;
+        try {
+            arguments = arguments(url);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(FetchCommand.COMMAND, arguments);
     }
 
     /**
-     * Calls {@link Fetch} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Fetch} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -85,18 +100,29 @@ public final class FetchCommand {
      * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static Fetch.Page callBlocking(AmpConnection connection, String url) {
-        try {
-            return call(connection, url).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, url));
+    }
+
+    /**
+     * Calls {@link Fetch} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param url required
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static Fetch.Page callBlocking(AmpConnection connection, Duration timeout, String url) {
+        return BlockingCalls.await(call(connection, url), timeout, FetchCommand.COMMAND,
+                connection);
     }
 
     private record FetchValue(String url) implements Fetch {
@@ -137,12 +163,15 @@ public final class FetchCommand {
 
         private static final byte[] URL = "url".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("url", AmpType.UNICODE));
+
         private FetchCodec() {
         }
 
         @Override
         public void write(Fetch value, Box box, ArgumentContext context) {
-            box.put(URL, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.url(), "required argument 'url' is null"), context));
+            String url = Objects.requireNonNull(value.url(), "required argument 'url' is null");
+            box.put(URL, UnicodeArgument.INSTANCE.toWire(url, context));
         }
 
         @Override
@@ -151,8 +180,7 @@ public final class FetchCommand {
             if (url == null) {
                 throw BadArgumentException.missing("url");
             }
-            return new FetchValue(
-                    UnicodeArgument.INSTANCE.fromWire(url, context));
+            return new FetchValue(UnicodeArgument.INSTANCE.fromWire(url, context));
         }
     }
 
@@ -161,12 +189,15 @@ public final class FetchCommand {
 
         private static final byte[] BODY = "body".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("body", AmpType.STRING));
+
         private PageCodec() {
         }
 
         @Override
         public void write(Fetch.Page value, Box box, ArgumentContext context) {
-            box.put(BODY, BytesArgument.INSTANCE.toWire(Objects.requireNonNull(value.body(), "required argument 'body' is null"), context));
+            byte[] body = Objects.requireNonNull(value.body(), "required argument 'body' is null");
+            box.put(BODY, BytesArgument.INSTANCE.toWire(body, context));
         }
 
         @Override
@@ -175,8 +206,7 @@ public final class FetchCommand {
             if (body == null) {
                 throw BadArgumentException.missing("body");
             }
-            return new PageValue(
-                    BytesArgument.INSTANCE.fromWire(body, context));
+            return new PageValue(BytesArgument.INSTANCE.fromWire(body, context));
         }
     }
 }

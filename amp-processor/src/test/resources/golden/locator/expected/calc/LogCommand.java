@@ -1,31 +1,39 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Log}, wire name <code>log</code>: its descriptor, values and calls.
+ * The AMP command {@link Log}, wire name <code>log</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class LogCommand {
     /**
-     * {@link Log} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Log} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<Log, Void> COMMAND = Command.builder("log", LogCodec.INSTANCE, Command.EMPTY)
-            .build();
+    public static final Command<Log, Void> COMMAND =
+            Command.builder("log", LogCodec.INSTANCE, Command.EMPTY)
+                    .schema(LogCodec.FIELDS, List.of())
+                    .build();
 
     private LogCommand() {
     }
@@ -45,6 +53,7 @@ public final class LogCommand {
      * Calls {@link Log} on the peer of {@code connection}.
      *
      * <p>The future completes with the empty answer ({@code null}), or exceptionally with
+     * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code,
      * or {@link ConnectionLostException} if the connection closes first.
@@ -53,16 +62,22 @@ public final class LogCommand {
      * @param line required
      * @param level optional: null leaves it out
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<Void> call(AmpConnection connection, String line,
             String level) {
-        return connection.callRemote(LogCommand.COMMAND, arguments(line, level));
+        Log arguments;
+        try {
+            arguments = arguments(line, level);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(LogCommand.COMMAND, arguments);
     }
 
     /**
-     * Calls {@link Log} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Log} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -76,18 +91,29 @@ public final class LogCommand {
      * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static void callBlocking(AmpConnection connection, String line, String level) {
-        try {
-            call(connection, line, level).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        BlockingCalls.await(call(connection, line, level));
+    }
+
+    /**
+     * Calls {@link Log} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param line required
+     * @param level optional: null leaves it out
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static void callBlocking(AmpConnection connection, Duration timeout, String line,
+            String level) {
+        BlockingCalls.await(call(connection, line, level), timeout, LogCommand.COMMAND, connection);
     }
 
     private record LogValue(String line, String level) implements Log {
@@ -108,12 +134,17 @@ public final class LogCommand {
 
         private static final byte[] LEVEL = "level".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("line", AmpType.UNICODE),
+                FieldSchema.optional("level", AmpType.UNICODE));
+
         private LogCodec() {
         }
 
         @Override
         public void write(Log value, Box box, ArgumentContext context) {
-            box.put(LINE, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.line(), "required argument 'line' is null"), context));
+            String line = Objects.requireNonNull(value.line(), "required argument 'line' is null");
+            box.put(LINE, UnicodeArgument.INSTANCE.toWire(line, context));
             String level = value.level();
             if (level != null) {
                 box.put(LEVEL, UnicodeArgument.INSTANCE.toWire(level, context));
@@ -127,8 +158,7 @@ public final class LogCommand {
                 throw BadArgumentException.missing("line");
             }
             byte[] level = box.get(LEVEL);
-            return new LogValue(
-                    UnicodeArgument.INSTANCE.fromWire(line, context),
+            return new LogValue(UnicodeArgument.INSTANCE.fromWire(line, context),
                     level == null ? null : UnicodeArgument.INSTANCE.fromWire(level, context));
         }
     }

@@ -1,31 +1,39 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Notify}, wire name <code>Notify</code>: its descriptor, values and calls.
+ * The AMP command {@link Notify}, wire name <code>Notify</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class NotifyCommand {
     /**
-     * {@link Notify} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Notify} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<Notify, Void> COMMAND = Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
-            .requiresAnswer(false)
-            .build();
+    public static final Command<Notify, Void> COMMAND =
+            Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
+                    .requiresAnswer(false)
+                    .schema(NotifyCodec.FIELDS, List.of())
+                    .build();
 
     private NotifyCommand() {
     }
@@ -54,8 +62,9 @@ public final class NotifyCommand {
     }
 
     /**
-     * Calls {@link Notify} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Notify} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -67,18 +76,26 @@ public final class NotifyCommand {
      * @throws ConnectionLostException if the connection closes before the answer
      */
     public static void callBlocking(AmpConnection connection, long value) {
-        try {
-            call(connection, value).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        BlockingCalls.await(call(connection, value));
+    }
+
+    /**
+     * Calls {@link Notify} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param value required
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     */
+    public static void callBlocking(AmpConnection connection, Duration timeout, long value) {
+        BlockingCalls.await(call(connection, value), timeout, NotifyCommand.COMMAND, connection);
     }
 
     private record NotifyValue(long value) implements Notify {
@@ -92,6 +109,8 @@ public final class NotifyCommand {
         static final NotifyCodec INSTANCE = new NotifyCodec();
 
         private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("value", AmpType.INTEGER));
 
         private NotifyCodec() {
         }
@@ -107,8 +126,7 @@ public final class NotifyCommand {
             if (value == null) {
                 throw BadArgumentException.missing("value");
             }
-            return new NotifyValue(
-                    LongArgument.decode(value));
+            return new NotifyValue(LongArgument.decode(value));
         }
     }
 }

@@ -1,27 +1,34 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Ping}, wire name <code>Ping</code>: its descriptor, values and calls.
+ * The AMP command {@link Ping}, wire name <code>Ping</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class PingCommand {
     /**
-     * {@link Ping} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Ping} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<Ping, Void> COMMAND = Command.builder("Ping", PingCodec.INSTANCE, Command.EMPTY)
-            .build();
+    public static final Command<Ping, Void> COMMAND =
+            Command.builder("Ping", PingCodec.INSTANCE, Command.EMPTY)
+                    .schema(PingCodec.FIELDS, List.of())
+                    .build();
 
     private PingCommand() {
     }
@@ -49,8 +56,9 @@ public final class PingCommand {
     }
 
     /**
-     * Calls {@link Ping} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Ping} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -61,18 +69,25 @@ public final class PingCommand {
      * @throws ConnectionLostException if the connection closes before the answer
      */
     public static void callBlocking(AmpConnection connection) {
-        try {
-            call(connection).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        BlockingCalls.await(call(connection));
+    }
+
+    /**
+     * Calls {@link Ping} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     */
+    public static void callBlocking(AmpConnection connection, Duration timeout) {
+        BlockingCalls.await(call(connection), timeout, PingCommand.COMMAND, connection);
     }
 
     private record PingValue() implements Ping {
@@ -84,6 +99,8 @@ public final class PingCommand {
 
     private static final class PingCodec implements BoxCodec<Ping> {
         static final PingCodec INSTANCE = new PingCodec();
+
+        static final List<FieldSchema> FIELDS = List.of();
 
         private PingCodec() {
         }

@@ -1,30 +1,38 @@
 package calc;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.LongArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Sum}, wire name <code>Sum</code>: its descriptor, values and calls.
+ * The AMP command {@link Sum}, wire name <code>Sum</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class SumCommand {
     /**
-     * {@link Sum} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Sum} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<Sum, Sum.Total> COMMAND = Command.builder("Sum", SumCodec.INSTANCE, TotalCodec.INSTANCE)
-            .build();
+    public static final Command<Sum, Sum.Total> COMMAND =
+            Command.builder("Sum", SumCodec.INSTANCE, TotalCodec.INSTANCE)
+                    .schema(SumCodec.FIELDS, TotalCodec.FIELDS)
+                    .build();
 
     private SumCommand() {
     }
@@ -66,8 +74,9 @@ public final class SumCommand {
     }
 
     /**
-     * Calls {@link Sum} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Sum} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -81,18 +90,29 @@ public final class SumCommand {
      * @throws ConnectionLostException if the connection closes before the answer
      */
     public static Sum.Total callBlocking(AmpConnection connection, long a, long b) {
-        try {
-            return call(connection, a, b).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, a, b));
+    }
+
+    /**
+     * Calls {@link Sum} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param a required
+     * @param b required
+     * @return the response
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     */
+    public static Sum.Total callBlocking(AmpConnection connection, Duration timeout, long a,
+            long b) {
+        return BlockingCalls.await(call(connection, a, b), timeout, SumCommand.COMMAND, connection);
     }
 
     private record SumValue(long a, long b) implements Sum {
@@ -116,6 +136,10 @@ public final class SumCommand {
 
         private static final byte[] B = "b".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("a", AmpType.INTEGER),
+                FieldSchema.required("b", AmpType.INTEGER));
+
         private SumCodec() {
         }
 
@@ -135,9 +159,7 @@ public final class SumCommand {
             if (b == null) {
                 throw BadArgumentException.missing("b");
             }
-            return new SumValue(
-                    LongArgument.decode(a),
-                    LongArgument.decode(b));
+            return new SumValue(LongArgument.decode(a), LongArgument.decode(b));
         }
     }
 
@@ -145,6 +167,8 @@ public final class SumCommand {
         static final TotalCodec INSTANCE = new TotalCodec();
 
         private static final byte[] TOTAL = "total".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("total", AmpType.INTEGER));
 
         private TotalCodec() {
         }
@@ -160,8 +184,7 @@ public final class SumCommand {
             if (total == null) {
                 throw BadArgumentException.missing("total");
             }
-            return new TotalValue(
-                    LongArgument.decode(total));
+            return new TotalValue(LongArgument.decode(total));
         }
     }
 }

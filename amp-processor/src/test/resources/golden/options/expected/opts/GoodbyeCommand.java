@@ -1,28 +1,35 @@
 package opts;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.wire.Box;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Goodbye}, wire name <code>Goodbye</code>: its descriptor, values and calls.
+ * The AMP command {@link Goodbye}, wire name <code>Goodbye</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class GoodbyeCommand {
     /**
-     * {@link Goodbye} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Goodbye} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<Goodbye, Void> COMMAND = Command.builder("Goodbye", GoodbyeCodec.INSTANCE, Command.EMPTY)
-            .closesConnection(true)
-            .build();
+    public static final Command<Goodbye, Void> COMMAND =
+            Command.builder("Goodbye", GoodbyeCodec.INSTANCE, Command.EMPTY)
+                    .closesConnection(true)
+                    .schema(GoodbyeCodec.FIELDS, List.of())
+                    .build();
 
     private GoodbyeCommand() {
     }
@@ -50,8 +57,9 @@ public final class GoodbyeCommand {
     }
 
     /**
-     * Calls {@link Goodbye} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Goodbye} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -62,18 +70,25 @@ public final class GoodbyeCommand {
      * @throws ConnectionLostException if the connection closes before the answer
      */
     public static void callBlocking(AmpConnection connection) {
-        try {
-            call(connection).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        BlockingCalls.await(call(connection));
+    }
+
+    /**
+     * Calls {@link Goodbye} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     */
+    public static void callBlocking(AmpConnection connection, Duration timeout) {
+        BlockingCalls.await(call(connection), timeout, GoodbyeCommand.COMMAND, connection);
     }
 
     private record GoodbyeValue() implements Goodbye {
@@ -85,6 +100,8 @@ public final class GoodbyeCommand {
 
     private static final class GoodbyeCodec implements BoxCodec<Goodbye> {
         static final GoodbyeCodec INSTANCE = new GoodbyeCodec();
+
+        static final List<FieldSchema> FIELDS = List.of();
 
         private GoodbyeCodec() {
         }

@@ -1,31 +1,41 @@
 package opts;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.LongArgument;
+import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link Notify}, wire name <code>Notify</code>: its descriptor, values and calls.
+ * The AMP command {@link Notify}, wire name <code>Notify</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class NotifyCommand {
     /**
-     * {@link Notify} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link Notify} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<Notify, Void> COMMAND = Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
-            .requiresAnswer(false)
-            .build();
+    public static final Command<Notify, Void> COMMAND =
+            Command.builder("Notify", NotifyCodec.INSTANCE, Command.EMPTY)
+                    .requiresAnswer(false)
+                    .schema(NotifyCodec.FIELDS, List.of())
+                    .build();
 
     private NotifyCommand() {
     }
@@ -34,57 +44,87 @@ public final class NotifyCommand {
      * The arguments of {@link Notify}, to pass to {@link AmpConnection#callRemote}.
      *
      * @param value required
+     * @param channel required
+     * @throws NullPointerException if a required argument is null
      */
-    public static Notify arguments(long value) {
-        return new NotifyValue(value);
+    public static Notify arguments(long value, String channel) {
+        return new NotifyValue(value, channel);
     }
 
     /**
      * Calls {@link Notify} on the peer of {@code connection}.
      *
      * <p>The command asks for no answer: the future completes with {@code null} once the
-     * request is queued.
+     * request is queued, or fails with {@link NullPointerException} if a required argument is null
+     * (nothing is sent).
      *
      * @param connection the connection to call on
      * @param value required
+     * @param channel required
      * @return the answer to come
      */
-    public static CompletableFuture<Void> call(AmpConnection connection, long value) {
-        return connection.callRemote(NotifyCommand.COMMAND, arguments(value));
+    public static CompletableFuture<Void> call(AmpConnection connection, long value,
+            String channel) {
+        Notify arguments;
+        try {
+            arguments = arguments(value, channel);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.callRemote(NotifyCommand.COMMAND, arguments);
     }
 
     /**
-     * Calls {@link Notify} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link Notify} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
      *
      * @param connection the connection to call on
      * @param value required
+     * @param channel required
      * @throws UnhandledCommandException if the peer does not know the command
      * @throws UnknownRemoteErrorException for any other error code
      * @throws ConnectionLostException if the connection closes before the answer
+     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
-    public static void callBlocking(AmpConnection connection, long value) {
-        try {
-            call(connection, value).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+    public static void callBlocking(AmpConnection connection, long value, String channel) {
+        BlockingCalls.await(call(connection, value, channel));
     }
 
-    private record NotifyValue(long value) implements Notify {
+    /**
+     * Calls {@link Notify} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param value required
+     * @param channel required
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static void callBlocking(AmpConnection connection, Duration timeout, long value,
+            String channel) {
+        BlockingCalls.await(call(connection, value, channel), timeout, NotifyCommand.COMMAND,
+                connection);
+    }
+
+    private record NotifyValue(long value, String channel) implements Notify {
+        NotifyValue {
+            Objects.requireNonNull(channel, "required argument 'channel' is null");
+        }
+
         @Override
         public String toString() {
-            return "Notify[value=" + value + "]";
+            return "Notify[value=" + value + ", channel=" + channel + "]";
         }
     }
 
@@ -93,12 +133,21 @@ public final class NotifyCommand {
 
         private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
 
+        private static final byte[] CHANNEL = "channel".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("value", AmpType.INTEGER),
+                FieldSchema.required("channel", AmpType.UNICODE));
+
         private NotifyCodec() {
         }
 
         @Override
         public void write(Notify value, Box box, ArgumentContext context) {
             box.put(VALUE, LongArgument.encode(value.value()));
+            String channel = Objects.requireNonNull(value.channel(),
+                    "required argument 'channel' is null");
+            box.put(CHANNEL, UnicodeArgument.INSTANCE.toWire(channel, context));
         }
 
         @Override
@@ -107,8 +156,12 @@ public final class NotifyCommand {
             if (value == null) {
                 throw BadArgumentException.missing("value");
             }
-            return new NotifyValue(
-                    LongArgument.decode(value));
+            byte[] channel = box.get(CHANNEL);
+            if (channel == null) {
+                throw BadArgumentException.missing("channel");
+            }
+            return new NotifyValue(LongArgument.decode(value),
+                    UnicodeArgument.INSTANCE.fromWire(channel, context));
         }
     }
 }

@@ -1,11 +1,15 @@
 package opts;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
@@ -16,25 +20,32 @@ import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link StoreBlob}, wire name <code>store-blob</code>: its descriptor, values and calls.
+ * The AMP command {@link StoreBlob}, wire name <code>store-blob</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class StoreBlobCommand {
     /**
-     * {@link StoreBlob} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link StoreBlob} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<StoreBlob, StoreBlob.Stored> COMMAND = Command.builder("store-blob", StoreBlobCodec.INSTANCE, StoredCodec.INSTANCE)
-            .error(ErrorSpec.fatal("NO_SPACE", IOException.class, IOException::new))
-            .error(ErrorSpec.of("REFUSED", RefusedException.class, description -> new RefusedException()))
-            .error(ErrorSpec.of("BAD", IllegalArgumentException.class, IllegalArgumentException::new))
-            .build();
+    public static final Command<StoreBlob, StoreBlob.Stored> COMMAND =
+            Command.builder("store-blob", StoreBlobCodec.INSTANCE, StoredCodec.INSTANCE)
+                    .error(ErrorSpec.fatal("NO_SPACE", IOException.class, IOException::new))
+                    .error(ErrorSpec.of("REFUSED", RefusedException.class,
+                            description -> new RefusedException()))
+                    .error(ErrorSpec.of("BAD", IllegalArgumentException.class,
+                            IllegalArgumentException::new))
+                    .schema(StoreBlobCodec.FIELDS, StoredCodec.FIELDS)
+                    .build();
 
     private StoreBlobCommand() {
     }
@@ -68,6 +79,7 @@ public final class StoreBlobCommand {
      * Calls {@link StoreBlob} on the peer of {@code connection_}.
      *
      * <p>The future completes with the response, or exceptionally with
+     * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link IOException} (error <code>NO_SPACE</code>, after which the peer closes the connection),
      * {@link RefusedException} (error <code>REFUSED</code>),
      * {@link IllegalArgumentException} (error <code>BAD</code>),
@@ -83,17 +95,22 @@ public final class StoreBlobCommand {
      * @param cause required
      * @param URL optional: null leaves it out
      * @return the answer to come
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static CompletableFuture<StoreBlob.Stored> call(AmpConnection connection_,
             String dashArg, byte[] data, String connection, long e, int cause, String URL) {
-        return connection_.callRemote(StoreBlobCommand.COMMAND, arguments(dashArg, data, connection,
-                e, cause, URL));
+        StoreBlob arguments;
+        try {
+            arguments = arguments(dashArg, data, connection, e, cause, URL);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection_.callRemote(StoreBlobCommand.COMMAND, arguments);
     }
 
     /**
-     * Calls {@link StoreBlob} on the peer of {@code connection_} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link StoreBlob} on the peer of {@code connection_}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -118,22 +135,49 @@ public final class StoreBlobCommand {
             byte[] data, String connection, long e, int cause, String URL) throws IOException,
             RefusedException {
         try {
-            return call(connection_, dashArg, data, connection, e, cause, URL).join();
-        } catch (CompletionException e_) {
-            Throwable cause_ = e_.getCause();
-            if (cause_ instanceof IOException) {
-                throw (IOException) cause_;
-            }
-            if (cause_ instanceof RefusedException) {
-                throw (RefusedException) cause_;
-            }
-            if (cause_ instanceof RuntimeException) {
-                throw (RuntimeException) cause_;
-            }
-            if (cause_ instanceof Error) {
-                throw (Error) cause_;
-            }
-            throw e_;
+            return BlockingCalls.await(call(connection_, dashArg, data, connection, e, cause, URL));
+        } catch (CompletionException failure) {
+            BlockingCalls.throwIfCause(failure, IOException.class);
+            BlockingCalls.throwIfCause(failure, RefusedException.class);
+            throw failure;
+        }
+    }
+
+    /**
+     * Calls {@link StoreBlob} on the peer of {@code connection_}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection_ the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param dashArg required (on the wire: <code>dash-arg</code>)
+     * @param data required (on the wire: <code>print</code>)
+     * @param connection required
+     * @param e required
+     * @param cause required
+     * @param URL optional: null leaves it out
+     * @return the response
+     * @throws IOException if the peer answers the error <code>NO_SPACE</code>
+     * @throws RefusedException if the peer answers the error <code>REFUSED</code>
+     * @throws IllegalArgumentException if the peer answers the error <code>BAD</code>
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (the call is given up)
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static StoreBlob.Stored callBlocking(AmpConnection connection_, Duration timeout,
+            String dashArg, byte[] data, String connection, long e, int cause, String URL) throws
+            IOException, RefusedException {
+        try {
+            return BlockingCalls.await(call(connection_, dashArg, data, connection, e, cause, URL),
+                    timeout, StoreBlobCommand.COMMAND, connection_);
+        } catch (CompletionException failure) {
+            BlockingCalls.throwIfCause(failure, IOException.class);
+            BlockingCalls.throwIfCause(failure, RefusedException.class);
+            throw failure;
         }
     }
 
@@ -191,14 +235,27 @@ public final class StoreBlobCommand {
 
         private static final byte[] URL = "URL".getBytes(StandardCharsets.UTF_8);
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("dash-arg", AmpType.UNICODE),
+                FieldSchema.required("print", AmpType.STRING),
+                FieldSchema.required("connection", AmpType.UNICODE),
+                FieldSchema.required("e", AmpType.INTEGER),
+                FieldSchema.required("cause", AmpType.INTEGER),
+                FieldSchema.optional("URL", AmpType.UNICODE));
+
         private StoreBlobCodec() {
         }
 
         @Override
         public void write(StoreBlob value, Box box, ArgumentContext context) {
-            box.put(DASH_ARG, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.dashArg(), "required argument 'dashArg' is null"), context));
-            box.put(DATA, BytesArgument.INSTANCE.toWire(Objects.requireNonNull(value.data(), "required argument 'data' is null"), context));
-            box.put(CONNECTION, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.connection(), "required argument 'connection' is null"), context));
+            String dashArg = Objects.requireNonNull(value.dashArg(),
+                    "required argument 'dashArg' is null");
+            box.put(DASH_ARG, UnicodeArgument.INSTANCE.toWire(dashArg, context));
+            byte[] data = Objects.requireNonNull(value.data(), "required argument 'data' is null");
+            box.put(DATA, BytesArgument.INSTANCE.toWire(data, context));
+            String connection = Objects.requireNonNull(value.connection(),
+                    "required argument 'connection' is null");
+            box.put(CONNECTION, UnicodeArgument.INSTANCE.toWire(connection, context));
             box.put(E, LongArgument.encode(value.e()));
             box.put(CAUSE, IntArgument.encode(value.cause()));
             String URL_ = value.URL();
@@ -230,11 +287,9 @@ public final class StoreBlobCommand {
                 throw BadArgumentException.missing("cause");
             }
             byte[] URL_ = box.get(URL);
-            return new StoreBlobValue(
-                    UnicodeArgument.INSTANCE.fromWire(dashArg, context),
+            return new StoreBlobValue(UnicodeArgument.INSTANCE.fromWire(dashArg, context),
                     BytesArgument.INSTANCE.fromWire(data, context),
-                    UnicodeArgument.INSTANCE.fromWire(connection, context),
-                    LongArgument.decode(e),
+                    UnicodeArgument.INSTANCE.fromWire(connection, context), LongArgument.decode(e),
                     IntArgument.decode(cause),
                     URL_ == null ? null : UnicodeArgument.INSTANCE.fromWire(URL_, context));
         }
@@ -244,6 +299,8 @@ public final class StoreBlobCommand {
         static final StoredCodec INSTANCE = new StoredCodec();
 
         private static final byte[] BYTES_WRITTEN = "bytes-written".getBytes(StandardCharsets.UTF_8);
+
+        static final List<FieldSchema> FIELDS = List.of(FieldSchema.required("bytes-written", AmpType.INTEGER));
 
         private StoredCodec() {
         }
@@ -259,8 +316,7 @@ public final class StoreBlobCommand {
             if (bytesWritten == null) {
                 throw BadArgumentException.missing("bytes-written");
             }
-            return new StoredValue(
-                    LongArgument.decode(bytesWritten));
+            return new StoredValue(LongArgument.decode(bytesWritten));
         }
     }
 }

@@ -7,4 +7,6 @@ import io.ampjava.annotations.Argument;
 @AmpCommand(requiresAnswer = false)
 public interface Notify {
     @Argument long value();
+
+    @Argument String channel();
 }

@@ -1,6 +1,8 @@
 package sw;
 
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.BlockingCalls;
+import io.ampjava.dispatch.CallTimeoutException;
 import io.ampjava.dispatch.Command;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ErrorSpec;
@@ -8,6 +10,8 @@ import io.ampjava.dispatch.ProtocolSwitchedException;
 import io.ampjava.dispatch.SwitchedProtocol;
 import io.ampjava.dispatch.UnhandledCommandException;
 import io.ampjava.dispatch.UnknownRemoteErrorException;
+import io.ampjava.schema.AmpType;
+import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.ArgumentType;
 import io.ampjava.types.BadArgumentException;
@@ -16,23 +20,28 @@ import io.ampjava.types.LongArgument;
 import io.ampjava.types.UnicodeArgument;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.annotation.processing.Generated;
 
 /**
- * The AMP command {@link SwitchToEcho}, wire name <code>SwitchToEcho</code>: its descriptor, values and calls.
+ * The AMP command {@link SwitchToEcho}, wire name <code>SwitchToEcho</code>:
+ * its descriptor, values and calls.
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class SwitchToEchoCommand {
     /**
-     * {@link SwitchToEcho} as the runtime sees it: wire name, codecs and declared errors.
+     * {@link SwitchToEcho} as the runtime sees it: wire name, codecs, declared errors and schema.
      */
-    public static final Command<SwitchToEcho, Void> COMMAND = Command.builder("SwitchToEcho", SwitchToEchoCodec.INSTANCE, Command.EMPTY)
-            .error(ErrorSpec.of("REFUSED", IllegalStateException.class, IllegalStateException::new))
-            .switchesProtocol(true)
-            .build();
+    public static final Command<SwitchToEcho, Void> COMMAND =
+            Command.builder("SwitchToEcho", SwitchToEchoCodec.INSTANCE, Command.EMPTY)
+                    .error(ErrorSpec.of("REFUSED", IllegalStateException.class,
+                            IllegalStateException::new))
+                    .switchesProtocol(true)
+                    .schema(SwitchToEchoCodec.FIELDS, List.of())
+                    .build();
 
     private SwitchToEchoCommand() {
     }
@@ -50,11 +59,12 @@ public final class SwitchToEchoCommand {
     }
 
     /**
-     * Calls {@link SwitchToEcho} on the peer of {@code connection}; once the peer accepts, {@code protocol_} takes the
-     * connection over instead of AMP.
+     * Calls {@link SwitchToEcho} on the peer of {@code connection};
+     * once the peer accepts, {@code protocol_} takes the connection over instead of AMP.
      *
-     * <p>Until the answer, the connection sends no box ({@link ProtocolSwitchedException}). The future completes with
-     * {@code protocol_} once it has taken over, or exceptionally with
+     * <p>Until the answer, the connection sends no box ({@link ProtocolSwitchedException}).
+     * The future completes with {@code protocol_} once it has taken over, or exceptionally with
+     * {@link NullPointerException} if a required argument is null (nothing is sent),
      * {@link IllegalStateException} (error <code>REFUSED</code>),
      * {@link UnhandledCommandException} if the peer does not know the command,
      * {@link UnknownRemoteErrorException} for any other error code
@@ -67,17 +77,22 @@ public final class SwitchToEchoCommand {
      * @param protocol_ the protocol that takes the connection over after the answer
      * @param <P2> the protocol's type
      * @return the protocol, once it has taken the connection over
-     * @throws NullPointerException if a required argument is null (nothing is sent)
      */
     public static <P2 extends SwitchedProtocol> CompletableFuture<P2> call(AmpConnection connection,
             String mode, long protocol, P tag, P2 protocol_) {
-        return connection.switchProtocol(SwitchToEchoCommand.COMMAND, arguments(mode, protocol,
-                tag), protocol_);
+        SwitchToEcho arguments;
+        try {
+            arguments = arguments(mode, protocol, tag);
+        } catch (NullPointerException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return connection.switchProtocol(SwitchToEchoCommand.COMMAND, arguments, protocol_);
     }
 
     /**
-     * Calls {@link SwitchToEcho} on the peer of {@code connection} and waits for the answer, without a time limit
-     * (a closing connection fails every call it has not answered) and without reacting to interrupts.
+     * Calls {@link SwitchToEcho} on the peer of {@code connection}
+     * and waits for the answer, without a time limit (a closing connection fails every call it has
+     * not answered) and without reacting to interrupts.
      *
      * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
      * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
@@ -97,18 +112,36 @@ public final class SwitchToEchoCommand {
      */
     public static <P2 extends SwitchedProtocol> P2 callBlocking(AmpConnection connection,
             String mode, long protocol, P tag, P2 protocol_) {
-        try {
-            return call(connection, mode, protocol, tag, protocol_).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
+        return BlockingCalls.await(call(connection, mode, protocol, tag, protocol_));
+    }
+
+    /**
+     * Calls {@link SwitchToEcho} on the peer of {@code connection}
+     * and waits at most {@code timeout} for the answer, without reacting to interrupts.
+     *
+     * <p>Never call it on the connection's reader thread (in a responder, or in a callback of another
+     * call's future): that thread is the one that would deliver the answer. Use {@link #call} there.
+     *
+     * @param connection the connection to call on
+     * @param timeout how long to wait for the answer
+     * @param mode required
+     * @param protocol required
+     * @param tag required
+     * @param protocol_ the protocol that takes the connection over after the answer
+     * @param <P2> the protocol's type
+     * @return the protocol, once it has taken the connection over
+     * @throws IllegalStateException if the peer answers the error <code>REFUSED</code>
+     * @throws UnhandledCommandException if the peer does not know the command
+     * @throws UnknownRemoteErrorException for any other error code
+     * @throws ConnectionLostException if the connection closes before the answer
+     * @throws CallTimeoutException if no answer comes within {@code timeout} (should the peer answer later,
+     * the connection still switches to {@code protocol_})
+     * @throws NullPointerException if a required argument is null (nothing is sent)
+     */
+    public static <P2 extends SwitchedProtocol> P2 callBlocking(AmpConnection connection,
+            Duration timeout, String mode, long protocol, P tag, P2 protocol_) {
+        return BlockingCalls.await(call(connection, mode, protocol, tag, protocol_), timeout,
+                SwitchToEchoCommand.COMMAND, connection);
     }
 
     private record SwitchToEchoValue(String mode, long protocol, P tag) implements SwitchToEcho {
@@ -134,14 +167,21 @@ public final class SwitchToEchoCommand {
 
         private static final ArgumentType<P> TAG_TYPE = PType.INSTANCE;
 
+        static final List<FieldSchema> FIELDS = List.of(
+                FieldSchema.required("mode", AmpType.UNICODE),
+                FieldSchema.required("protocol", AmpType.INTEGER),
+                FieldSchema.required("tag", AmpType.custom("sw.PType")));
+
         private SwitchToEchoCodec() {
         }
 
         @Override
         public void write(SwitchToEcho value, Box box, ArgumentContext context) {
-            box.put(MODE, UnicodeArgument.INSTANCE.toWire(Objects.requireNonNull(value.mode(), "required argument 'mode' is null"), context));
+            String mode = Objects.requireNonNull(value.mode(), "required argument 'mode' is null");
+            box.put(MODE, UnicodeArgument.INSTANCE.toWire(mode, context));
             box.put(PROTOCOL, LongArgument.encode(value.protocol()));
-            box.put(TAG, TAG_TYPE.toWire(Objects.requireNonNull(value.tag(), "required argument 'tag' is null"), context));
+            P tag = Objects.requireNonNull(value.tag(), "required argument 'tag' is null");
+            box.put(TAG, TAG_TYPE.toWire(tag, context));
         }
 
         @Override
@@ -158,10 +198,8 @@ public final class SwitchToEchoCommand {
             if (tag == null) {
                 throw BadArgumentException.missing("tag");
             }
-            return new SwitchToEchoValue(
-                    UnicodeArgument.INSTANCE.fromWire(mode, context),
-                    LongArgument.decode(protocol),
-                    TAG_TYPE.fromWire(tag, context));
+            return new SwitchToEchoValue(UnicodeArgument.INSTANCE.fromWire(mode, context),
+                    LongArgument.decode(protocol), TAG_TYPE.fromWire(tag, context));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.ampjava.dispatch.Responder;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.Responders;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -15,6 +16,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.ampjava.processor.AmpProcessor")
 public final class SwitcherLocator implements ResponderLocator {
+    private static final Set<String> COMMAND_NAMES = Set.of("SwitchToEcho", "upgrade");
+
     private final Responder switchToEcho;
 
     private final Responder upgrade;
@@ -26,9 +29,10 @@ public final class SwitcherLocator implements ResponderLocator {
      */
     public SwitcherLocator(Switcher target) {
         Objects.requireNonNull(target, "target");
-        this.switchToEcho = Responders.switchingSync(SwitchToEchoCommand.COMMAND, (arguments, connection) -> target.echo(arguments.mode(),
-                connection));
-        this.upgrade = Responders.switching(UpgradeCommand.COMMAND, (arguments, connection) -> target.upgrade());
+        this.switchToEcho = Responders.switchingSync(SwitchToEchoCommand.COMMAND,
+                (arguments, connection) -> target.echo(arguments.mode(), connection));
+        this.upgrade = Responders.switching(UpgradeCommand.COMMAND,
+                (arguments, connection) -> target.upgrade());
     }
 
     @Override
@@ -38,5 +42,10 @@ public final class SwitcherLocator implements ResponderLocator {
             case "upgrade" -> upgrade;
             default -> null;
         };
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 }

@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one timer thread of amp-java in a JVM, {@value #THREAD_NAME}, started when first needed and
- * kept for the life of the JVM (a daemon): it watches every connection's timeouts, and runs the
- * little housekeeping that must not wait for a connection's own threads. Its tasks must be short.
- * Internal to amp-java.
+ * kept for the life of the JVM (a daemon): it watches every connection's timeouts (idle, write
+ * stall, memory budget, calls), checks graceful closes, and runs the little housekeeping that must
+ * not wait for a connection's own threads. Its tasks must be short. Internal to amp-java.
  */
 public final class SharedTimer {
     /** The name of the timer's thread. */
@@ -29,20 +29,22 @@ public final class SharedTimer {
     }
 
     /**
-     * Runs {@code task} every {@code periodMillis}, the first time after one period.
+     * Runs {@code task} after {@code initialDelay}, then again {@code delay} after each run ends,
+     * until cancelled.
      *
      * @throws OutOfMemoryError when the timer's thread cannot start (the process is at its thread
      *     limit); nothing is scheduled then, so nothing keeps {@code task} reachable
      */
-    public static ScheduledFuture<?> every(long periodMillis, Runnable task) {
+    public static ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, long initialDelay, long delay,
+            TimeUnit unit) {
         startThread();
-        return TIMER.scheduleWithFixedDelay(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        return TIMER.scheduleWithFixedDelay(task, initialDelay, delay, unit);
     }
 
-    /** Runs {@code task} once, after {@code delayMillis}; throws as {@link #every} does. */
-    public static ScheduledFuture<?> after(long delayMillis, Runnable task) {
+    /** Runs {@code task} once, after {@code delay}; throws as {@link #scheduleWithFixedDelay} does. */
+    public static ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
         startThread();
-        return TIMER.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        return TIMER.schedule(task, delay, unit);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ampjava.internal.io;
 
 import io.ampjava.internal.concurrent.SharedTimer;
 import io.ampjava.internal.posix.NativePosix;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,7 +31,7 @@ public final class NativeHeap {
             return;
         }
         try {
-            SharedTimer.after(DELAY_MILLIS, NativeHeap::trim);
+            SharedTimer.schedule(NativeHeap::trim, DELAY_MILLIS, TimeUnit.MILLISECONDS);
         } catch (Throwable noThread) {
             SCHEDULED.set(false); // the next free tries again
         }

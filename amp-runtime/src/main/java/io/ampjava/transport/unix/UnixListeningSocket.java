@@ -158,7 +158,7 @@ public final class UnixListeningSocket implements ListeningSocket {
                 UnixTransport transport = null;
                 try {
                     NativePosix.posix().fcntl(accepted.getFD(), Fcntl.F_SETFD, FD_CLOEXEC);
-                    transport = UnixTransport.of(accepted, address());
+                    transport = UnixTransport.accepted(accepted, address());
                     if (admits(transport)) {
                         return transport;
                     }

@@ -4,6 +4,7 @@ import io.ampjava.internal.io.DirectBuffers;
 import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.internal.posix.SocketLibrary;
 import io.ampjava.transport.Transport;
+import io.ampjava.transport.TransportRole;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
@@ -43,7 +44,8 @@ public final class UnixTransport implements Transport {
     private static final int STAGING_BYTES = 64 * 1024;
 
     private final int fd;
-    private final String description;
+    private volatile String description; // a server's names its peer once it is known
+    private final TransportRole role;
     private final FdUseGuard guard;
     private final SocketLibrary sockets;
     private final MessageHeader readHeader = new MessageHeader(MAX_DESCRIPTORS_PER_MESSAGE);
@@ -54,10 +56,11 @@ public final class UnixTransport implements Transport {
     private ByteBuffer writeStaging; // one writer at a time
     private long writeStagingAddress;
 
-    private UnixTransport(int fd, String description, Runnable release) {
+    private UnixTransport(int fd, String description, TransportRole role, Runnable release) {
         NativePosix.requireLinux64("a Unix-socket transport");
         this.fd = fd;
         this.description = description;
+        this.role = role;
         // Every use of the buffers is inside the guard: once the fd is released, nobody can use them.
         this.guard = new FdUseGuard(() -> {
             try {
@@ -116,8 +119,24 @@ public final class UnixTransport implements Transport {
     }
 
     /** Wraps a connected jnr channel (from a connect or an accept); closing the transport closes it. */
-    static UnixTransport of(UnixSocketChannel channel, String description) {
-        return new UnixTransport(channel.getFD(), description, () -> closeQuietly(channel));
+    static UnixTransport of(UnixSocketChannel channel, String description, TransportRole role) {
+        return new UnixTransport(channel.getFD(), description, role, () -> closeQuietly(channel));
+    }
+
+    /**
+     * An accepted connection, described with its peer as the kernel knows it, e.g.
+     * {@code unix:/run/amp.sock (peer pid 4242, uid 1000)}: a server's logs and thread names then
+     * say who a connection is, not only where it came in.
+     */
+    static UnixTransport accepted(UnixSocketChannel channel, String address) {
+        UnixTransport transport = of(channel, address, TransportRole.SERVER);
+        try {
+            PeerCredentials peer = transport.peerCredentials();
+            transport.description = address + " (peer pid " + peer.pid() + ", uid " + peer.uid() + ")";
+        } catch (IOException unknown) {
+            // described by its address alone
+        }
+        return transport;
     }
 
     /**
@@ -138,7 +157,7 @@ public final class UnixTransport implements Transport {
         } catch (IOException e) {
             throw connectFailure(path, description, e);
         }
-        return of(channel, description);
+        return of(channel, description, TransportRole.CLIENT);
     }
 
     /**
@@ -149,7 +168,7 @@ public final class UnixTransport implements Transport {
         if (fd < 0) {
             throw new IllegalArgumentException("not a file descriptor: " + fd);
         }
-        return new UnixTransport(fd, description, () -> NativePosix.posix().close(fd));
+        return new UnixTransport(fd, description, TransportRole.UNKNOWN, () -> NativePosix.posix().close(fd));
     }
 
     /** Two connected transports over a fresh {@code socketpair}; handy for tests and child processes. */
@@ -374,6 +393,11 @@ public final class UnixTransport implements Transport {
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return guard.isClosed();
+    }
+
+    @Override
+    public TransportRole role() {
+        return role;
     }
 
     @Override
