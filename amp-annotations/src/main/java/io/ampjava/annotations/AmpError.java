@@ -18,12 +18,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({})
 public @interface AmpError {
-    /** The error code sent on the wire, e.g. {@code "ZERO_DIVISION"}. */
+    /** {@return the error code sent on the wire, e.g. {@code "ZERO_DIVISION"}} */
     String code();
 
-    /** The exception type mapped to {@link #code()}. */
+    /** {@return the exception type mapped to {@link #code()}} */
     Class<? extends Throwable> exception();
 
-    /** Whether the responder closes the connection after sending this error (Twisted's {@code fatalErrors}). */
+    /** {@return whether the responder closes the connection after sending this error} (Twisted's {@code fatalErrors}.) */
     boolean fatal() default false;
 }

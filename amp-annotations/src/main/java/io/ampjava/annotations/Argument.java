@@ -21,14 +21,14 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Argument {
-    /** The wire key; the method name when empty. At most 255 UTF-8 bytes, and not starting with {@code _}. */
+    /** {@return the wire key; the method name when empty} At most 255 UTF-8 bytes, and not starting with {@code _}. */
     String value() default "";
 
-    /** Whether the argument may be absent: absent on the wire is {@code null} in Java. */
+    /** {@return whether the argument may be absent} Absent on the wire is {@code null} in Java. */
     boolean optional() default false;
 
     /**
-     * A custom argument type: a class implementing {@code io.ampjava.types.ArgumentType<T>} for the
+     * {@return a custom argument type} It is a class implementing {@code io.ampjava.types.ArgumentType<T>} for the
      * method's return type {@code T}, with a public no-argument constructor or a public static final
      * {@code INSTANCE} field. {@code void.class} (the default) means: choose from the Java type.
      */

@@ -46,31 +46,50 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
             this.twistedName = twistedName;
         }
 
-        /** The name of the class in {@code twisted.protocols.amp}, e.g. {@code DateTime}. */
+        /** {@return the name of the class in {@code twisted.protocols.amp}, e.g} {@code DateTime}. */
         public String twistedName() {
             return twistedName;
         }
     }
 
+    /** Twisted's {@code Integer}. */
     AmpType INTEGER = new Simple(Kind.INTEGER);
+    /** Twisted's {@code String}. */
     AmpType STRING = new Simple(Kind.STRING);
+    /** Twisted's {@code Unicode}. */
     AmpType UNICODE = new Simple(Kind.UNICODE);
+    /** Twisted's {@code Boolean}. */
     AmpType BOOLEAN = new Simple(Kind.BOOLEAN);
+    /** Twisted's {@code Float}. */
     AmpType FLOAT = new Simple(Kind.FLOAT);
+    /** Twisted's {@code Decimal}. */
     AmpType DECIMAL = new Simple(Kind.DECIMAL);
+    /** Twisted's {@code DateTime}. */
     AmpType DATE_TIME = new Simple(Kind.DATE_TIME);
+    /** Twisted's {@code Path}. */
     AmpType PATH = new Simple(Kind.PATH);
+    /** Twisted's {@code Descriptor}. */
     AmpType DESCRIPTOR = new Simple(Kind.DESCRIPTOR);
 
-    /** What this type is. */
+    /** {@return what this type is} */
     Kind kind();
 
-    /** Twisted's {@code ListOf(element)}. */
+    /**
+     * Twisted's {@code ListOf(element)}.
+     *
+     * @param element the type of each element
+     * @return the type
+     */
     static ListOf listOf(AmpType element) {
         return new ListOf(element);
     }
 
-    /** Twisted's {@code AmpList([...])}, whose elements are boxes of {@code fields}. */
+    /**
+     * Twisted's {@code AmpList([...])}, whose elements are boxes of {@code fields}.
+     *
+     * @param fields the fields of each element's box
+     * @return the type
+     */
     static AmpList ampList(List<FieldSchema> fields) {
         return new AmpList(fields);
     }
@@ -79,6 +98,7 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
      * A type that an {@code io.ampjava.types.ArgumentType} of the user's reads and writes.
      *
      * @param argumentType the binary name of that class, for {@link Class#forName(String)}
+     * @return the type
      */
     static Custom custom(String argumentType) {
         return new Custom(argumentType);
@@ -86,6 +106,11 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
 
     /** One of the types that carry a single value: every kind but {@code LIST_OF}, {@code AMP_LIST}, {@code CUSTOM}. */
     record Simple(Kind kind) implements AmpType {
+        /**
+         * Checks the kind is a simple one.
+         *
+         * @param kind the kind
+         */
         public Simple {
             Objects.requireNonNull(kind, "kind");
             if (kind == Kind.LIST_OF || kind == Kind.AMP_LIST || kind == Kind.CUSTOM) {
@@ -101,6 +126,11 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
 
     /** Twisted's {@code ListOf}: a list of values of {@code element}, a simple type or another {@code ListOf}. */
     record ListOf(AmpType element) implements AmpType {
+        /**
+         * Checks the element type.
+         *
+         * @param element the type of each element
+         */
         public ListOf {
             Objects.requireNonNull(element, "element");
         }
@@ -118,6 +148,11 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
 
     /** Twisted's {@code AmpList}: a list of boxes, each with {@code fields}. */
     record AmpList(List<FieldSchema> fields) implements AmpType {
+        /**
+         * Copies the fields.
+         *
+         * @param fields the fields of each element's box
+         */
         public AmpList {
             fields = List.copyOf(fields);
         }
@@ -139,6 +174,11 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
      * @param argumentType the binary name of that class
      */
     record Custom(String argumentType) implements AmpType {
+        /**
+         * Checks the class name.
+         *
+         * @param argumentType the binary name of the {@code ArgumentType} class
+         */
         public Custom {
             Objects.requireNonNull(argumentType, "argumentType");
         }
