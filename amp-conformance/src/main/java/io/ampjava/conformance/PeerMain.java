@@ -2,6 +2,8 @@ package io.ampjava.conformance;
 
 import io.ampjava.conformance.bench.Bench;
 import io.ampjava.conformance.peer.PeerServer;
+import io.ampjava.dispatch.ConnectionOptions;
+import io.ampjava.server.ServerOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
@@ -18,7 +20,8 @@ import picocli.CommandLine.ParseResult;
  * The command line of {@code amp-peer.jar}:
  *
  * <pre>
- * java -jar amp-peer.jar serve --unix PATH | --tcp PORT [--exit-on-eof]
+ * java -jar amp-peer.jar serve --unix PATH | --tcp PORT | --pipes READ,WRITE [--exit-on-eof]
+ *         [--max-connections N] [--memory-budget BYTES] [--budget-timeout S] [--idle-timeout S] [--write-stall-timeout S]
  * java -jar amp-peer.jar bench --unix PATH --calls N --outstanding K [--command Sum|WriteDescriptor] [--warmup-seconds S]
  * </pre>
  *
@@ -77,9 +80,25 @@ public final class PeerMain {
                         .description("Listen on a Unix socket at PATH.").build())
                 .addArg(OptionSpec.builder("--tcp").paramLabel("PORT").type(int.class)
                         .description("Listen on TCP 127.0.0.1:PORT; 0 picks a free port.").build())
+                .addArg(OptionSpec.builder("--pipes").paramLabel("READ,WRITE").type(String.class)
+                        .description("Serve one connection over inherited pipes (read READ, write WRITE, e.g. 3,4,"
+                                + " as trial's workers do) and exit when it closes.").build())
                 .build());
         spec.addOption(OptionSpec.builder("--exit-on-eof").arity("0").type(boolean.class)
                 .description("Also exit when standard input reaches end of file (for test harnesses).").build());
+        spec.addOption(OptionSpec.builder("--max-connections").paramLabel("N").type(int.class)
+                .description("Connections open at once; more are accepted and closed at once"
+                        + " (default: " + ServerOptions.DEFAULT_MAX_CONNECTIONS + ", or one per MiB of heap if fewer).").build());
+        spec.addOption(OptionSpec.builder("--memory-budget").paramLabel("BYTES").type(String.class)
+                .description("The memory budget all connections share, e.g. 24M"
+                        + " (default: a quarter of the heap).").build());
+        spec.addOption(seconds("--budget-timeout", "How long a connection may stay over a spent memory budget"
+                + " before it is closed (default: " + ConnectionOptions.DEFAULT_BUDGET_TIMEOUT.toSeconds() + ")."));
+        spec.addOption(seconds("--idle-timeout", "Close a connection silent this long while nothing is in progress;"
+                + " 0: never (default: " + ConnectionOptions.DEFAULT_SERVER_IDLE_MINUTES * 60 + ", none over pipes)."));
+        spec.addOption(seconds("--write-stall-timeout", "Close a connection whose peer takes none of its answers"
+                + " this long; 0: never (default: " + ConnectionOptions.DEFAULT_SERVER_WRITE_STALL_SECONDS
+                + ", none over pipes)."));
         spec.addOption(help());
         return spec;
     }
@@ -103,6 +122,10 @@ public final class PeerMain {
         return spec;
     }
 
+    private static OptionSpec seconds(String name, String description) {
+        return OptionSpec.builder(name).paramLabel("SECONDS").type(double.class).description(description).build();
+    }
+
     private static OptionSpec help() {
         return OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build();
     }
@@ -118,13 +141,7 @@ public final class PeerMain {
         }
         CommandLine commandLine = command.commandSpec().commandLine();
         if (command.commandSpec().name().equals("serve")) {
-            String unix = command.matchedOptionValue("--unix", null);
-            int port = command.matchedOptionValue("--tcp", -1);
-            if (unix == null && (port < 0 || port > 65535)) {
-                throw new ParameterException(commandLine, "--tcp needs a port from 0 to 65535, not " + port);
-            }
-            boolean exitOnEof = command.matchedOptionValue("--exit-on-eof", false);
-            return PeerServer.serve(unix == null ? null : path(commandLine, unix), port, exitOnEof, out);
+            return serve(command, commandLine, out);
         }
         int calls = command.matchedOptionValue("--calls", 0);
         int outstanding = command.matchedOptionValue("--outstanding", 0);
@@ -142,6 +159,40 @@ public final class PeerMain {
         }
         return Bench.run(path(commandLine, command.matchedOptionValue("--unix", "")), calls, outstanding, workload,
                 warmupSeconds, out, err);
+    }
+
+    private static int serve(ParseResult command, CommandLine commandLine, PrintWriter out) throws Exception {
+        boolean exitOnEof = command.matchedOptionValue("--exit-on-eof", false);
+        ServeOptions options = ServeOptions.parse(command, commandLine);
+        String pipes = command.matchedOptionValue("--pipes", null);
+        if (pipes != null) {
+            int[] fds = pipeFds(commandLine, pipes);
+            return PeerServer.servePipes(fds[0], fds[1], options.connectionOptions(), out);
+        }
+        String unix = command.matchedOptionValue("--unix", null);
+        int port = command.matchedOptionValue("--tcp", -1);
+        if (unix == null && (port < 0 || port > 65535)) {
+            throw new ParameterException(commandLine, "--tcp needs a port from 0 to 65535, not " + port);
+        }
+        return PeerServer.serve(unix == null ? null : path(commandLine, unix), port, exitOnEof, options.serverOptions(),
+                out);
+    }
+
+    private static int[] pipeFds(CommandLine commandLine, String text) {
+        String[] parts = text.split(",", -1);
+        try {
+            if (parts.length == 2) {
+                int read = Integer.parseInt(parts[0].strip());
+                int write = Integer.parseInt(parts[1].strip());
+                if (read >= 0 && write >= 0 && read != write) {
+                    return new int[] {read, write};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(commandLine, "--pipes needs two different descriptors READ,WRITE such as 3,4, not "
+                + text);
     }
 
     private static Path path(CommandLine commandLine, String text) {

@@ -66,6 +66,41 @@ class PeerMainTest {
     }
 
     @Test
+    void serveChecksItsBudgetsAndTimeouts() {
+        Outcome connections = run("serve", "--tcp", "0", "--max-connections", "0");
+        assertEquals(2, connections.status());
+        assertTrue(connections.err().contains("--max-connections must be at least 1, not 0"), connections.err());
+        Outcome budget = run("serve", "--tcp", "0", "--memory-budget", "lots");
+        assertEquals(2, budget.status());
+        assertTrue(budget.err().contains("--memory-budget needs a positive number of bytes"), budget.err());
+        Outcome timeout = run("serve", "--tcp", "0", "--idle-timeout", "-1");
+        assertEquals(2, timeout.status());
+        assertTrue(timeout.err().contains("--idle-timeout must be from 0 to 86400 seconds, not -1.0"), timeout.err());
+        Outcome budgetTimeout = run("serve", "--tcp", "0", "--budget-timeout", "0");
+        assertEquals(2, budgetTimeout.status());
+        assertTrue(budgetTimeout.err().contains("--budget-timeout must be more than 0"), budgetTimeout.err());
+    }
+
+    @Test
+    void servePipesNeedsTwoDescriptors() {
+        Outcome outcome = run("serve", "--pipes", "3");
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.err().contains("--pipes needs two different descriptors READ,WRITE such as 3,4, not 3"),
+                outcome.err());
+        Outcome both = run("serve", "--pipes", "3,4", "--tcp", "0");
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+    }
+
+    @Test
+    void memoryBudgetsTakeBinarySuffixes() {
+        assertEquals(4096, ServeOptions.bytes(null, "4096"));
+        assertEquals(512L << 10, ServeOptions.bytes(null, "512K"));
+        assertEquals(24L << 20, ServeOptions.bytes(null, "24m"));
+        assertEquals(1L << 30, ServeOptions.bytes(null, "1G"));
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         Outcome outcome = run("nope");
         assertEquals(2, outcome.status());

@@ -121,8 +121,12 @@ public final class AmpConnection implements AutoCloseable {
         AmpConnection connection = new AmpConnection(transport, locator, options);
         try {
             connection.reader.start();
-            connection.shutdown.watchedBy(ConnectionWatch.start(connection, options, connection.reader,
-                    connection.outbound, connection.limits, connection.pending));
+            ConnectionWatch watch = ConnectionWatch.start(connection, options, connection.reader, connection.outbound,
+                    connection.limits, connection.pending);
+            connection.shutdown.watchedBy(watch);
+            if (watch != null && !connection.isOpen()) {
+                watch.stop(); // closed before the watch was known to the shutdown (the peer left at once)
+            }
         } catch (Throwable failure) {
             // No reader thread or no timer (the process may be at its thread limit): nothing would
             // ever read, watch or close this transport, so close it now.

@@ -1,5 +1,6 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.internal.concurrent.SharedTimer;
 import io.ampjava.wire.ProtocolException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +41,6 @@ final class ConnectionLimits {
     private long decoderCharge;
     private long requestCharge;
     private boolean released;
-    // Since when the reader has waited over a spent budget (System.nanoTime), or 0.
-    private volatile long overBudgetSince;
 
     ConnectionLimits(ConnectionOptions options, OutboundQueue outbound, PendingCalls<?> pending,
             DescriptorExchange descriptors) {
@@ -79,7 +78,7 @@ final class ConnectionLimits {
      */
     <T> CompletableFuture<T> withTimeout(CompletableFuture<T> future, String command, AmpConnection connection) {
         if (callTimeout != null && !future.isDone()) {
-            ScheduledFuture<?> timer = SharedTimer.INSTANCE.schedule(() -> future.completeExceptionally(
+            ScheduledFuture<?> timer = SharedTimer.schedule(() -> future.completeExceptionally(
                     new CallTimeoutException(command, callTimeout, connection.describe())),
                     callTimeout.toNanos(), TimeUnit.NANOSECONDS);
             // As orTimeout does: the timer goes once the call completes, so it keeps nothing alive.
@@ -195,23 +194,6 @@ final class ConnectionLimits {
         }
     }
 
-    /** Reader thread: marks the start of a wait over a spent budget, if that is why it waits. */
-    void pausing() {
-        if (overBudgetSince == 0 && overBudget()) {
-            overBudgetSince = Math.max(1, System.nanoTime());
-        }
-    }
-
-    /** Reader thread: it reads again. */
-    void resumed() {
-        overBudgetSince = 0;
-    }
-
-    /** Since when the reader has waited over a spent budget ({@link System#nanoTime}), or 0. */
-    long overBudgetSince() {
-        return overBudgetSince;
-    }
-
     /**
      * Called by the reader after dispatching what it read, and before it reads again: more received
      * descriptors waiting than the limit, with no request left that could still claim them, is the
@@ -255,7 +237,12 @@ final class ConnectionLimits {
         return requestsQueued.get() > 0 && descriptors.canReceive() && descriptors.waiting() > maxPendingDescriptors;
     }
 
-    private boolean overBudget() {
+    /**
+     * Whether the shared budget is spent and this connection holds more than its fair share of it:
+     * then it must not read more, and it is closed if it stays so for its budget timeout (whether
+     * its reader waits for room or is blocked writing to a peer that does not read).
+     */
+    boolean overBudget() {
         return budget != null && budget.isSpent() && budgetShare() > MemoryBudget.FAIR_SHARE;
     }
 }

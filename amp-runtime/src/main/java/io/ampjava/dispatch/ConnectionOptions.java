@@ -463,8 +463,9 @@ public final class ConnectionOptions {
         }
 
         /**
-         * How long this connection may stay paused over a spent {@link #memoryBudget memory budget}
-         * before it is closed; {@link #DEFAULT_BUDGET_TIMEOUT} by default.
+         * How long this connection may hold more than its fair share of a spent
+         * {@link #memoryBudget memory budget} (its reader paused for room, or blocked writing to a
+         * peer that reads nothing) before it is closed; {@link #DEFAULT_BUDGET_TIMEOUT} by default.
          *
          * @param timeout the bound
          * @return this builder

@@ -1,5 +1,6 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.internal.concurrent.SharedTimer;
 import io.ampjava.tls.PeerVerifyException;
 import io.ampjava.tls.TlsTransport;
 import io.ampjava.transport.Transport;
@@ -90,7 +91,7 @@ final class ConnectionShutdown {
             }
         };
         synchronized (poll) {
-            poll[0] = SharedTimer.INSTANCE.scheduleWithFixedDelay(check, 0, DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            poll[0] = SharedTimer.scheduleWithFixedDelay(check, 0, DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
         return closed;
     }

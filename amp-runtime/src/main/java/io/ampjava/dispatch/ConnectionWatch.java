@@ -1,12 +1,13 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.internal.concurrent.SharedTimer;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches one connection's timeouts from a timer thread shared by every connection in the JVM:
- * the idle timeout, the write-stall timeout and the memory-budget timeout
+ * Watches one connection's timeouts from the timer thread shared by every connection in the JVM
+ * ({@link SharedTimer}): the idle timeout, the write-stall timeout and the memory-budget timeout
  * ({@link ConnectionOptions}). A connection that breaks one is closed with a
  * {@link ConnectionTimeoutException} that says which, and why.
  *
@@ -33,6 +34,8 @@ final class ConnectionWatch implements Runnable {
     private long activeAt;
     private int lastProgress;
     private long progressAt;
+    private boolean overBudget; // at the last look
+    private long overBudgetSince;
 
     private ConnectionWatch(AmpConnection connection, ConnectionOptions options, ReadLoop reader,
             OutboundQueue outbound, ConnectionLimits limits, PendingCalls<?> pending) {
@@ -64,7 +67,7 @@ final class ConnectionWatch implements Runnable {
         }
         long period = Math.min(MAX_PERIOD_MILLIS, Math.max(MIN_PERIOD_MILLIS, TimeUnit.NANOSECONDS.toMillis(shortest) / 4));
         synchronized (watch) {
-            watch.schedule = SharedTimer.INSTANCE.scheduleWithFixedDelay(watch, period, period, TimeUnit.MILLISECONDS);
+            watch.schedule = SharedTimer.scheduleWithFixedDelay(watch, period, period, TimeUnit.MILLISECONDS);
         }
         return watch;
     }
@@ -110,10 +113,14 @@ final class ConnectionWatch implements Runnable {
             }
         }
         if (broken == null && budgetNanos > 0) {
-            long since = limits.overBudgetSince();
-            if (since != 0 && now - since >= budgetNanos) {
+            if (!limits.overBudget()) {
+                overBudget = false;
+            } else if (!overBudget) {
+                overBudget = true;
+                overBudgetSince = now;
+            } else if (now - overBudgetSince >= budgetNanos) {
                 broken = "it held " + limits.budgetShare() + " bytes of a spent memory budget for "
-                        + seconds(now - since) + " (budget timeout)";
+                        + seconds(now - overBudgetSince) + " (budget timeout)";
             }
         }
         if (broken != null) {

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A budget never refuses bytes: when it is spent, each connection that holds more than
  * {@link #FAIR_SHARE} bytes of it stops reading its peer (backpressure) until the budget has room
- * again, and is closed if it stays so for its {@link ConnectionOptions#budgetTimeout()}.
- * Connections that hold little, a new client's say, go on being served.
+ * again, and is closed if it stays over its share for its {@link ConnectionOptions#budgetTimeout()}.
+ * Connections that hold little, a new client's say, go on being served. Each connection can exceed
+ * the budget by about its fair share and the read or answer that crossed it, so the budget and the
+ * number of connections together bound the memory (see {@link io.ampjava.server.ServerOptions}).
  *
  * <pre>{@code
  * MemoryBudget shared = MemoryBudget.ofBytes(256L << 20);
@@ -22,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MemoryBudget {
     /**
      * What a connection may hold of a spent budget and still read on: about one large answer. A
-     * budget can therefore be exceeded by at most this much per connection.
+     * budget can therefore be exceeded by about this much per connection, and the read or answer
+     * that took the connection past it.
      */
     public static final long FAIR_SHARE = 128 << 10;
 

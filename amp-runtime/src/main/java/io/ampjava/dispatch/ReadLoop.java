@@ -153,19 +153,12 @@ final class ReadLoop {
      * leave it open.
      */
     private void awaitCapacity(ByteBuffer buffer, IntConsumer received) throws IOException, InterruptedException {
-        if (limits.mustPause()) {
-            try {
-                while (connection.isOpen() && limits.mustPause()) {
-                    limits.pausing();
-                    if (peerHungUp(buffer, received)) {
-                        throw new EOFException(transport.describe()
-                                + ": the peer closed the connection while it was paused at a limit");
-                    }
-                    limits.awaitChange();
-                }
-            } finally {
-                limits.resumed();
+        while (connection.isOpen() && limits.mustPause()) {
+            if (peerHungUp(buffer, received)) {
+                throw new EOFException(transport.describe()
+                        + ": the peer closed the connection while it was paused at a limit");
             }
+            limits.awaitChange();
         }
         limits.checkPendingDescriptors();
     }

@@ -37,7 +37,7 @@ final class RequestHandler {
     private final StartTlsNegotiation tls;
     private final ProtocolSwitching switching;
     // The requests whose responders answer later, in a ring with this sentinel; guarded by it.
-    private final LaterAnswer waiting = new LaterAnswer(null, null, null, null, false);
+    private final LaterAnswer waiting = new LaterAnswer(this, null, null, null, null, false);
 
     RequestHandler(AmpConnection connection, ResponderLocator locator, Executor responderExecutor,
             ConnectionLimits limits, OutboundQueue outbound, StartTlsNegotiation tls, ProtocolSwitching switching) {
@@ -97,7 +97,8 @@ final class RequestHandler {
                 limits.requestDequeued();
                 respond(locatedCommand, located, request, ask);
             });
-        } catch (RuntimeException rejected) {
+        } catch (Throwable rejected) {
+            // Refused, or an Error (a pool that cannot start a thread): the counts must come down.
             limits.requestDequeued();
             requestFinished(command, ask, responder, null, rejected);
         }
@@ -136,7 +137,7 @@ final class RequestHandler {
             requestFinished(command, ask, responder, answer, failure);
             return;
         }
-        stage.whenComplete(new LaterAnswer(command, request, ask, responder, false));
+        stage.whenComplete(new LaterAnswer(this, command, request, ask, responder, false));
     }
 
     /** The switch request of a {@link ProtocolSwitchResponder}: the protocol, or an error answer. */
@@ -152,7 +153,7 @@ final class RequestHandler {
             finish(command, ask, responder, null, new IllegalStateException("the responder returned a null stage"));
             return;
         }
-        stage.whenComplete(new LaterAnswer(command, request, ask, responder, true));
+        stage.whenComplete(new LaterAnswer(this, command, request, ask, responder, true));
     }
 
     /** What a switch responder's stage completed with, on whichever thread completed it. */
@@ -296,19 +297,23 @@ final class RequestHandler {
 
     /**
      * Waits for a responder's stage, on the handler's list of requests in progress: the only thing
-     * the stage references, so that {@link #detach} cuts it from the connection.
+     * the stage references, so that {@link #detach} cuts it from the connection. Static, with the
+     * handler in a field that {@link #detach} clears: an inner class would keep the handler, and
+     * through it the connection, reachable from a stage that never completes.
      */
-    private final class LaterAnswer implements BiConsumer<Object, Throwable> {
+    private static final class LaterAnswer implements BiConsumer<Object, Throwable> {
         private final boolean switches;
         private final long charge; // the request's bytes, counted against the memory budget until answered
+        private volatile RequestHandler handler;
         private final String command;
         private byte[] ask;
         private Responder responder;
-        private volatile boolean detached;
         private LaterAnswer previous = this;
         private LaterAnswer next = this;
 
-        LaterAnswer(String command, Box request, byte[] ask, Responder responder, boolean switches) {
+        LaterAnswer(RequestHandler handler, String command, Box request, byte[] ask, Responder responder,
+                boolean switches) {
+            this.handler = handler;
             this.command = command;
             this.ask = ask;
             this.responder = responder;
@@ -317,10 +322,11 @@ final class RequestHandler {
                 this.charge = 0; // the sentinel
                 return;
             }
-            this.charge = limits.hasBudget() ? BoxEncoder.encodedLength(request) : 0;
+            this.charge = handler.limits.hasBudget() ? BoxEncoder.encodedLength(request) : 0;
             if (charge > 0) {
-                limits.requestHeld(charge);
+                handler.limits.requestHeld(charge);
             }
+            LaterAnswer waiting = handler.waiting;
             synchronized (waiting) {
                 previous = waiting.previous;
                 next = waiting;
@@ -331,8 +337,12 @@ final class RequestHandler {
 
         @Override
         public void accept(Object result, Throwable failure) {
-            synchronized (waiting) {
-                if (detached) {
+            RequestHandler owner = handler;
+            if (owner == null) {
+                return; // detached: the connection closed
+            }
+            synchronized (owner.waiting) {
+                if (handler == null) {
                     return;
                 }
                 previous.next = next;
@@ -341,18 +351,19 @@ final class RequestHandler {
                 next = this;
             }
             if (charge > 0) {
-                limits.requestReleased(charge);
+                owner.limits.requestReleased(charge);
             }
             if (switches) {
-                switchDecided(command, ask, responder, result, failure); // counted out when the responder returned
+                // counted out when the responder returned
+                owner.switchDecided(command, ask, responder, result, failure);
             } else {
-                requestFinished(command, ask, responder, (Box) result, failure);
+                owner.requestFinished(command, ask, responder, (Box) result, failure);
             }
         }
 
         /** Under the ring's lock: forget the connection's side. */
         void detach() {
-            detached = true;
+            handler = null;
             ask = null;
             responder = null;
             previous = this;

@@ -2,6 +2,7 @@ package io.ampjava.dispatch;
 
 import io.ampjava.wire.Box;
 import io.ampjava.wire.TooLongException;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -67,7 +68,11 @@ public final class Responders {
                     return CompletableFuture.completedFuture(answer(future.getNow(null), connection));
                 }
             }
-            return outcome(command, result, response -> answer(response, connection));
+            // The handler's stage may outlive the connection (a timer holds it, or it never completes):
+            // the encoding step must not keep the connection reachable. While the connection is open
+            // its reader thread keeps it so; once it is gone, nobody could send the answer anyway.
+            WeakReference<AmpConnection> weakly = new WeakReference<>(connection);
+            return outcome(command, result, response -> answer(response, weakly));
         }
 
         private Box answer(R response, AmpConnection connection) {
@@ -79,6 +84,14 @@ public final class Responders {
                 throw new UnsendableAnswerException(tooLong);
             }
             return answer;
+        }
+
+        private Box answer(R response, WeakReference<AmpConnection> weakly) {
+            AmpConnection connection = weakly.get();
+            if (connection == null) {
+                throw new IllegalStateException("the connection of this " + command.name() + " request is gone");
+            }
+            return answer(response, connection);
         }
 
         @Override

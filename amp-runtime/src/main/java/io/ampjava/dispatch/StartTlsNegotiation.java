@@ -186,7 +186,8 @@ final class StartTlsNegotiation {
             }
             transport.replace(tls);
             outbound.release();
-        } catch (IOException | RuntimeException failure) {
+        } catch (Throwable failure) {
+            // An Error too: the caller's future and the held boxes must not wait for ever.
             finished.set(true);
             Throwable closed = connection.closeCause();
             PeerVerifyException refused = closed instanceof PeerVerifyException

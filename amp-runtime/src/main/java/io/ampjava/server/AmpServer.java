@@ -26,9 +26,11 @@ import java.util.function.Supplier;
  * connection. What one connection does (a protocol error, a crash, a peer that vanishes) ends that
  * connection only. Nothing an accept or a connection's start can throw stops the server: when the
  * process is out of file descriptors, threads or memory, the accepted socket (if any) is closed,
- * the failure logged at most once a second, and the server tries again after a short back-off
- * until resources return. {@link ServerOptions} bound the connections and the memory they hold all
- * together.
+ * the failure logged at most once a second, and the server goes on after a short pause, by itself
+ * once resources return. A peer that arrives meanwhile is served or promptly closed, never left
+ * waiting: the accept thread holds one spare descriptor, so that when accept fails for want of
+ * descriptors it can still take the waiting peer and close it. {@link ServerOptions} bound the
+ * connections and the memory they hold all together.
  *
  * <p>The accept thread is a daemon thread: a program that should live as long as its server waits
  * on {@link #closeFuture()}. Usually made by {@code io.ampjava.Amp.listenUnix} or
@@ -59,6 +61,7 @@ public final class AmpServer implements AutoCloseable {
     private final RateLimitedLog acceptFailures = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
     private final RateLimitedLog startFailures = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
+    private final RateLimitedLog descriptorRefusals = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
     private long backoffMillis; // accept thread only
 
     private AmpServer(ListeningSocket socket, Function<? super Transport, AmpConnection> connector, int maxConnections) {
@@ -67,6 +70,9 @@ public final class AmpServer implements AutoCloseable {
         this.maxConnections = maxConnections;
         this.acceptThread = new Thread(this::acceptLoop, "amp-server " + socket.address());
         acceptThread.setDaemon(true);
+        // The logging backend reads its configuration on first use: let that be now, not when the
+        // process is out of descriptors and the first refusal must be logged.
+        LOG.isLoggable(Level.WARNING);
     }
 
     /**
@@ -112,7 +118,7 @@ public final class AmpServer implements AutoCloseable {
      * @return the running server
      */
     public static AmpServer serve(ListeningSocket socket, Function<? super Transport, AmpConnection> connector) {
-        return start(socket, connector, ServerOptions.DEFAULT_MAX_CONNECTIONS);
+        return start(socket, connector, ServerOptions.defaultMaxConnections());
     }
 
     private static AmpServer start(ListeningSocket socket, Function<? super Transport, AmpConnection> connector,
@@ -185,10 +191,11 @@ public final class AmpServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        SpareDescriptor spare = new SpareDescriptor();
         try {
             while (!closing.get()) {
                 try {
-                    if (!acceptOne()) {
+                    if (!acceptOne(spare)) {
                         break;
                     }
                 } catch (Throwable failure) {
@@ -197,6 +204,7 @@ public final class AmpServer implements AutoCloseable {
                 }
             }
         } finally {
+            spare.close();
             if (!closing.get()) {
                 // Only a listening socket closed under the server gets here: do not leave it half open.
                 try {
@@ -209,29 +217,73 @@ public final class AmpServer implements AutoCloseable {
         }
     }
 
-    /** Accepts and serves one connection; false when the listening socket is closed. */
-    private boolean acceptOne() {
+    /** Accepts and serves (or refuses) one connection; false when the listening socket is closed. */
+    private boolean acceptOne(SpareDescriptor spare) {
         Transport transport;
         try {
             transport = socket.accept();
         } catch (ClosedChannelException closedSocket) {
             return false;
         } catch (Throwable failure) {
+            if (closing.get()) {
+                return true;
+            }
+            if (spare.release()) {
+                // Most likely out of descriptors: accept fails at once while the peer waits in the
+                // backlog. With the spare one free, take the peer and serve or refuse it now.
+                return acceptOnSpare(spare, failure);
+            }
+            acceptFailures.log(Level.WARNING, "accept failed on " + address() + "; still serving", failure);
+            pauseAfterFailure();
+            return true;
+        }
+        backoffMillis = 0;
+        start(transport);
+        return true;
+    }
+
+    /**
+     * After an accept failed and the spare descriptor was freed: accepts one peer; serves it if a
+     * spare descriptor can be taken again (the shortage is over), or closes it at once.
+     */
+    private boolean acceptOnSpare(SpareDescriptor spare, Throwable failure) {
+        Transport transport;
+        try {
+            transport = socket.accept();
+        } catch (ClosedChannelException closedSocket) {
+            return false;
+        } catch (Throwable again) {
+            spare.take();
             if (!closing.get()) {
-                acceptFailures.log(Level.WARNING, "accept failed on " + address() + "; still serving", failure);
+                acceptFailures.log(Level.WARNING, "accept failed on " + address() + "; still serving", again);
                 pauseAfterFailure();
             }
             return true;
         }
+        if (spare.take()) {
+            backoffMillis = 0;
+            start(transport);
+            return true;
+        }
+        closeQuietly(transport);
+        // Logged while the refused peer's descriptor is free: the logging backend may need one (to
+        // load the time zone data on its first line, say).
+        descriptorRefusals.log(Level.WARNING, "refused a connection on " + address() + ": no file descriptor to serve it ("
+                + failure + ")", null);
+        spare.take();
+        return true;
+    }
+
+    /** Serves one accepted transport; whatever that throws closes it, and the loop goes on after a short pause. */
+    private void start(Transport transport) {
         try {
             serve(transport);
-            backoffMillis = 0;
         } catch (Throwable failure) {
             closeQuietly(transport);
             startFailures.log(Level.WARNING, "could not start a connection on " + address() + "; closed it", failure);
-            pauseAfterFailure();
+            // Short and fixed: the next peer in the backlog is another one, and must not wait long.
+            pause(FIRST_BACKOFF_MILLIS);
         }
-        return true;
     }
 
     private void serve(Transport transport) {
@@ -256,11 +308,15 @@ public final class AmpServer implements AutoCloseable {
         }
     }
 
-    /** Waits a little after a failure, longer each time in a row, instead of spinning on it. */
+    /** Waits a little after a failed accept, longer each time in a row, instead of spinning on it. */
     private void pauseAfterFailure() {
         backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(LONGEST_BACKOFF_MILLIS, backoffMillis * 2);
+        pause(backoffMillis);
+    }
+
+    private static void pause(long millis) {
         try {
-            TimeUnit.MILLISECONDS.sleep(backoffMillis);
+            TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

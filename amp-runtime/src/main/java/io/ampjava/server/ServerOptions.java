@@ -21,10 +21,21 @@ import java.util.Objects;
  */
 public final class ServerOptions {
     /**
-     * The default limit on connections open at once. Each costs a reader thread (about 250 KB of
-     * memory all told, most of it outside the heap), so this keeps a small machine responsive.
+     * The default limit on connections open at once, on a heap of 512 MiB or more. Each costs a
+     * reader thread (about 250 KB of memory all told, most of it outside the heap), so this keeps a
+     * small machine responsive.
      */
     public static final int DEFAULT_MAX_CONNECTIONS = 512;
+    /**
+     * On a smaller heap, the default allows one connection per this many bytes of it (and at least
+     * {@value #FEWEST_DEFAULT_CONNECTIONS}): when the memory budget is spent, each connection may
+     * still hold up to about 256 KiB ({@link MemoryBudget#FAIR_SHARE} and the answer or read that
+     * crossed it), so with the default budget of a quarter of the heap the connections together
+     * hold at most about half of it.
+     */
+    public static final long HEAP_PER_DEFAULT_CONNECTION = 1L << 20;
+    /** The least default limit on connections, however small the heap. */
+    public static final int FEWEST_DEFAULT_CONNECTIONS = 16;
 
     private static final ServerOptions DEFAULTS = builder().build();
 
@@ -40,13 +51,26 @@ public final class ServerOptions {
 
     /**
      * {@link ConnectionOptions#serverDefaults()} for each connection (a 10-minute idle timeout and a
-     * 60-second write-stall timeout among them), at most {@value #DEFAULT_MAX_CONNECTIONS}
-     * connections, and a memory budget of a quarter of the heap ({@link MemoryBudget#quarterOfHeap()}).
+     * 60-second write-stall timeout among them), at most {@link #defaultMaxConnections()}
+     * connections ({@value #DEFAULT_MAX_CONNECTIONS} on a heap of 512 MiB or more), and a memory
+     * budget of a quarter of the heap ({@link MemoryBudget#quarterOfHeap()}).
      *
      * @return the defaults
      */
     public static ServerOptions defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * The default connection limit of this JVM: {@value #DEFAULT_MAX_CONNECTIONS}, or one per MiB
+     * of the heap it may grow to ({@code -Xmx}) if that is fewer, but at least
+     * {@value #FEWEST_DEFAULT_CONNECTIONS}. A 128 MiB heap allows 128 connections.
+     *
+     * @return the default limit on connections open at once
+     */
+    public static int defaultMaxConnections() {
+        long byHeap = Runtime.getRuntime().maxMemory() / HEAP_PER_DEFAULT_CONNECTION;
+        return (int) Math.max(FEWEST_DEFAULT_CONNECTIONS, Math.min(DEFAULT_MAX_CONNECTIONS, byHeap));
     }
 
     /** {@return a builder that starts from {@link #defaults()}} */
@@ -81,7 +105,7 @@ public final class ServerOptions {
     /** Sets the options one by one; {@link #build()} makes the immutable {@link ServerOptions}. */
     public static final class Builder {
         private ConnectionOptions connectionOptions = ConnectionOptions.serverDefaults();
-        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxConnections = defaultMaxConnections();
         private MemoryBudget memoryBudget;
 
         private Builder() {}
@@ -100,9 +124,9 @@ public final class ServerOptions {
         }
 
         /**
-         * How many connections may be open at once. Beyond it, a new connection is accepted and
-         * closed at once (its peer reads end of stream) and the refusal is logged, at most once a
-         * second.
+         * How many connections may be open at once ({@link #defaultMaxConnections()} unless set).
+         * Beyond it, a new connection is accepted and closed at once (its peer reads end of stream)
+         * and the refusal is logged, at most once a second.
          *
          * @param connections the limit
          * @return this builder

@@ -125,7 +125,7 @@ public final class Descriptor implements AutoCloseable {
         try {
             setCloseOnExec(fds[0]);
             setCloseOnExec(fds[1]);
-        } catch (IOException e) {
+        } catch (Throwable e) {
             readEnd.close();
             writeEnd.close();
             throw e;

@@ -3,6 +3,7 @@ package io.ampjava.dispatch;
 import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.internal.posix.NativePosix;
@@ -30,6 +31,7 @@ class OutboundQueueTest {
         final CountDownLatch firstWriteEntered = new CountDownLatch(1);
         CountDownLatch releaseFirstWrite = new CountDownLatch(0);
         IOException failure;
+        Error error; // thrown by the next write only
 
         @Override
         public int read(ByteBuffer dst, IntConsumer descriptors) {
@@ -46,6 +48,11 @@ class OutboundQueueTest {
             }
             if (failure != null) {
                 throw failure;
+            }
+            if (error != null) {
+                Error once = error;
+                error = null;
+                throw once;
             }
             StringBuilder text = new StringBuilder("write:");
             for (ByteBuffer src : srcs) {
@@ -90,10 +97,22 @@ class OutboundQueueTest {
     static final class Events implements OutboundQueue.Listener {
         final AtomicInteger failures = new AtomicInteger();
         final AtomicInteger closings = new AtomicInteger();
+        final List<Throwable> failed = new CopyOnWriteArrayList<>();
+        Error onWritten; // thrown by the next written() only
 
         @Override
         public void writeFailed(Throwable failure) {
             failures.incrementAndGet();
+            failed.add(failure);
+        }
+
+        @Override
+        public void written() {
+            if (onWritten != null) {
+                Error once = onWritten;
+                onWritten = null;
+                throw once;
+            }
         }
 
         @Override
@@ -194,5 +213,35 @@ class OutboundQueueTest {
         assertEquals(1, events.failures.get());
         queue.close();
         assertFalse(queue.enqueue(ascii("b"), false));
+    }
+
+    @Test
+    void aWriteThatThrowsAnErrorIsReportedAndTheQueueWritesAgain() {
+        RecordingTransport transport = new RecordingTransport();
+        transport.error = new OutOfMemoryError("no memory for this write");
+        Events events = new Events();
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), events);
+        queue.enqueue(ascii("a"), false);
+        queue.flush();
+        assertEquals(List.of(), transport.calls);
+        assertEquals(1, events.failed.size());
+        assertTrue(events.failed.get(0) instanceof OutOfMemoryError, "the Error reaches the connection: " + events.failed);
+        queue.enqueue(ascii("b"), false);
+        queue.flush();
+        assertEquals(List.of("write:b"), transport.calls, "the queue is not left flushing for ever");
+    }
+
+    @Test
+    void anErrorAfterAWriteLeavesTheQueueUsable() {
+        RecordingTransport transport = new RecordingTransport();
+        Events events = new Events();
+        events.onWritten = new OutOfMemoryError("no memory after the write");
+        OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), events);
+        queue.enqueue(ascii("a"), false);
+        assertThrows(OutOfMemoryError.class, queue::flush);
+        queue.enqueue(ascii("b"), false);
+        queue.flush();
+        assertEquals(List.of("write:a", "write:b"), transport.calls, "the queue is not left flushing for ever");
+        assertEquals(0, queue.queuedBytes());
     }
 }

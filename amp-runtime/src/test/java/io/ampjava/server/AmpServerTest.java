@@ -15,6 +15,8 @@ import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.testing.Await;
+import io.ampjava.testing.DescriptorSnapshot;
+import io.ampjava.transport.ListeningSocket;
 import io.ampjava.transport.NewThread;
 import io.ampjava.transport.SocketCommands;
 import io.ampjava.transport.Transport;
@@ -194,5 +196,94 @@ class AmpServerTest {
             assertTrue(seen.get(0).startsWith("tcp:127.0.0.1:"), seen.toString());
             client.close();
         }
+    }
+
+    @Test
+    void aConnectorThatThrowsAnErrorLosesOnlyThatConnection() throws Exception {
+        DescriptorSnapshot before = DescriptorSnapshot.take();
+        AtomicInteger attempts = new AtomicInteger();
+        try (AmpServer server = AmpServer.serve(TcpListeningSocket.bind("127.0.0.1", 0), transport -> {
+            if (attempts.incrementAndGet() <= 3) {
+                // What Thread.start throws when the process is at its thread limit.
+                throw new OutOfMemoryError("unable to create native thread (a test)");
+            }
+            return AmpConnection.open(transport, SocketCommands.service());
+        })) {
+            for (int i = 0; i < 3; i++) {
+                try (AmpConnection refused = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
+                    assertInstanceOf(ConnectionLostException.class,
+                            Await.failure(refused.callRemote(COUNT, null), Duration.ofSeconds(2)), "refused at once");
+                }
+            }
+            try (AmpConnection served = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
+                assertEquals(1L, Await.result(served.callRemote(COUNT, null)), "served once threads are back");
+            }
+            assertTrue(server.isOpen());
+            Await.condition("no connection left registered", () -> server.connections().isEmpty());
+        }
+        before.assertNoNewDescriptors();
+    }
+
+    @Test
+    void anAcceptThatFailsIsRetriedAndTheWaitingPeerServed() throws Exception {
+        TcpListeningSocket real = TcpListeningSocket.bind("127.0.0.1", 0);
+        AtomicInteger failures = new AtomicInteger();
+        ListeningSocket failingTwice = new ListeningSocket() {
+            @Override
+            public Transport accept() throws java.io.IOException {
+                if (failures.incrementAndGet() <= 2) {
+                    throw new java.io.IOException("accept failed: Too many open files (a test)");
+                }
+                return real.accept();
+            }
+
+            @Override
+            public String address() {
+                return real.address();
+            }
+
+            @Override
+            public int port() {
+                return real.port();
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                real.close();
+            }
+        };
+        try (AmpServer server = AmpServer.serve(failingTwice, SocketCommands::service);
+                AmpConnection client = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
+            assertEquals(1L, Await.result(client.callRemote(COUNT, null)));
+            assertTrue(failures.get() >= 3, failures.get() + " accepts");
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAreClosedAtOnce() throws Exception {
+        try (AmpServer server = Amp.listenTcp("127.0.0.1", 0, SocketCommands::service,
+                ServerOptions.builder().maxConnections(2).build());
+                AmpConnection first = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE);
+                AmpConnection second = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
+            assertEquals(1L, Await.result(first.callRemote(COUNT, null)));
+            assertEquals(1L, Await.result(second.callRemote(COUNT, null)));
+            try (AmpConnection third = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
+                assertInstanceOf(ConnectionLostException.class,
+                        Await.failure(third.callRemote(COUNT, null), Duration.ofSeconds(2)), "refused at once");
+            }
+            first.close();
+            Await.condition("room for one more", () -> server.connections().size() == 1);
+            try (AmpConnection fourth = Amp.connectTcp("127.0.0.1", server.port(), ResponderLocator.NONE)) {
+                assertEquals(1L, Await.result(fourth.callRemote(COUNT, null)));
+            }
+        }
+    }
+
+    @Test
+    void theDefaultConnectionLimitFollowsTheHeap() {
+        long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+        int expected = (int) Math.max(16, Math.min(512, heapMiB));
+        assertEquals(expected, ServerOptions.defaultMaxConnections());
+        assertEquals(expected, ServerOptions.defaults().maxConnections());
     }
 }

@@ -23,13 +23,20 @@ import java.util.stream.Collectors;
  * library's {@code Cleaner.create()} starts once and keeps for the life of the JVM. No code under
  * test starts threads in that group. Nor are the threads of the JVM-wide pools that
  * {@code CompletableFuture} shares (its delay scheduler, started by the first {@code orTimeout},
- * and the common pool's workers, which idle for a minute): they belong to no connection.
+ * and the common pool's workers, which idle for a minute), nor amp-java's own timer thread
+ * {@value #AMP_TIMER} (one per JVM, started by the first connection with a timeout and kept like
+ * the JDK's): they belong to no connection.
  */
 public final class ThreadSnapshot {
     /** The name of the JDK's pooled threads that wait for child processes. */
     public static final String PROCESS_REAPER = "process reaper";
     /** The thread group of the JDK's internal ("innocuous") system threads. */
     public static final String JDK_SYSTEM_GROUP = "InnocuousThreadGroup";
+    /**
+     * The name of amp-java's timer thread, {@code io.ampjava.internal.concurrent.SharedTimer}'s,
+     * which watches connections' timeouts for the whole JVM.
+     */
+    public static final String AMP_TIMER = "amp-connection-watch";
     private static final String DELAY_SCHEDULER = "CompletableFutureDelayScheduler";
     private static final String COMMON_POOL_WORKER = "ForkJoinPool.commonPool-worker-";
 
@@ -68,7 +75,7 @@ public final class ThreadSnapshot {
     public List<Thread> startedSince() {
         List<Thread> started = new ArrayList<>();
         for (Thread thread : liveThreads()) {
-            if (!threads.contains(thread) && thread.isAlive() && !isJdkSystemThread(thread)) {
+            if (!threads.contains(thread) && thread.isAlive() && !isJvmWideThread(thread)) {
                 started.add(thread);
             }
         }
@@ -76,10 +83,11 @@ public final class ThreadSnapshot {
         return started;
     }
 
-    private static boolean isJdkSystemThread(Thread thread) {
+    private static boolean isJvmWideThread(Thread thread) {
         ThreadGroup group = thread.getThreadGroup(); // null once the thread has ended
         String name = thread.getName();
-        return name.equals(PROCESS_REAPER) || name.equals(DELAY_SCHEDULER) || name.startsWith(COMMON_POOL_WORKER)
+        return name.equals(PROCESS_REAPER) || name.equals(DELAY_SCHEDULER) || name.equals(AMP_TIMER)
+                || name.startsWith(COMMON_POOL_WORKER)
                 || (group != null && group.getName().equals(JDK_SYSTEM_GROUP));
     }
 

@@ -40,11 +40,15 @@ public final class TwistedProcess implements AutoCloseable {
      * {@code arguments}.
      */
     public static TwistedProcess start(Class<?> anchor, String script, String... arguments) throws Exception {
-        Path python = TwistedPython.require(TwistedPython.Need.TWISTED);
         java.net.URL resource = anchor.getResource(script);
         assertNotNull(resource, script + " is not a resource next to " + anchor.getName());
-        Path file = Path.of(resource.toURI());
-        List<String> command = new ArrayList<>(List.of(python.toString(), file.toString()));
+        return start(Path.of(resource.toURI()), arguments);
+    }
+
+    /** Starts the script at {@code script} with {@code arguments}. */
+    public static TwistedProcess start(Path script, String... arguments) throws IOException {
+        Path python = TwistedPython.require(TwistedPython.Need.TWISTED);
+        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         process.getOutputStream().close();
@@ -80,6 +84,14 @@ public final class TwistedProcess implements AutoCloseable {
             fail("Twisted did not exit within " + TIMEOUT_SECONDS + " s after " + seen);
         }
         return process.exitValue();
+    }
+
+    /** Kills the process with SIGKILL, giving it no chance to clean up, and waits for it to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            fail("Twisted survived SIGKILL for " + TIMEOUT_SECONDS + " s");
+        }
     }
 
     /** Stops the process (and waits a little for it to go). */

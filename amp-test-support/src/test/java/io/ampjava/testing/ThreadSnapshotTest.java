@@ -68,6 +68,20 @@ class ThreadSnapshotTest {
     }
 
     @Test
+    void ampJavasTimerThreadIsNotReported() throws Exception {
+        ThreadSnapshot before = ThreadSnapshot.take();
+        CountDownLatch release = new CountDownLatch(1);
+        Thread timer = new Thread(() -> awaitQuietly(release), ThreadSnapshot.AMP_TIMER);
+        timer.start();
+        try {
+            before.assertNoNewThreads(Duration.ofSeconds(1));
+        } finally {
+            release.countDown();
+            timer.join();
+        }
+    }
+
+    @Test
     void theJdksSystemThreadsAreNotReported() throws Exception {
         ThreadSnapshot before = ThreadSnapshot.take();
         // A new Cleaner starts its own "Cleaner-N" daemon in the JDK's system thread group, for good.

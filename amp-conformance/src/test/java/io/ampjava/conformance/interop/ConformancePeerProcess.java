@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.ampjava.testing.TwistedPython;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,23 +83,23 @@ final class ConformancePeerProcess implements AutoCloseable {
     private static String awaitReady(String name, Process process, Path stdout, Path stderr) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MILLIS);
         while (System.nanoTime() < deadline) {
-            String out = read(stdout);
+            String out = LogFiles.read(stdout);
             int newline = out.indexOf('\n');
             if (newline >= 0) {
                 String line = out.substring(0, newline).strip();
                 if (!line.startsWith("READY ")) {
                     process.destroyForcibly();
-                    fail(name + " printed " + line + " instead of READY <address>; stderr:\n" + read(stderr));
+                    fail(name + " printed " + line + " instead of READY <address>; stderr:\n" + LogFiles.read(stderr));
                 }
                 return line.substring("READY ".length());
             }
             if (!process.isAlive()) {
-                fail(name + " exited with " + process.exitValue() + " before READY; stderr:\n" + read(stderr));
+                fail(name + " exited with " + process.exitValue() + " before READY; stderr:\n" + LogFiles.read(stderr));
             }
             sleep(20);
         }
         process.destroyForcibly();
-        return fail(name + " printed no READY line within " + READY_TIMEOUT_MILLIS + " ms; stderr:\n" + read(stderr));
+        return fail(name + " printed no READY line within " + READY_TIMEOUT_MILLIS + " ms; stderr:\n" + LogFiles.read(stderr));
     }
 
     /** The address the peer printed, e.g. {@code unix:/tmp/x/java.sock} or {@code tcp:127.0.0.1:41234}. */
@@ -135,13 +133,13 @@ final class ConformancePeerProcess implements AutoCloseable {
     /** Fails unless the peer is still running: no connection may make it exit. */
     void assertAlive() {
         if (!process.isAlive()) {
-            fail(name + " exited with " + process.exitValue() + "; stderr:\n" + tail(read(stderr)));
+            fail(name + " exited with " + process.exitValue() + "; stderr:\n" + LogFiles.tail(LogFiles.read(stderr)));
         }
     }
 
     /** The peer's standard error so far, for failure messages. */
     String stderr() {
-        return read(stderr);
+        return LogFiles.read(stderr);
     }
 
     @Override
@@ -169,17 +167,6 @@ final class ConformancePeerProcess implements AutoCloseable {
         return name + " at " + address;
     }
 
-    static String tail(String text) {
-        return text.length() <= 4000 ? text : "..." + text.substring(text.length() - 4000);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     private static void sleep(long millis) {
         try {

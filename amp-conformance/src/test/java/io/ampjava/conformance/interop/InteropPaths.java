@@ -10,16 +10,16 @@ import java.nio.file.Path;
  * properties; the defaults are the same places relative to the module directory, so a test also runs
  * from an IDE whose working directory is {@code amp-conformance}.
  */
-final class InteropPaths {
+public final class InteropPaths {
     private InteropPaths() {}
 
     /** The shaded peer jar, built by {@code package}. */
-    static Path peerJar() {
+    public static Path peerJar() {
         return property("amp.peer.jar", "target/amp-peer.jar");
     }
 
     /** The Twisted peer, the Twisted client driver and the raw probes. */
-    static Path pythonDir() {
+    public static Path pythonDir() {
         return property("amp.python.dir", "src/test/python");
     }
 
@@ -29,7 +29,7 @@ final class InteropPaths {
     }
 
     /** Standard error of every process the suite starts, for reading after a failure. */
-    static Path logDir() {
+    public static Path logDir() {
         Path dir = property("amp.log.dir", "target/interop-logs");
         try {
             return Files.createDirectories(dir);
@@ -39,7 +39,7 @@ final class InteropPaths {
     }
 
     /** The java launcher of the JVM running the tests, so the peer runs on the same Java. */
-    static String java() {
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -142,7 +142,7 @@ final class PythonTool {
         String finalSummary = summary;
         int failures = failed;
         tests.add(dynamicTest("complete run", () -> {
-            String stderr = ConformancePeerProcess.tail(run.stderr());
+            String stderr = LogFiles.tail(run.stderr());
             assertEquals(expected, reported, run.commandLine() + " did not report every check; stderr:\n" + stderr);
             assertTrue(finalSummary != null, run.commandLine() + " printed no summary; stderr:\n" + stderr);
             assertEquals(failures == 0 ? 0 : 1, run.exitCode(), run.commandLine() + ": exit status disagrees with " + finalSummary);

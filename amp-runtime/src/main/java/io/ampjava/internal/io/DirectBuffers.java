@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Frees direct buffers at once instead of when the collector finds them: a server that had
- * thousands of connections gives their native memory back as they close, not whenever a GC runs.
- * Internal to amp-java.
+ * thousands of connections gives their native memory back as they close, not whenever a GC runs
+ * (and {@link NativeHeap} makes the C library hand it on to the system). Internal to amp-java.
  *
  * <p>Uses {@code sun.misc.Unsafe.invokeCleaner} (module {@code jdk.unsupported}, as Netty and
  * Lucene do); where it is not available, {@link #free} does nothing and the collector frees the
@@ -27,7 +27,9 @@ public final class DirectBuffers {
                 UNSAFE.invokeCleaner(buffer);
             } catch (IllegalArgumentException sliceOrDuplicate) {
                 // Not the buffer that owns the memory: the collector frees it with its owner.
+                return;
             }
+            NativeHeap.freed(buffer.capacity());
         }
     }
 

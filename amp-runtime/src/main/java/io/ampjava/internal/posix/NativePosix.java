@@ -34,6 +34,18 @@ public final class NativePosix {
         static final SocketLibrary SOCKETS = LibraryLoader.create(SocketLibrary.class).load("c");
     }
 
+    private static final class MemoryHolder {
+        static final MemoryLibrary MEMORY = LibraryLoader.create(MemoryLibrary.class).load("c");
+    }
+
+    /**
+     * {@code malloc_trim}, which only glibc has: calling it elsewhere throws (an
+     * {@link UnsatisfiedLinkError} or a {@link LinkageError}).
+     */
+    public static MemoryLibrary memory() {
+        return MemoryHolder.MEMORY;
+    }
+
     /** jnr-posix's native binding (open, read, write, dup, close, pipe, fcntl...). */
     public static POSIX posix() {
         return PosixHolder.POSIX;

@@ -72,7 +72,7 @@ public final class PipeTransport implements Transport {
         FileChannel out;
         try {
             out = reopen(writeFd, StandardOpenOption.WRITE);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             in.close();
             throw e;
         }
@@ -85,7 +85,7 @@ public final class PipeTransport implements Transport {
             }
             giveUpNumber(readFd);
             giveUpNumber(writeFd);
-        } catch (IOException e) {
+        } catch (Throwable e) {
             in.close();
             out.close();
             if (watchFd >= 0) {

@@ -50,8 +50,13 @@ public final class TcpListeningSocket implements ListeningSocket {
         SocketChannel accepted = channel.accept();
         try {
             return new TcpTransport(accepted, TransportRole.SERVER);
-        } catch (IOException | RuntimeException e) {
-            accepted.close();
+        } catch (Throwable e) {
+            // An Error (out of memory) as much as an exception: the socket must not stay open unowned.
+            try {
+                accepted.close();
+            } catch (Throwable ignored) {
+                // the failure that brought us here is the one to report
+            }
             throw e;
         }
     }

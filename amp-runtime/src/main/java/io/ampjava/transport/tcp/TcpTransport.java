@@ -95,7 +95,7 @@ public final class TcpTransport implements Transport {
         } catch (IOException e) {
             channel.close();
             throw sameKind(e, "cannot connect to " + description + ": " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             channel.close();
             throw e;
         }

@@ -137,7 +137,7 @@ public final class UnixListeningSocket implements ListeningSocket {
                         + NativePosix.describeErrno(NativePosix.errno()));
             }
             return new UnixListeningSocket(channel, path, fileKey, allowlist);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             channel.close();
             if (created) {
                 Files.deleteIfExists(path);
@@ -168,15 +168,34 @@ public final class UnixListeningSocket implements ListeningSocket {
                     accepted.close();
                     throw new ClosedChannelException();
                 }
-                NativePosix.posix().fcntl(accepted.getFD(), Fcntl.F_SETFD, FD_CLOEXEC);
-                UnixTransport transport = UnixTransport.accepted(accepted, address());
-                if (admits(transport)) {
-                    return transport;
+                UnixTransport transport = null;
+                try {
+                    NativePosix.posix().fcntl(accepted.getFD(), Fcntl.F_SETFD, FD_CLOEXEC);
+                    transport = UnixTransport.accepted(accepted, address());
+                    if (admits(transport)) {
+                        return transport;
+                    }
+                } catch (Throwable failure) {
+                    // Out of memory, say: the accepted socket must not stay open with nobody to close it.
+                    closeAccepted(accepted, transport);
+                    throw failure;
                 }
                 transport.close(); // unread: the peer sees the connection closed, nothing more
             }
         } finally {
             guard.exit();
+        }
+    }
+
+    private static void closeAccepted(UnixSocketChannel accepted, UnixTransport transport) {
+        try {
+            if (transport != null) {
+                transport.close();
+            } else {
+                accepted.close();
+            }
+        } catch (Throwable ignored) {
+            // the failure that brought us here is the one to report
         }
     }
 

@@ -50,10 +50,11 @@ public final class UnixTransport implements Transport {
     private final SocketLibrary sockets;
     private final MessageHeader readHeader = new MessageHeader(MAX_DESCRIPTORS_PER_MESSAGE);
     private final MessageHeader writeHeader = new MessageHeader(1);
-    private final ByteBuffer readStaging = ByteBuffer.allocateDirect(STAGING_BYTES);
-    private final long readStagingAddress = addressOf(readStaging);
-    private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(STAGING_BYTES);
-    private final long writeStagingAddress = addressOf(writeStaging);
+    // Made on first need, inside the guard: the reader reads into its own direct buffer and never
+    // needs one, and a peer that stays silent costs no write staging (64 KiB each).
+    private ByteBuffer readStaging; // reader thread only
+    private ByteBuffer writeStaging; // one writer at a time
+    private long writeStagingAddress;
 
     private UnixTransport(int fd, String description, TransportRole role, Runnable release) {
         NativePosix.requireLinux64("a Unix-socket transport");
@@ -97,6 +98,24 @@ public final class UnixTransport implements Transport {
         DirectBuffers.free(writeStaging);
         readHeader.free();
         writeHeader.free();
+    }
+
+    /** The read staging buffer, for reads into a heap buffer; made on first need. */
+    private ByteBuffer readStaging() {
+        if (readStaging == null) {
+            readStaging = ByteBuffer.allocateDirect(STAGING_BYTES);
+        }
+        return readStaging;
+    }
+
+    /** The write staging buffer; made on first need. */
+    private ByteBuffer writeStaging() {
+        if (writeStaging == null) {
+            ByteBuffer staging = ByteBuffer.allocateDirect(STAGING_BYTES);
+            writeStagingAddress = addressOf(staging);
+            writeStaging = staging;
+        }
+        return writeStaging;
     }
 
     /** Wraps a connected jnr channel (from a connect or an accept); closing the transport closes it. */
@@ -183,7 +202,7 @@ public final class UnixTransport implements Transport {
         try {
             boolean direct = dst.isDirect();
             int length = direct ? dst.remaining() : Math.min(dst.remaining(), STAGING_BYTES);
-            readHeader.setData(direct ? addressOf(dst) : readStagingAddress, length);
+            readHeader.setData(direct ? addressOf(dst) : addressOf(readStaging()), length);
             int received;
             while (true) {
                 readHeader.expectControl();
@@ -212,6 +231,7 @@ public final class UnixTransport implements Transport {
     public void write(ByteBuffer[] srcs) throws IOException {
         guard.enter();
         try {
+            ByteBuffer writeStaging = writeStaging();
             int next = 0;
             while (true) {
                 writeStaging.clear();
@@ -261,6 +281,7 @@ public final class UnixTransport implements Transport {
         }
         guard.enter();
         try {
+            ByteBuffer writeStaging = writeStaging();
             writeStaging.clear();
             writeStaging.put(0, src.get(src.position()));
             while (true) {
@@ -292,6 +313,7 @@ public final class UnixTransport implements Transport {
         }
         guard.enter();
         try {
+            ByteBuffer writeStaging = writeStaging();
             writeStaging.clear();
             int length = Math.min(src.remaining(), writeStaging.capacity());
             writeStaging.put(src.duplicate().limit(src.position() + length));
