@@ -194,7 +194,7 @@ public final class AmpConnection implements AutoCloseable {
         }
         reader.flushSoon();
         if (call != null) {
-            return limits.withTimeout(call.future, command.name(), this);
+            return limits.withTimeout(call, command.name(), this);
         }
         return queued ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(refusal());
     }
@@ -234,7 +234,7 @@ public final class AmpConnection implements AutoCloseable {
             return CompletableFuture.failedFuture(unsendable); // a key or value too long: nothing was queued
         }
         reader.flushSoon();
-        return limits.withTimeout(call.future, command, this);
+        return limits.withTimeout(call, command, this);
     }
 
     /**

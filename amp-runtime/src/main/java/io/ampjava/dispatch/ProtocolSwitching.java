@@ -42,7 +42,7 @@ final class ProtocolSwitching {
             }
         }
         outbound.flush();
-        return call.future;
+        return call;
     }
 
     /** Answers {@code _answer} alone, then nothing but {@code protocol}'s bytes (Twisted's {@code _SwitchBox}). */
@@ -123,7 +123,7 @@ final class ProtocolSwitching {
             SwitchedSession session = new SwitchedSession(protocol, connection, outbound);
             switched = session; // on the reader thread, which hands the bytes after this box over
             session.start();
-            future.complete(protocol);
+            complete(protocol);
         }
 
         @Override

@@ -10,7 +10,7 @@ final class RawCall extends PendingCall<Box> {
 
     @Override
     void answered(Box answer) {
-        future.complete(answer);
+        complete(answer);
     }
 
     @Override

@@ -86,7 +86,7 @@ final class StartTlsNegotiation {
             }
         }
         outbound.flush();
-        return call.future;
+        return call;
     }
 
     /** The TLS session, once TLS runs. */
@@ -203,7 +203,7 @@ final class StartTlsNegotiation {
             return;
         }
         if (start.call() != null) {
-            start.call().future.complete(null);
+            start.call().complete(null);
         }
     }
 

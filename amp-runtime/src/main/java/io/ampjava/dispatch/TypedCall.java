@@ -25,7 +25,7 @@ final class TypedCall<R> extends PendingCall<R> {
                 fail(undecodable);
                 return;
             }
-            future.complete(response);
+            complete(response);
             return;
         }
         // The caller may give up (a timeout, a cancel) while the answer is decoded: its future is then
@@ -40,7 +40,7 @@ final class TypedCall<R> extends PendingCall<R> {
             fail(undecodable);
             return;
         }
-        if (!future.complete(response)) {
+        if (!complete(response)) {
             claimed.forEach(Descriptor::close);
         }
     }
