@@ -46,8 +46,12 @@ final class OutboundQueue {
     }
 
     private final ConnectionTransport transport; // read once per batch: a TLS upgrade swaps it between batches
+    private static final int[] NO_DESCRIPTORS = {};
+
     private final Listener listener;
-    private final Frames boxes = new Frames();
+    private Frames boxes = new Frames();
+    // The flusher's batch is the other Frames: the two swap at each batch, so a flush copies no array.
+    private Frames spare = new Frames();
     private Frames held; // non-null while holding: boxes kept back until release()
     private volatile boolean locked; // a protocol switch: boxes refused, raw bytes taken (read without the lock)
     private int drainWaiters;
@@ -209,8 +213,7 @@ final class OutboundQueue {
         boolean stopped = false;
         try {
             while (true) {
-                byte[][] batch;
-                int[] batchDescriptors;
+                Frames batch;
                 int[] fds;
                 boolean lastCloses;
                 Transport target;
@@ -221,26 +224,32 @@ final class OutboundQueue {
                         stopped = true;
                         return;
                     }
-                    batch = Arrays.copyOf(boxes.bytes, boxes.count);
-                    batchDescriptors = Arrays.copyOf(boxes.descriptors, boxes.count);
-                    int fdCount = boxes.descriptorTotal();
-                    boxes.clear();
+                    batch = boxes;
+                    boxes = spare; // empty: the last flusher cleared it
+                    spare = null;
+                    int fdCount = batch.descriptorTotal();
                     lastCloses = closing && held == null; // a held closing box is not in this batch
                     target = transport.get();
                     // The batch's descriptors lead the queue; those of held boxes and of boxes still
                     // being encoded stay.
-                    fds = Arrays.copyOf(descriptors, fdCount);
-                    System.arraycopy(descriptors, fdCount, descriptors, 0, descriptorCount - fdCount);
-                    descriptorCount -= fdCount;
-                    assignedDescriptors -= fdCount;
+                    if (fdCount == 0) {
+                        fds = NO_DESCRIPTORS;
+                    } else {
+                        fds = Arrays.copyOf(descriptors, fdCount);
+                        System.arraycopy(descriptors, fdCount, descriptors, 0, descriptorCount - fdCount);
+                        descriptorCount -= fdCount;
+                        assignedDescriptors -= fdCount;
+                    }
                 }
-                for (byte[] box : batch) {
-                    batchBytes += box.length;
+                for (int i = 0; i < batch.count; i++) {
+                    batchBytes += batch.bytes[i].length;
                 }
                 try {
-                    write(target, batch, batchDescriptors, fds);
+                    write(target, batch, fds);
                 } catch (Throwable failure) {
                     synchronized (this) {
+                        batch.clear();
+                        spare = batch;
                         stopFlushing();
                     }
                     stopped = true;
@@ -248,6 +257,8 @@ final class OutboundQueue {
                     return;
                 }
                 synchronized (this) {
+                    batch.clear();
+                    spare = batch;
                     if (!closed) {
                         queuedBytes -= batchBytes;
                         progress++;
@@ -343,12 +354,15 @@ final class OutboundQueue {
      * go with box i; a box too short for its descriptors passes the rest on to the next box, and
      * past the last one they wait for the next batch.
      */
-    private void write(Transport transport, byte[][] batch, int[] batchDescriptors, int[] fds) throws IOException {
+    private void write(Transport transport, Frames frames, int[] fds) throws IOException {
+        byte[][] batch = frames.bytes;
+        int[] batchDescriptors = frames.descriptors;
+        int count = frames.count;
         int sent = 0; // descriptors sent (and closed) so far
         int carried = 0;
         try {
             int plainStart = 0;
-            for (int i = 0; i < batch.length; i++) {
+            for (int i = 0; i < count; i++) {
                 int riding = batchDescriptors[i] + carried;
                 carried = 0;
                 if (riding == 0) {
@@ -378,7 +392,7 @@ final class OutboundQueue {
                     transport.write(new ByteBuffer[] {box});
                 }
             }
-            writePlain(transport, batch, plainStart, batch.length);
+            writePlain(transport, batch, plainStart, count);
             if (sent < fds.length) {
                 requeueFront(Arrays.copyOfRange(fds, sent, fds.length));
                 sent = fds.length;
@@ -396,14 +410,9 @@ final class OutboundQueue {
         for (int i = from; i < to && !any; i++) {
             any = batch[i].length > 0;
         }
-        if (!any) {
-            return;
+        if (any) {
+            transport.writeFrames(batch, from, to);
         }
-        ByteBuffer[] buffers = new ByteBuffer[to - from];
-        for (int i = from; i < to; i++) {
-            buffers[i - from] = ByteBuffer.wrap(batch[i]);
-        }
-        transport.write(buffers);
     }
 
     private void requeueFront(int[] leftover) {

@@ -35,6 +35,20 @@ public interface Transport extends Closeable {
     void write(ByteBuffer[] srcs) throws IOException;
 
     /**
+     * Writes {@code frames[from, to)} whole, in order, as {@link #write} would write them wrapped:
+     * the connection's queue hands its encoded boxes over this way. Transports that copy into a
+     * buffer of their own anyway override it and need no wrapper per box. The frames are not
+     * modified.
+     */
+    default void writeFrames(byte[][] frames, int from, int to) throws IOException {
+        ByteBuffer[] buffers = new ByteBuffer[to - from];
+        for (int i = from; i < to; i++) {
+            buffers[i - from] = ByteBuffer.wrap(frames[i]);
+        }
+        write(buffers);
+    }
+
+    /**
      * Writes exactly one byte of {@code src} together with {@code fd} (one {@code sendmsg} with an
      * {@code SCM_RIGHTS} control message), as Twisted does for each descriptor. The caller keeps
      * ownership of {@code fd}.

@@ -1,6 +1,7 @@
 package io.ampjava.transport.pipe;
 
 import io.ampjava.internal.io.ChannelWrites;
+import io.ampjava.internal.io.FrameStaging;
 import io.ampjava.internal.posix.FileLibrary;
 import io.ampjava.internal.posix.NativePosix;
 import io.ampjava.transport.Transport;
@@ -32,6 +33,7 @@ import java.util.function.IntConsumer;
 public final class PipeTransport implements Transport {
     private final ReadableByteChannel in;
     private final GatheringByteChannel out;
+    private final FrameStaging staging = new FrameStaging(); // one writer at a time
     private final String description;
     // A duplicate of the read end, for poll only (hang-up while paused); -1 for streams.
     private final int watchFd;
@@ -143,6 +145,12 @@ public final class PipeTransport implements Transport {
     @Override
     public void write(ByteBuffer[] srcs) throws IOException {
         ChannelWrites.writeFully(out, srcs);
+    }
+
+    /** Gathers the frames into large writes through a staging buffer: no wrapper per frame. */
+    @Override
+    public void writeFrames(byte[][] frames, int from, int to) throws IOException {
+        staging.write(out, frames, from, to);
     }
 
     /**

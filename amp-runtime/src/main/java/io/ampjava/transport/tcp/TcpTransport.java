@@ -1,6 +1,7 @@
 package io.ampjava.transport.tcp;
 
 import io.ampjava.internal.io.ChannelWrites;
+import io.ampjava.internal.io.FrameStaging;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.TransportRole;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.function.IntConsumer;
  */
 public final class TcpTransport implements Transport {
     private final SocketChannel channel;
+    private final FrameStaging staging = new FrameStaging(); // one writer at a time
     private final String description;
     private final TransportRole role;
 
@@ -130,6 +132,12 @@ public final class TcpTransport implements Transport {
     @Override
     public void write(ByteBuffer[] srcs) throws IOException {
         ChannelWrites.writeFully(channel, srcs);
+    }
+
+    /** Gathers the frames into large writes through a staging buffer: no wrapper per frame. */
+    @Override
+    public void writeFrames(byte[][] frames, int from, int to) throws IOException {
+        staging.write(channel, frames, from, to);
     }
 
     /**

@@ -227,6 +227,34 @@ public final class UnixTransport implements Transport {
         }
     }
 
+    /** Copies the frames straight into the write staging buffer: no wrapper per frame. */
+    @Override
+    public void writeFrames(byte[][] frames, int from, int to) throws IOException {
+        guard.enter();
+        try {
+            ByteBuffer writeStaging = writeStaging();
+            writeStaging.clear();
+            for (int i = from; i < to; i++) {
+                byte[] frame = frames[i];
+                int offset = 0;
+                while (offset < frame.length) {
+                    int take = Math.min(frame.length - offset, writeStaging.remaining());
+                    writeStaging.put(frame, offset, take);
+                    offset += take;
+                    if (!writeStaging.hasRemaining()) {
+                        sendAll(writeStaging.position());
+                        writeStaging.clear();
+                    }
+                }
+            }
+            if (writeStaging.position() > 0) {
+                sendAll(writeStaging.position());
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
     @Override
     public void write(ByteBuffer[] srcs) throws IOException {
         guard.enter();
