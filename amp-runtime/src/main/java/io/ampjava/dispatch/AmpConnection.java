@@ -352,13 +352,18 @@ public final class AmpConnection implements AutoCloseable {
     }
 
     private <A, R> boolean sendTyped(Command<A, R> command, A arguments, TypedCall<R> call) {
-        Box box = new Box();
-        command.arguments().write(arguments, box, descriptors);
-        return send(command.nameBytes(), box, call);
+        Box box = EncodingScratch.box(); // encoded into the frame and forgotten: no new box per call
+        try {
+            command.arguments().write(arguments, box, descriptors);
+            return send(command.nameBytes(), box, call);
+        } finally {
+            EncodingScratch.release(box);
+        }
     }
 
     /**
-     * Tags, encodes and queues one request; {@code call} is null when no answer is wanted. Runs under
+     * Tags, encodes and queues one request; {@code call} is null when no answer is wanted. The box is
+     * encoded here and must not be used afterwards (its tag array is this thread's scratch). Runs under
      * the outbound lock when descriptors may be involved. Does not flush. A refused call is failed
      * here: its future has not reached the caller yet, so no callback runs under the lock.
      *
@@ -369,7 +374,7 @@ public final class AmpConnection implements AutoCloseable {
         // The tag is consumed before encoding, so a TooLong request skips a number (Twisted does).
         long tag = lastTag.incrementAndGet();
         if (call != null) {
-            box.put(AmpKeys.ASK_KEY, Tags.format(tag));
+            box.put(AmpKeys.ASK_KEY, EncodingScratch.tag(tag)); // copied into the frame right below
         }
         byte[] frame = BoxEncoder.encode(box);
         if (call == null) {

@@ -30,6 +30,11 @@ abstract class PendingCall<T> extends CompletableFuture<T> {
 
     abstract void answered(Box answer);
 
+    /** Whether the answer box is handed on (as the raw call's result): otherwise it is decoded and forgotten. */
+    boolean keepsAnswer() {
+        return false;
+    }
+
     /** An error answer with a code other than UNHANDLED. */
     abstract void failed(String code, String description);
 

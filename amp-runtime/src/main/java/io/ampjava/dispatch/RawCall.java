@@ -9,6 +9,11 @@ final class RawCall extends PendingCall<Box> {
     }
 
     @Override
+    boolean keepsAnswer() {
+        return true; // the caller gets the box itself
+    }
+
+    @Override
     void answered(Box answer) {
         complete(answer);
     }

@@ -215,15 +215,21 @@ final class ReadLoop {
             if (call != null) {
                 call.answered(box);
             }
+            if (call == null || !call.keepsAnswer()) {
+                decoder.recycle(box); // decoded into the call's result, or dropped: nobody holds it
+            }
             return;
         }
         tag = box.get(AmpKeys.ERROR_KEY);
         if (tag != null) {
             errorReceived(tag, box);
+            decoder.recycle(box);
             return;
         }
         if (box.containsKey(AmpKeys.COMMAND_KEY)) {
-            requests.commandReceived(box);
+            if (requests.commandReceived(box)) {
+                decoder.recycle(box);
+            }
             if (limits.mustPause()) {
                 decoder.stop(); // the rest of this read waits until the connection is below its limits
             }

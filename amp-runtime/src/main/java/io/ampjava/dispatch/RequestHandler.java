@@ -36,6 +36,9 @@ final class RequestHandler {
     private final OutboundQueue outbound;
     private final StartTlsNegotiation tls;
     private final ProtocolSwitching switching;
+    // The last command name decoded, and its text (reader thread only).
+    private byte[] lastName;
+    private String lastCommand;
     // The requests whose responders answer later, in a ring with this sentinel; guarded by it.
     private final LaterAnswer waiting = new LaterAnswer(this, null, null, null, null, false);
 
@@ -50,26 +53,37 @@ final class RequestHandler {
         this.switching = switching;
     }
 
-    /** On the reader thread: a box with {@code _command}. */
-    void commandReceived(Box request) {
+    /**
+     * On the reader thread: a box with {@code _command}.
+     *
+     * @return whether nothing holds the request box any more (it was decoded into the responder's
+     *     arguments, or answered without a responder), so that the reader may reuse it
+     */
+    boolean commandReceived(Box request) {
         byte[] name = request.get(AmpKeys.COMMAND_KEY);
         byte[] ask = request.get(AmpKeys.ASK_KEY);
         if (Arrays.equals(name, StartTlsNegotiation.COMMAND)) {
             tls.requested(ask); // on the reader thread, always: it must see the bytes after the request
-            return;
+            return true;
         }
         String command;
         Responder responder;
-        try {
-            command = Utf8.decodeStrict(name);
-        } catch (CharacterCodingException malformed) {
-            command = null; // not valid UTF-8: no responder can match it
+        if (Arrays.equals(name, lastName)) {
+            command = lastCommand; // a peer mostly repeats a few commands: no new String each time
+        } else {
+            try {
+                command = Utf8.decodeStrict(name);
+            } catch (CharacterCodingException malformed) {
+                command = null; // not valid UTF-8: no responder can match it
+            }
+            lastName = name;
+            lastCommand = command;
         }
         try {
             responder = command == null ? null : locator.locate(command);
         } catch (RuntimeException failure) {
             finish(command, ask, null, null, failure);
-            return;
+            return true;
         }
         if (responder == null) {
             if (!Utf8.isAscii(name)) {
@@ -82,12 +96,14 @@ final class RequestHandler {
             }
             sendError(ask, UNHANDLED_CODE, ("Unhandled Command: " + Bytes.repr(name)).getBytes(StandardCharsets.UTF_8),
                     false);
-            return;
+            return true;
         }
         limits.requestStarted();
         if (responderExecutor == null) {
             respond(command, responder, request, ask);
-            return;
+            // A typed responder decodes the request before it returns and keeps nothing of the box;
+            // a responder of the user's may keep it.
+            return responder instanceof Responders.TypedResponder;
         }
         limits.requestQueued();
         Responder located = responder;
@@ -102,6 +118,7 @@ final class RequestHandler {
             limits.requestDequeued();
             requestFinished(command, ask, responder, null, rejected);
         }
+        return false; // the executor's task holds it
     }
 
     private void respond(String command, Responder responder, Box request, byte[] ask) {
@@ -112,6 +129,10 @@ final class RequestHandler {
             } finally {
                 limits.requestFinished();
             }
+            return;
+        }
+        if (responder instanceof Responders.TypedResponder<?, ?> typed && typed.answersAtOnce()) {
+            answerAtOnce(command, typed, request, ask);
             return;
         }
         CompletionStage<Box> stage;
@@ -138,6 +159,28 @@ final class RequestHandler {
             return;
         }
         stage.whenComplete(new LaterAnswer(this, command, request, ask, responder, false));
+    }
+
+    /**
+     * A responder that answers at once (built with {@code Responders.ofSync}, as generated locators
+     * build most): the answer's frame is made on this thread with no stage and no new box. Its
+     * failures take the usual way.
+     */
+    private void answerAtOnce(String command, Responders.TypedResponder<?, ?> responder, Box request, byte[] ask) {
+        byte[] frame;
+        try {
+            frame = responder.answerNow(request, ask, connection);
+        } catch (Throwable failure) {
+            requestFinished(command, ask, responder, null, failure);
+            return;
+        }
+        try {
+            if (frame != null && connection.isOpen()) {
+                sendFrame(frame, responder.closesConnection());
+            }
+        } finally {
+            limits.requestFinished();
+        }
     }
 
     /** The switch request of a {@link ProtocolSwitchResponder}: the protocol, or an error answer. */

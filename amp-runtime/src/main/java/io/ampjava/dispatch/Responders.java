@@ -1,6 +1,8 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.wire.AmpKeys;
 import io.ampjava.wire.Box;
+import io.ampjava.wire.BoxEncoder;
 import io.ampjava.wire.TooLongException;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
@@ -52,10 +54,51 @@ public final class Responders {
     static final class TypedResponder<A, R> implements Responder {
         private final Command<A, R> command;
         private final Invocation<A, R> handler;
+        private final SyncHandler<A, R> syncHandler; // for ofSync: answered at once, without futures
 
         TypedResponder(Command<A, R> command, Handler<A, R> handler) {
+            this(command, handler, null);
+        }
+
+        TypedResponder(Command<A, R> command, Handler<A, R> handler, SyncHandler<A, R> syncHandler) {
             this.command = command;
             this.handler = handler::handle;
+            this.syncHandler = syncHandler;
+        }
+
+        /** Whether {@link #answerNow} may answer (the handler answers at once). */
+        boolean answersAtOnce() {
+            return syncHandler != null;
+        }
+
+        /**
+         * Decodes the request, runs the handler and encodes the answer tagged {@code ask} into its
+         * frame, all on this thread, with no stage and no new box; null when {@code ask} is null (no
+         * answer wanted). Throws what {@link #respond}'s stage would fail with: a
+         * {@link RemoteAmpException} for a declared exception, an {@link UnsendableAnswerException}
+         * for an answer too long for the wire, or the handler's own exception.
+         */
+        byte[] answerNow(Box request, byte[] ask, AmpConnection connection) throws Exception {
+            A arguments = command.arguments().read(request, connection.argumentContext());
+            R response;
+            try {
+                response = syncHandler.handle(arguments, connection);
+            } catch (Exception e) {
+                throw declared(command, e);
+            }
+            if (ask == null) {
+                return null;
+            }
+            Box answer = EncodingScratch.box();
+            try {
+                command.response().write(response, answer, connection.argumentContext());
+                answer.put(AmpKeys.ANSWER_KEY, ask);
+                return BoxEncoder.encode(answer);
+            } catch (TooLongException tooLong) {
+                throw new UnsendableAnswerException(tooLong);
+            } finally {
+                EncodingScratch.release(answer);
+            }
         }
 
         @Override
@@ -173,7 +216,11 @@ public final class Responders {
      * @return the responder
      */
     public static <A, R> Responder ofSync(Command<A, R> command, SyncHandler<A, R> handler) {
-        return of(command, (arguments, connection) -> CompletableFuture.completedFuture(handler.handle(arguments, connection)));
+        if (command.switchesProtocol()) {
+            throw new IllegalArgumentException(command.name() + " switches protocol: answer it with Responders.switching");
+        }
+        return new TypedResponder<>(command,
+                (arguments, connection) -> CompletableFuture.completedFuture(handler.handle(arguments, connection)), handler);
     }
 
     /** A typed handler that answers at once. */

@@ -18,9 +18,18 @@ final class Tags {
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     static byte[] format(long tag) {
+        return formatInto(tag, new byte[digits(tag)]);
+    }
+
+    /** How many hex digits {@code tag} has. */
+    static int digits(long tag) {
+        return Math.max(1, (67 - Long.numberOfLeadingZeros(tag)) >> 2);
+    }
+
+    /** Writes {@code tag}'s digits into {@code out}, which is {@link #digits} long; returns it. */
+    static byte[] formatInto(long tag, byte[] out) {
         // Long.toHexString's digits, written straight into the array the box keeps.
-        int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(tag)) >> 2);
-        byte[] out = new byte[digits];
+        int digits = out.length;
         for (int i = digits - 1; i >= 0; i--) {
             out[i] = HEX_DIGITS[(int) (tag & 0xf)];
             tag >>>= 4;

@@ -77,6 +77,16 @@ public final class Box {
         return this;
     }
 
+    /**
+     * Removes every key, keeping the room it had: a box reused for encoding one request after
+     * another allocates nothing more.
+     */
+    public void clear() {
+        java.util.Arrays.fill(entries, 0, 2 * size, null);
+        size = 0;
+        keyIndex = ASCENDING;
+    }
+
     /** Whether the keys, in insertion order, are in wire order (strictly ascending unsigned bytes). */
     boolean isAscending() {
         return keyIndex == ASCENDING;

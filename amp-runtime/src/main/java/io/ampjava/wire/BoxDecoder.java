@@ -15,7 +15,8 @@ import java.util.List;
  * key equal to one this decoder saw recently (or to one of the {@link AmpKeys}) is the same array
  * again, so the keys of a stream of similar boxes cost no allocation. A key-length prefix over 255
  * fails the moment its two bytes are seen, as in Twisted (and an HTTP request, {@code GET ...},
- * fails on its first two bytes).
+ * fails on its first two bytes). A command name that repeats the last one ({@code _command}'s
+ * value) is that same array again too: values are never to be modified.
  *
  * <p>Not thread-safe: one decoder per connection, fed by one thread.
  */
@@ -70,6 +71,8 @@ public final class BoxDecoder {
     private byte[] staging; // created on the first direct buffer
     private int cursor; // array index just past the last box handed out (or the failed prefix)
     private boolean stopped;
+    private byte[] lastCommandName; // the value of the last _command parsed whole
+    private Box recycled; // a box given back, to hold the next one
     private RuntimeException failure; // set once the stream broke the protocol
 
     /** A decoder with {@link #DEFAULT_MAX_KEYS} and no byte limit beyond the wire's. */
@@ -297,9 +300,11 @@ public final class BoxDecoder {
             }
             boxBytes = (int) total;
             if (box == null) {
-                box = new Box(lastBoxSize);
+                box = newBox();
             }
-            byte[] value = copy(bytes, valueStart, valueLength);
+            byte[] value = key == AmpKeys.COMMAND_KEY
+                    ? commandName(bytes, valueStart, valueLength)
+                    : copy(bytes, valueStart, valueLength);
             if (predicted && templateAscending) {
                 // The box holds the template's first keys and this is the next one: new and in order.
                 box.appendAscending(key, value);
@@ -372,6 +377,25 @@ public final class BoxDecoder {
         return boxes;
     }
 
+    /**
+     * Gives back a box this decoder handed out, which nobody holds any more (its values were decoded
+     * into a record, say), to hold the next box: a connection answering a stream of requests then
+     * allocates no box per request. Only for a box that nothing references any more.
+     */
+    public void recycle(Box box) {
+        box.clear();
+        recycled = box;
+    }
+
+    private Box newBox() {
+        Box reused = recycled;
+        if (reused != null) {
+            recycled = null;
+            return reused;
+        }
+        return new Box(lastBoxSize);
+    }
+
     /** Called from a {@link Sink}: stop parsing after the current box. */
     public void stop() {
         stopped = true;
@@ -418,7 +442,7 @@ public final class BoxDecoder {
 
     private void addValue(byte[] value) {
         if (box == null) {
-            box = new Box(lastBoxSize);
+            box = newBox();
         }
         int position = box.size;
         if (position < TEMPLATE_SLOTS && (position >= templateSize || keyCache[KEY_SLOTS + position] != key)) {
@@ -448,6 +472,18 @@ public final class BoxDecoder {
         byte[] key = owned != null ? owned : Arrays.copyOfRange(bytes, from, from + length);
         keyCache[slot] = key;
         return key;
+    }
+
+    /**
+     * The value of a {@code _command} key: the same array as the last one when the name repeats,
+     * as it mostly does on a connection (so a dispatcher can tell it has seen it by identity).
+     */
+    private byte[] commandName(byte[] bytes, int from, int length) {
+        byte[] last = lastCommandName;
+        if (last != null && last.length == length && sameBytes(last, bytes, from)) {
+            return last;
+        }
+        return lastCommandName = Arrays.copyOfRange(bytes, from, from + length);
     }
 
     /** Whether {@code key} equals {@code bytes[from, from + key.length)}; keys are short, so a plain loop. */
