@@ -81,6 +81,14 @@ class LargeValueTest {
     }
 
     @Test
+    void aClaimWithinTheLimitCostsNothingUntilItsChunksAreThere() {
+        // Were the value allocated before its chunks are checked, this would ask for 2 GB.
+        Box box = new Box().put("data", "2000000000").put("data.0", new byte[CHUNK]);
+        assertEquals("large value 'data' claims 2000000000 bytes in 30519 chunks, but chunk 1 (b'data.1') is missing",
+                refuse(box, limit(Integer.MAX_VALUE)));
+    }
+
+    @Test
     void theLengthMustBeWrittenPlainly() {
         for (String header : new String[] {"", "+5", "-1", "007", " 7", "7 ", "1e3", "0x10", "99999999999"}) {
             Box box = new Box().put("data", header);
