@@ -27,10 +27,14 @@ import jnr.constants.platform.OpenFlags;
  * make plain blocking system calls on the fd, retrying when a signal interrupts them. Descriptors
  * they create are close-on-exec.
  *
+ * <p>With a command declared as
+ * {@code @AmpCommand interface WriteInto { @Argument Descriptor fd(); @Argument String text(); }}, the
+ * peer writes into a pipe of ours:
+ *
  * <pre>{@code
  * try (Descriptor.Pipe pipe = Descriptor.pipe()) {
- *     connection.callRemote(WriteInto.COMMAND, new WriteInto.Arguments(pipe.writeEnd()));
- *     pipe.writeEnd().close();          // the peer holds its own copy now
+ *     WriteIntoCommand.callBlocking(connection, pipe.writeEnd(), "hello");
+ *     pipe.writeEnd().close();          // the peer had its own copy, closed by now
  *     byte[] written = pipe.readEnd().readAll();
  * }
  * }</pre>

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
  * {@code amp-worker.jar}: Twisted trial's distributed test runner, in Java, over AMP.
  *
  * <pre>
- * java -jar amp-worker.jar run [--jobs N] [--classpath CP] [--worker-command CMD] [TEST ...]
- * java -jar amp-worker.jar worker [--force-gc]
+ * java -jar amp-worker.jar run [--jobs N] [--classpath CP | --maven-project DIR] [--reports DIR]
+ *         [--hosts H1,H2 | --worker-command CMD] [OPTIONS] [TEST ...]
+ * java -jar amp-worker.jar worker [--stdio] [--force-gc] [--classpath CP]
  * </pre>
  */
 @Command(

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code worker}: what trial's {@code workertrial.py} is. Reads AMP on fd 3, writes AMP on fd 4,
- * runs the tests the manager names, and exits 0 when the manager closes fd 3. The manager itself
+ * {@code worker}: what trial's {@code workertrial.py} is. Reads AMP on fd 3, writes AMP on fd 4
+ * (with {@code --stdio}: on standard input and output), runs the tests the manager names, and
+ * exits 0 when the manager closes its input. The manager itself
  * starts its workers through {@link WorkerMain}, which does the same without this parser.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
@@ -19,6 +20,10 @@ import picocli.CommandLine.Unmatched;
 public final class WorkerSubcommand implements Callable<Integer> {
     @Option(names = "--force-gc", description = "Collect garbage before and after each test.")
     boolean forceGc;
+
+    @Option(names = "--stdio", description = {"Speak AMP on standard input and output instead of fds 3 and 4, for a worker",
+        "started through ssh, docker exec -i or kubectl exec -i. Standard output then goes to standard error."})
+    boolean stdio;
 
     @Option(names = "--classpath", paramLabel = "CP",
             description = "Where to find the tests, besides this jar (entries separated by ':').")
@@ -42,6 +47,6 @@ public final class WorkerSubcommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return WorkerMain.serve(tests, forceGc, System.err);
+        return WorkerMain.serve(tests, forceGc, stdio, System.err);
     }
 }

@@ -1,6 +1,7 @@
 package io.ampjava.sample.junit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -9,8 +10,10 @@ import java.util.logging.Logger;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryListener;
@@ -58,6 +61,11 @@ public final class JUnitTestRunner implements AutoCloseable {
         // JUnit reads the context loader when it makes the launcher: see LauncherClassLoader for why it differs.
         this.session = withContextLoader(LauncherClassLoader.of(classLoader), LauncherFactory::openSession);
         this.launcher = session.getLauncher();
+    }
+
+    /** Where this runner loads test classes from. */
+    public ClassLoader classLoader() {
+        return classLoader;
     }
 
     /** A runner for the classes this JVM was started with. */
@@ -115,22 +123,48 @@ public final class JUnitTestRunner implements AutoCloseable {
      * order, for handing out one method at a time.
      */
     public List<String> testMethodNames(List<Class<?>> classes) {
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (Class<?> type : classes) {
+            selectors.add(DiscoverySelectors.selectClass(type));
+        }
+        return discover(selectors, List.of());
+    }
+
+    /**
+     * The test methods that {@code selectors} find and {@code filters} keep, in JUnit's order, as
+     * names this runner runs: {@code pkg.Class#method}, or {@code pkg.Class#method(int,
+     * java.lang.String)} for a method with parameters (a parameterized test); one name for all the
+     * invocations of a method. Methods of {@code @Nested} classes are named by their binary class
+     * name, {@code pkg.Outer$Inner#method}.
+     *
+     * @throws IllegalArgumentException when a selector names something JUnit cannot resolve
+     */
+    public List<String> discover(List<? extends DiscoverySelector> selectors, List<? extends Filter<?>> filters) {
         return withContextLoader(classLoader, () -> {
-            List<DiscoverySelector> selectors = new ArrayList<>();
-            for (Class<?> type : classes) {
-                selectors.add(DiscoverySelectors.selectClass(type));
+            TestPlan plan;
+            try {
+                plan = launcher.discover(request().selectors(selectors).filters(filters.toArray(Filter[]::new)).build());
+            } catch (DiscoveryIssueException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
-            TestPlan plan = launcher.discover(request().selectors(selectors).build());
-            List<String> names = new ArrayList<>();
+            LinkedHashSet<String> names = new LinkedHashSet<>();
             for (TestIdentifier root : plan.getRoots()) {
-                for (TestIdentifier test : plan.getDescendants(root)) {
-                    if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource) {
-                        MethodSource method = (MethodSource) test.getSource().get();
-                        names.add(method.getClassName() + "#" + method.getMethodName());
+                for (TestIdentifier node : plan.getDescendants(root)) {
+                    if (!(node.getSource().orElse(null) instanceof MethodSource)) {
+                        continue;
                     }
+                    boolean methodLevel = plan.getParent(node).flatMap(TestIdentifier::getSource)
+                            .map(parent -> parent instanceof ClassSource).orElse(false);
+                    if (!methodLevel) {
+                        continue; // an invocation below a method already listed
+                    }
+                    MethodSource method = (MethodSource) node.getSource().get();
+                    String parameters = method.getMethodParameterTypes();
+                    names.add(method.getClassName() + "#" + method.getMethodName()
+                            + (parameters == null || parameters.isEmpty() ? "" : "(" + parameters + ")"));
                 }
             }
-            return List.copyOf(new java.util.LinkedHashSet<>(names));
+            return List.copyOf(names);
         });
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A whole distributed run: N workers, one shared queue of tests, live progress, a summary.
@@ -39,8 +40,14 @@ public final class DistributedRun {
             throws IOException, InterruptedException {
         long started = System.nanoTime();
         ProgressPrinter progress = new ProgressPrinter(out);
-        RunReport report = new RunReport(progress);
         TestQueue queue = new TestQueue();
+        AtomicBoolean stoppedEarly = new AtomicBoolean();
+        RunReport report = new RunReport(result -> {
+            progress.accept(result);
+            if (settings.exitFirst() && result.kind().failsRun() && !stoppedEarly.getAndSet(true)) {
+                queue.stop();
+            }
+        });
         StreamRegistry streams = new StreamRegistry();
         try (TestLog log = new TestLog(settings.tempDirectory().resolve("test.log"))) {
             List<Thread> drivers = new ArrayList<>();
@@ -57,17 +64,25 @@ public final class DistributedRun {
                 joinAll(drivers);
                 throw new IOException("cannot list the tests to run: " + e.getMessage(), e);
             }
-            out.println("amp-worker: " + names.size() + " tests on " + jobs + " worker" + (jobs == 1 ? "" : "s")
-                    + ": " + settings.workerCommand());
+            String workers = jobs + " worker" + (jobs == 1 ? "" : "s")
+                    + (settings.hosts().isEmpty() ? "" : " on " + String.join(", ", settings.hosts()));
+            out.println("amp-worker: " + names.size() + (names.size() == 1 ? " test on " : " tests on ") + workers + ": " + settings.workerCommand());
             progress.total(names.size());
             queue.fill(names);
             joinAll(drivers);
-            for (int position : queue.untaken()) {
-                report.add(TestResult.of(queue.name(position), ResultKind.ERROR, "not run: no worker was left to run it", -1,
-                        position));
+            List<Integer> untaken = queue.untaken();
+            if (stoppedEarly.get()) {
+                if (!untaken.isEmpty()) {
+                    report.note("--exitfirst: stopped after the first failure; " + untaken.size() + " tests were not run");
+                }
+            } else {
+                for (int position : untaken) {
+                    report.add(TestResult.of(queue.name(position), ResultKind.ERROR, "not run: no worker was left to run it",
+                            -1, position));
+                }
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
-            SummaryPrinter.print(out, report, wall, "on " + jobs + " worker" + (jobs == 1 ? "" : "s"), log.path().toString());
+            SummaryPrinter.print(out, report, wall, "on " + workers, log.path().toString(), settings.slowest());
         }
         return report;
     }

@@ -19,6 +19,12 @@ public final class InProcessRun {
 
     public static RunReport run(JUnitTestRunner runner, List<String> tests, Path tempDirectory, PrintStream out)
             throws IOException {
+        return run(runner, tests, tempDirectory, out, 0);
+    }
+
+    /** Runs {@code tests}; the summary lists the {@code slowest} slowest. */
+    public static RunReport run(JUnitTestRunner runner, List<String> tests, Path tempDirectory, PrintStream out, int slowest)
+            throws IOException {
         long started = System.nanoTime();
         out.println("amp-worker: " + tests.size() + " tests in process");
         ProgressPrinter progress = new ProgressPrinter(out);
@@ -29,14 +35,26 @@ public final class InProcessRun {
                 String test = tests.get(i);
                 int position = i + 1;
                 log.line("--> " + test + " <--");
-                OutputCapture capture = OutputCapture.start(log::line);
+                StringBuilder printed = new StringBuilder();
+                long[] mark = {System.nanoTime()};
+                OutputCapture capture = OutputCapture.start(line -> {
+                    log.line(line);
+                    printed.append(line).append('\n');
+                });
                 try {
-                    runner.run(test, outcome -> report.add(resultOf(outcome, position)));
+                    runner.run(test, outcome -> {
+                        long now = System.nanoTime();
+                        TestResult result = resultOf(outcome, position).with("", (now - mark[0]) / 1e9, printed.toString());
+                        mark[0] = now;
+                        printed.setLength(0);
+                        report.add(result);
+                    });
                 } finally {
                     capture.close();
                 }
             }
-            SummaryPrinter.print(out, report, Duration.ofNanos(System.nanoTime() - started), "in process", log.path().toString());
+            SummaryPrinter.print(out, report, Duration.ofNanos(System.nanoTime() - started), "in process",
+                    log.path().toString(), slowest);
         }
         return report;
     }

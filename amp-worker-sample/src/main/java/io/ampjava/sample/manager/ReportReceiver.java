@@ -31,16 +31,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stream writes a report names have always been handled before the report.
  */
 public final class ReportReceiver {
+    /** What a result keeps of its test's output; the whole of it is in {@code test.log}. */
+    static final int MAX_OUTPUT_CHARS = 1 << 20;
+
     private final int worker;
+    private final String host;
     private final RunReport report;
     private final StreamRegistry streams;
     private final TestLog log;
     private final AtomicInteger resultsThisRun = new AtomicInteger();
     private volatile String currentTest = "";
     private volatile int currentPosition;
+    /** Touched only on the connection's reader thread, and by begin() before the Run is sent. */
+    private final StringBuilder output = new StringBuilder();
+    private long droppedOutput;
+    private long mark;
 
     ReportReceiver(int worker, RunReport report, StreamRegistry streams, TestLog log) {
+        this(worker, "", report, streams, log);
+    }
+
+    /** The receiver for worker {@code worker}, which runs on {@code host} (empty: this machine). */
+    ReportReceiver(int worker, String host, RunReport report, StreamRegistry streams, TestLog log) {
         this.worker = worker;
+        this.host = host;
         this.report = report;
         this.streams = streams;
         this.log = log;
@@ -48,9 +62,24 @@ public final class ReportReceiver {
 
     /** A {@code Run} of {@code testCase}, the run's {@code position}th name, is about to be sent. */
     void begin(String testCase, int position) {
-        currentTest = testCase;
-        currentPosition = position;
-        resultsThisRun.set(0);
+        synchronized (output) {
+            currentTest = testCase;
+            currentPosition = position;
+            resultsThisRun.set(0);
+            output.setLength(0);
+            droppedOutput = 0;
+            mark = System.nanoTime();
+        }
+    }
+
+    /**
+     * How long since the {@code Run} was sent or its last result arrived: how long the test now
+     * running has taken.
+     */
+    long nanosSinceLastResult() {
+        synchronized (output) {
+            return System.nanoTime() - mark;
+        }
     }
 
     /** The {@code Run} was answered; returns how many results it reported. */
@@ -103,6 +132,16 @@ public final class ReportReceiver {
     @Responder(TestWrite.class)
     TestWrite.Result testWrite(String out) {
         log.line(out);
+        synchronized (output) {
+            // The worker's own "--> name <--" marker opens each Run; it is not the test's output.
+            if (!out.equals("--> " + currentTest + " <--")) {
+                if (output.length() + out.length() < MAX_OUTPUT_CHARS) {
+                    output.append(out).append('\n');
+                } else {
+                    droppedOutput += out.length() + 1;
+                }
+            }
+        }
         return TestWriteCommand.response(true);
     }
 
@@ -121,9 +160,24 @@ public final class ReportReceiver {
                 Tracebacks.format(errorClass, text, frames), worker, currentPosition));
     }
 
+    /**
+     * Adds {@code result} with the output printed since the previous result of this Run (a worker
+     * sends what a test prints before its result) and the time since then.
+     */
     private void record(TestResult result) {
+        String printed;
+        double seconds;
+        synchronized (output) {
+            long now = System.nanoTime();
+            seconds = (now - mark) / 1e9;
+            mark = now;
+            printed = droppedOutput == 0 ? output.toString()
+                    : output + "[... " + droppedOutput + " more characters in test.log]\n";
+            output.setLength(0);
+            droppedOutput = 0;
+        }
         resultsThisRun.incrementAndGet();
-        report.add(result);
+        report.add(result.with(host, seconds, printed));
     }
 
     /** The reported name; Twisted's manager ignores it, but it names the method of a class run. */

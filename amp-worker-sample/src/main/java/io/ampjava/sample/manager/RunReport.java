@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Everything a run produced: the results in the order they arrived, and problems that belong to no
- * test (a worker that died or exited badly). Thread-safe: every worker's reader thread adds to it.
+ * Everything a run produced: the results in the order they arrived, problems that belong to no test
+ * (a worker that could not start or exited badly) and notes (what went wrong and was recovered
+ * from). Thread-safe: every worker's reader thread adds to it.
  */
 public final class RunReport {
     private final List<TestResult> results = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final Consumer<TestResult> listener;
 
     /** A report that tells {@code listener} about each result as it is added. */
@@ -30,6 +32,18 @@ public final class RunReport {
     /** Records a problem that is no test's result; it makes the run fail. */
     public synchronized void problem(String text) {
         problems.add(text);
+    }
+
+    /**
+     * Records something that went wrong and was recovered from (a worker lost, then its test run
+     * again and passed); the summary shows it, but it does not make the run fail.
+     */
+    public synchronized void note(String text) {
+        notes.add(text);
+    }
+
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public synchronized List<TestResult> results() {

@@ -2,8 +2,11 @@ package io.ampjava.sample.manager;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /** The end of a run, trial style: each failure and error with its traceback, then the counts. */
 final class SummaryPrinter {
@@ -12,20 +15,29 @@ final class SummaryPrinter {
 
     private SummaryPrinter() {}
 
-    static void print(PrintStream out, RunReport report, Duration wall, String where, String testLog) {
-        for (TestResult result : report.results()) {
+    static void print(PrintStream out, RunReport report, Duration wall, String where, String testLog, int slowest) {
+        List<TestResult> results = report.results();
+        for (TestResult result : results) {
             if (result.kind().failsRun()) {
                 out.println(DOUBLE_RULE);
                 out.println("[" + result.kind().label() + "] " + result.testName()
-                        + (result.worker() >= 0 ? "  (worker " + result.worker() + ")" : ""));
+                        + (result.worker() >= 0 ? "  (" + result.where() + ")" : ""));
                 out.println(RULE);
                 out.print(result.details().isEmpty() ? result.headline() + "\n" : result.details());
+                if (!result.errorOutput().isEmpty() && !result.details().contains(result.errorOutput().strip())) {
+                    out.print(result.errorOutput());
+                }
             }
         }
         for (String problem : report.problems()) {
             out.println(DOUBLE_RULE);
             out.println("[PROBLEM] " + problem);
         }
+        for (String note : report.notes()) {
+            out.println(DOUBLE_RULE);
+            out.println("[NOTE] " + note);
+        }
+        printSlowest(out, results, slowest);
         out.println(RULE);
         Map<ResultKind, Integer> counts = report.counts();
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
@@ -36,6 +48,23 @@ final class SummaryPrinter {
         out.println();
         out.println((report.wasSuccessful() ? "PASSED" : "FAILED") + " (" + countsText(counts) + ")");
         out.flush();
+    }
+
+    private static void printSlowest(PrintStream out, List<TestResult> results, int slowest) {
+        List<TestResult> timed = results.stream()
+                .filter(result -> result.seconds() > 0)
+                .sorted(Comparator.comparingDouble(TestResult::seconds).reversed())
+                .limit(slowest)
+                .collect(Collectors.toList());
+        if (timed.isEmpty()) {
+            return;
+        }
+        out.println(RULE);
+        out.println("Slowest tests:");
+        for (TestResult result : timed) {
+            out.printf("  %8.3fs  %s%s%n", result.seconds(), result.testName(),
+                    result.worker() >= 0 ? "  (" + result.where() + ")" : "");
+        }
     }
 
     static String countsText(Map<ResultKind, Integer> counts) {

@@ -3,9 +3,13 @@ package io.ampjava.sample.manager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +25,15 @@ import java.util.concurrent.TimeUnit;
  * ({@link #fromWorker()}) becomes fd 4, fd 0 becomes {@code /dev/null} and fd 1 {@code out.log}.
  * The worker command is a shell command line, so {@code --worker-command} can be any command a
  * user would type.
+ *
+ * <p>A worker that speaks AMP on its standard input and output instead ({@code amp-worker worker
+ * --stdio}, or {@code ssh host amp-worker worker --stdio}) is started with {@code stdio}: the
+ * shell only {@code exec}s it, with the two pipes as its fds 0 and 1 and no {@code out.log}.
  */
 public final class WorkerProcess implements AutoCloseable {
     private static final String PLUMBING = "exec 3<&0 4>&1 0</dev/null 1>\"$1\"\nexec ";
+    /** How much of the end of {@code err.log} {@link #lastErrorLines} reads at most. */
+    private static final int ERROR_TAIL_BYTES = 16 * 1024;
 
     private final Process process;
     private final Path directory;
@@ -40,10 +50,22 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(String command, Path workingDirectory, Path logDirectory, Map<String, String> environment)
             throws IOException {
+        return start(command, false, workingDirectory, logDirectory, environment);
+    }
+
+    /**
+     * {@link #start(String, Path, Path, Map)}, for a worker that speaks AMP on fds 3 and 4 or, with
+     * {@code stdio}, on its standard input and output.
+     */
+    public static WorkerProcess start(String command, boolean stdio, Path workingDirectory, Path logDirectory,
+            Map<String, String> environment) throws IOException {
         Files.createDirectories(logDirectory);
         Path outLog = logDirectory.resolve("out.log");
         Path errLog = logDirectory.resolve("err.log");
-        ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c", PLUMBING + command, "amp-worker", outLog.toString()))
+        List<String> shell = stdio
+                ? List.of("/bin/sh", "-c", "exec " + command)
+                : List.of("/bin/sh", "-c", PLUMBING + command, "amp-worker", outLog.toString());
+        ProcessBuilder builder = new ProcessBuilder(shell)
                 .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
@@ -65,6 +87,36 @@ public final class WorkerProcess implements AutoCloseable {
     /** Where {@code out.log} and {@code err.log} are. */
     public Path logDirectory() {
         return directory;
+    }
+
+    /**
+     * The last {@code count} lines the worker wrote to its standard error ({@code err.log}), for
+     * saying why it died; empty when it wrote nothing.
+     */
+    public String lastErrorLines(int count) {
+        Path errLog = directory.resolve("err.log");
+        byte[] tail;
+        try (SeekableByteChannel channel = Files.newByteChannel(errLog)) {
+            long size = channel.size();
+            long start = Math.max(0, size - ERROR_TAIL_BYTES);
+            channel.position(start);
+            ByteBuffer buffer = ByteBuffer.allocate((int) (size - start));
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // reads until the buffer is full or the file ends
+            }
+            tail = Arrays.copyOf(buffer.array(), buffer.position());
+        } catch (IOException e) {
+            return "";
+        }
+        String text = new String(tail, StandardCharsets.UTF_8);
+        List<String> lines = List.of(text.split("\\R"));
+        List<String> last = lines.subList(Math.max(0, lines.size() - count), lines.size());
+        return last.isEmpty() || (last.size() == 1 && last.get(0).isEmpty()) ? "" : String.join("\n", last) + "\n";
+    }
+
+    /** Kills the worker now, without waiting for it to exit; {@link #stop} then returns its status. */
+    public void kill() {
+        process.destroyForcibly();
     }
 
     /**

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * order, so a report always arrives after the stream writes it names. Each report's future says
  * whether the manager answered it.
  *
- * <p>The dialect is found the way the issue asks: the first report that needs a stream opens one;
+ * <p>The dialect is found by asking: the first report that needs a stream opens one;
  * a manager that answers {@code StreamOpen} with {@code UNHANDLED} is a Twisted 22.8-or-earlier
  * manager, and from then on texts and frames travel inline, cut to fit (see {@link InlineLimits}).
  */

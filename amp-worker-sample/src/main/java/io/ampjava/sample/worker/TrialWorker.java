@@ -2,10 +2,13 @@ package io.ampjava.sample.worker;
 
 import io.ampjava.annotations.Responder;
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.sample.junit.ClassDigests;
 import io.ampjava.sample.junit.FailureDetails;
 import io.ampjava.sample.junit.JUnitTestRunner;
 import io.ampjava.sample.junit.OutputCapture;
 import io.ampjava.sample.junit.TestOutcome;
+import io.ampjava.sample.protocol.ClassDigest;
+import io.ampjava.sample.protocol.ClassDigestCommand;
 import io.ampjava.sample.protocol.Run;
 import io.ampjava.sample.protocol.RunCommand;
 import io.ampjava.sample.protocol.Start;
@@ -72,6 +75,15 @@ public final class TrialWorker implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code ClassDigest} (an amp-java addition): the SHA-256 of the class file this worker loads
+     * for {@code className}, so the manager can tell a host with other test classes.
+     */
+    @Responder(ClassDigest.class)
+    ClassDigest.Result classDigest(String className) {
+        return ClassDigestCommand.response(ClassDigests.of(runner.classLoader(), className).orElse(""));
+    }
+
     /** {@code Run}: run the named tests, report each result, answer whether all reports arrived. */
     @Responder(Run.class)
     CompletionStage<Run.Result> run(String testCase) {
@@ -91,6 +103,10 @@ public final class TrialWorker implements AutoCloseable {
         } catch (RuntimeException | LinkageError broken) {
             // JUnit itself failed (not a test): say so rather than leave the run without a result.
             delivered.add(queue.report(new TestOutcome.Errored(testCase, FailureDetails.of(broken, null))));
+        } catch (VirtualMachineError unrecoverable) {
+            // JUnit rethrows what it deems unrecoverable (OutOfMemoryError) out of the whole run. Once
+            // it has unwound, the memory is free again: the test is an error, the worker goes on.
+            delivered.add(queue.report(new TestOutcome.Errored(testCase, FailureDetails.of(unrecoverable, null))));
         } finally {
             capture.close();
         }

@@ -21,27 +21,53 @@ import jnr.ffi.Runtime;
  * (it caches it at start-up). Tests that need an absolute path should build it from
  * {@code System.getProperty("user.dir")}.
  */
-final class WorkingDirectory {
+public final class WorkingDirectory {
     private WorkingDirectory() {}
 
-    /** libc's {@code chdir}; public only because jnr-ffi implements it from another class loader. */
-    public interface Chdir {
+    /**
+     * The two calls of the C library a worker needs: {@code chdir}, and {@code dup2} for a worker on
+     * standard streams ({@link #pointStdoutAtStderr}). Public only because jnr-ffi implements it
+     * from another class loader.
+     */
+    public interface Libc {
         int chdir(String path);
+
+        int dup2(int oldFd, int newFd);
     }
 
     private static final class Holder {
-        static final Chdir LIBC = LibraryLoader.create(Chdir.class).load("c");
+        static final Libc LIBC = LibraryLoader.create(Libc.class).load("c");
     }
 
-    /** Makes {@code directory} the process's working directory. */
+    /**
+     * Makes {@code directory} the process's working directory, creating it first if it does not
+     * exist (a worker on another host gets the manager's path for it).
+     */
     static void change(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
-            throw new IOException("cannot run tests in " + directory + ": not a directory");
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new IOException("cannot run tests in " + directory + ": not a directory, and cannot create it ("
+                        + e + ")", e);
+            }
         }
         Path real = directory.toRealPath();
         if (Holder.LIBC.chdir(real.toString()) != 0) {
             throw new IOException("chdir " + real + " failed: errno " + LastError.getLastError(Runtime.getSystemRuntime()));
         }
         System.setProperty("user.dir", real.toString());
+    }
+
+    /**
+     * Points fd 1 at whatever fd 2 is: for a worker that speaks AMP on its standard streams, once
+     * the transport holds them, so that nothing written to standard output (by the JVM, by native
+     * code, by a child process that inherits it) can reach the manager's stream; it lands in the
+     * worker's standard error instead.
+     */
+    public static void pointStdoutAtStderr() throws IOException {
+        if (Holder.LIBC.dup2(2, 1) < 0) {
+            throw new IOException("dup2(2, 1) failed: errno " + LastError.getLastError(Runtime.getSystemRuntime()));
+        }
     }
 }

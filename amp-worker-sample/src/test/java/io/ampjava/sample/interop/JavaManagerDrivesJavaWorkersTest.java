@@ -4,20 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ampjava.sample.junit.ClassDigests;
 import io.ampjava.sample.manager.DistributedRun;
 import io.ampjava.sample.manager.ResultKind;
 import io.ampjava.sample.manager.RunReport;
 import io.ampjava.sample.manager.RunSettings;
 import io.ampjava.sample.manager.TestResult;
+import io.ampjava.sample.manager.WorkerCommands;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,25 +89,107 @@ class JavaManagerDrivesJavaWorkersTest {
     }
 
     @Test
-    void aWorkerThatDiesCostsOnlyItsTestWhileAnotherRemains() throws Exception {
+    void aWorkerThatDiesIsReplacedAndATestThatKillsTwoIsReportedWithTheWorkersLastWords() throws Exception {
         RunReport report = run(2, List.of(FIXTURES + "KillsItsWorkerFixture", DEMO + "#passes", DEMO + "#passes",
                 DEMO + "#passes", DEMO + "#passes"));
         TestResult lost = only(report, FIXTURES + "KillsItsWorkerFixture");
         assertEquals(ResultKind.ERROR, lost.kind());
-        assertTrue(lost.details().contains("exited with code 3"), lost.details());
+        assertTrue(lost.details().contains("exited with status 3"), lost.details());
+        assertTrue(lost.headline().contains("2 times: not run again"), lost.headline());
         assertEquals(4, report.counts().get(ResultKind.SUCCESS), printed());
+        assertEquals(1, report.notes().size(), () -> report.notes().toString());
+        assertTrue(report.problems().isEmpty(), () -> report.problems().toString());
     }
 
     @Test
-    void whenTheLastWorkerDiesTheRestIsReportedNotRun() throws Exception {
-        // Three classes, so the queue hands them out in this order (it keeps a worker to a class).
+    void everyWayToLoseAWorkerCostsOnlyItsTest() throws Exception {
+        // One worker, so each loss needs a replacement for the run to go on.
         String last = "io.ampjava.sample.demo.LargeReportsTest#printsLongLine";
-        RunReport report = run(1, List.of(DEMO + "#passes", FIXTURES + "KillsItsWorkerFixture", last));
+        RunSettings settings = realWorkers(1).withTestTimeout(Optional.of(Duration.ofSeconds(5)));
+        RunReport report = DistributedRun.run(settings, List.of(DEMO + "#passes", FIXTURES + "ExitsItsWorkerFixture",
+                FIXTURES + "DiesOnceFixture", FIXTURES + "HangsFixture", FIXTURES + "RunsOutOfMemoryFixture",
+                FIXTURES + "KillsItselfFixture", last), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        TestResult exited = only(report, FIXTURES + "ExitsItsWorkerFixture");
+        assertEquals(ResultKind.ERROR, exited.kind(), printed());
+        assertTrue(exited.details().contains("exited with status 7"), exited.details());
+        assertTrue(exited.errorOutput().contains("fixture: giving up the worker on purpose"), exited.errorOutput());
+
+        assertEquals(ResultKind.SUCCESS, only(report, FIXTURES + "DiesOnceFixture#diesTheFirstTime").kind(), printed());
+        assertTrue(report.notes().stream().anyMatch(note -> note.contains("DiesOnceFixture") && note.contains("status 9")
+                && note.contains("running it again")), () -> report.notes().toString());
+
+        TestResult hung = only(report, FIXTURES + "HangsFixture");
+        assertEquals(ResultKind.ERROR, hung.kind(), printed());
+        assertEquals("timed out after 5 s", hung.headline());
+
+        // JUnit rethrows an OutOfMemoryError out of its run: an error, and the worker goes on.
+        TestResult memory = only(report, FIXTURES + "RunsOutOfMemoryFixture");
+        assertEquals(ResultKind.ERROR, memory.kind(), printed());
+        assertTrue(memory.headline().startsWith("builtins.MemoryError: java.lang.OutOfMemoryError"), memory.headline());
+
+        TestResult killed = only(report, FIXTURES + "KillsItselfFixture");
+        assertEquals(ResultKind.ERROR, killed.kind(), printed());
+        assertTrue(killed.details().contains("exited with status 137"), killed.details());
+
+        assertEquals(ResultKind.SUCCESS, only(report, last).kind(), "the last replacement runs the rest: " + printed());
         assertEquals(ResultKind.SUCCESS, only(report, DEMO + "#passes").kind());
-        assertEquals(ResultKind.ERROR, only(report, FIXTURES + "KillsItsWorkerFixture").kind());
-        TestResult notRun = only(report, last);
-        assertEquals("not run: no worker was left to run it", notRun.headline());
-        assertEquals(3, notRun.position());
+        assertTrue(report.problems().isEmpty(), () -> report.problems().toString());
+        assertTrue(printed().contains("[NOTE] worker 0 was lost while running " + FIXTURES + "DiesOnceFixture"), printed());
+    }
+
+    @Test
+    void aWorkerWithOtherTestClassesIsStoppedAndReportedAndTheOthersRunItsShare() throws Exception {
+        // Worker 0 sees the manager's ExtraTest, worker 1 a different build of it.
+        compile(temp.resolve("cp0"), "assertEquals(2, 1 + 1)");
+        compile(temp.resolve("cp1"), "assertEquals(3, 1 + 2)");
+        ClassLoader managers = new URLClassLoader(new URL[] {temp.resolve("cp0").toUri().toURL()}, getClass().getClassLoader());
+        String command = WorkerCommands.javaWorker(temp.resolve("cp{index}").toString(), false, List.of());
+        RunSettings settings = new RunSettings(2, command, temp.resolve("run"), temp, Map.of()).withTestClasses(managers);
+        RunReport report = DistributedRun.run(settings, List.of("extra.ExtraTest#a", "extra.ExtraTest#b", "extra.ExtraTest#c",
+                "extra.ExtraTest#d"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertEquals(4, report.counts().get(ResultKind.SUCCESS), printed());
+        assertTrue(report.results().stream().allMatch(result -> result.worker() == 0), printed());
+        assertEquals(1, report.problems().size(), () -> report.problems().toString());
+        String problem = report.problems().get(0);
+        String mine = ClassDigests.of(managers, "extra.ExtraTest").orElseThrow();
+        assertTrue(problem.startsWith("worker 1 has other test classes than the manager: extra.ExtraTest has SHA-256 ")
+                && problem.contains(mine + " here"), problem);
+        assertTrue(!problem.contains(mine + " there"), problem);
+    }
+
+    private static void compile(Path classes, String check) throws Exception {
+        Path source = Files.createDirectories(classes.resolveSibling(classes.getFileName() + "-src/extra")).resolve("ExtraTest.java");
+        StringBuilder methods = new StringBuilder();
+        for (String name : List.of("a", "b", "c", "d")) {
+            methods.append("    @org.junit.jupiter.api.Test void ").append(name)
+                    .append("() { org.junit.jupiter.api.Assertions.").append(check).append("; }\n");
+        }
+        Files.writeString(source, "package extra;\npublic class ExtraTest {\n" + methods + "}\n");
+        Files.createDirectories(classes);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), source.toString());
+        assertEquals(0, status);
+    }
+
+    @Test
+    void aWorkerThatExitsOnOutOfMemoryIsReplacedAndItsLastWordsReported() throws Exception {
+        String command = WorkerCommands.javaWorker(null, false, List.of("-Damp.sample.fixtures=on", "-XX:+ExitOnOutOfMemoryError"));
+        RunSettings settings = new RunSettings(1, command, temp.resolve("run"), temp, Map.of());
+        RunReport report = DistributedRun.run(settings, List.of(FIXTURES + "RunsOutOfMemoryFixture", DEMO + "#passes"),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        TestResult memory = only(report, FIXTURES + "RunsOutOfMemoryFixture");
+        assertEquals(ResultKind.ERROR, memory.kind(), printed());
+        assertTrue(memory.details().contains("exited with status 3"), memory.details());
+        assertTrue(memory.errorOutput().contains("Terminating due to java.lang.OutOfMemoryError"), memory.errorOutput());
+        assertEquals(ResultKind.SUCCESS, only(report, DEMO + "#passes").kind(), printed());
+    }
+
+    /** Workers as the manager starts its own (its JVM options), from this test JVM's class path. */
+    private RunSettings realWorkers(int jobs) {
+        String command = WorkerCommands.javaWorker(null, false, List.of("-Damp.sample.fixtures=on", "-Damp.fixture.dir=" + temp));
+        return new RunSettings(jobs, command, temp.resolve("run"), temp, Map.of());
     }
 
     @Test
@@ -127,7 +216,12 @@ class JavaManagerDrivesJavaWorkersTest {
     void aWorkerCommandThatCannotStartIsAProblemNotAHang() throws Exception {
         RunSettings settings = new RunSettings(1, "/no/such/worker", temp.resolve("run"), temp, Map.of());
         RunReport report = DistributedRun.run(settings, List.of(DEMO + "#passes"), new PrintStream(printed, true, StandardCharsets.UTF_8));
-        assertEquals(ResultKind.ERROR, only(report, DEMO + "#passes").kind());
-        assertTrue(Files.readString(temp.resolve("run/0/err.log")).contains("/no/such/worker"));
+        TestResult notRun = only(report, DEMO + "#passes");
+        assertEquals(ResultKind.ERROR, notRun.kind());
+        assertEquals("not run: no worker was left to run it", notRun.headline());
+        assertEquals(1, report.problems().size(), () -> report.problems().toString());
+        String problem = report.problems().get(0);
+        assertTrue(problem.startsWith("worker 0 could not start") && problem.contains("exited with status 127")
+                && problem.contains("/no/such/worker"), problem);
     }
 }

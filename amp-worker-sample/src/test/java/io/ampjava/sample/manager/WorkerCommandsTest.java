@@ -51,10 +51,35 @@ class WorkerCommandsTest {
     @Test
     void optionsComeBeforeTheClasspathAndWorkerOptionsAfterTheMainClass() {
         String command = WorkerCommands.javaWorker("w.jar", List.of(ClassArchive.useOption(Path.of("w.jsa"))), "tests", true);
-        assertTrue(command.endsWith(" -XX:+UseSerialGC"
+        assertTrue(command.endsWith(" -XX:+UseSerialGC -XX:+DisplayVMOutputToStderr"
                 + " -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=18000"
                 + " -XX:Tier4CompileThreshold=450000 -XX:Tier4BackEdgeThreshold=1200000"
                 + " -XX:SharedArchiveFile=w.jsa -cp w.jar io.ampjava.sample.cli.WorkerMain"
                 + " --force-gc --classpath tests"), command);
+    }
+
+    @Test
+    void theRemoteJvmAcceptsItsOptionsAndKeepsItsOwnMessagesOffStandardOutput() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = WorkerCommands.remoteJavaWorker(java, null, false, List.of("-Xmx64m"));
+        assertTrue(command.contains(" -XX:+DisplayVMOutputToStderr -XX:Tier4InvocationThreshold=150000")
+                && command.contains(" -Xlog:disable -Xlog:all=warning:stderr "), command);
+        assertTrue(command.contains(" -Xmx64m -cp "), command);
+        assertTrue(command.endsWith(" io.ampjava.sample.cli.WorkerMain --stdio"), command);
+        // A worker started without a manager: it must refuse, and say so on stderr, not stdout.
+        Process process = new ProcessBuilder("/bin/sh", "-c", command + " </dev/null").start();
+        String out = new String(process.getInputStream().readAllBytes(), UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), UTF_8);
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), err);
+        assertEquals("", out);
+        assertTrue(err.contains("a --stdio worker talks to its manager on its standard input and output"), err);
+    }
+
+    @Test
+    void theSshCommandPutsTheUsersOptionsFirstAndQuotesTheRemoteCommandOnce() {
+        String command = WorkerCommands.sshWorker(List.of("-F", "my config"), "java -cp '/a b/w.jar' Main --stdio");
+        assertEquals("ssh -T -F 'my config' -o BatchMode=yes -o ServerAliveInterval=10 -o ServerAliveCountMax=3 {host} "
+                + "'java -cp '\\''/a b/w.jar'\\'' Main --stdio'", command);
     }
 }

@@ -33,8 +33,9 @@ class ClassArchiveIT {
         assertEquals(0, run.exitCode, run.output);
         String firstLine = run.output.lines().findFirst().orElseThrow();
         assertTrue(firstLine.contains(" -XX:SharedArchiveFile=" + ARCHIVE + " -cp " + JAR + " "), firstLine);
-        // The JVM says on the worker's standard output when it cannot use an archive.
-        String workerOutput = Files.readString(temp.resolve("0").resolve("out.log"));
+        // The JVM says on the worker's standard output (or error) when it cannot use an archive.
+        String workerOutput = Files.readString(temp.resolve("0").resolve("out.log"))
+                + Files.readString(temp.resolve("0").resolve("err.log"));
         assertFalse(workerOutput.contains("archive"), workerOutput);
     }
 

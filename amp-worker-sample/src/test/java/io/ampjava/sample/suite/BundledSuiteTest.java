@@ -18,7 +18,7 @@ class BundledSuiteTest {
         }
         assertEquals(new HashSet<>(discovered), new HashSet<>(listed));
         assertEquals(listed.size(), new HashSet<>(listed).size(), "no name twice");
-        assertTrue(listed.size() >= 100, "the issue asks for at least 100 tests, got " + listed.size());
+        assertTrue(listed.size() >= 100, "the bundled suite has at least 100 tests, got " + listed.size());
     }
 
     @Test

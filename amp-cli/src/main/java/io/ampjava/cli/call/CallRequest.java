@@ -1,0 +1,54 @@
+package io.ampjava.cli.call;
+
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.Descriptor;
+import io.ampjava.wire.Box;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The arguments of one {@code amp call}, read and checked ({@link TextRequest}, {@link TypedRequest}),
+ * ready to be put in a box once per call: wire bytes, and descriptors to pass.
+ */
+final class CallRequest implements AutoCloseable {
+    private final Map<String, Object> values = new LinkedHashMap<>(); // wire bytes, or a Descriptor
+
+    /** Puts the wire bytes, or the {@link Descriptor} (which this request owns from now on), of {@code key}. */
+    void put(String key, Object value) {
+        if (!(value instanceof byte[]) && !(value instanceof Descriptor)) {
+            throw new IllegalArgumentException("not bytes or a descriptor: " + value);
+        }
+        values.put(key, value);
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /**
+     * A new box of the arguments (without {@code _command} and {@code _ask}); descriptors are sent
+     * through {@code context}, which numbers them for this call.
+     */
+    Box box(ArgumentContext context) {
+        Box box = new Box(values.size() + 2);
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            Object value = entry.getValue();
+            byte[] bytes = value instanceof Descriptor
+                    ? Integer.toString(context.sendDescriptor((Descriptor) value)).getBytes(StandardCharsets.US_ASCII)
+                    : (byte[]) value;
+            box.put(entry.getKey(), bytes);
+        }
+        return box;
+    }
+
+    /** Closes the descriptors this request opened. */
+    @Override
+    public void close() {
+        for (Object value : values.values()) {
+            if (value instanceof Descriptor) {
+                ((Descriptor) value).close();
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.ampjava.cli.call;
+
+import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.BadArgumentException;
+import io.ampjava.types.Descriptor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The descriptors a peer passed with its answer, which an untyped call cannot tie to a key: taken
+ * in ordinal order, described (what they are open on) and closed.
+ */
+final class ReceivedDescriptors {
+    private ReceivedDescriptors() {}
+
+    /** Claims, describes and closes every waiting descriptor from ordinal {@code first} on. */
+    static List<String> drain(ArgumentContext context, int first) {
+        List<String> described = new ArrayList<>();
+        for (int ordinal = first; ; ordinal++) {
+            Descriptor descriptor;
+            try {
+                descriptor = context.claimDescriptor(ordinal);
+            } catch (BadArgumentException none) {
+                return described;
+            }
+            try (descriptor) {
+                described.add(ordinal + ": " + target(descriptor.fd()));
+            }
+        }
+    }
+
+    /** What {@code fd} is open on, as the kernel names it: a path, {@code pipe:[123]}, {@code socket:[456]}. */
+    static String target(int fd) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "fd " + fd;
+        }
+    }
+}
