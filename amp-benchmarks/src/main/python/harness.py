@@ -428,6 +428,14 @@ def targets(cells, jmh):
                 total = encode["ns"] + decode["ns"]
                 lines.append("| Codec: Sum request encode + decode, %s | %.0f ns | ≤ 150 ns | %s |" % (
                     level, total, "yes" if total <= 150 else "**no**"))
+        for kind, encode_name, decode_name in (("byte[]", "encodeCall", "decodeCall"), ("ASCII String", "encodeText", "decodeText")):
+            encode = by_name.get("SplitValueBenchmark." + encode_name)
+            decode = by_name.get("SplitValueBenchmark." + decode_name)
+            if encode and decode:
+                # 1 MiB through the call codec both ways: bytes over nanoseconds is GB/s.
+                speed = (1 << 20) / (encode["ns"] + decode["ns"])
+                lines.append("| Codec: 1 MiB large value (%s) encode + decode | %.2f GB/s | ≥ 1 GB/s | %s |" % (
+                    kind, speed, "yes" if speed >= 1 else "**no**"))
         encode, decode = by_name.get("SumBoxBenchmark.encodeBox"), by_name.get("SumBoxBenchmark.decodeBox")
         if encode and decode and encode["bytes"] is not None and decode["bytes"] is not None:
             lines.append("| Codec: Sum box allocation, encode / decode | %.0f B / %.0f B | the values only | "
