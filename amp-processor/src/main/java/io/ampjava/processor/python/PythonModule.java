@@ -90,7 +90,8 @@ final class PythonModule {
 
     /**
      * The arguments {@code @Argument(large = true)} values are, in Python: the scheme of
-     * {@code io.ampjava.types.LargeValue}, with only the {@code amp} API every Twisted since 2010 has.
+     * {@code io.ampjava.types.LargeValue}, with only public {@code amp} API (Argument's toBox, fromBox,
+     * toString and fromString), which Twisted 22.4 and today's Twisted share.
      */
     private static final String LARGE_VALUES = """
             class LargeString(amp.Argument):
