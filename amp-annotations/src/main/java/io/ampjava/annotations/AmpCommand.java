@@ -40,13 +40,14 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface AmpCommand {
-    /** The command's wire name; the interface's simple name when empty. At most 255 UTF-8 bytes. */
+    /** {@return the command's wire name; the interface's simple name when empty} At most 255 UTF-8 bytes. */
     String name() default "";
 
     /**
-     * The simple name of the generated class, in the interface's package; {@code <Name>Command} when
-     * empty ({@code Outer_<Name>Command} for an interface nested in {@code Outer}). Choose one when the
-     * default is taken, by a class of yours or by another command's generated class:
+     * {@return the simple name of the generated class, in the interface's package}
+     * {@code <Name>Command} when empty ({@code Outer_<Name>Command} for an interface nested in
+     * {@code Outer}). Choose one when the default is taken, by a class of yours or by another
+     * command's generated class:
      *
      * <pre>{@code
      * @AmpCommand(className = "DivisionCalls")   // generates DivisionCalls, not DivideCommand
@@ -55,25 +56,25 @@ public @interface AmpCommand {
      */
     String className() default "";
 
-    /** Exceptions this command may raise on the responder side, each mapped to an error code. */
+    /** {@return the exceptions this command may raise on the responder side, each mapped to an error code} */
     AmpError[] errors() default {};
 
     /**
-     * Whether the caller asks for an answer ({@code _ask}). When false, the call completes as soon as
+     * {@return whether the caller asks for an answer ({@code _ask})} When false, the call completes as soon as
      * the request is written and the responder's answer, if any, is never sent (Twisted's
      * {@code requiresAnswer = False}).
      */
     boolean requiresAnswer() default true;
 
     /**
-     * Whether the responder closes the connection once its answer is written (Twisted's
-     * {@code responseType = QuitBox}).
+     * {@return whether the responder closes the connection once its answer is written} (Twisted's
+     * {@code responseType = QuitBox}.)
      */
     boolean closesConnection() default false;
 
     /**
-     * Whether a successful answer switches the connection to another protocol (Twisted's
-     * {@code ProtocolSwitchCommand}): every byte after the answer then belongs to that protocol.
+     * {@return whether a successful answer switches the connection to another protocol} (Twisted's
+     * {@code ProtocolSwitchCommand}.) Every byte after the answer then belongs to that protocol.
      * The generated {@code call} takes the {@code SwitchedProtocol} to switch to as its last
      * parameter; a {@code @Responder} returns the protocol (or a {@code CompletionStage} of it). Such
      * a command has no {@link Response} (the answer is {@code _answer} alone), requires an answer and

@@ -18,18 +18,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({})
 public @interface AmpError {
-    /** The error code sent on the wire, e.g. {@code "ZERO_DIVISION"}. */
+    /** {@return the error code sent on the wire, e.g. {@code "ZERO_DIVISION"}} */
     String code();
 
-    /** The exception type mapped to {@link #code()}. */
+    /** {@return the exception type mapped to {@link #code()}} */
     Class<? extends Throwable> exception();
 
-    /** Whether the responder closes the connection after sending this error (Twisted's {@code fatalErrors}). */
+    /** {@return whether the responder closes the connection after sending this error} (Twisted's {@code fatalErrors}.) */
     boolean fatal() default false;
 
     /**
-     * The Python exception class this error is in the Python module the processor can generate (see
-     * {@code docs/user-guide.md}, "The Python side"); empty for the default: the exception's simple
+     * {@return the Python exception class of this error} That is its name in the Python module the
+     * processor can generate (see {@code docs/user-guide.md}, "The Python side"); empty for the default: the exception's simple
      * name with a final {@code Exception} made {@code Error} ({@code QuotaException} to
      * {@code QuotaError}), or the Python built-in a few JDK exceptions stand for
      * ({@code ArithmeticException} to {@code ZeroDivisionError}). A name of a Python built-in

@@ -22,21 +22,21 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Argument {
-    /** The wire key; the method name when empty. At most 255 UTF-8 bytes, and not starting with {@code _}. */
+    /** {@return the wire key; the method name when empty} At most 255 UTF-8 bytes, and not starting with {@code _}. */
     String value() default "";
 
-    /** Whether the argument may be absent: absent on the wire is {@code null} in Java. */
+    /** {@return whether the argument may be absent} Absent on the wire is {@code null} in Java. */
     boolean optional() default false;
 
     /**
-     * A custom argument type: a class implementing {@code io.ampjava.types.ArgumentType<T>} for the
+     * {@return a custom argument type} It is a class implementing {@code io.ampjava.types.ArgumentType<T>} for the
      * method's return type {@code T}, with a public no-argument constructor or a public static final
      * {@code INSTANCE} field. {@code void.class} (the default) means: choose from the Java type.
      */
     Class<?> type() default void.class;
 
     /**
-     * Whether the value may be longer than AMP's 65,535 bytes: a {@code byte[]} or a {@code String}
+     * {@return whether the value may be longer than AMP's 65,535 bytes} A {@code byte[]} or a {@code String}
      * (as UTF-8) then travels split across keys ({@code io.ampjava.types.LargeValue}: the key holds
      * the length, {@code key.0}, {@code key.1}, ... hold the bytes), up to the connection's
      * {@code maxLargeValueBytes}. Both peers must declare it so: in the Python module the processor

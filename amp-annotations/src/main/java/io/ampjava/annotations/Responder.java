@@ -28,6 +28,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Responder {
-    /** The {@link AmpCommand} interface this method answers. */
+    /** {@return the {@link AmpCommand} interface this method answers} */
     Class<?> value();
 }

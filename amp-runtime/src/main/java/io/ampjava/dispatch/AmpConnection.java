@@ -99,6 +99,10 @@ public final class AmpConnection implements AutoCloseable {
      * Starts serving {@code transport}: a reader thread parses incoming boxes, answers requests with
      * {@code locator} and completes calls. The connection owns the transport from now on and closes
      * it when the connection closes.
+     *
+     * @param transport the transport, owned by the connection from now on
+     * @param locator answers the peer's calls
+     * @return the open connection
      */
     public static AmpConnection open(Transport transport, ResponderLocator locator) {
         return open(transport, locator, ConnectionOptions.defaults());
@@ -107,6 +111,10 @@ public final class AmpConnection implements AutoCloseable {
     /**
      * The same, with a thread name, a responder executor, limits or timeouts.
      *
+     * @param transport the transport, owned by the connection from now on
+     * @param locator answers the peer's calls
+     * @param options a thread name, a responder executor, limits, timeouts
+     * @return the open connection
      * @throws OutOfMemoryError when the reader thread cannot start (the process is at its thread
      *     limit, say); the transport is closed then
      */
@@ -145,6 +153,11 @@ public final class AmpConnection implements AutoCloseable {
      * arguments' codec throws (a value it cannot encode, a {@code Descriptor} on a transport that cannot
      * carry one; no tag is consumed).
      *
+     * @param <A> the arguments' type
+     * @param <R> the response's type
+     * @param command the command
+     * @param arguments its arguments
+     * @return the response, when it comes
      * @throws IllegalArgumentException when {@code command} switches protocol or is StartTLS (use
      *     {@link #switchProtocol} or {@link #startTls})
      */
@@ -189,6 +202,10 @@ public final class AmpConnection implements AutoCloseable {
      * {@link UnhandledCommandException} / {@link ConnectionLostException}, or with
      * {@link io.ampjava.wire.TooLongException} when a key or value is too long (nothing is sent).
      * {@code arguments} is not modified.
+     *
+     * @param command the command's wire name
+     * @param arguments the argument keys and values
+     * @return the answer box, when it comes
      */
     public CompletableFuture<Box> callRemoteString(String command, Box arguments) {
         refuseStartTls(command);
@@ -221,6 +238,8 @@ public final class AmpConnection implements AutoCloseable {
      * Sends {@code command} without {@code _ask}: no answer will come. The tag counter still advances.
      * On a closed connection nothing is sent and nothing is thrown, as in Twisted.
      *
+     * @param command the command's wire name
+     * @param arguments the argument keys and values
      * @throws io.ampjava.wire.TooLongException when a key or value is too long; nothing is sent
      * @throws CallRejectedException when the outgoing queue is full; nothing is sent
      * @throws ProtocolSwitchedException when the connection switched protocol, or waits for the
@@ -252,25 +271,28 @@ public final class AmpConnection implements AutoCloseable {
      * until the answer; then TLS starts and they go through it. The TLS roles follow the connection's:
      * the side that connected is the TLS client, whoever asked.
      *
-     * <p>The future completes once the handshake is done. It fails with {@link PeerVerifyException}
+     * <p>The future completes once the handshake is done. It fails with {@link io.ampjava.tls.PeerVerifyException}
      * when the handshake fails or the peer closes the connection during it (the connection closes,
      * and every outstanding call fails with the same exception); with {@link RemoteAmpException}
      * (code {@code TLS_ERROR}) or {@link UnhandledCommandException} when the peer refuses, and then
      * the held boxes go out in the clear and the connection carries on; with
-     * {@link OnlyOneTlsException} when TLS is started or starting already; with an
-     * {@link SSLException} when the options do not fit this connection (say, this side would be the
+     * {@link io.ampjava.tls.OnlyOneTlsException} when TLS is started or starting already; with an
+     * {@link javax.net.ssl.SSLException} when the options do not fit this connection (say, this side would be the
      * TLS server and has no certificate); in these last cases nothing is sent.
      *
      * <pre>{@code
      * connection.startTls(TlsOptions.builder().trustAnchors(ca).build()).get(10, TimeUnit.SECONDS);
      * }</pre>
+     *
+     * @param options the TLS identity, trust and checks
+     * @return completes once the handshake is done
      */
     public CompletableFuture<Void> startTls(TlsOptions options) {
         Objects.requireNonNull(options, "options");
         return tls.start(options);
     }
 
-    /** The TLS session, once TLS runs: the peer's certificates, the protocol and cipher suite. */
+    /** {@return the TLS session, once TLS runs: the peer's certificates, the protocol and cipher suite} */
     public Optional<SSLSession> tlsSession() {
         return tls.session();
     }
@@ -286,6 +308,12 @@ public final class AmpConnection implements AutoCloseable {
      * run (on the reader thread), or fails as {@link #callRemote} does, or with
      * {@link ProtocolSwitchedException} when the connection switched, or waits for a switch, already.
      *
+     * @param <A> the arguments' type
+     * @param <P> the protocol's type
+     * @param command a command that switches protocol
+     * @param arguments its arguments
+     * @param protocol the protocol that takes over the connection
+     * @return the protocol, once it runs
      * @throws IllegalArgumentException when {@code command} does not switch protocol
      */
     public <A, P extends SwitchedProtocol> CompletableFuture<P> switchProtocol(Command<A, ?> command, A arguments,
@@ -368,7 +396,7 @@ public final class AmpConnection implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
     // State and closing
 
-    /** The descriptor exchange of this connection, for argument types. */
+    /** {@return the descriptor exchange of this connection, for argument types} */
     public ArgumentContext argumentContext() {
         return descriptors;
     }
@@ -377,12 +405,14 @@ public final class AmpConnection implements AutoCloseable {
      * Completes, normally, once the connection is closed and every outstanding call has failed (the
      * transport is closed, and received descriptors nobody claimed are closed), with why it closed:
      * this side closed it, it closed after a closing answer, the peer closed it, or it failed.
+     *
+     * @return the future of the closing, with why it closed
      */
     public CompletableFuture<CloseReason> closeFuture() {
         return shutdown.future();
     }
 
-    /** Why the connection closed, or null while it is open. */
+    /** {@return why the connection closed, or null while it is open} */
     public CloseReason closeReason() {
         return shutdown.reason();
     }
@@ -390,6 +420,8 @@ public final class AmpConnection implements AutoCloseable {
     /**
      * Whether the connection is open: it reads and writes. A graceful close
      * ({@link #closeGracefully}) keeps it open, refusing new calls, until the work in progress is done.
+     *
+     * @return whether it is open
      */
     public boolean isOpen() {
         return shutdown.isOpen();
@@ -399,13 +431,15 @@ public final class AmpConnection implements AutoCloseable {
      * Why the connection closed: an {@link EOFException} when the peer closed it, the I/O error, the
      * {@link ProtocolException} or remote {@link io.ampjava.wire.TooLongException} that closed it;
      * null while it is open. {@link #closeReason()} also says who closed it.
+     *
+     * @return the cause, or null while open
      */
     public Throwable closeCause() {
         CloseReason reason = shutdown.reason();
         return reason == null ? null : reason.cause();
     }
 
-    /** The transport's description, e.g. {@code unix:/tmp/amp.sock}. */
+    /** {@return the transport's description, e.g. {@code unix:/tmp/amp.sock}} */
     public String describe() {
         return transport.describe();
     }
@@ -428,6 +462,7 @@ public final class AmpConnection implements AutoCloseable {
      * {@code timeout}; then ends the output stream (with TLS's {@code close_notify}) and closes.
      * Calls still waiting then fail as for {@link #close()}.
      *
+     * @param timeout how long the work in progress may take
      * @return the {@link #closeFuture()}
      */
     public CompletableFuture<CloseReason> closeGracefully(Duration timeout) {

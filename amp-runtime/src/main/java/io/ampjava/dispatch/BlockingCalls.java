@@ -38,6 +38,9 @@ public final class BlockingCalls {
      * Waits for {@code call} without a time limit (a closing connection fails every call it has not
      * answered) and without reacting to interrupts, and returns its result.
      *
+     * @param <T> the result's type
+     * @param call the call's future
+     * @return its result
      * @throws RuntimeException the call's failure, when unchecked
      * @throws Error the call's failure, when an error
      * @throws CompletionException wrapping the call's failure, when checked
@@ -62,9 +65,12 @@ public final class BlockingCalls {
      * is kept for the caller to see), and returns its result. When the time is up, the call is given
      * up: its future fails with a {@link CallTimeoutException}, which is thrown.
      *
+     * @param <T> the result's type
+     * @param call the call's future
      * @param timeout how long to wait; zero or less takes only an answer already there
      * @param command the command called, named in the timeout's message
      * @param connection the connection called on, named in the timeout's message
+     * @return its result
      * @throws CallTimeoutException if no answer came within {@code timeout}
      * @throws RuntimeException the call's failure, when unchecked
      * @throws Error the call's failure, when an error
@@ -102,6 +108,11 @@ public final class BlockingCalls {
     /**
      * Throws the cause of {@code failure} when it is a {@code type}: for a caller that declares the
      * checked exception {@code type}.
+     *
+     * @param <X> the checked exception's type
+     * @param failure the call's failure
+     * @param type the checked exception the caller declares
+     * @throws X the cause, when it is one
      */
     public static <X extends Exception> void throwIfCause(CompletionException failure, Class<X> type) throws X {
         Throwable cause = failure.getCause();

@@ -8,6 +8,11 @@ package io.ampjava.dispatch;
  * read what is queued.
  */
 public class CallRejectedException extends IllegalStateException {
+    /**
+     * A refusal.
+     *
+     * @param message what was refused, and why
+     */
     public CallRejectedException(String message) {
         super(message);
     }

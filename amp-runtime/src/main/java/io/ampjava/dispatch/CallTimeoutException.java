@@ -13,7 +13,9 @@ import java.util.Objects;
 public final class CallTimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The wire name of the command. */
     private final String command;
+    /** How long the caller waited. */
     private final Duration waited;
 
     /**
@@ -27,12 +29,12 @@ public final class CallTimeoutException extends RuntimeException {
         this.waited = Objects.requireNonNull(waited, "waited");
     }
 
-    /** The wire name of the command that got no answer. */
+    /** {@return the wire name of the command that got no answer} */
     public String command() {
         return command;
     }
 
-    /** How long the caller waited. */
+    /** {@return how long the caller waited} */
     public Duration waited() {
         return waited;
     }

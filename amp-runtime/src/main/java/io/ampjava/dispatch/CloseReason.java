@@ -36,12 +36,18 @@ public record CloseReason(Kind kind, Throwable cause) {
         FAILED
     }
 
+    /**
+     * Checks the kind.
+     *
+     * @param kind how the connection ended
+     * @param cause why, when it failed or the peer closed it
+     */
     public CloseReason {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(cause, "cause");
     }
 
-    /** Whether the connection ended as one side meant it to: anything but {@link Kind#FAILED}. */
+    /** {@return whether the connection ended as one side meant it to: anything but {@link Kind#FAILED}} */
     public boolean isClean() {
         return kind != Kind.FAILED;
     }

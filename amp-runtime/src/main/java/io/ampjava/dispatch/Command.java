@@ -48,9 +48,12 @@ public final class Command<A, R> {
     /**
      * Starts a command description.
      *
+     * @param <A> the arguments' type
+     * @param <R> the response's type
      * @param name the wire name, at most 255 UTF-8 bytes
      * @param arguments the codec of the arguments record
      * @param response the codec of the response record; {@link #EMPTY} for no response fields
+     * @return a builder
      */
     public static <A, R> Builder<A, R> builder(String name, BoxCodec<A> arguments, BoxCodec<R> response) {
         return new Builder<>(name, arguments, response);
@@ -67,6 +70,7 @@ public final class Command<A, R> {
         }
     };
 
+    /** {@return the wire name} */
     public String name() {
         return name;
     }
@@ -76,24 +80,27 @@ public final class Command<A, R> {
         return nameBytes;
     }
 
+    /** {@return the codec of the arguments} */
     public BoxCodec<A> arguments() {
         return arguments;
     }
 
+    /** {@return the codec of the response} */
     public BoxCodec<R> response() {
         return response;
     }
 
-    /** The declared errors, in declaration order. */
+    /** {@return the declared errors, in declaration order} */
     public List<ErrorSpec> errors() {
         return errors;
     }
 
+    /** {@return whether the caller asks for an answer ({@code _ask})} */
     public boolean requiresAnswer() {
         return requiresAnswer;
     }
 
-    /** Whether the responder closes the connection after answering (Twisted's QuitBox). */
+    /** {@return whether the responder closes the connection after answering (Twisted's QuitBox)} */
     public boolean closesConnection() {
         return closesConnection;
     }
@@ -101,6 +108,9 @@ public final class Command<A, R> {
     /**
      * The declared error a responder's exception maps to: the first {@link ErrorSpec} whose type
      * the exception is an instance of, or null when it was not declared.
+     *
+     * @param exception what the responder threw
+     * @return the declared error, or null
      */
     public ErrorSpec errorFor(Throwable exception) {
         for (ErrorSpec error : errors) {
@@ -111,7 +121,12 @@ public final class Command<A, R> {
         return null;
     }
 
-    /** The declared error with {@code code}, or null. */
+    /**
+     * The declared error with {@code code}, or null.
+     *
+     * @param code an error code
+     * @return the declared error, or null
+     */
     public ErrorSpec errorForCode(String code) {
         for (ErrorSpec error : errors) {
             if (error.code().equals(code)) {
@@ -143,6 +158,8 @@ public final class Command<A, R> {
      * Whether a successful answer switches the connection to another protocol (Twisted's
      * {@code ProtocolSwitchCommand}): call it with {@link AmpConnection#switchProtocol}, answer it
      * with a {@link ProtocolSwitchResponder}.
+     *
+     * @return whether it switches protocol
      */
     public boolean switchesProtocol() {
         return switchesProtocol;
@@ -152,6 +169,8 @@ public final class Command<A, R> {
      * What travels for this command, as data, for tools that build and read its boxes without its
      * Java types. Generated commands have one; a command built by hand has one if its builder was
      * given the fields ({@link Builder#schema}).
+     *
+     * @return the schema, or empty
      */
     public Optional<CommandSchema> schema() {
         return Optional.ofNullable(schema);
@@ -184,17 +203,34 @@ public final class Command<A, R> {
             this.response = java.util.Objects.requireNonNull(response, "response");
         }
 
-        /** Declares an error; the first matching declaration wins on the responder side. */
+        /**
+         * Declares an error; the first matching declaration wins on the responder side.
+         *
+         * @param error the declared error
+         * @return this builder
+         */
         public Builder<A, R> error(ErrorSpec error) {
             errors.add(error);
             return this;
         }
 
+        /**
+         * Whether the caller asks for an answer ({@code _ask}); true by default.
+         *
+         * @param requiresAnswer whether it does
+         * @return this builder
+         */
         public Builder<A, R> requiresAnswer(boolean requiresAnswer) {
             this.requiresAnswer = requiresAnswer;
             return this;
         }
 
+        /**
+         * Whether the responder closes the connection after answering (Twisted's QuitBox); false by default.
+         *
+         * @param closesConnection whether it does
+         * @return this builder
+         */
         public Builder<A, R> closesConnection(boolean closesConnection) {
             this.closesConnection = closesConnection;
             return this;
@@ -204,6 +240,9 @@ public final class Command<A, R> {
          * Makes a protocol-switching command. Its answer carries no fields (Twisted sends
          * {@code _answer} alone), so the response codec must be {@link Command#EMPTY}; it requires an
          * answer and does not close the connection.
+         *
+         * @param switches whether it switches protocol
+         * @return this builder
          */
         public Builder<A, R> switchesProtocol(boolean switches) {
             this.switchesProtocol = switches;
@@ -215,6 +254,7 @@ public final class Command<A, R> {
          *
          * @param arguments the arguments, in order
          * @param response the fields of the answer, in order (none for an empty answer)
+         * @return this builder
          */
         public Builder<A, R> schema(List<FieldSchema> arguments, List<FieldSchema> response) {
             this.argumentFields = List.copyOf(arguments);
@@ -222,7 +262,12 @@ public final class Command<A, R> {
             return this;
         }
 
-        /** @throws IllegalStateException when a protocol switch is combined with what it cannot be */
+        /**
+         * Makes the command.
+         *
+         * @return the command
+         * @throws IllegalStateException when a protocol switch is combined with what it cannot be
+         */
         public Command<A, R> build() {
             if (switchesProtocol && (response != EMPTY || !requiresAnswer || closesConnection)) {
                 throw new IllegalStateException("command " + name + " switches protocol: it needs an empty response,"

@@ -40,6 +40,10 @@ public final class CommandIndex {
     /**
      * The command classes that every index {@code loader} sees lists, each once, in the loader's
      * order of the indexes and each index's order.
+     *
+     * @param loader reads the indexes
+     * @return the class names
+     * @throws IOException if an index cannot be read
      */
     public static List<String> classNames(ClassLoader loader) throws IOException {
         Set<String> names = new LinkedHashSet<>();
@@ -62,6 +66,9 @@ public final class CommandIndex {
      * The commands of every class listed by {@link #classNames}, loaded (and initialized) with
      * {@code loader}.
      *
+     * @param loader reads the indexes and loads the classes
+     * @return the commands
+     * @throws IOException if an index cannot be read
      * @throws IllegalStateException if a listed class is missing or holds no {@code COMMAND}: the
      *     index belongs to classes that are not all there
      */

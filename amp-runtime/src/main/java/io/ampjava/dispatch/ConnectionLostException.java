@@ -6,6 +6,12 @@ package io.ampjava.dispatch;
  * {@code ProtocolException}...).
  */
 public final class ConnectionLostException extends RuntimeException {
+    /**
+     * A lost connection.
+     *
+     * @param message which connection, and what the call was
+     * @param cause why it closed
+     */
     public ConnectionLostException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -130,6 +130,8 @@ public final class ConnectionOptions {
      * limits: 4096 keys and 17 MiB per box, AmpList nesting 32 deep, 16 MiB per large value, 1024
      * received descriptors waiting, 65,536 outstanding calls, 16 MiB of queued outgoing boxes, 4096
      * requests in progress.
+     *
+     * @return the defaults
      */
     public static ConnectionOptions defaults() {
         return DEFAULTS;
@@ -140,17 +142,19 @@ public final class ConnectionOptions {
      * of {@value #DEFAULT_SERVER_IDLE_MINUTES} minutes and a write-stall timeout of
      * {@value #DEFAULT_SERVER_WRITE_STALL_SECONDS} seconds. {@link io.ampjava.server.AmpServer} uses
      * these unless given others, and adds the server's {@link MemoryBudget}.
+     *
+     * @return the server defaults
      */
     public static ConnectionOptions serverDefaults() {
         return SERVER_DEFAULTS;
     }
 
-    /** A builder that starts from {@link #defaults()}. */
+    /** {@return a builder that starts from {@link #defaults()}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from these options. */
+    /** {@return a builder that starts from these options} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.threadName = threadName;
@@ -173,78 +177,87 @@ public final class ConnectionOptions {
         return builder;
     }
 
-    /** The reader thread's name, or null for the default. */
+    /** {@return the reader thread's name, or null for the default} */
     public String threadName() {
         return threadName;
     }
 
-    /** Where responders run; null means the reader thread. */
+    /** {@return where responders run; null means the reader thread} */
     public Executor responderExecutor() {
         return responderExecutor;
     }
 
+    /** {@return the reader's buffer size in bytes; see {@link Builder#readBufferSize(int)}} */
     public int readBufferSize() {
         return readBufferSize;
     }
 
+    /** {@return the most keys a box may have; see {@link Builder#maxKeysPerBox(int)}} */
     public int maxKeysPerBox() {
         return maxKeysPerBox;
     }
 
+    /** {@return the most bytes a box may take; see {@link Builder#maxBoxBytes(int)}} */
     public int maxBoxBytes() {
         return maxBoxBytes;
     }
 
+    /** {@return how deeply AmpList values may nest; see {@link Builder#maxNestingDepth(int)}} */
     public int maxNestingDepth() {
         return maxNestingDepth;
     }
 
+    /** {@return the longest large value sent or received; see {@link Builder#maxLargeValueBytes(int)}} */
     public int maxLargeValueBytes() {
         return maxLargeValueBytes;
     }
 
+    /** {@return how many received descriptors may wait; see {@link Builder#maxPendingDescriptors(int)}} */
     public int maxPendingDescriptors() {
         return maxPendingDescriptors;
     }
 
+    /** {@return how many calls may wait for their answer; see {@link Builder#maxOutstandingCalls(int)}} */
     public int maxOutstandingCalls() {
         return maxOutstandingCalls;
     }
 
+    /** {@return how many bytes of boxes may wait to be written; see {@link Builder#maxQueuedBytes(long)}} */
     public long maxQueuedBytes() {
         return maxQueuedBytes;
     }
 
+    /** {@return how many of the peer's requests may be in progress; see {@link Builder#maxRequestsInProgress(int)}} */
     public int maxRequestsInProgress() {
         return maxRequestsInProgress;
     }
 
-    /** The call timeout, or null for none. */
+    /** {@return the call timeout, or null for none} */
     public Duration callTimeout() {
         return callTimeout;
     }
 
-    /** The idle timeout, or null for none. */
+    /** {@return the idle timeout, or null for none} */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** The write-stall timeout, or null for none. */
+    /** {@return the write-stall timeout, or null for none} */
     public Duration writeStallTimeout() {
         return writeStallTimeout;
     }
 
-    /** The memory budget this connection shares with others, or null for none. */
+    /** {@return the memory budget this connection shares with others, or null for none} */
     public MemoryBudget memoryBudget() {
         return memoryBudget;
     }
 
-    /** How long the connection may stay over a spent memory budget before it is closed. */
+    /** {@return how long the connection may stay over a spent memory budget before it is closed} */
     public Duration budgetTimeout() {
         return budgetTimeout;
     }
 
-    /** How long {@code io.ampjava.Amp.connectTcp} waits for the connection, or null for the system's wait. */
+    /** {@return how long {@code io.ampjava.Amp.connectTcp} waits for the connection, or null for the system's wait} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -285,7 +298,12 @@ public final class ConnectionOptions {
 
         private Builder() {}
 
-        /** The reader thread's name; by default {@code amp-reader <transport.describe()>}. */
+        /**
+         * The reader thread's name; by default {@code amp-reader <transport.describe()>}.
+         *
+         * @param name the name, or null for the default
+         * @return this builder
+         */
         public Builder threadName(String name) {
             this.threadName = name;
             return this;
@@ -295,19 +313,32 @@ public final class ConnectionOptions {
          * Runs each responder on {@code executor} instead of the reader thread, so responders may block
          * without stopping the connection. Requests then may start (and answer) in any order; null
          * restores the default.
+         *
+         * @param executor runs the responders, or null for the reader thread
+         * @return this builder
          */
         public Builder responderExecutor(Executor executor) {
             this.responderExecutor = executor;
             return this;
         }
 
-        /** The reader's buffer: the most bytes one read can return. */
+        /**
+         * The reader's buffer: the most bytes one read can return.
+         *
+         * @param bytes the buffer's size
+         * @return this builder
+         */
         public Builder readBufferSize(int bytes) {
             this.readBufferSize = positive(bytes, "read buffer size");
             return this;
         }
 
-        /** A box with more keys than this is a protocol violation and closes the connection. */
+        /**
+         * A box with more keys than this is a protocol violation and closes the connection.
+         *
+         * @param keys the limit
+         * @return this builder
+         */
         public Builder maxKeysPerBox(int keys) {
             this.maxKeysPerBox = positive(keys, "max keys per box");
             return this;
@@ -319,6 +350,9 @@ public final class ConnectionOptions {
          * Twisted has no such limit; with 4096 keys of 64 KiB a box could otherwise hold 256 MiB.
          * {@link #DEFAULT_MAX_BOX_BYTES 17 MiB} by default; keep it above {@link #maxLargeValueBytes},
          * since a large value travels in one box.
+         *
+         * @param bytes the limit
+         * @return this builder
          */
         public Builder maxBoxBytes(int bytes) {
             this.maxBoxBytes = positive(bytes, "max box bytes");
@@ -329,6 +363,9 @@ public final class ConnectionOptions {
          * How deeply {@code AmpList} values may nest inside each other when decoding (a record holding
          * an AmpList of records holding an AmpList...); a deeper value is refused as a bad argument
          * instead of exhausting the reader's stack. Only a recursive schema can nest deeply at all.
+         *
+         * @param depth the limit
+         * @return this builder
          */
         public Builder maxNestingDepth(int depth) {
             this.maxNestingDepth = positive(depth, "max nesting depth");
@@ -344,6 +381,9 @@ public final class ConnectionOptions {
          * A value over the limit is not sent: its call fails (or, for an answer, the caller gets
          * {@code UNKNOWN} saying why). A large value travels in one box, so it also meets
          * {@link #maxBoxBytes}; {@link #DEFAULT_MAX_LARGE_VALUE_BYTES 16 MiB} by default.
+         *
+         * @param bytes the limit
+         * @return this builder
          */
         public Builder maxLargeValueBytes(int bytes) {
             this.maxLargeValueBytes = positive(bytes, "max large value bytes");
@@ -355,6 +395,9 @@ public final class ConnectionOptions {
          * this with no request left that could claim them (all received requests have been decoded)
          * is a protocol violation: the connection closes and closes them. While requests still wait for
          * the responder executor, reading pauses instead.
+         *
+         * @param descriptors the limit
+         * @return this builder
          */
         public Builder maxPendingDescriptors(int descriptors) {
             this.maxPendingDescriptors = positive(descriptors, "max pending descriptors");
@@ -365,6 +408,9 @@ public final class ConnectionOptions {
          * How many calls may wait for their answer (counting those abandoned by a timeout or
          * cancellation until their late answer comes). A call beyond it fails at once with
          * {@link CallRejectedException}.
+         *
+         * @param calls the limit
+         * @return this builder
          */
         public Builder maxOutstandingCalls(int calls) {
             this.maxOutstandingCalls = positive(calls, "max outstanding calls");
@@ -376,6 +422,9 @@ public final class ConnectionOptions {
          * limit, new calls fail at once with {@link CallRejectedException} and the connection stops
          * reading the peer's requests until the queue is below it again. Answers are never refused:
          * they are bounded by the requests in progress.
+         *
+         * @param bytes the limit
+         * @return this builder
          */
         public Builder maxQueuedBytes(long bytes) {
             if (bytes < 1) {
@@ -390,6 +439,9 @@ public final class ConnectionOptions {
          * finished). At the limit the connection stops reading until one finishes, unless this side has
          * calls outstanding: their answers can only arrive by reading, and a responder may be waiting
          * for one (a call back to the peer).
+         *
+         * @param requests the limit
+         * @return this builder
          */
         public Builder maxRequestsInProgress(int requests) {
             this.maxRequestsInProgress = positive(requests, "max requests in progress");
@@ -401,6 +453,9 @@ public final class ConnectionOptions {
          * the time waited and the connection) when its answer has not come within {@code timeout};
          * null (the default) means no timeout. A timed-out or cancelled call frees its future at once; its tag is
          * remembered until the late answer comes, which is then dropped.
+         *
+         * @param timeout the bound for each call, or null for none
+         * @return this builder
          */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positiveOrNull(timeout, "call timeout");
@@ -413,6 +468,9 @@ public final class ConnectionOptions {
          * answer): a silent peer must not hold a thread and its buffers for ever. The pending calls
          * (none, by the definition) and the log name the reason. Null (the default, but see
          * {@link #serverDefaults()}) means no idle timeout.
+         *
+         * @param timeout the bound, or null for none
+         * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = positiveOrNull(timeout, "idle timeout");
@@ -424,6 +482,9 @@ public final class ConnectionOptions {
          * for {@code timeout}: a peer that stops reading must not hold a writer blocked for ever.
          * Outstanding calls fail with a {@link ConnectionLostException} naming the reason. Null (the
          * default, but see {@link #serverDefaults()}) means no write-stall timeout.
+         *
+         * @param timeout the bound, or null for none
+         * @return this builder
          */
         public Builder writeStallTimeout(Duration timeout) {
             this.writeStallTimeout = positiveOrNull(timeout, "write-stall timeout");
@@ -434,6 +495,9 @@ public final class ConnectionOptions {
          * Counts what this connection holds (boxes queued to the peer, the box being read, requests
          * being answered) against {@code budget}, shared with other connections; see
          * {@link MemoryBudget}. Null (the default for a connection opened by hand) means none.
+         *
+         * @param budget the shared budget, or null for none
+         * @return this builder
          */
         public Builder memoryBudget(MemoryBudget budget) {
             this.memoryBudget = budget;
@@ -443,6 +507,9 @@ public final class ConnectionOptions {
         /**
          * How long this connection may stay paused over a spent {@link #memoryBudget memory budget}
          * before it is closed; {@link #DEFAULT_BUDGET_TIMEOUT} by default.
+         *
+         * @param timeout the bound
+         * @return this builder
          */
         public Builder budgetTimeout(Duration timeout) {
             if (timeout == null) {
@@ -456,12 +523,16 @@ public final class ConnectionOptions {
          * How long {@code io.ampjava.Amp.connectTcp} waits for the TCP connection before it fails
          * with a {@link java.net.SocketTimeoutException}; null (the default) waits as long as the
          * system does (minutes, for a host that does not answer). Unix sockets connect at once.
+         *
+         * @param timeout the bound, or null for the system's
+         * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positiveOrNull(timeout, "connect timeout");
             return this;
         }
 
+        /** {@return the options} */
         public ConnectionOptions build() {
             return new ConnectionOptions(this);
         }

@@ -11,6 +11,11 @@ import java.io.IOException;
 public final class ConnectionTimeoutException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A timeout.
+     *
+     * @param message which timeout passed, and how long it was
+     */
     public ConnectionTimeoutException(String message) {
         super(message);
     }

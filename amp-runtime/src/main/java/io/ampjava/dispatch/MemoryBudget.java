@@ -33,7 +33,12 @@ public final class MemoryBudget {
         this.limit = limit;
     }
 
-    /** A budget of {@code bytes}. */
+    /**
+     * A budget of {@code bytes}.
+     *
+     * @param bytes the limit
+     * @return the budget
+     */
     public static MemoryBudget ofBytes(long bytes) {
         if (bytes < 1) {
             throw new IllegalArgumentException("a memory budget must be positive: " + bytes);
@@ -41,21 +46,26 @@ public final class MemoryBudget {
         return new MemoryBudget(bytes);
     }
 
-    /** A quarter of the heap this JVM may grow to ({@code -Xmx}): the default for a server. */
+    /**
+     * A quarter of the heap this JVM may grow to ({@code -Xmx}): the default for a server.
+     *
+     * @return the budget
+     */
     public static MemoryBudget quarterOfHeap() {
         return ofBytes(Math.max(FAIR_SHARE, Runtime.getRuntime().maxMemory() / 4));
     }
 
+    /** {@return the budget in bytes} */
     public long limit() {
         return limit;
     }
 
-    /** The bytes held now by all connections sharing the budget. */
+    /** {@return the bytes held now by all connections sharing the budget} */
     public long used() {
         return used.get();
     }
 
-    /** Whether the budget is spent: connections holding more than {@link #FAIR_SHARE} stop reading. */
+    /** {@return whether the budget is spent: connections holding more than {@link #FAIR_SHARE} stop reading} */
     public boolean isSpent() {
         return used.get() >= limit;
     }

@@ -11,11 +11,17 @@ public interface ProtocolChannel {
      * Queues the remaining bytes of {@code data} (copied; the buffer is consumed) and writes them,
      * blocking while the peer does not read, like every write of a connection.
      *
+     * @param data the bytes to send
      * @return false when the connection is closed or closing: nothing was sent
      */
     boolean write(ByteBuffer data);
 
-    /** {@link #write(ByteBuffer)} of a whole array. */
+    /**
+     * {@link #write(ByteBuffer)} of a whole array.
+     *
+     * @param data the bytes to send
+     * @return false when the connection is closed or closing: nothing was sent
+     */
     default boolean write(byte[] data) {
         return write(ByteBuffer.wrap(data));
     }
@@ -29,9 +35,9 @@ public interface ProtocolChannel {
     /** Closes the connection now; bytes not yet written are dropped (Twisted's {@code abortConnection}). */
     void abort();
 
-    /** Whether the connection is still open. */
+    /** {@return whether the connection is still open} */
     boolean isOpen();
 
-    /** The connection this protocol took over, e.g. for {@link AmpConnection#describe()}. */
+    /** {@return the connection this protocol took over (for its {@link AmpConnection#describe()}, say)} */
     AmpConnection connection();
 }

@@ -16,6 +16,11 @@ public interface ProtocolSwitchResponder extends Responder {
     /**
      * The protocol to switch to for {@code request}. Runs where responders run (see
      * {@link Responder#respond}); must not block on the reader thread.
+     *
+     * @param request the request (still holding {@code _command} and {@code _ask})
+     * @param connection the connection it came on
+     * @return the protocol, when it is ready
+     * @throws Exception a declared exception to answer with its code, or any other (answered {@code UNKNOWN})
      */
     CompletionStage<? extends SwitchedProtocol> switchTo(Box request, AmpConnection connection) throws Exception;
 

@@ -8,6 +8,11 @@ package io.ampjava.dispatch;
 public final class ProtocolSwitchedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refusal.
+     *
+     * @param message what was refused, and why
+     */
     public ProtocolSwitchedException(String message) {
         super(message);
     }

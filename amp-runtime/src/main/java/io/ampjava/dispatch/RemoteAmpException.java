@@ -11,14 +11,30 @@ import java.nio.charset.StandardCharsets;
  * and closes the connection afterwards when {@link #isFatal()}.
  */
 public class RemoteAmpException extends RuntimeException {
+    /** The error code. */
     private final String code;
+    /** The description. */
     private final String description;
+    /** Whether the connection closes after this error is sent. */
     private final boolean fatal;
 
+    /**
+     * An error that leaves the connection open.
+     *
+     * @param code the error code
+     * @param description the description
+     */
     public RemoteAmpException(String code, String description) {
         this(code, description, false);
     }
 
+    /**
+     * An error, fatal or not.
+     *
+     * @param code the error code
+     * @param description the description
+     * @param fatal whether the responder closes the connection after sending it
+     */
     public RemoteAmpException(String code, String description, boolean fatal) {
         super(format(code, description));
         this.code = code;
@@ -26,16 +42,17 @@ public class RemoteAmpException extends RuntimeException {
         this.fatal = fatal;
     }
 
-    /** The error code, e.g. {@code ZERO_DIVISION}. */
+    /** {@return the error code, e.g. {@code ZERO_DIVISION}} */
     public String code() {
         return code;
     }
 
-    /** The description, decoded as UTF-8 with malformed bytes replaced. */
+    /** {@return the description, decoded as UTF-8 with malformed bytes replaced} */
     public String description() {
         return description;
     }
 
+    /** {@return whether the connection closes after this error is sent} */
     public boolean isFatal() {
         return fatal;
     }

@@ -19,10 +19,15 @@ public interface Responder {
      * connection's reader thread (unless the connection was opened with
      * {@link ConnectionOptions.Builder#responderExecutor}): it must not block; return an incomplete
      * stage instead, and the answer is written when it completes.
+     *
+     * @param request the request
+     * @param connection the connection it came on
+     * @return the answer box, when it is ready
+     * @throws Exception a {@link RemoteAmpException} to answer with its code, or any other (answered {@code UNKNOWN})
      */
     CompletionStage<Box> respond(Box request, AmpConnection connection) throws Exception;
 
-    /** Whether the connection closes once the answer is written (Twisted's {@code QuitBox}). */
+    /** {@return whether the connection closes once the answer is written (Twisted's {@code QuitBox})} */
     default boolean closesConnection() {
         return false;
     }

@@ -12,13 +12,20 @@ public interface ResponderLocator {
     /** A locator that knows no command: every request is answered {@code UNHANDLED}. */
     ResponderLocator NONE = name -> null;
 
-    /** The responder for the exact, case-sensitive wire name {@code commandName}, or null. */
+    /**
+     * The responder for the exact, case-sensitive wire name {@code commandName}, or null.
+     *
+     * @param commandName the command's wire name
+     * @return the responder, or null
+     */
     Responder locate(String commandName);
 
     /**
      * The wire names this locator answers, when it knows them ahead (generated locators,
      * {@link StartTlsResponder#locator}, and locators joined with {@link #or} from such); empty when it
      * cannot say (a lambda, say).
+     *
+     * @return the names, or an empty set
      */
     default Set<String> commandNames() {
         return Set.of();
@@ -27,6 +34,8 @@ public interface ResponderLocator {
     /**
      * This locator, then {@code next} for the names this one does not know.
      *
+     * @param next asked when this one does not know a name
+     * @return the combined locator
      * @throws IllegalArgumentException when both answer the same wire name (as far as
      *     {@link #commandNames()} tells): one of the two responders would never run
      */

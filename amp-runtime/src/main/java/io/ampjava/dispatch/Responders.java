@@ -15,6 +15,14 @@ public final class Responders {
     /** A typed handler: the decoded arguments in, the response (or a stage of it) out. */
     @FunctionalInterface
     public interface Handler<A, R> {
+        /**
+         * Answers one request.
+         *
+         * @param arguments the decoded arguments
+         * @param connection the connection the request came on
+         * @return the response, when it is ready
+         * @throws Exception a declared exception to answer with its code, or any other (answered {@code UNKNOWN})
+         */
         CompletionStage<R> handle(A arguments, AmpConnection connection) throws Exception;
     }
 
@@ -23,6 +31,12 @@ public final class Responders {
      * response, and turns the command's declared exceptions into {@link RemoteAmpException}s with
      * their codes (fatal ones closing the connection). Undeclared exceptions pass through, and the
      * dispatcher answers them {@code UNKNOWN}.
+     *
+     * @param <A> the arguments' type
+     * @param <R> the response's type
+     * @param command the command answered
+     * @param handler computes the response
+     * @return the responder
      */
     public static <A, R> Responder of(Command<A, R> command, Handler<A, R> handler) {
         if (command.switchesProtocol()) {
@@ -77,6 +91,11 @@ public final class Responders {
     /**
      * A responder for a protocol-switching command: decodes the arguments, runs {@code handler} for
      * the protocol to switch to, and maps declared exceptions to their codes as {@link #of} does.
+     *
+     * @param <A> the arguments' type
+     * @param command the protocol-switching command answered
+     * @param handler computes the protocol to switch to
+     * @return the responder
      */
     public static <A> ProtocolSwitchResponder switching(Command<A, ?> command, SwitchHandler<A> handler) {
         if (!command.switchesProtocol()) {
@@ -92,7 +111,14 @@ public final class Responders {
                 });
     }
 
-    /** The same, for a handler that returns the protocol at once. */
+    /**
+     * The same, for a handler that returns the protocol at once.
+     *
+     * @param <A> the arguments' type
+     * @param command the protocol-switching command answered
+     * @param handler returns the protocol to switch to
+     * @return the responder
+     */
     public static <A> ProtocolSwitchResponder switchingSync(Command<A, ?> command, SyncSwitchHandler<A> handler) {
         return switching(command, (arguments, connection) -> CompletableFuture.completedFuture(handler.handle(arguments, connection)));
     }
@@ -100,16 +126,40 @@ public final class Responders {
     /** A typed handler of a protocol-switching command: the decoded arguments in, the protocol (or a stage of it) out. */
     @FunctionalInterface
     public interface SwitchHandler<A> {
+        /**
+         * Answers one switch request.
+         *
+         * @param arguments the decoded arguments
+         * @param connection the connection the request came on
+         * @return the protocol to switch to, when it is ready
+         * @throws Exception a declared exception to answer with its code, or any other (answered {@code UNKNOWN})
+         */
         CompletionStage<? extends SwitchedProtocol> handle(A arguments, AmpConnection connection) throws Exception;
     }
 
     /** A typed handler of a protocol-switching command that returns the protocol at once. */
     @FunctionalInterface
     public interface SyncSwitchHandler<A> {
+        /**
+         * Answers one switch request at once.
+         *
+         * @param arguments the decoded arguments
+         * @param connection the connection the request came on
+         * @return the protocol to switch to
+         * @throws Exception a declared exception to answer with its code, or any other (answered {@code UNKNOWN})
+         */
         SwitchedProtocol handle(A arguments, AmpConnection connection) throws Exception;
     }
 
-    /** The same, for a handler that answers at once. */
+    /**
+     * The same, for a handler that answers at once.
+     *
+     * @param <A> the arguments' type
+     * @param <R> the response's type
+     * @param command the command answered
+     * @param handler computes the response
+     * @return the responder
+     */
     public static <A, R> Responder ofSync(Command<A, R> command, SyncHandler<A, R> handler) {
         return of(command, (arguments, connection) -> CompletableFuture.completedFuture(handler.handle(arguments, connection)));
     }
@@ -117,6 +167,14 @@ public final class Responders {
     /** A typed handler that answers at once. */
     @FunctionalInterface
     public interface SyncHandler<A, R> {
+        /**
+         * Answers one request at once.
+         *
+         * @param arguments the decoded arguments
+         * @param connection the connection the request came on
+         * @return the response
+         * @throws Exception a declared exception to answer with its code, or any other (answered {@code UNKNOWN})
+         */
         R handle(A arguments, AmpConnection connection) throws Exception;
     }
 

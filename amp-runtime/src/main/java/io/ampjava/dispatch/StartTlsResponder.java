@@ -34,12 +34,23 @@ public final class StartTlsResponder implements Responder {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** A responder that starts TLS with {@code options}. */
+    /**
+     * A responder that starts TLS with {@code options}.
+     *
+     * @param options the TLS identity, trust and checks
+     * @return the responder
+     */
     public static StartTlsResponder of(TlsOptions options) {
         return new StartTlsResponder(options);
     }
 
-    /** A locator that knows {@code StartTLS} only, answered with {@code options}; chain it with {@link ResponderLocator#or}. */
+    /**
+     * A locator that knows {@code StartTLS} only, answered with {@code options}; chain it with
+     * {@link ResponderLocator#or}.
+     *
+     * @param options the TLS identity, trust and checks
+     * @return the locator
+     */
     public static ResponderLocator locator(TlsOptions options) {
         StartTlsResponder responder = of(options);
         return new ResponderLocator() {
@@ -60,7 +71,7 @@ public final class StartTlsResponder implements Responder {
         };
     }
 
-    /** The options TLS starts with. */
+    /** {@return the options TLS starts with} */
     public TlsOptions options() {
         return options;
     }

@@ -23,18 +23,26 @@ import java.nio.ByteBuffer;
  * }</pre>
  */
 public interface SwitchedProtocol {
-    /** The switch happened; {@code channel} writes to the peer from now on (keep it). */
+    /**
+     * The switch happened; {@code channel} writes to the peer from now on (keep it).
+     *
+     * @param channel writes to the peer
+     */
     void connectionMade(ProtocolChannel channel);
 
     /**
      * Bytes from the peer, in order. {@code data} is only valid during the call (the reader reuses
      * it): copy what you keep. Bytes left unread in it are dropped.
+     *
+     * @param data the bytes received
      */
     void dataReceived(ByteBuffer data);
 
     /**
      * The connection is closed: {@code cause} says why, as {@link AmpConnection#closeCause()} does
      * (an {@link java.io.EOFException} when the peer closed it).
+     *
+     * @param cause why the connection closed
      */
     void connectionLost(Throwable cause);
 }

@@ -5,14 +5,20 @@ package io.ampjava.dispatch;
  * up. Twisted's {@code UnhandledCommand}.
  */
 public final class UnhandledCommandException extends RuntimeException {
+    /** The peer's description. */
     private final String description;
 
+    /**
+     * An unhandled command.
+     *
+     * @param description the peer's description
+     */
     public UnhandledCommandException(String description) {
         super(description);
         this.description = description;
     }
 
-    /** The peer's description, e.g. {@code Unhandled Command: b'Sum'}. */
+    /** {@return the peer's description, e.g. {@code Unhandled Command: b'Sum'}} */
     public String description() {
         return description;
     }

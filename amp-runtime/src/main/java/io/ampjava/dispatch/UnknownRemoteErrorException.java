@@ -5,6 +5,12 @@ package io.ampjava.dispatch;
  * (Twisted's {@code UnknownRemoteError}).
  */
 public final class UnknownRemoteErrorException extends RemoteAmpException {
+    /**
+     * An undeclared error.
+     *
+     * @param code the error code received
+     * @param description its description
+     */
     public UnknownRemoteErrorException(String code, String description) {
         super(code, description);
     }

@@ -55,35 +55,56 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
         }
 
         /**
-         * The name of the class in {@code twisted.protocols.amp}, e.g. {@code DateTime}; for the large
-         * types, of the class in the Python module the processor generates.
+         * {@return the name of the class in {@code twisted.protocols.amp}, e.g} {@code DateTime}; for the
+         * large types, of the class in the Python module the processor generates.
          */
         public String twistedName() {
             return twistedName;
         }
     }
 
+    /** Twisted's {@code Integer}. */
     AmpType INTEGER = new Simple(Kind.INTEGER);
+    /** Twisted's {@code String}. */
     AmpType STRING = new Simple(Kind.STRING);
+    /** Twisted's {@code Unicode}. */
     AmpType UNICODE = new Simple(Kind.UNICODE);
+    /** Twisted's {@code Boolean}. */
     AmpType BOOLEAN = new Simple(Kind.BOOLEAN);
+    /** Twisted's {@code Float}. */
     AmpType FLOAT = new Simple(Kind.FLOAT);
+    /** Twisted's {@code Decimal}. */
     AmpType DECIMAL = new Simple(Kind.DECIMAL);
+    /** Twisted's {@code DateTime}. */
     AmpType DATE_TIME = new Simple(Kind.DATE_TIME);
+    /** Twisted's {@code Path}. */
     AmpType PATH = new Simple(Kind.PATH);
+    /** Twisted's {@code Descriptor}. */
     AmpType DESCRIPTOR = new Simple(Kind.DESCRIPTOR);
+    /** A large value of bytes: the generated Python module's {@code LargeString}. */
     AmpType LARGE_STRING = new Simple(Kind.LARGE_STRING);
+    /** A large value of text: the generated Python module's {@code LargeUnicode}. */
     AmpType LARGE_UNICODE = new Simple(Kind.LARGE_UNICODE);
 
-    /** What this type is. */
+    /** {@return what this type is} */
     Kind kind();
 
-    /** Twisted's {@code ListOf(element)}. */
+    /**
+     * Twisted's {@code ListOf(element)}.
+     *
+     * @param element the type of each element
+     * @return the type
+     */
     static ListOf listOf(AmpType element) {
         return new ListOf(element);
     }
 
-    /** Twisted's {@code AmpList([...])}, whose elements are boxes of {@code fields}. */
+    /**
+     * Twisted's {@code AmpList([...])}, whose elements are boxes of {@code fields}.
+     *
+     * @param fields the fields of each element's box
+     * @return the type
+     */
     static AmpList ampList(List<FieldSchema> fields) {
         return new AmpList(fields);
     }
@@ -92,6 +113,7 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
      * A type that an {@code io.ampjava.types.ArgumentType} of the user's reads and writes.
      *
      * @param argumentType the binary name of that class, for {@link Class#forName(String)}
+     * @return the type
      */
     static Custom custom(String argumentType) {
         return new Custom(argumentType);
@@ -99,6 +121,11 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
 
     /** One of the types that carry a single value: every kind but {@code LIST_OF}, {@code AMP_LIST}, {@code CUSTOM}. */
     record Simple(Kind kind) implements AmpType {
+        /**
+         * Checks the kind is a simple one.
+         *
+         * @param kind the kind
+         */
         public Simple {
             Objects.requireNonNull(kind, "kind");
             if (kind == Kind.LIST_OF || kind == Kind.AMP_LIST || kind == Kind.CUSTOM) {
@@ -114,6 +141,11 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
 
     /** Twisted's {@code ListOf}: a list of values of {@code element}, a simple type or another {@code ListOf}. */
     record ListOf(AmpType element) implements AmpType {
+        /**
+         * Checks the element type.
+         *
+         * @param element the type of each element
+         */
         public ListOf {
             Objects.requireNonNull(element, "element");
         }
@@ -131,6 +163,11 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
 
     /** Twisted's {@code AmpList}: a list of boxes, each with {@code fields}. */
     record AmpList(List<FieldSchema> fields) implements AmpType {
+        /**
+         * Copies the fields.
+         *
+         * @param fields the fields of each element's box
+         */
         public AmpList {
             fields = List.copyOf(fields);
         }
@@ -152,6 +189,11 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
      * @param argumentType the binary name of that class
      */
     record Custom(String argumentType) implements AmpType {
+        /**
+         * Checks the class name.
+         *
+         * @param argumentType the binary name of the {@code ArgumentType} class
+         */
         public Custom {
             Objects.requireNonNull(argumentType, "argumentType");
         }

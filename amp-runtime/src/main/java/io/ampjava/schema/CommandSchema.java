@@ -25,6 +25,17 @@ public record CommandSchema(
         boolean requiresAnswer,
         boolean closesConnection,
         boolean switchesProtocol) {
+    /**
+     * Copies the lists.
+     *
+     * @param name the command's wire name
+     * @param arguments its arguments
+     * @param response the fields of its answer
+     * @param errors its declared errors
+     * @param requiresAnswer whether a caller asks for an answer
+     * @param closesConnection whether the responder closes the connection after answering
+     * @param switchesProtocol whether a successful answer switches protocol
+     */
     public CommandSchema {
         Objects.requireNonNull(name, "name");
         arguments = List.copyOf(arguments);

@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param exception the binary name of the exception class it maps to
  */
 public record ErrorSchema(String code, boolean fatal, String exception) {
+    /**
+     * Checks the code.
+     *
+     * @param code the error code
+     * @param fatal whether it closes the connection
+     * @param exception the exception's class name
+     */
     public ErrorSchema {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(exception, "exception");

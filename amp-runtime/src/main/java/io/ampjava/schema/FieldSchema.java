@@ -11,17 +11,36 @@ import java.util.Objects;
  * @param optional whether the key may be absent
  */
 public record FieldSchema(String name, AmpType type, boolean optional) {
+    /**
+     * Checks the name and type.
+     *
+     * @param name the wire key
+     * @param type the AMP type
+     * @param optional whether the field may be absent
+     */
     public FieldSchema {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
     }
 
-    /** A field that is always there. */
+    /**
+     * A field that is always there.
+     *
+     * @param name the wire key
+     * @param type the AMP type
+     * @return the field
+     */
     public static FieldSchema required(String name, AmpType type) {
         return new FieldSchema(name, type, false);
     }
 
-    /** A field that may be absent. */
+    /**
+     * A field that may be absent.
+     *
+     * @param name the wire key
+     * @param type the AMP type
+     * @return the field
+     */
     public static FieldSchema optional(String name, AmpType type) {
         return new FieldSchema(name, type, true);
     }

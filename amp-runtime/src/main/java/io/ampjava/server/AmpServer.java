@@ -72,12 +72,23 @@ public final class AmpServer implements AutoCloseable {
     /**
      * Serves {@code socket} with {@link ServerOptions#defaults()}, answering each connection with a
      * fresh locator from {@code locators}. The server owns the socket from now on.
+     *
+     * @param socket the bound socket, owned by the server from now on
+     * @param locators called once per connection for its own locator
+     * @return the running server
      */
     public static AmpServer serve(ListeningSocket socket, Supplier<? extends ResponderLocator> locators) {
         return serve(socket, locators, ServerOptions.defaults());
     }
 
-    /** The same, with other options. */
+    /**
+     * The same, with other options.
+     *
+     * @param socket the bound socket, owned by the server from now on
+     * @param locators called once per connection for its own locator
+     * @param options the connections' options, a connection limit, a memory budget
+     * @return the running server
+     */
     public static AmpServer serve(ListeningSocket socket, Supplier<? extends ResponderLocator> locators,
             ServerOptions options) {
         Objects.requireNonNull(locators, "locators");
@@ -95,6 +106,10 @@ public final class AmpServer implements AutoCloseable {
      * Serves {@code socket}, opening each accepted transport with {@code connector}, which chooses
      * each connection's options itself (the default connection limit still applies). If the
      * connector throws, that transport is closed and the server goes on.
+     *
+     * @param socket the bound socket, owned by the server from now on
+     * @param connector opens a connection on each accepted transport
+     * @return the running server
      */
     public static AmpServer serve(ListeningSocket socket, Function<? super Transport, AmpConnection> connector) {
         return start(socket, connector, ServerOptions.DEFAULT_MAX_CONNECTIONS);
@@ -113,26 +128,31 @@ public final class AmpServer implements AutoCloseable {
         return server;
     }
 
-    /** Where peers connect, e.g. {@code unix:/run/amp.sock} or {@code tcp:127.0.0.1:41234}. */
+    /** {@return where peers connect, e.g. {@code unix:/run/amp.sock} or {@code tcp:127.0.0.1:41234}} */
     public String address() {
         return socket.address();
     }
 
-    /** The TCP port (the chosen one when bound to port 0), or -1 for a Unix socket. */
+    /** {@return the TCP port (the chosen one when bound to port 0), or -1 for a Unix socket} */
     public int port() {
         return socket.port();
     }
 
-    /** The connections open right now. */
+    /** {@return the connections open right now} */
     public List<AmpConnection> connections() {
         return List.copyOf(connections);
     }
 
+    /** {@return whether the server still accepts connections} */
     public boolean isOpen() {
         return !closing.get();
     }
 
-    /** Completes once {@link #close()} has stopped the server and closed every connection. */
+    /**
+     * Completes once {@link #close()} has stopped the server and closed every connection.
+     *
+     * @return the future of the closing
+     */
     public CompletableFuture<Void> closeFuture() {
         return closed.copy();
     }

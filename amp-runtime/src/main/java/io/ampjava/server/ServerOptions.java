@@ -42,15 +42,19 @@ public final class ServerOptions {
      * {@link ConnectionOptions#serverDefaults()} for each connection (a 10-minute idle timeout and a
      * 60-second write-stall timeout among them), at most {@value #DEFAULT_MAX_CONNECTIONS}
      * connections, and a memory budget of a quarter of the heap ({@link MemoryBudget#quarterOfHeap()}).
+     *
+     * @return the defaults
      */
     public static ServerOptions defaults() {
         return DEFAULTS;
     }
 
+    /** {@return a builder that starts from {@link #defaults()}} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder that starts from these options} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.connectionOptions = connectionOptions;
@@ -59,16 +63,17 @@ public final class ServerOptions {
         return builder;
     }
 
-    /** The options of each accepted connection (before the server adds its memory budget). */
+    /** {@return the options of each accepted connection (before the server adds its memory budget)} */
     public ConnectionOptions connectionOptions() {
         return connectionOptions;
     }
 
+    /** {@return how many connections may be open at once} */
     public int maxConnections() {
         return maxConnections;
     }
 
-    /** The budget all connections share, or null for a quarter of the heap, made when the server starts. */
+    /** {@return the budget all connections share, or null for a quarter of the heap, made when the server starts} */
     public MemoryBudget memoryBudget() {
         return memoryBudget;
     }
@@ -85,6 +90,9 @@ public final class ServerOptions {
          * The options of each connection the server accepts. Start from
          * {@link ConnectionOptions#serverDefaults()} to keep its timeouts. A memory budget set here is
          * used as it is; otherwise the server's ({@link #memoryBudget}) is added.
+         *
+         * @param options the connections' options
+         * @return this builder
          */
         public Builder connectionOptions(ConnectionOptions options) {
             this.connectionOptions = Objects.requireNonNull(options, "options");
@@ -95,6 +103,9 @@ public final class ServerOptions {
          * How many connections may be open at once. Beyond it, a new connection is accepted and
          * closed at once (its peer reads end of stream) and the refusal is logged, at most once a
          * second.
+         *
+         * @param connections the limit
+         * @return this builder
          */
         public Builder maxConnections(int connections) {
             if (connections < 1) {
@@ -108,12 +119,16 @@ public final class ServerOptions {
          * The budget every connection of the server shares: bytes queued to peers, bytes buffered
          * from them, requests being answered (see {@link MemoryBudget}). Null (the default) makes
          * one of a quarter of the heap when the server starts.
+         *
+         * @param budget the shared budget, or null for a quarter of the heap
+         * @return this builder
          */
         public Builder memoryBudget(MemoryBudget budget) {
             this.memoryBudget = budget;
             return this;
         }
 
+        /** {@return the options} */
         public ServerOptions build() {
             return new ServerOptions(this);
         }

@@ -7,6 +7,11 @@ package io.ampjava.tls;
 public final class OnlyOneTlsException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refusal.
+     *
+     * @param message what was refused, and why
+     */
     public OnlyOneTlsException(String message) {
         super(message);
     }

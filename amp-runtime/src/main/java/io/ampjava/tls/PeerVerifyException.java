@@ -14,10 +14,21 @@ import javax.net.ssl.SSLException;
 public final class PeerVerifyException extends SSLException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failed handshake.
+     *
+     * @param message what failed
+     * @param cause the TLS engine's exception
+     */
     public PeerVerifyException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /**
+     * A failed handshake.
+     *
+     * @param message what failed
+     */
     public PeerVerifyException(String message) {
         super(message);
     }

@@ -81,27 +81,31 @@ public final class TlsOptions {
         this.hostName = builder.hostName;
     }
 
-    /** Starts a description; with nothing set, this side is an anonymous TLS client that checks nothing. */
+    /**
+     * Starts a description; with nothing set, this side is an anonymous TLS client that checks nothing.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether the peer must present a certificate that the trust managers accept. */
+    /** {@return whether the peer must present a certificate that the trust managers accept} */
     public boolean verifiesPeer() {
         return verifyPeer;
     }
 
-    /** How long a StartTLS handshake may take before the connection gives up; zero for no limit. */
+    /** {@return how long a StartTLS handshake may take before the connection gives up; zero for no limit} */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
     }
 
-    /** The host name (or IP address) the server's certificate must name, when one was given. */
+    /** {@return the host name (or IP address) the server's certificate must name, when one was given} */
     public Optional<String> hostName() {
         return Optional.ofNullable(hostName);
     }
 
-    /** The role forced by {@link Builder#role}, or {@link TransportRole#UNKNOWN} to follow the transport. */
+    /** {@return the role forced by {@link Builder#role}, or {@link TransportRole#UNKNOWN} to follow the transport} */
     public TransportRole role() {
         return role;
     }
@@ -110,6 +114,8 @@ public final class TlsOptions {
      * The TLS role this side takes on {@code transport}: the role set here, else the transport's
      * (the connecting side is the TLS client).
      *
+     * @param transport the connection's transport
+     * @return the TLS role: client or server
      * @throws SSLException when neither knows
      */
     public TransportRole roleOn(Transport transport) throws SSLException {
@@ -124,6 +130,8 @@ public final class TlsOptions {
     /**
      * A new engine for one connection in {@code tlsRole}, configured by these options.
      *
+     * @param tlsRole this side's TLS role
+     * @return the engine
      * @throws SSLException when {@code tlsRole} is the server and there is no certificate, or the
      *     role is unknown
      */
@@ -187,7 +195,13 @@ public final class TlsOptions {
 
         private Builder() {}
 
-        /** This side's certificate: its private key and the chain, its own certificate first. */
+        /**
+         * This side's certificate: its private key and the chain, its own certificate first.
+         *
+         * @param key the private key
+         * @param chain the certificate chain, this side's certificate first
+         * @return this builder
+         */
         public Builder identity(PrivateKey key, X509Certificate... chain) {
             Objects.requireNonNull(key, "key");
             if (chain.length == 0) {
@@ -212,6 +226,9 @@ public final class TlsOptions {
          * key in {@code privateKey}, unencrypted, as {@code PRIVATE KEY} (PKCS#8),
          * {@code RSA PRIVATE KEY} or {@code EC PRIVATE KEY}. Both may name the same file.
          *
+         * @param certificateChain the PEM file of the chain
+         * @param privateKey the PEM file of the private key
+         * @return this builder
          * @throws IllegalArgumentException naming the file and what is wrong with it: no PEM block,
          *     bad base64, an encrypted or unsupported key, a key that does not belong to the first
          *     certificate...
@@ -226,12 +243,20 @@ public final class TlsOptions {
          * This side's certificate from one PEM file holding the private key and the chain, the
          * file Twisted's {@code PrivateCertificate.loadPEM} reads. Same forms and errors as
          * {@link #identityFromPem(Path, Path)}.
+         *
+         * @param keyAndCertificates the PEM file of the key and the chain
+         * @return this builder
          */
         public Builder identityFromPem(Path keyAndCertificates) {
             return identityFromPem(keyAndCertificates, keyAndCertificates);
         }
 
-        /** This side's certificates, as standard key managers (e.g. from a {@link KeyManagerFactory}). */
+        /**
+         * This side's certificates, as standard key managers (e.g. from a {@link KeyManagerFactory}).
+         *
+         * @param managers the key managers
+         * @return this builder
+         */
         public Builder keyManagers(KeyManager... managers) {
             if (keyManagers != null) {
                 conflict = "set only one of identity and keyManagers";
@@ -240,7 +265,12 @@ public final class TlsOptions {
             return this;
         }
 
-        /** Verifies the peer against these certificate authorities (or self-signed certificates). */
+        /**
+         * Verifies the peer against these certificate authorities (or self-signed certificates).
+         *
+         * @param anchors the trusted certificates
+         * @return this builder
+         */
         public Builder trustAnchors(X509Certificate... anchors) {
             if (anchors.length == 0) {
                 throw new IllegalArgumentException("no trust anchors given");
@@ -263,6 +293,8 @@ public final class TlsOptions {
          * Verifies the peer against every certificate in these PEM files (a CA, a bundle of CAs,
          * or self-signed certificates); like Twisted's {@code Certificate.loadPEM} for each.
          *
+         * @param files the PEM files
+         * @return this builder
          * @throws IllegalArgumentException naming the file and what is wrong with it
          * @throws java.io.UncheckedIOException when a file cannot be read
          */
@@ -277,7 +309,12 @@ public final class TlsOptions {
             return trustAnchors(anchors.toArray(new X509Certificate[0]));
         }
 
-        /** Verifies the peer with these standard trust managers (e.g. from a {@link TrustManagerFactory}). */
+        /**
+         * Verifies the peer with these standard trust managers (e.g. from a {@link TrustManagerFactory}).
+         *
+         * @param managers the trust managers
+         * @return this builder
+         */
         public Builder trustManagers(TrustManager... managers) {
             if (trustManagers != null) {
                 conflict = "set only one of trustAnchors and trustManagers";
@@ -290,6 +327,9 @@ public final class TlsOptions {
          * Uses a ready context instead of managers. Its trust managers always check the server's
          * certificate when this side is the TLS client; {@link #verifyPeer} (on by default) decides
          * whether a TLS server demands a client certificate.
+         *
+         * @param sslContext the context
+         * @return this builder
          */
         public Builder sslContext(SSLContext sslContext) {
             context = Objects.requireNonNull(sslContext, "sslContext");
@@ -300,6 +340,9 @@ public final class TlsOptions {
          * Whether the peer must present a certificate the trust managers accept; by default, exactly
          * when trust was given. Turning it on needs trust; turning it off with trust given makes this
          * side ignore that trust (a client accepts any server, a server asks for no client certificate).
+         *
+         * @param verify whether to verify the peer
+         * @return this builder
          */
         public Builder verifyPeer(boolean verify) {
             verifyPeer = verify;
@@ -309,6 +352,9 @@ public final class TlsOptions {
         /**
          * Forces the TLS role, for transports that do not know who connected (pipes, in-memory pairs).
          * By default the connecting side is the TLS client, as in Twisted.
+         *
+         * @param tlsRole the role this side takes
+         * @return this builder
          */
         public Builder role(TransportRole tlsRole) {
             role = Objects.requireNonNull(tlsRole, "tlsRole");
@@ -324,6 +370,7 @@ public final class TlsOptions {
          * could name any host. As the TLS server, this side ignores it.
          *
          * @param host a DNS name, an IPv4 address, or an IPv6 address with or without brackets
+         * @return this builder
          * @throws IllegalArgumentException when {@code host} is none of these
          */
         public Builder hostName(String host) {
@@ -343,6 +390,9 @@ public final class TlsOptions {
         /**
          * Adjusts each engine after the options are applied: protocols, cipher suites, other
          * {@code SSLParameters}. (Host names: {@link #hostName}.)
+         *
+         * @param setup called with each new engine
+         * @return this builder
          */
         public Builder configureEngine(Consumer<? super SSLEngine> setup) {
             engineSetup = Objects.requireNonNull(setup, "setup");
@@ -354,6 +404,9 @@ public final class TlsOptions {
          * with {@link PeerVerifyException}, instead of waiting forever for a peer that answered
          * StartTLS and then never spoke TLS. 30 seconds by default; {@link Duration#ZERO} for no limit
          * (Twisted has none).
+         *
+         * @param timeout the bound, or {@link Duration#ZERO} for none
+         * @return this builder
          */
         public Builder handshakeTimeout(Duration timeout) {
             if (timeout.isNegative()) {
@@ -364,6 +417,9 @@ public final class TlsOptions {
         }
 
         /**
+         * Makes the options.
+         *
+         * @return the options
          * @throws IllegalStateException when the settings contradict each other
          * @throws IllegalArgumentException when the JDK cannot make a TLS context from them
          */

@@ -77,6 +77,10 @@ public final class TlsTransport implements Transport {
      * the remaining bytes of {@code alreadyRead}: bytes the caller read from {@code raw} that belong
      * to the TLS stream. Consumes them; the caller keeps the buffer.
      *
+     * @param raw the transport TLS runs over
+     * @param engine the engine, in client or server mode
+     * @param alreadyRead bytes read from {@code raw} that belong to TLS
+     * @return the TLS transport
      * @throws SSLException when the engine cannot start
      */
     public static TlsTransport start(Transport raw, SSLEngine engine, ByteBuffer alreadyRead) throws SSLException {
@@ -86,6 +90,11 @@ public final class TlsTransport implements Transport {
     /**
      * TLS from the first byte over {@code raw}, configured by {@code options}; the role follows
      * {@link TlsOptions#roleOn}.
+     *
+     * @param raw the transport TLS runs over
+     * @param options the TLS identity, trust and checks
+     * @return the TLS transport
+     * @throws SSLException when the options do not fit or the engine cannot start
      */
     public static TlsTransport over(Transport raw, TlsOptions options) throws SSLException {
         return new TlsTransport(raw, options.createEngine(options.roleOn(raw)), ByteBuffer.allocate(0));
@@ -130,12 +139,12 @@ public final class TlsTransport implements Transport {
         }
     }
 
-    /** The TLS session: the negotiated protocol and cipher suite, the peer's certificates once known. */
+    /** {@return the TLS session: the negotiated protocol and cipher suite, the peer's certificates once known} */
     public SSLSession session() {
         return engine.getSession();
     }
 
-    /** Whether the handshake has completed. */
+    /** {@return whether the handshake has completed} */
     public boolean isHandshakeDone() {
         return handshakeDone;
     }

@@ -12,15 +12,16 @@ public interface ListeningSocket extends Closeable {
     /**
      * Blocks until a peer connects and returns its transport (the caller owns it).
      *
+     * @return the accepted connection's transport
      * @throws java.nio.channels.ClosedChannelException once {@link #close()} was called, also when
      *     called from another thread while this one waits
      */
     Transport accept() throws IOException;
 
-    /** Where peers connect, e.g. {@code unix:/run/amp.sock} or {@code tcp:127.0.0.1:41234}. */
+    /** {@return where peers connect, e.g. {@code unix:/run/amp.sock} or {@code tcp:127.0.0.1:41234}} */
     String address();
 
-    /** The TCP port (useful after binding port 0), or -1 for a Unix socket. */
+    /** {@return the TCP port (useful after binding port 0), or -1 for a Unix socket} */
     int port();
 
     /** Stops listening and wakes a thread blocked in {@link #accept()}. Idempotent. */

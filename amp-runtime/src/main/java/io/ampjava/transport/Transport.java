@@ -19,12 +19,19 @@ public interface Transport extends Closeable {
      * method returns, in the order received and before the bytes that carried them are returned,
      * so a box is never parsed before the descriptors it names. The callee owns each fd handed over.
      *
+     * @param dst where the bytes go
+     * @param descriptors takes each received descriptor
      * @return the number of bytes read, or -1 at end of stream
      * @throws IOException on failure, or after {@link #close()} from another thread
      */
     int read(ByteBuffer dst, IntConsumer descriptors) throws IOException;
 
-    /** Writes all remaining bytes of {@code srcs}, in order, blocking as needed (gathering write). */
+    /**
+     * Writes all remaining bytes of {@code srcs}, in order, blocking as needed (gathering write).
+     *
+     * @param srcs the buffers to write
+     * @throws IOException on failure
+     */
     void write(ByteBuffer[] srcs) throws IOException;
 
     /**
@@ -32,6 +39,9 @@ public interface Transport extends Closeable {
      * {@code SCM_RIGHTS} control message), as Twisted does for each descriptor. The caller keeps
      * ownership of {@code fd}.
      *
+     * @param src holds the byte to send
+     * @param fd the descriptor to send with it
+     * @throws IOException on failure
      * @throws UnsupportedOperationException if {@link #canPassDescriptors()} is false
      */
     default void writeWithDescriptor(ByteBuffer src, int fd) throws IOException {
@@ -45,6 +55,9 @@ public interface Transport extends Closeable {
      * socket sends it all in one {@code sendmsg} when it can, so the peer reads the descriptor and
      * the box that names it in one read. The caller keeps ownership of {@code fd}.
      *
+     * @param src the bytes to send
+     * @param fd the descriptor to send with the first
+     * @throws IOException on failure
      * @throws UnsupportedOperationException if {@link #canPassDescriptors()} is false
      */
     default void writeWithDescriptorAndRest(ByteBuffer src, int fd) throws IOException {
@@ -65,31 +78,40 @@ public interface Transport extends Closeable {
      * has arrived into {@code dst}'s remaining room (none when it has none), handing descriptors
      * to {@code descriptors} as {@link #read} does.
      *
+     * @param dst room for bytes that have arrived
+     * @param descriptors takes each received descriptor
      * @return -1 if the peer has hung up; otherwise how many bytes were put into {@code dst}
      *     (usually 0). The default cannot tell, and returns 0.
+     * @throws IOException on failure
      */
     default int pollWhilePaused(ByteBuffer dst, IntConsumer descriptors) throws IOException {
         return 0;
     }
 
-    /** Whether {@link #writeWithDescriptor} works here (Unix sockets). */
+    /** {@return whether {@link #writeWithDescriptor} works here (Unix sockets)} */
     default boolean canPassDescriptors() {
         return false;
     }
 
-    /** Stops sending: the peer reads end of stream once written bytes are consumed. Idempotent. */
+    /**
+     * Stops sending: the peer reads end of stream once written bytes are consumed. Idempotent.
+     *
+     * @throws IOException on failure
+     */
     void shutdownOutput() throws IOException;
 
     /** Closes both directions and wakes a blocked {@link #read}. Idempotent. */
     @Override
     void close() throws IOException;
 
-    /** A short description for messages and thread names, e.g. {@code unix:/tmp/amp.sock}. */
+    /** {@return a short description for messages and thread names, e.g. {@code unix:/tmp/amp.sock}} */
     String describe();
 
     /**
      * Whether this side connected or accepted; StartTLS makes the connecting side the TLS client.
      * {@link TransportRole#UNKNOWN} unless the transport knows.
+     *
+     * @return this side's role
      */
     default TransportRole role() {
         return TransportRole.UNKNOWN;

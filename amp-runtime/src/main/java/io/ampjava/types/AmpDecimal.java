@@ -41,22 +41,40 @@ public final class AmpDecimal {
         this.payload = payload;
     }
 
-    /** The finite {@code value} (a zero is positive; see {@link #negate()} for {@code -0}). */
+    /**
+     * The finite {@code value} (a zero is positive; see {@link #negate()} for {@code -0}).
+     *
+     * @param value a finite number
+     * @return the decimal
+     */
     public static AmpDecimal of(BigDecimal value) {
         return new AmpDecimal(Kind.FINITE, value.signum() < 0, value, null);
     }
 
-    /** {@code -0}. */
+    /**
+     * {@code -0}.
+     *
+     * @return negative zero
+     */
     public static AmpDecimal negativeZero() {
         return new AmpDecimal(Kind.FINITE, true, BigDecimal.ZERO, null);
     }
 
-    /** {@code Infinity} or {@code -Infinity}. */
+    /**
+     * {@code Infinity} or {@code -Infinity}.
+     *
+     * @param negative whether it is {@code -Infinity}
+     * @return the infinity
+     */
     public static AmpDecimal infinity(boolean negative) {
         return negative ? NEGATIVE_INFINITY : POSITIVE_INFINITY;
     }
 
-    /** {@code NaN}: quiet, positive, no payload. */
+    /**
+     * {@code NaN}: quiet, positive, no payload.
+     *
+     * @return the NaN
+     */
     public static AmpDecimal nan() {
         return NAN;
     }
@@ -64,7 +82,10 @@ public final class AmpDecimal {
     /**
      * Any NaN: {@code [-][s]NaN[payload]}.
      *
+     * @param negative the sign bit
+     * @param signaling whether it is a signalling NaN ({@code sNaN})
      * @param payload the diagnostic digits, 0 for none
+     * @return the NaN
      * @throws IllegalArgumentException if {@code payload} is negative
      */
     public static AmpDecimal nan(boolean negative, boolean signaling, BigInteger payload) {
@@ -80,6 +101,8 @@ public final class AmpDecimal {
      * {@code 3.141E+5}), {@code Inf}/{@code Infinity}, or {@code NaN}/{@code sNaN} with optional
      * payload digits, case-insensitively; underscores are ignored, as CPython 3.11 does.
      *
+     * @param text the text
+     * @return the decimal
      * @throws NumberFormatException if Python would raise {@code InvalidOperation}, or the exponent
      *     does not fit a {@link BigDecimal}
      */
@@ -87,7 +110,11 @@ public final class AmpDecimal {
         return AmpDecimalParser.parse(text);
     }
 
-    /** This value with the opposite sign; {@code 0.00} becomes {@code -0.00}. */
+    /**
+     * This value with the opposite sign; {@code 0.00} becomes {@code -0.00}.
+     *
+     * @return the negated value
+     */
     public AmpDecimal negate() {
         switch (kind) {
             case FINITE:
@@ -99,25 +126,31 @@ public final class AmpDecimal {
         }
     }
 
-    /** Whether this is a number: neither infinite nor NaN. */
+    /** {@return whether this is a number: neither infinite nor NaN} */
     public boolean isFinite() {
         return kind == Kind.FINITE;
     }
 
+    /** {@return whether this is {@code Infinity} or {@code -Infinity}} */
     public boolean isInfinite() {
         return kind == Kind.INFINITY;
     }
 
-    /** Whether this is a NaN, quiet or signalling. */
+    /** {@return whether this is a NaN, quiet or signalling} */
     public boolean isNaN() {
         return kind == Kind.NAN || kind == Kind.SIGNALING_NAN;
     }
 
+    /** {@return whether this is a signalling NaN ({@code sNaN})} */
     public boolean isSignalingNaN() {
         return kind == Kind.SIGNALING_NAN;
     }
 
-    /** The sign bit: true for {@code -1}, {@code -0}, {@code -Infinity}, {@code -NaN}. */
+    /**
+     * The sign bit: true for {@code -1}, {@code -0}, {@code -Infinity}, {@code -NaN}.
+     *
+     * @return whether the sign bit is set
+     */
     public boolean isNegative() {
         return negative;
     }
@@ -125,6 +158,7 @@ public final class AmpDecimal {
     /**
      * The finite value as a BigDecimal; a negative zero gives a zero of the same scale.
      *
+     * @return the number
      * @throws ArithmeticException if this is infinite or NaN
      */
     public BigDecimal toBigDecimal() {
@@ -137,6 +171,7 @@ public final class AmpDecimal {
     /**
      * A NaN's payload, 0 when it has none.
      *
+     * @return the payload
      * @throws ArithmeticException if this is not a NaN
      */
     public BigInteger nanPayload() {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
  * accepts (see {@link AmpDecimal#parse}).
  */
 public final class AmpDecimalArgument implements ArgumentType<AmpDecimal> {
+    /** The one instance. */
     public static final AmpDecimalArgument INSTANCE = new AmpDecimalArgument();
 
     private AmpDecimalArgument() {}

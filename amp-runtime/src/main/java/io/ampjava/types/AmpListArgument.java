@@ -27,11 +27,16 @@ import java.util.Objects;
 public final class AmpListArgument<T> implements ArgumentType<List<T>> {
     private final BoxCodec<T> element;
 
+    /**
+     * An AmpList of records.
+     *
+     * @param element the codec of each record
+     */
     public AmpListArgument(BoxCodec<T> element) {
         this.element = Objects.requireNonNull(element, "element");
     }
 
-    /** The codec of each record. */
+    /** {@return the codec of each record} */
     public BoxCodec<T> elementCodec() {
         return element;
     }

@@ -37,6 +37,8 @@ public interface ArgumentContext {
      * this connection (0, 1, 2, ... per direction). The caller keeps ownership of
      * {@code descriptor}; the connection sends a duplicate and closes that once it is written.
      *
+     * @param descriptor the descriptor to send
+     * @return its ordinal
      * @throws UnsupportedOperationException if the transport cannot carry descriptors
      */
     int sendDescriptor(Descriptor descriptor);
@@ -45,6 +47,8 @@ public interface ArgumentContext {
      * Takes the descriptor received with {@code ordinal}; each can be claimed once. The caller owns
      * the result and must close it.
      *
+     * @param ordinal the ordinal the box names
+     * @return the descriptor
      * @throws BadArgumentException if no descriptor with that ordinal is waiting
      */
     Descriptor claimDescriptor(int ordinal);
@@ -52,6 +56,8 @@ public interface ArgumentContext {
     /**
      * How many {@link AmpListArgument} values enclose the one being decoded: 0 for a value that
      * sits directly in a command's box, 1 inside one AmpList record, and so on.
+     *
+     * @return the depth
      */
     default int nestingDepth() {
         return 0;
@@ -61,14 +67,16 @@ public interface ArgumentContext {
      * The deepest {@link #nestingDepth()} at which an AmpList value is still decoded; a deeper one
      * is refused with a {@link BadArgumentException}. A peer can nest values only as deep as the
      * schema allows, so this matters only for recursive record types.
+     *
+     * @return the deepest depth decoded
      */
     default int maxNestingDepth() {
         return DEFAULT_MAX_NESTING_DEPTH;
     }
 
     /**
-     * The longest {@link LargeValue} this side puts together from the chunks it receives, or sends:
-     * a peer that claims more is refused with a {@link LargeValueException} before anything is
+     * {@return the longest {@link LargeValue} this side puts together from the chunks it receives, or
+     * sends} A peer that claims more is refused with a {@link LargeValueException} before anything is
      * allocated for it.
      */
     default int maxLargeValueBytes() {

@@ -24,6 +24,9 @@ public interface ArgumentType<T> {
     /**
      * Encodes a non-null value.
      *
+     * @param value the value
+     * @param context the connection's descriptors and limits
+     * @return its bytes on the wire
      * @throws IllegalArgumentException if the value cannot be expressed (a lone surrogate, a
      *     value over the 65535-byte limit is left to the box encoder)
      */
@@ -32,6 +35,9 @@ public interface ArgumentType<T> {
     /**
      * Decodes a value received on the wire.
      *
+     * @param wire the bytes received
+     * @param context the connection's descriptors and limits
+     * @return the value
      * @throws BadArgumentException if the bytes are not a valid encoding
      */
     T fromWire(byte[] wire, ArgumentContext context);

@@ -12,6 +12,7 @@ import java.math.BigInteger;
  * costs time quadratic in its length.
  */
 public final class BigIntegerArgument implements ArgumentType<BigInteger> {
+    /** The one instance. */
     public static final BigIntegerArgument INSTANCE = new BigIntegerArgument();
 
     private BigIntegerArgument() {}

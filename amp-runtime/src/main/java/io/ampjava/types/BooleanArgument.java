@@ -8,6 +8,7 @@ import java.util.Arrays;
  * other spelling ({@code true}, {@code TRUE}, {@code 1}, the empty string).
  */
 public final class BooleanArgument implements ArgumentType<Boolean> {
+    /** The one instance. */
     public static final BooleanArgument INSTANCE = new BooleanArgument();
 
     private static final byte[] TRUE = {'T', 'r', 'u', 'e'};
@@ -15,12 +16,23 @@ public final class BooleanArgument implements ArgumentType<Boolean> {
 
     private BooleanArgument() {}
 
-    /** The wire text of {@code value}: a fresh array, since boxes take ownership of their values. */
+    /**
+     * The wire text of {@code value}: a fresh array, since boxes take ownership of their values.
+     *
+     * @param value the value
+     * @return {@code True} or {@code False} as bytes
+     */
     public static byte[] encode(boolean value) {
         return (value ? TRUE : FALSE).clone();
     }
 
-    /** @throws BadArgumentException unless {@code wire} is exactly {@code True} or {@code False} */
+    /**
+     * Reads a boolean.
+     *
+     * @param wire the bytes received
+     * @return the boolean
+     * @throws BadArgumentException unless {@code wire} is exactly {@code True} or {@code False}
+     */
     public static boolean decode(byte[] wire) {
         if (Arrays.equals(wire, TRUE)) {
             return true;

@@ -10,12 +10,21 @@ import io.ampjava.wire.Box;
  * @param <T> the record type
  */
 public interface BoxCodec<T> {
-    /** Puts the encoding of each (present) field of {@code value} into {@code box}. */
+    /**
+     * Puts the encoding of each (present) field of {@code value} into {@code box}.
+     *
+     * @param value the record
+     * @param box where the fields go
+     * @param context the connection's descriptors and limits
+     */
     void write(T value, Box box, ArgumentContext context);
 
     /**
      * Reads a record from {@code box}, ignoring keys it does not know.
      *
+     * @param box the box received
+     * @param context the connection's descriptors and limits
+     * @return the record
      * @throws BadArgumentException if a required key is missing or a value does not decode
      */
     T read(Box box, ArgumentContext context);

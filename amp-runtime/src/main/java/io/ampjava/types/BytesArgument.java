@@ -8,6 +8,7 @@ package io.ampjava.types;
  * {@link #fromWire} is the one the decoder filled, and belongs to the receiver from then on.
  */
 public final class BytesArgument implements ArgumentType<byte[]> {
+    /** The one instance. */
     public static final BytesArgument INSTANCE = new BytesArgument();
 
     private BytesArgument() {}

@@ -24,6 +24,7 @@ import java.util.Arrays;
  * {@code ZoneOffset} stops at 18:00, so larger ones are rejected here.
  */
 public final class DateTimeArgument implements ArgumentType<OffsetDateTime> {
+    /** The one instance. */
     public static final DateTimeArgument INSTANCE = new DateTimeArgument();
 
     /** The wire length, always. */
@@ -34,6 +35,8 @@ public final class DateTimeArgument implements ArgumentType<OffsetDateTime> {
     /**
      * The 32 wire bytes of {@code value}.
      *
+     * @param value the date-time
+     * @return its wire bytes
      * @throws IllegalArgumentException if the year is outside 1..9999
      */
     public static byte[] encode(OffsetDateTime value) {
@@ -67,6 +70,8 @@ public final class DateTimeArgument implements ArgumentType<OffsetDateTime> {
     /**
      * The date-time the wire bytes spell.
      *
+     * @param wire the bytes received
+     * @return the date-time
      * @throws BadArgumentException if Twisted would reject them, or the offset is beyond ±18:00
      */
     public static OffsetDateTime decode(byte[] wire) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  * ({@link AmpDecimal}) to receive them.
  */
 public final class DecimalArgument implements ArgumentType<BigDecimal> {
+    /** The one instance. */
     public static final DecimalArgument INSTANCE = new DecimalArgument();
 
     private DecimalArgument() {}

@@ -51,7 +51,12 @@ public final class Descriptor implements AutoCloseable {
         this.fd = new AtomicInteger(fd);
     }
 
-    /** Takes ownership of {@code fd}: closing the result closes it. */
+    /**
+     * Takes ownership of {@code fd}: closing the result closes it.
+     *
+     * @param fd the descriptor number
+     * @return its owner
+     */
     public static Descriptor adopt(int fd) {
         return new Descriptor(fd);
     }
@@ -68,12 +73,24 @@ public final class Descriptor implements AutoCloseable {
         }
     }
 
-    /** Opens {@code path} read-only. */
+    /**
+     * Opens {@code path} read-only.
+     *
+     * @param path the file
+     * @return the open descriptor
+     * @throws IOException if it cannot be opened
+     */
     public static Descriptor openForReading(Path path) throws IOException {
         return open(path, OpenFlags.O_RDONLY.intValue(), 0);
     }
 
-    /** Opens {@code path} write-only, creating it (mode 0666 less the umask) or truncating it. */
+    /**
+     * Opens {@code path} write-only, creating it (mode 0666 less the umask) or truncating it.
+     *
+     * @param path the file
+     * @return the open descriptor
+     * @throws IOException if it cannot be opened
+     */
     public static Descriptor openForWriting(Path path) throws IOException {
         int flags = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_CREAT.intValue() | OpenFlags.O_TRUNC.intValue();
         return open(path, flags, 0666);
@@ -92,7 +109,12 @@ public final class Descriptor implements AutoCloseable {
         }
     }
 
-    /** A new pipe: bytes written to {@link Pipe#writeEnd()} come out of {@link Pipe#readEnd()}. */
+    /**
+     * A new pipe: bytes written to {@link Pipe#writeEnd()} come out of {@link Pipe#readEnd()}.
+     *
+     * @return both ends
+     * @throws IOException if the pipe cannot be made
+     */
     public static Pipe pipe() throws IOException {
         int[] fds = new int[2];
         if (NativePosix.posix().pipe(fds) < 0) {
@@ -111,7 +133,12 @@ public final class Descriptor implements AutoCloseable {
         return new Pipe(readEnd, writeEnd);
     }
 
-    /** A second descriptor for the same open file ({@code dup}); both must be closed. */
+    /**
+     * A second descriptor for the same open file ({@code dup}); both must be closed.
+     *
+     * @return the duplicate
+     * @throws IOException if {@code dup} fails
+     */
     public Descriptor duplicate() throws IOException {
         // One call (F_DUPFD_CLOEXEC) rather than dup and then FD_CLOEXEC: a Descriptor argument makes
         // one duplicate per call, and no exec in between can inherit it.
@@ -122,7 +149,12 @@ public final class Descriptor implements AutoCloseable {
         return new Descriptor(copy);
     }
 
-    /** Writes all of {@code bytes}, blocking as needed. */
+    /**
+     * Writes all of {@code bytes}, blocking as needed.
+     *
+     * @param bytes what to write
+     * @throws IOException if a write fails
+     */
     public void write(byte[] bytes) throws IOException {
         int fd = fd();
         int written = 0;
@@ -143,7 +175,9 @@ public final class Descriptor implements AutoCloseable {
     /**
      * Reads up to {@code max} bytes, blocking until at least one is available.
      *
+     * @param max the most bytes to read
      * @return the bytes read; empty at end of file
+     * @throws IOException if the read fails
      */
     public byte[] read(int max) throws IOException {
         if (max <= 0) {
@@ -166,6 +200,9 @@ public final class Descriptor implements AutoCloseable {
     /**
      * Reads until end of file (for a pipe: until every write end is closed). A loop of reads, not
      * {@code FileInputStream.readAllBytes()}, which fails with "Illegal seek" on a pipe in JDK 17.
+     *
+     * @return everything read
+     * @throws IOException if a read fails
      */
     public byte[] readAll() throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -202,6 +239,7 @@ public final class Descriptor implements AutoCloseable {
     /**
      * The fd number.
      *
+     * @return the fd number
      * @throws IllegalStateException if this descriptor was closed or released
      */
     public int fd() {
@@ -212,11 +250,16 @@ public final class Descriptor implements AutoCloseable {
         return value;
     }
 
+    /** {@return whether this descriptor is neither closed nor released} */
     public boolean isOpen() {
         return fd.get() != CLOSED;
     }
 
-    /** Gives up ownership without closing: returns the fd, which the caller must close. */
+    /**
+     * Gives up ownership without closing: returns the fd, which the caller must close.
+     *
+     * @return the fd, now the caller's to close
+     */
     public int release() {
         int value = fd.getAndSet(CLOSED);
         if (value == CLOSED) {

@@ -7,6 +7,7 @@ package io.ampjava.types;
  * claim it. Needs a connection that can pass descriptors: see {@link ArgumentContext}.
  */
 public final class DescriptorArgument implements ArgumentType<Descriptor> {
+    /** The one instance. */
     public static final DescriptorArgument INSTANCE = new DescriptorArgument();
 
     private DescriptorArgument() {}

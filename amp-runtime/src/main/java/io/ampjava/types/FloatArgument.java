@@ -11,11 +11,17 @@ package io.ampjava.types;
  * {@code 1_0.5}. Every NaN decodes to {@link Double#NaN} and encodes as {@code nan}.
  */
 public final class FloatArgument implements ArgumentType<Double> {
+    /** The one instance. */
     public static final FloatArgument INSTANCE = new FloatArgument();
 
     private FloatArgument() {}
 
-    /** The wire bytes of {@code value}. */
+    /**
+     * The wire bytes of {@code value}.
+     *
+     * @param value the value
+     * @return its wire bytes
+     */
     public static byte[] encode(double value) {
         return PythonFloatFormat.encode(value);
     }
@@ -23,6 +29,8 @@ public final class FloatArgument implements ArgumentType<Double> {
     /**
      * The double the wire bytes spell.
      *
+     * @param wire the bytes received
+     * @return the double
      * @throws BadArgumentException if Python's {@code float()} would reject them
      */
     public static double decode(byte[] wire) {

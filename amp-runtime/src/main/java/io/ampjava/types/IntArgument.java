@@ -9,11 +9,17 @@ package io.ampjava.types;
  * Generated code calls the static methods, which do not box.
  */
 public final class IntArgument implements ArgumentType<Integer> {
+    /** The one instance. */
     public static final IntArgument INSTANCE = new IntArgument();
 
     private IntArgument() {}
 
-    /** The wire text of {@code value}. */
+    /**
+     * The wire text of {@code value}.
+     *
+     * @param value the value
+     * @return its wire bytes
+     */
     public static byte[] encode(int value) {
         return IntegerText.encode(value);
     }
@@ -21,6 +27,8 @@ public final class IntArgument implements ArgumentType<Integer> {
     /**
      * Reads an int.
      *
+     * @param wire the bytes received
+     * @return the int
      * @throws BadArgumentException if the text is not an integer or does not fit an int
      */
     public static int decode(byte[] wire) {

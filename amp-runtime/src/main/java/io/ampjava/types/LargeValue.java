@@ -47,6 +47,9 @@ public final class LargeValue {
     /**
      * Puts {@code value} under {@code key} and its chunk keys.
      *
+     * @param box the box to put it in
+     * @param key the value's key, at most {@link #MAX_KEY_BYTES} long
+     * @param value the bytes; the chunks are copies, so the array may change once this returns
      * @param context whose {@link ArgumentContext#maxLargeValueBytes() limit} the value must keep to:
      *     what this side would refuse to receive it does not send
      * @throws LargeValueException if the value is longer than that limit (nothing is put)
@@ -69,7 +72,10 @@ public final class LargeValue {
     /**
      * The value under {@code key} and its chunk keys, or null if {@code key} is absent.
      *
+     * @param box the box received
+     * @param key the value's key
      * @param context whose {@link ArgumentContext#maxLargeValueBytes() limit} bounds the value
+     * @return the value put together, a new array; or null
      * @throws LargeValueException if the value is longer than that limit, or not in the form above
      */
     public static byte[] get(Box box, byte[] key, ArgumentContext context) {
@@ -126,7 +132,11 @@ public final class LargeValue {
         return value;
     }
 
-    /** How many chunk keys a value of {@code length} bytes has. */
+    /**
+     * {@return how many chunk keys a value of {@code length} bytes has}
+     *
+     * @param length the value's length in bytes
+     */
     public static int chunkCount(int length) {
         return (int) ((length + (long) CHUNK_BYTES - 1) / CHUNK_BYTES);
     }

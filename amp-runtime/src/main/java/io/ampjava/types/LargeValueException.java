@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class LargeValueException extends BadArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The key of the value. */
     private final String key;
 
     LargeValueException(byte[] key, String problem) {
@@ -24,7 +25,7 @@ public final class LargeValueException extends BadArgumentException {
         this.key = key;
     }
 
-    /** The key of the value. */
+    /** {@return the key of the value} */
     public String key() {
         return key;
     }

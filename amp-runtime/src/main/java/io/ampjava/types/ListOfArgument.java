@@ -26,11 +26,16 @@ import java.util.Objects;
 public final class ListOfArgument<T> implements ArgumentType<List<T>> {
     private final ArgumentType<T> element;
 
+    /**
+     * A ListOf values.
+     *
+     * @param element the type of each element
+     */
     public ListOfArgument(ArgumentType<T> element) {
         this.element = Objects.requireNonNull(element, "element");
     }
 
-    /** The type of each element. */
+    /** {@return the type of each element} */
     public ArgumentType<T> elementType() {
         return element;
     }

@@ -10,11 +10,17 @@ package io.ampjava.types;
  * Generated code calls the static methods, which do not box.
  */
 public final class LongArgument implements ArgumentType<Long> {
+    /** The one instance. */
     public static final LongArgument INSTANCE = new LongArgument();
 
     private LongArgument() {}
 
-    /** The wire text of {@code value}. */
+    /**
+     * The wire text of {@code value}.
+     *
+     * @param value the value
+     * @return its wire bytes
+     */
     public static byte[] encode(long value) {
         return IntegerText.encode(value);
     }
@@ -22,6 +28,8 @@ public final class LongArgument implements ArgumentType<Long> {
     /**
      * Reads a long.
      *
+     * @param wire the bytes received
+     * @return the long
      * @throws BadArgumentException if the text is not an integer or does not fit a long
      */
     public static long decode(byte[] wire) {

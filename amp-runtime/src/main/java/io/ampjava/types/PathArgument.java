@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * system.
  */
 public final class PathArgument implements ArgumentType<Path> {
+    /** The one instance. */
     public static final PathArgument INSTANCE = new PathArgument();
 
     private PathArgument() {}

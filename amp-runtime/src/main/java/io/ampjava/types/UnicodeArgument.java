@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  * refused rather than replaced. A byte order mark is ordinary text and is kept.
  */
 public final class UnicodeArgument implements ArgumentType<String> {
+    /** The one instance. */
     public static final UnicodeArgument INSTANCE = new UnicodeArgument();
 
     private UnicodeArgument() {}
@@ -21,6 +22,8 @@ public final class UnicodeArgument implements ArgumentType<String> {
     /**
      * The UTF-8 bytes of {@code text}.
      *
+     * @param text the text
+     * @return its UTF-8 bytes
      * @throws IllegalArgumentException if {@code text} has a lone surrogate, which UTF-8 cannot
      *     express (Java would silently write {@code ?})
      */
@@ -42,6 +45,8 @@ public final class UnicodeArgument implements ArgumentType<String> {
     /**
      * Decodes UTF-8.
      *
+     * @param wire the bytes received
+     * @return the text
      * @throws BadArgumentException if {@code wire} is not valid UTF-8
      */
     public static String decode(byte[] wire) {

@@ -42,12 +42,22 @@ public final class Box {
         this(8);
     }
 
-    /** An empty box with room for {@code capacity} keys before it grows. */
+    /**
+     * An empty box with room for {@code capacity} keys before it grows.
+     *
+     * @param capacity the number of keys to make room for
+     */
     public Box(int capacity) {
         entries = capacity == 0 ? EMPTY : new byte[2 * capacity][];
     }
 
-    /** Puts {@code value} under {@code key}, replacing any earlier value. Returns this box. */
+    /**
+     * Puts {@code value} under {@code key}, replacing any earlier value. Returns this box.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this box
+     */
     public Box put(byte[] key, byte[] value) {
         if (key == null || value == null) {
             throw new NullPointerException(key == null ? "key" : "value of key " + Bytes.repr(key));
@@ -110,42 +120,86 @@ public final class Box {
         return a.length - b.length;
     }
 
-    /** Puts {@code value} under the UTF-8 encoding of {@code key}. */
+    /**
+     * Puts {@code value} under the UTF-8 encoding of {@code key}.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this box
+     */
     public Box put(String key, byte[] value) {
         return put(key.getBytes(StandardCharsets.UTF_8), value);
     }
 
-    /** Puts the UTF-8 encoding of {@code value} under the UTF-8 encoding of {@code key}. */
+    /**
+     * Puts the UTF-8 encoding of {@code value} under the UTF-8 encoding of {@code key}.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this box
+     */
     public Box put(String key, String value) {
         return put(key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The value under {@code key}, or null. */
+    /**
+     * The value under {@code key}, or null.
+     *
+     * @param key the key
+     * @return the value, or null
+     */
     public byte[] get(byte[] key) {
         int index = indexOf(key);
         return index < 0 ? null : entries[2 * index + 1];
     }
 
-    /** The value under the UTF-8 encoding of {@code key}, or null. */
+    /**
+     * The value under the UTF-8 encoding of {@code key}, or null.
+     *
+     * @param key the key
+     * @return the value, or null
+     */
     public byte[] get(String key) {
         return get(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The value under {@code key} decoded as UTF-8 (malformed bytes replaced), or null. */
+    /**
+     * The value under {@code key} decoded as UTF-8 (malformed bytes replaced), or null.
+     *
+     * @param key the key
+     * @return the value as text, or null
+     */
     public String getString(String key) {
         byte[] value = get(key);
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Whether the box has {@code key}.
+     *
+     * @param key the key
+     * @return whether it is present
+     */
     public boolean containsKey(byte[] key) {
         return indexOf(key) >= 0;
     }
 
+    /**
+     * Whether the box has the UTF-8 encoding of {@code key}.
+     *
+     * @param key the key
+     * @return whether it is present
+     */
     public boolean containsKey(String key) {
         return containsKey(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Removes {@code key}; returns its value, or null if it was absent. */
+    /**
+     * Removes {@code key}; returns its value, or null if it was absent.
+     *
+     * @param key the key
+     * @return the value it had, or null
+     */
     public byte[] remove(byte[] key) {
         int index = indexOf(key);
         if (index < 0) {
@@ -163,32 +217,53 @@ public final class Box {
         return value;
     }
 
+    /**
+     * Removes the UTF-8 encoding of {@code key}.
+     *
+     * @param key the key
+     * @return the value it had, or null
+     */
     public byte[] remove(String key) {
         return remove(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The number of keys. */
+    /** {@return the number of keys} */
     public int size() {
         return size;
     }
 
+    /** {@return whether the box has no keys} */
     public boolean isEmpty() {
         return size == 0;
     }
 
-    /** The key at {@code index}, in insertion order ({@code 0 <= index < size()}). */
+    /**
+     * The key at {@code index}, in insertion order ({@code 0 <= index < size()}).
+     *
+     * @param index the position
+     * @return the key
+     */
     public byte[] keyAt(int index) {
         checkIndex(index);
         return entries[2 * index];
     }
 
-    /** The value at {@code index}, in insertion order ({@code 0 <= index < size()}). */
+    /**
+     * The value at {@code index}, in insertion order ({@code 0 <= index < size()}).
+     *
+     * @param index the position
+     * @return the value
+     */
     public byte[] valueAt(int index) {
         checkIndex(index);
         return entries[2 * index + 1];
     }
 
-    /** A shallow copy: a new box with the same keys and the same value arrays. */
+    /**
+     * A shallow copy: a new box with the same keys and the same value arrays.
+     *
+     * @return the copy
+     */
     public Box copy() {
         Box copy = new Box(size);
         System.arraycopy(entries, 0, copy.entries, 0, 2 * size);

@@ -23,6 +23,11 @@ public final class BoxDecoder {
     /** Receives the decoded boxes. */
     @FunctionalInterface
     public interface Sink {
+        /**
+         * Takes one decoded box.
+         *
+         * @param box the box, now the sink's
+         */
         void onBox(Box box);
     }
 
@@ -67,11 +72,16 @@ public final class BoxDecoder {
     private boolean stopped;
     private RuntimeException failure; // set once the stream broke the protocol
 
+    /** A decoder with {@link #DEFAULT_MAX_KEYS} and no byte limit beyond the wire's. */
     public BoxDecoder() {
         this(DEFAULT_MAX_KEYS);
     }
 
-    /** A decoder that refuses boxes of more than {@code maxKeys} keys. */
+    /**
+     * A decoder that refuses boxes of more than {@code maxKeys} keys.
+     *
+     * @param maxKeys the most keys a box may have
+     */
     public BoxDecoder(int maxKeys) {
         this(maxKeys, Integer.MAX_VALUE);
     }
@@ -80,6 +90,9 @@ public final class BoxDecoder {
      * A decoder that refuses boxes of more than {@code maxKeys} keys or more than
      * {@code maxBoxBytes} bytes (keys, values and their length prefixes, not the terminator). A
      * value that would cross the byte limit is refused from its length prefix, before it is read.
+     *
+     * @param maxKeys the most keys a box may have
+     * @param maxBoxBytes the most bytes a box may take
      */
     public BoxDecoder(int maxKeys, int maxBoxBytes) {
         if (maxKeys < 1) {
@@ -100,6 +113,8 @@ public final class BoxDecoder {
      * <p>An exception thrown by the sink propagates; the buffer's position is then just past the box
      * the sink was given, and feeding the rest later continues correctly.
      *
+     * @param data the bytes received
+     * @param sink takes each complete box
      * @throws TooLongException if a key-length prefix is over 255 (the connection must be closed)
      * @throws ProtocolException if a box has more keys or bytes than the limits, or if this decoder failed
      *     earlier (once the framing is broken, no later byte can be trusted)
@@ -345,7 +360,12 @@ public final class BoxDecoder {
         state = VALUE_LENGTH;
     }
 
-    /** Parses a complete byte string into boxes; a truncated tail is ignored (Twisted's {@code parseString}). */
+    /**
+     * Parses a complete byte string into boxes; a truncated tail is ignored (Twisted's {@code parseString}).
+     *
+     * @param bytes the byte string
+     * @return its boxes
+     */
     public static List<Box> parse(byte[] bytes) {
         List<Box> boxes = new ArrayList<>();
         new BoxDecoder().feed(ByteBuffer.wrap(bytes), boxes::add);
@@ -357,7 +377,7 @@ public final class BoxDecoder {
         stopped = true;
     }
 
-    /** Whether the decoder is between boxes (it holds no partial box). */
+    /** {@return whether the decoder is between boxes (it holds no partial box)} */
     public boolean isIdle() {
         return state == KEY_LENGTH && prefixHigh < 0 && box == null;
     }
@@ -365,6 +385,8 @@ public final class BoxDecoder {
     /**
      * The bytes the decoder holds for the box in progress: its complete keys and values with their
      * prefixes, and the whole of the key or value being filled (allocated at its announced length).
+     *
+     * @return the byte count
      */
     public int bufferedBytes() {
         byte[] partial = field;

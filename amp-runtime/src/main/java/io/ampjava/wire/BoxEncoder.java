@@ -12,7 +12,12 @@ import java.nio.ByteBuffer;
 public final class BoxEncoder {
     private BoxEncoder() {}
 
-    /** The box's bytes on the wire. */
+    /**
+     * The box's bytes on the wire.
+     *
+     * @param box the box
+     * @return its encoding
+     */
     public static byte[] encode(Box box) {
         byte[][] entries = box.entries;
         int size = box.size;
@@ -77,6 +82,8 @@ public final class BoxEncoder {
     /**
      * Writes the box into {@code buffer} at its position and advances it.
      *
+     * @param box the box
+     * @param buffer where it goes
      * @throws java.nio.BufferOverflowException if the buffer has less room than
      *     {@link #encodedLength(Box)}; nothing is written then
      */
@@ -97,6 +104,8 @@ public final class BoxEncoder {
     /**
      * The number of bytes {@link #encode(Box)} produces.
      *
+     * @param box the box
+     * @return its encoded length
      * @throws TooLongException for a key over 255 bytes or a value over 65535 bytes
      * @throws IllegalArgumentException for an empty key, which the peer would read as the end of
      *     the box

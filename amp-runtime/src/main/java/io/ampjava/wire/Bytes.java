@@ -6,7 +6,13 @@ public final class Bytes {
 
     private Bytes() {}
 
-    /** Compares as unsigned bytes, lexicographically: the order Python sorts {@code bytes} in. */
+    /**
+     * Compares as unsigned bytes, lexicographically: the order Python sorts {@code bytes} in.
+     *
+     * @param a the first
+     * @param b the second
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+     */
     public static int compareUnsigned(byte[] a, byte[] b) {
         return java.util.Arrays.compareUnsigned(a, b);
     }
@@ -14,6 +20,10 @@ public final class Bytes {
     /**
      * {@link #repr(byte[])} of at most the first {@code maxBytes} bytes, then {@code ... (N bytes)}
      * if there were more: for quoting untrusted values in error messages.
+     *
+     * @param bytes the bytes
+     * @param maxBytes how many to show at most
+     * @return the text
      */
     public static String repr(byte[] bytes, int maxBytes) {
         if (bytes.length <= maxBytes) {
@@ -25,6 +35,9 @@ public final class Bytes {
     /**
      * Python's {@code repr} of a bytes object, e.g. {@code b'Sum'}, {@code b"it's"} or
      * {@code b'\xff\n'}; Twisted puts it in the {@code UNHANDLED} description.
+     *
+     * @param bytes the bytes
+     * @return the text
      */
     public static String repr(byte[] bytes) {
         boolean hasSingle = false;

@@ -6,10 +6,21 @@ package io.ampjava.wire;
  * does, and outstanding calls fail with this exception as the cause.
  */
 public class ProtocolException extends RuntimeException {
+    /**
+     * A protocol violation.
+     *
+     * @param message what the peer sent wrong
+     */
     public ProtocolException(String message) {
         super(message);
     }
 
+    /**
+     * A protocol violation.
+     *
+     * @param message what the peer sent wrong
+     * @param cause the underlying error
+     */
     public ProtocolException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -11,11 +11,23 @@ import java.nio.charset.CharacterCodingException;
  * connection is closed and every outstanding call fails with this exception.
  */
 public final class TooLongException extends RuntimeException {
+    /** Whether the key (rather than a value) was too long. */
     private final boolean isKey;
+    /** Whether this side tried to send it. */
     private final boolean isLocal;
+    /** The key concerned, or null. */
     private final byte[] keyName;
+    /** The offending length in bytes. */
     private final int length;
 
+    /**
+     * A key or value too long.
+     *
+     * @param isKey whether the key (rather than a value) was too long
+     * @param isLocal whether this side tried to send it (rather than the peer)
+     * @param keyName the key concerned (the long key itself, or the key of the long value); null when unknown
+     * @param length the offending length in bytes
+     */
     public TooLongException(boolean isKey, boolean isLocal, byte[] keyName, int length) {
         super(message(isKey, isLocal, keyName, length));
         this.isKey = isKey;
@@ -43,22 +55,22 @@ public final class TooLongException extends RuntimeException {
         }
     }
 
-    /** Whether the key (rather than a value) was too long. */
+    /** {@return whether the key (rather than a value) was too long} */
     public boolean isKey() {
         return isKey;
     }
 
-    /** Whether this side tried to send it (rather than the peer). */
+    /** {@return whether this side tried to send it (rather than the peer)} */
     public boolean isLocal() {
         return isLocal;
     }
 
-    /** The key concerned (the long key itself, or the key of the long value); null when unknown. */
+    /** {@return the key concerned (the long key itself, or the key of the long value); null when unknown} */
     public byte[] keyName() {
         return keyName == null ? null : keyName.clone();
     }
 
-    /** The offending length in bytes. */
+    /** {@return the offending length in bytes} */
     public int length() {
         return length;
     }

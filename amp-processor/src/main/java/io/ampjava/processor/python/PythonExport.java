@@ -43,14 +43,20 @@ public final class PythonExport {
         this.annotations = new AnnotationReader(elements);
     }
 
-    /** No module at all: the option is not given. */
+    /**
+     * {@return no module at all: the option is not given}
+     *
+     * @param elements the compilation's elements
+     */
     public static PythonExport none(Elements elements) {
         return new PythonExport(Map.of(), elements);
     }
 
     /**
-     * The modules {@code option} names.
+     * {@return the modules {@code option} names}
      *
+     * @param option the option's value: {@code package=module} pairs, separated by commas
+     * @param elements the compilation's elements
      * @throws IllegalArgumentException with what is wrong with the option
      */
     public static PythonExport of(String option, Elements elements) {
@@ -87,8 +93,11 @@ public final class PythonExport {
     }
 
     /**
-     * Puts {@code command} into its package's module, if the option names one; the report says what
-     * Python cannot express of it (then it is left out, and the compilation fails).
+     * Puts {@code command} into its package's module, if the option names one.
+     *
+     * @param command a command checked clean
+     * @return what Python cannot express of it (then it is left out, and the compilation fails); when
+     *     clean, its class's text (empty when its package is not exported)
      */
     public ValidationReport<String> add(CommandModel command) {
         TypeElement element = command.element();
@@ -155,7 +164,7 @@ public final class PythonExport {
      */
     public record ModuleFile(String path, String text, List<String> origins) {}
 
-    /** The modules that hold at least one command, sorted by name. */
+    /** {@return the modules that hold at least one command, sorted by name} */
     public List<ModuleFile> files() {
         List<ModuleFile> files = new ArrayList<>();
         for (PythonModule module : modules.values()) {

@@ -69,6 +69,7 @@ public final class PythonNames {
      * @param explicit the {@code @AmpError(pythonName)}, empty for the default
      * @param qualifiedName the Java exception's canonical name
      * @param simpleName its simple name
+     * @return the name of the Python class
      */
     public static String exception(String explicit, String qualifiedName, String simpleName) {
         if (!explicit.isEmpty()) {
@@ -85,9 +86,11 @@ public final class PythonNames {
     }
 
     /**
-     * The simple name of the Java exception a Python one is imported as, when it is not one of
+     * {@return the simple name of the Java exception a Python one is imported as} When it is not one of
      * {@link #BUILTIN_FOR_JDK}: a final {@code Error} made {@code Exception}, the way back of
      * {@link #exception}.
+     *
+     * @param pythonName the Python exception's name
      */
     public static String javaException(String pythonName) {
         if (pythonName.endsWith(ERROR) && pythonName.length() > ERROR.length()) {
@@ -96,7 +99,11 @@ public final class PythonNames {
         return pythonName;
     }
 
-    /** The JDK exception a Python built-in stands for, if it is one of {@link #BUILTIN_FOR_JDK}. */
+    /**
+     * {@return the JDK exception a Python built-in stands for, if it is one of {@link #BUILTIN_FOR_JDK}}
+     *
+     * @param pythonBuiltin the built-in's name, such as {@code ZeroDivisionError}
+     */
     public static Optional<String> jdkException(String pythonBuiltin) {
         return BUILTIN_FOR_JDK.entrySet().stream()
                 .filter(entry -> entry.getValue().equals(pythonBuiltin))
@@ -104,7 +111,11 @@ public final class PythonNames {
                 .findFirst();
     }
 
-    /** Whether {@code name} is a Python identifier that is not a keyword: a name a class can have. */
+    /**
+     * {@return whether {@code name} is a Python identifier that is not a keyword: a name a class can have}
+     *
+     * @param name the name
+     */
     public static boolean isClassName(String name) {
         if (name.isEmpty() || KEYWORDS.contains(name) || Character.isDigit(name.charAt(0))) {
             return false;
@@ -118,12 +129,20 @@ public final class PythonNames {
         return true;
     }
 
-    /** {@code name}, or {@code name_} when it is a Python keyword. */
+    /**
+     * {@return {@code name}, or {@code name_} when it is a Python keyword}
+     *
+     * @param name the name
+     */
     public static String notKeyword(String name) {
         return KEYWORDS.contains(name) ? name + "_" : name;
     }
 
-    /** A Python bytes literal of the UTF-8 of {@code text}: {@code b"dash-arg"}, {@code b"\xe2\x98\x83"}. */
+    /**
+     * {@return a Python bytes literal of the UTF-8 of {@code text}} Such as {@code b"dash-arg"}, {@code b"\xe2\x98\x83"}.
+     *
+     * @param text the text
+     */
     public static String bytesLiteral(String text) {
         StringBuilder literal = new StringBuilder("b\"");
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {

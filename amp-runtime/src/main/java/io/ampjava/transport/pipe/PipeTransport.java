@@ -56,6 +56,9 @@ public final class PipeTransport implements Transport {
      * manager) has other files at those numbers, often the JVM's own, and taking those over would
      * break the JVM.
      *
+     * @param readFd the descriptor to read
+     * @param writeFd the descriptor to write
+     * @return the transport
      * @throws IOException if a descriptor is not open, or is not a pipe (for a socket, use a
      *     Unix-socket transport)
      */
@@ -93,7 +96,14 @@ public final class PipeTransport implements Transport {
         return new PipeTransport(in, out, "pipe:" + readFd + ">" + writeFd, watchFd);
     }
 
-    /** {@link #inherited} for two {@link Descriptor}s, which this transport takes over (and closes). */
+    /**
+     * {@link #inherited} for two {@link Descriptor}s, which this transport takes over (and closes).
+     *
+     * @param readEnd the descriptor to read
+     * @param writeEnd the descriptor to write
+     * @return the transport
+     * @throws IOException as for {@link #inherited}
+     */
     public static PipeTransport of(Descriptor readEnd, Descriptor writeEnd) throws IOException {
         PipeTransport transport = inherited(readEnd.fd(), writeEnd.fd());
         readEnd.release();
@@ -106,6 +116,10 @@ public final class PipeTransport implements Transport {
      * {@code getOutputStream()}. Every write is flushed. Closing closes both streams; a read blocked
      * in {@code in} ends when that stream does (for a process: when the child exits or closes its
      * output, which it normally does once its input is closed).
+     *
+     * @param in what the peer writes
+     * @param out what the peer reads
+     * @return the transport
      */
     public static PipeTransport streams(InputStream in, OutputStream out) {
         Objects.requireNonNull(in, "in");

@@ -21,7 +21,14 @@ public final class TcpListeningSocket implements ListeningSocket {
         this.address = "tcp:" + TcpTransport.format(local);
     }
 
-    /** Listens on {@code host:port} ({@code SO_REUSEADDR} on, so a restart does not wait for TIME_WAIT). */
+    /**
+     * Listens on {@code host:port} ({@code SO_REUSEADDR} on, so a restart does not wait for TIME_WAIT).
+     *
+     * @param host the address to bind, e.g. {@code "127.0.0.1"}
+     * @param port the port, or 0 for a free one
+     * @return the listening socket
+     * @throws IOException if the port cannot be bound
+     */
     public static TcpListeningSocket bind(String host, int port) throws IOException {
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {

@@ -31,6 +31,9 @@ public final class TcpTransport implements Transport {
     /**
      * Takes a connected channel, makes it blocking and sets TCP_NODELAY. Its {@link #role()} is
      * {@link TransportRole#UNKNOWN}: use the other constructor when you know which side you are.
+     *
+     * @param channel a connected channel
+     * @throws IOException if it cannot be configured
      */
     public TcpTransport(SocketChannel channel) throws IOException {
         this(channel, TransportRole.UNKNOWN);
@@ -39,6 +42,10 @@ public final class TcpTransport implements Transport {
     /**
      * Takes a connected channel whose side is known: {@link TransportRole#CLIENT} after a connect,
      * {@link TransportRole#SERVER} after an accept (StartTLS follows it).
+     *
+     * @param channel a connected channel
+     * @param role which side this is
+     * @throws IOException if it cannot be configured
      */
     public TcpTransport(SocketChannel channel, TransportRole role) throws IOException {
         this.channel = channel;
@@ -48,7 +55,14 @@ public final class TcpTransport implements Transport {
         this.description = "tcp:" + format((InetSocketAddress) channel.getRemoteAddress());
     }
 
-    /** Connects to {@code host:port}, waiting as long as the system does; see {@link #connect(String, int, Duration)}. */
+    /**
+     * Connects to {@code host:port}, waiting as long as the system does; see {@link #connect(String, int, Duration)}.
+     *
+     * @param host a host name or address
+     * @param port the port
+     * @return the connected transport
+     * @throws IOException as for {@link #connect(String, int, Duration)}
+     */
     public static TcpTransport connect(String host, int port) throws IOException {
         return connect(host, port, null);
     }
@@ -57,6 +71,10 @@ public final class TcpTransport implements Transport {
      * Connects to {@code host:port}, giving up after {@code timeout} (null: as long as the system
      * waits, minutes for a host that does not answer).
      *
+     * @param host a host name or address
+     * @param port the port
+     * @param timeout the bound, or null for the system's
+     * @return the connected transport
      * @throws UnknownHostException if {@code host} does not resolve
      * @throws ConnectException if the connection is refused (nobody listens on the port)
      * @throws SocketTimeoutException if {@code timeout} passes first

@@ -34,22 +34,41 @@ public final class PeerAllowlist {
         this.gids = gids;
     }
 
-    /** Serves only peers running as the same user as this process. */
+    /**
+     * Serves only peers running as the same user as this process.
+     *
+     * @return the allowlist
+     */
     public static PeerAllowlist sameUser() {
         return uids(NativePosix.posix().geteuid());
     }
 
-    /** Serves only peers running as one of {@code uids}. */
+    /**
+     * Serves only peers running as one of {@code uids}.
+     *
+     * @param uids the user ids served
+     * @return the allowlist
+     */
     public static PeerAllowlist uids(int... uids) {
         return new PeerAllowlist(false, Set.copyOf(boxed(uids)), Set.of());
     }
 
-    /** Serves only peers whose primary group is one of {@code gids}. */
+    /**
+     * Serves only peers whose primary group is one of {@code gids}.
+     *
+     * @param gids the group ids served
+     * @return the allowlist
+     */
     public static PeerAllowlist gids(int... gids) {
         return new PeerAllowlist(false, Set.of(), Set.copyOf(boxed(gids)));
     }
 
-    /** This list, and also peers running as one of {@code more}. */
+    /**
+     * This list, and also peers running as one of {@code more}.
+     *
+     * @param more more user ids served
+     * @return the larger allowlist
+     */
     public PeerAllowlist orUids(int... more) {
         if (anyone) {
             return this;
@@ -59,7 +78,12 @@ public final class PeerAllowlist {
         return new PeerAllowlist(false, Set.copyOf(union), gids);
     }
 
-    /** This list, and also peers whose primary group is one of {@code more}. */
+    /**
+     * This list, and also peers whose primary group is one of {@code more}.
+     *
+     * @param more more group ids served
+     * @return the larger allowlist
+     */
     public PeerAllowlist orGids(int... more) {
         if (anyone) {
             return this;
@@ -69,12 +93,17 @@ public final class PeerAllowlist {
         return new PeerAllowlist(false, uids, Set.copyOf(union));
     }
 
-    /** Whether this list lets any peer in without looking. */
+    /** {@return whether this list lets any peer in without looking} */
     public boolean allowsAnyone() {
         return anyone;
     }
 
-    /** Whether a peer with {@code credentials} is served. */
+    /**
+     * Whether a peer with {@code credentials} is served.
+     *
+     * @param credentials the peer's, as the kernel reports them
+     * @return whether it is served
+     */
     public boolean allows(PeerCredentials credentials) {
         return anyone || uids.contains(credentials.uid()) || gids.contains(credentials.gid());
     }

@@ -69,7 +69,13 @@ public final class UnixListeningSocket implements ListeningSocket {
         this.allowlist = allowlist;
     }
 
-    /** Listens at {@code path} with {@link #DEFAULT_PERMISSIONS}. */
+    /**
+     * Listens at {@code path} with {@link #DEFAULT_PERMISSIONS}.
+     *
+     * @param path where to create the socket file
+     * @return the listening socket
+     * @throws IOException as for {@link #bind(Path, Set)}
+     */
     public static UnixListeningSocket bind(Path path) throws IOException {
         return bind(path, DEFAULT_PERMISSIONS);
     }
@@ -77,6 +83,9 @@ public final class UnixListeningSocket implements ListeningSocket {
     /**
      * Listens at {@code path}; the socket file gets {@code permissions}.
      *
+     * @param path where to create the socket file
+     * @param permissions the socket file's permissions
+     * @return the listening socket
      * @throws FileAlreadyExistsException if something other than a socket is at {@code path}
      * @throws BindException if another server is listening at {@code path}
      * @throws IOException if the path is too long (107 bytes at most) or binding fails otherwise
@@ -89,6 +98,10 @@ public final class UnixListeningSocket implements ListeningSocket {
      * Listens at {@code path}; the socket file gets {@code permissions}, and only peers on
      * {@code allowlist} are served (the others are closed on accept, unread).
      *
+     * @param path where to create the socket file
+     * @param permissions the socket file's permissions
+     * @param allowlist the peers served
+     * @return the listening socket
      * @throws FileAlreadyExistsException if something other than a socket is at {@code path}
      * @throws BindException if another server is listening at {@code path}
      * @throws IOException if the path is too long (107 bytes at most) or binding fails otherwise
@@ -187,7 +200,11 @@ public final class UnixListeningSocket implements ListeningSocket {
         return false;
     }
 
-    /** Who is served: {@link PeerAllowlist#ANYONE} unless bound with an allowlist. */
+    /**
+     * Who is served: {@link PeerAllowlist#ANYONE} unless bound with an allowlist.
+     *
+     * @return the allowlist
+     */
     public PeerAllowlist allowlist() {
         return allowlist;
     }
@@ -202,7 +219,7 @@ public final class UnixListeningSocket implements ListeningSocket {
         return -1;
     }
 
-    /** The socket file's path. */
+    /** {@return the socket file's path} */
     public Path path() {
         return path;
     }

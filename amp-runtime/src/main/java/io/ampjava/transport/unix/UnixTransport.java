@@ -123,6 +123,8 @@ public final class UnixTransport implements Transport {
     /**
      * Connects to the Unix socket at {@code path}.
      *
+     * @param path the socket file
+     * @return the connected transport
      * @throws NoSuchFileException if nothing is at {@code path}
      * @throws AccessDeniedException if this user may not connect to it
      * @throws ConnectException if nobody listens there (a socket file left by a dead server, or a
@@ -144,6 +146,10 @@ public final class UnixTransport implements Transport {
     /**
      * Takes ownership of {@code fd}, an already connected Unix stream socket (for example one end
      * of a {@code socketpair}, or a socket inherited from a parent process).
+     *
+     * @param fd the connected socket
+     * @param description what {@link #describe()} says
+     * @return the transport
      */
     public static UnixTransport adopt(int fd, String description) {
         if (fd < 0) {
@@ -152,7 +158,12 @@ public final class UnixTransport implements Transport {
         return new UnixTransport(fd, description, TransportRole.UNKNOWN, () -> NativePosix.posix().close(fd));
     }
 
-    /** Two connected transports over a fresh {@code socketpair}; handy for tests and child processes. */
+    /**
+     * Two connected transports over a fresh {@code socketpair}; handy for tests and child processes.
+     *
+     * @return both ends
+     * @throws IOException if {@code socketpair} fails
+     */
     public static UnixTransport[] pair() throws IOException {
         NativePosix.requireLinux64("a Unix-socket transport");
         int[] fds = new int[2];
@@ -317,6 +328,7 @@ public final class UnixTransport implements Transport {
      * Who is at the other end: the pid, uid and gid the kernel recorded when the peer connected
      * ({@code SO_PEERCRED}); for a {@link #pair()}, this process.
      *
+     * @return the peer's pid, uid and gid
      * @throws IOException if the kernel will not say (not a Unix socket, or closed)
      */
     public PeerCredentials peerCredentials() throws IOException {
@@ -368,7 +380,7 @@ public final class UnixTransport implements Transport {
         guard.close(() -> sockets.shutdown(fd, SocketLibrary.SHUT_RDWR));
     }
 
-    /** Whether {@link #close()} was called. */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return guard.isClosed();
     }

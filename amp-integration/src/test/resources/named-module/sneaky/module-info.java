@@ -1,0 +1,3 @@
+module sneaky {
+    requires io.ampjava.runtime;
+}
