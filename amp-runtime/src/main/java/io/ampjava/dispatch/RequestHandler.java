@@ -59,13 +59,15 @@ final class RequestHandler {
             tls.requested(ask); // on the reader thread, always: it must see the bytes after the request
             return;
         }
-        String command = Bytes.repr(name); // for messages only, until the name is known to be text
+        String command;
         Responder responder;
         try {
             command = Utf8.decodeStrict(name);
-            responder = locator.locate(command);
         } catch (CharacterCodingException malformed) {
-            responder = null; // not valid UTF-8: no responder can match it
+            command = null; // not valid UTF-8: no responder can match it
+        }
+        try {
+            responder = command == null ? null : locator.locate(command);
         } catch (RuntimeException failure) {
             finish(command, ask, null, null, failure);
             return;
