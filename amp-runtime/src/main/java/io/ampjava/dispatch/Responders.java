@@ -1,5 +1,6 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.types.LargeValueException;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.TooLongException;
 import java.lang.ref.WeakReference;
@@ -79,8 +80,8 @@ public final class Responders {
             Box answer = new Box();
             try {
                 command.response().write(response, answer, connection.argumentContext());
-            } catch (TooLongException tooLong) {
-                // Not the responder's failure: its answer is too long for the wire.
+            } catch (TooLongException | LargeValueException tooLong) {
+                // Not the responder's failure: its answer is too long for the wire, or for the limit.
                 throw new UnsendableAnswerException(tooLong);
             }
             return answer;
