@@ -11,8 +11,9 @@ latency percentiles of the calls, ``latency p50 us: <x>`` and ``latency p99 us: 
 
 ``Sum`` sends a=i, b=1 for the i-th call and checks the total; ``WriteDescriptor`` passes /dev/null
 with the data ``bench``: what ``amp-peer.jar bench`` sends. The command classes come from the conformance
-suite's ``conformance_commands.py`` (found through ``--commands-dir`` or next to the repository's
-conformance peer), so the two Twisted sides can never disagree about a wire name.
+suite's ``conformance_commands.py``, which amp-java's annotation processor generates from the Java
+declarations (found through ``--commands-dir``, by default where the build writes it), so no side can
+disagree about a wire name.
 """
 
 import argparse
@@ -21,7 +22,8 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_COMMANDS_DIR = os.path.join(HERE, "..", "..", "..", "..", "amp-conformance", "src", "test", "python")
+DEFAULT_COMMANDS_DIR = os.path.join(HERE, "..", "..", "..", "..", "amp-conformance", "target", "generated-sources",
+                                    "annotations")
 
 #: The WriteDescriptor payload; the other bench clients and the raw floor send the same bytes.
 WRITE_DATA = b"bench"
@@ -38,7 +40,7 @@ def parse_arguments(argv):
     bench.add_argument("--warmup-seconds", metavar="S", type=float, default=0.0,
                        help="make untimed calls for this long first (as amp-peer.jar bench does)")
     bench.add_argument("--commands-dir", default=DEFAULT_COMMANDS_DIR,
-                       help="where conformance_commands.py lives (default: the conformance suite's)")
+                       help="where conformance_commands.py lives (default: where the build generates it)")
     arguments = parser.parse_args(argv)
     if arguments.calls < 1 or arguments.outstanding < 1:
         parser.error("--calls and --outstanding must be positive")

@@ -9,12 +9,15 @@ the exact bytes matter, with callRemoteString (raw values in, raw values out), a
 line {"row", "ok", "detail"}. A final line {"summary": ...} counts them; the exit status is 1 when a
 row failed. Descriptor rows run over Unix sockets only and are listed as skipped over TCP.
 
-The client also answers Sum, because Callback makes the peer call Sum back on it.
+The client also answers Sum, because Callback makes the peer call Sum back on it. The commands come
+from conformance_commands, which amp-java's annotation processor generates from the Java declarations
+(amp-conformance/target/generated-sources/annotations, on PYTHONPATH).
 """
 
 import argparse
 import datetime
 import decimal
+import hashlib
 import json
 import math
 import os
@@ -26,7 +29,11 @@ from twisted.internet.error import ConnectionClosed
 from twisted.protocols import amp
 from twisted.python.filepath import FilePath
 
-import conformance_commands as c
+try:
+    import conformance_commands as c
+except ImportError as missing:
+    sys.exit("%s: build amp-conformance (mvn package -pl amp-conformance -am) and put its"
+             " target/generated-sources/annotations on PYTHONPATH" % missing)
 
 # Any single row that takes longer than this has hung.
 ROW_TIMEOUT = 15.0
@@ -435,13 +442,53 @@ async def _(d):
     conn = await d.connect()
     for size in [0, 1, 250, 251, 252, 4096, 65535]:
         answer = await conn.callRemote(c.Blob, size=size)
-        check(answer["data"] == c.blob(size), "Blob(%d) answered %d wrong bytes", size, len(answer["data"]))
+        expected = bytes(i % 251 for i in range(size))  # the peer's Blob bytes: i mod 251
+        check(answer["data"] == expected, "Blob(%d) answered %d wrong bytes", size, len(answer["data"]))
     error = await expect_failure(conn.callRemote(c.Blob, size=65536), c.TooBig)
     check(str(error) == "size too big", "description %r", str(error))
     error = await expect_failure(conn.callRemoteString(b"Blob", size=b"100000"), amp.RemoteAmpError)
     check((error.errorCode, error.description) == (b"TOO_BIG", "size too big"), "raw error %r", error)
     await still_serves(conn)
     return "sizes 0..65535 byte-exact; TOO_BIG above"
+
+
+# ---- EchoLarge: values over 64 KiB, split across keys ------------------------------------------
+
+#: 10 MiB of bytes that repeat only every 251 * 256 bytes, and text whose UTF-8 chunks end inside characters.
+LARGE_DATA = bytes((i * 7 + i // 251) % 256 for i in range(251 * 256)) * 164
+LARGE_DATA = LARGE_DATA[: 10 * 1024 * 1024]
+LARGE_TEXT = "\u2603\u20acx\U0001F600" * 300000
+
+
+@row("echo_large")
+async def _(d):
+    conn = await d.connect()
+    answer = await conn.callRemote(c.EchoLarge, data=LARGE_DATA, text=LARGE_TEXT)
+    check(answer["digest"] == hashlib.sha256(LARGE_DATA).hexdigest(), "the peer received other bytes: %s", answer["digest"])
+    check(answer["data"] == LARGE_DATA, "the %d bytes came back as %d other bytes", len(LARGE_DATA), len(answer["data"]))
+    check(answer["text"] == LARGE_TEXT, "the text came back as %d other characters", len(answer["text"]))
+    raw_answer = await conn.callRemoteString(b"EchoLarge", **{"data": b"70000", "data.0": b"a" * 0xFFFF,
+                                                              "data.1": b"b" * 4465})
+    chunks = sorted(k for k in raw(raw_answer) if k.startswith(b"data"))
+    check(chunks == [b"data", b"data.0", b"data.1"], "the raw answer's keys: %r", chunks)
+    check(raw_answer[b"data"] == b"70000" and raw_answer[b"data.1"] == b"b" * 4465, "the raw answer's values differ")
+    empty = await conn.callRemote(c.EchoLarge, data=b"")
+    check(empty == {"data": b"", "text": None, "digest": hashlib.sha256(b"").hexdigest()}, "empty: %r", empty)
+    await still_serves(conn)
+    return "10 MiB of bytes and %d characters each way; the key layout byte-exact" % len(LARGE_TEXT)
+
+
+@row("echo_large_refused")
+async def _(d):
+    """Chunk keys of another value mixed in: Twisted's LargeString raises ValueError, so the peer
+    answers UNKNOWN and closes, as for any argument it cannot decode."""
+    conn = await d.connect()
+    error = await expect_failure(conn.callRemoteString(b"EchoLarge", **{"data": b"3", "data.0": b"abc", "data.1": b"def"}),
+                                 amp.RemoteAmpError)
+    check(error.errorCode == b"UNKNOWN", "code %r", error.errorCode)
+    check(error.description == "Unknown Error", "description %r", error.description)
+    check(await closed_soon(conn), "the peer kept the connection")
+    return "UNKNOWN, then the peer closed"
 
 
 # ---- Descriptors (Unix sockets) ----------------------------------------------------------------

@@ -9,10 +9,13 @@ like the Java peer, and serves until killed (or, with --exit-on-eof, until stand
 a test harness that dies cannot leave it behind). Twisted's own log goes to standard error.
 
 Everything about the wire comes from Twisted's amp module; the responders below only implement what
-the command table says each command does.
+the command table says each command does. The commands themselves come from conformance_commands,
+the module amp-java's annotation processor generates from io.ampjava.conformance.commands (the build
+writes it to amp-conformance/target/generated-sources/annotations; put that on PYTHONPATH).
 """
 
 import argparse
+import hashlib
 import os
 import sys
 
@@ -20,7 +23,21 @@ from twisted.internet import protocol, reactor, stdio, task
 from twisted.logger import globalLogBeginner, textFileLogObserver
 from twisted.protocols import amp
 
-import conformance_commands as c
+try:
+    import conformance_commands as c
+except ImportError as missing:
+    sys.exit("%s: build amp-conformance (mvn package -pl amp-conformance -am) and put its"
+             " target/generated-sources/annotations on PYTHONPATH" % missing)
+
+#: Bytes 0..65535 of a Blob answer are i mod 251: a prime, so no power-of-two period hides bugs.
+BLOB_MODULUS = 251
+#: The largest Blob answer: the largest AMP value.
+BLOB_MAX = 0xFFFF
+
+
+def blob(size):
+    """The bytes a Blob(size) answer carries."""
+    return bytes(i % BLOB_MODULUS for i in range(size))
 
 
 class ConformancePeer(amp.AMP):
@@ -98,9 +115,13 @@ class ConformancePeer(amp.AMP):
 
     @c.Blob.responder
     def blob(self, size):
-        if size > c.BLOB_MAX:
+        if size > BLOB_MAX:
             raise c.TooBig("size too big")
-        return {"data": c.blob(size)}
+        return {"data": blob(size)}
+
+    @c.EchoLarge.responder
+    def echo_large(self, data, text):
+        return {"data": data, "text": text, "digest": hashlib.sha256(data).hexdigest()}
 
     def _close_once_sent(self, fd):
         """Closes our copy of ``fd`` once the UNIX transport has passed it on.

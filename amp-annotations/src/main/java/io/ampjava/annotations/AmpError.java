@@ -26,4 +26,15 @@ public @interface AmpError {
 
     /** {@return whether the responder closes the connection after sending this error} (Twisted's {@code fatalErrors}.) */
     boolean fatal() default false;
+
+    /**
+     * {@return the Python exception class of this error} That is its name in the Python module the
+     * processor can generate (see {@code docs/user-guide.md}, "The Python side"); empty for the default: the exception's simple
+     * name with a final {@code Exception} made {@code Error} ({@code QuotaException} to
+     * {@code QuotaError}), or the Python built-in a few JDK exceptions stand for
+     * ({@code ArithmeticException} to {@code ZeroDivisionError}). A name of a Python built-in
+     * exception ({@code ValueError}, {@code KeyError}...) uses it; any other name is a class the module
+     * defines.
+     */
+    String pythonName() default "";
 }

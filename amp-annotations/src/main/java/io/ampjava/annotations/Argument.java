@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
  * @Argument("dash-arg") String dashArg();         // wire key "dash-arg", AMP Unicode
  * @Argument(optional = true) String note();       // absent on the wire <=> null
  * @Argument(type = MyColorType.class) Color c();  // a custom ArgumentType
+ * @Argument(large = true) byte[] image();         // over 64 KiB, split across keys
  * }</pre>
  */
 @Documented
@@ -33,4 +34,15 @@ public @interface Argument {
      * {@code INSTANCE} field. {@code void.class} (the default) means: choose from the Java type.
      */
     Class<?> type() default void.class;
+
+    /**
+     * {@return whether the value may be longer than AMP's 65,535 bytes} A {@code byte[]} or a {@code String}
+     * (as UTF-8) then travels split across keys ({@code io.ampjava.types.LargeValue}: the key holds
+     * the length, {@code key.0}, {@code key.1}, ... hold the bytes), up to the connection's
+     * {@code maxLargeValueBytes}. Both peers must declare it so: in the Python module the processor
+     * generates, such an argument is a {@code LargeString} or {@code LargeUnicode}. The key is at most
+     * 249 UTF-8 bytes, so that its chunk keys fit AMP's 255; a record must have no other key that
+     * starts with it and a dot; an {@code AmpList} element, which travels as one value, cannot have one.
+     */
+    boolean large() default false;
 }

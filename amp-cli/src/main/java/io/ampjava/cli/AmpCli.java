@@ -2,6 +2,7 @@ package io.ampjava.cli;
 
 import io.ampjava.cli.call.CallSubcommand;
 import io.ampjava.cli.decode.DecodeSubcommand;
+import io.ampjava.cli.imports.ImportSubcommand;
 import io.ampjava.cli.proxy.ProxySubcommand;
 import io.ampjava.cli.serve.ServeSubcommand;
 import java.io.FileDescriptor;
@@ -31,6 +32,7 @@ import picocli.CommandLine.ScopeType;
  * amp serve ADDRESS --echo                     a peer for testing clients
  * amp proxy LISTEN UPSTREAM                    forwards both ways, prints every box
  * amp decode [FILE]                            prints the boxes of a captured byte stream
+ * amp import MODULE... --package PACKAGE       Java declarations of Twisted's amp.Command classes
  * </pre>
  *
  * Every failure is one line on standard error and an exit status from {@link ExitCode}; a stack
@@ -39,7 +41,7 @@ import picocli.CommandLine.ScopeType;
 public final class AmpCli {
     /** The subcommands, in the order the help lists them. */
     static final List<Supplier<Subcommand>> SUBCOMMANDS = List.of(
-            CallSubcommand::new, ServeSubcommand::new, ProxySubcommand::new, DecodeSubcommand::new);
+            CallSubcommand::new, ServeSubcommand::new, ProxySubcommand::new, DecodeSubcommand::new, ImportSubcommand::new);
 
     private static final String VERBOSE = "--verbose";
 
@@ -143,7 +145,8 @@ public final class AmpCli {
     private static CommandSpec rootSpec() {
         CommandSpec spec = CommandSpec.create().name("amp");
         spec.usageMessage()
-                .description("A command-line client, server, proxy and decoder for any AMP peer, Java or Twisted.")
+                .description("A command-line client, server, proxy and decoder for any AMP peer, Java or Twisted, and an"
+                        + " importer of Twisted's command declarations.")
                 .commandListHeading("%nCommands:%n")
                 .footerHeading("%n")
                 .footer("Run 'amp COMMAND --help' for a command's options. Addresses are unix:PATH,"
@@ -160,7 +163,8 @@ public final class AmpCli {
     private static void exitCodes(CommandSpec spec) {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(ExitCode.OK + "", "done");
-        codes.put(ExitCode.REFUSED + "", "the peer answered an error (call); an invalid or truncated stream (decode)");
+        codes.put(ExitCode.REFUSED + "", "the peer answered an error (call); an invalid or truncated stream (decode);"
+                + " what amp-java cannot declare (import)");
         codes.put(ExitCode.TIMEOUT + "", "no answer within --timeout (call)");
         codes.put(ExitCode.CONNECTION + "", "cannot connect or listen, or the connection was lost");
         codes.put(ExitCode.USAGE + "", "a bad command line or input: an option, key=value, value or file");

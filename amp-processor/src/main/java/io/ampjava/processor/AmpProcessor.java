@@ -1,6 +1,7 @@
 package io.ampjava.processor;
 
 import com.google.auto.service.AutoService;
+import io.ampjava.processor.python.PythonExport;
 import io.ampjava.processor.validation.AnnotationReader;
 import io.ampjava.processor.validation.CommandValidator;
 import io.ampjava.processor.validation.LocatorValidator;
@@ -29,6 +30,9 @@ import javax.lang.model.util.Types;
  * <p>Each generated file comes from one annotated type and what that type refers to, so the
  * processor is "isolating" for Gradle's incremental compilation. Invalid declarations are compile
  * errors on the offending element; nothing is generated for them.
+ *
+ * <p>With {@code -A}{@value PythonExport#OPTION}{@code =package=module,...}, the commands of each
+ * package named also go into a Python module of Twisted declarations, written to the source output.
  */
 @AutoService(Processor.class)
 public final class AmpProcessor extends AbstractProcessor {
@@ -50,11 +54,30 @@ public final class AmpProcessor extends AbstractProcessor {
         CommandValidator commands = new CommandValidator(elements, types, userTypes);
         placement = new PlacementCheck(elements, reporter);
         commandStep = new CommandStep(elements, reporter, commands, new CommandWriter(files), new ElementWriter(files),
-                sources, userTypes);
+                sources, userTypes, pythonExport(environment, elements));
         steps = List.of(
                 commandStep,
                 new LocatorStep(elements, reporter, new LocatorValidator(elements, types, commands, userTypes),
                         new LocatorWriter(files), sources));
+    }
+
+    /** The Python modules {@value PythonExport#OPTION} asks for; a malformed option is an error. */
+    private PythonExport pythonExport(ProcessingEnvironment environment, Elements elements) {
+        String option = environment.getOptions().get(PythonExport.OPTION);
+        if (option == null) {
+            return PythonExport.none(elements);
+        }
+        try {
+            return PythonExport.of(option, elements);
+        } catch (IllegalArgumentException malformed) {
+            reporter.internalError(malformed.getMessage());
+            return PythonExport.none(elements);
+        }
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(PythonExport.OPTION);
     }
 
     @Override
@@ -74,6 +97,7 @@ public final class AmpProcessor extends AbstractProcessor {
             if (round.processingOver()) {
                 steps.forEach(Step::reportDeferred);
                 commandStep.writeIndex();
+                commandStep.writePythonModules();
             } else {
                 userTypes.addRound(round.getRootElements());
                 placement.run(round);

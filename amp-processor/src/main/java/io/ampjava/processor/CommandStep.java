@@ -3,6 +3,7 @@ package io.ampjava.processor;
 import io.ampjava.processor.model.CommandModel;
 import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
+import io.ampjava.processor.python.PythonExport;
 import io.ampjava.processor.validation.Accessibility;
 import io.ampjava.processor.validation.AnnotationReader;
 import io.ampjava.processor.validation.CommandValidator;
@@ -34,13 +35,14 @@ final class CommandStep extends Step {
     private final ElementWriter elementWriter;
     private final UserTypes userTypes;
     private final Accessibility accessibility;
+    private final PythonExport python;
     /** The element classes written in this compilation, by name. */
     private final Set<String> elementsWritten = new HashSet<>();
     /** The command classes written in this compilation (binary names), with their interfaces. */
     private final Map<String, String> commandsWritten = new TreeMap<>();
 
     CommandStep(Elements elements, Reporter reporter, CommandValidator validator, CommandWriter writer,
-            ElementWriter elementWriter, SourceFiles sources, UserTypes userTypes) {
+            ElementWriter elementWriter, SourceFiles sources, UserTypes userTypes, PythonExport python) {
         super(elements, reporter);
         this.elements = elements;
         this.reporter = reporter;
@@ -50,6 +52,7 @@ final class CommandStep extends Step {
         this.sources = sources;
         this.userTypes = userTypes;
         this.accessibility = new Accessibility(elements);
+        this.python = python;
     }
 
     @Override
@@ -65,6 +68,7 @@ final class CommandStep extends Step {
             sources.write(type, writer.write(command));
             commandsWritten.put(command.generatedName().reflectionName(), type.getQualifiedName().toString());
             writeElements(command);
+            reporter.print(python.add(command));
         });
     }
 
@@ -85,6 +89,20 @@ final class CommandStep extends Step {
             }
         }
         sources.writeResource(RuntimeNames.COMMAND_INDEX, String.join("\n", commandsWritten.keySet()) + "\n", origins);
+    }
+
+    /** In the last round: the Python modules of the commands exported with {@value PythonExport#OPTION}. */
+    void writePythonModules() {
+        for (PythonExport.ModuleFile module : python.files()) {
+            List<TypeElement> origins = new ArrayList<>();
+            for (String commandInterface : module.origins()) {
+                TypeElement origin = elements.getTypeElement(commandInterface);
+                if (origin != null) {
+                    origins.add(origin);
+                }
+            }
+            sources.writeSourceFile(module.path(), module.text(), origins);
+        }
     }
 
     /**

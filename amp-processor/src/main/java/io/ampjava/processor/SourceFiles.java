@@ -53,9 +53,20 @@ final class SourceFiles {
      * resource belongs to the whole compilation).
      */
     void writeResource(String path, String text, List<? extends Element> origins) {
+        writeFile(StandardLocation.CLASS_OUTPUT, path, text, origins);
+    }
+
+    /**
+     * Writes a file of the source output that is no Java source (a Python module); a failure is an
+     * error with no element to blame, as for a resource.
+     */
+    void writeSourceFile(String path, String text, List<? extends Element> origins) {
+        writeFile(StandardLocation.SOURCE_OUTPUT, path, text, origins);
+    }
+
+    private void writeFile(StandardLocation location, String path, String text, List<? extends Element> origins) {
         try {
-            FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path,
-                    origins.toArray(new Element[0]));
+            FileObject resource = filer.createResource(location, "", path, origins.toArray(new Element[0]));
             try (Writer out = resource.openWriter()) {
                 out.write(text);
             }

@@ -21,7 +21,12 @@ final class Diagnostics {
      * line containing {@code line}.
      */
     static Compilation assertSingleError(String message, String line, JavaFileObject... files) {
-        Compilation compilation = TestCompiler.compile(List.of(files));
+        return assertSingleError(List.of(), message, line, files);
+    }
+
+    /** The same, compiled with more javac options (processor options: {@code -Akey=value}). */
+    static Compilation assertSingleError(List<String> options, String message, String line, JavaFileObject... files) {
+        Compilation compilation = TestCompiler.compile(List.of(files), options);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining(message).inFile(files[0]).onLineContaining(line);
         assertThat(compilation).hadErrorCount(1);

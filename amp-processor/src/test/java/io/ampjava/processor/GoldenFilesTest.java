@@ -20,8 +20,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Generated sources compared with the files under {@code src/test/resources/golden/<case>/expected}.
- * Each case compiles the sources under {@code golden/<case>/input}; the compilation must succeed
- * without a warning and generate exactly the expected files, with no line of 120 characters or more.
+ * Each case compiles the sources under {@code golden/<case>/input}, with the processor options in
+ * {@code golden/<case>/options} if there is one (one a line); the compilation must succeed without a
+ * warning and generate exactly the expected files (Java sources, and the Python modules of
+ * {@code -Aamp.python.modules}), with no line of 120 characters or more.
  *
  * <p>After an intended change to the generated code, rewrite the expected files with
  * {@code mvn -pl amp-processor -am verify -Dtest=GoldenFilesTest -Damp.updateGoldens=true
@@ -49,14 +51,21 @@ class GoldenFilesTest {
         for (Path file : javaFiles(input).values()) {
             inputs.add(JavaFileObjects.forSourceString(className(input, file), Files.readString(file)));
         }
-        Compilation compilation = TestCompiler.compile(inputs);
+        List<String> options = new ArrayList<>();
+        if (Files.exists(dir.resolve("options"))) {
+            Files.readAllLines(dir.resolve("options")).stream().filter(line -> !line.isBlank()).forEach(options::add);
+        }
+        Compilation compilation = TestCompiler.compile(inputs, options);
         assertWithMessage("diagnostics: %s", compilation.diagnostics())
                 .that(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
         assertWithMessage("warnings").that(compilation.warnings()).isEmpty();
 
         Map<String, String> generated = new TreeMap<>();
-        for (JavaFileObject file : compilation.generatedSourceFiles()) {
+        for (JavaFileObject file : compilation.generatedFiles()) {
             String path = file.toUri().getPath();
+            if (!path.contains("/SOURCE_OUTPUT/")) {
+                continue; // the command index, a resource of the class output
+            }
             String relative = path.substring(path.indexOf("/SOURCE_OUTPUT/") + "/SOURCE_OUTPUT/".length());
             generated.put(relative, file.getCharContent(true).toString());
         }
@@ -104,14 +113,14 @@ class GoldenFilesTest {
         return Boolean.getBoolean("amp.updateGoldens") || "true".equals(System.getenv("AMP_UPDATE_GOLDENS"));
     }
 
-    /** The .java files under {@code dir}, by path relative to it. */
+    /** The .java and .py files under {@code dir}, by path relative to it. */
     private static Map<String, Path> javaFiles(Path dir) throws IOException {
         Map<String, Path> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return files;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(f -> f.toString().endsWith(".java"))
+            walk.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".py"))
                     .forEach(f -> files.put(dir.relativize(f).toString().replace('\\', '/'), f));
         }
         return files;

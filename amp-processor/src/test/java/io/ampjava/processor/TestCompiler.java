@@ -6,6 +6,7 @@ import com.google.testing.compile.JavaFileObjects;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
@@ -21,7 +22,14 @@ final class TestCompiler {
     }
 
     static Compilation compile(List<JavaFileObject> sources) {
-        return compiler().withOptions("-Xlint:all", "-Xlint:-processing", "--release", "17").compile(sources);
+        return compile(sources, List.of());
+    }
+
+    /** The same, with more javac options (processor options: {@code -Akey=value}). */
+    static Compilation compile(List<JavaFileObject> sources, List<String> options) {
+        List<String> all = new ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing", "--release", "17"));
+        all.addAll(options);
+        return compiler().withOptions(all).compile(sources);
     }
 
     /** javac with the processor, for tests that set their own options or classpath. */

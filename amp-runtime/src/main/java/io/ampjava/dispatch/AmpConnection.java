@@ -81,7 +81,8 @@ public final class AmpConnection implements AutoCloseable {
                 limits.wakeReader();
             }
         }, options.memoryBudget());
-        this.descriptors = new DescriptorExchange(this.transport, outbound, options.maxNestingDepth());
+        this.descriptors = new DescriptorExchange(this.transport, outbound, options.maxNestingDepth(),
+                options.maxLargeValueBytes());
         this.limits = new ConnectionLimits(options, outbound, pending, descriptors);
         this.ordersDescriptors = transport.canPassDescriptors();
         this.switching = new ProtocolSwitching(this, outbound, descriptors);

@@ -24,6 +24,10 @@ import java.util.concurrent.Executor;
  *       for a key that is too long.
  *   <li>{@link Builder#maxNestingDepth AmpList nesting}: a deeper value is a bad argument (the
  *       responder answers {@code UNKNOWN} and closes, as for any undecodable argument).
+ *   <li>{@link Builder#maxLargeValueBytes bytes per large value}: a longer one, or one whose chunks
+ *       are not as the scheme says, is refused with an error that names the problem (the responder
+ *       answers {@code UNKNOWN} with it and the connection stays); a call or an answer with a longer
+ *       one is not sent.
  *   <li>{@link Builder#maxPendingDescriptors received descriptors waiting}: more unclaimed descriptors
  *       than this, with no request left that could claim them, is a protocol violation.
  *   <li>{@link Builder#maxOutstandingCalls outstanding calls} and {@link Builder#maxQueuedBytes queued
@@ -46,8 +50,16 @@ import java.util.concurrent.Executor;
  */
 public final class ConnectionOptions {
 
-    /** The default limit on bytes per box (keys, values and their length prefixes): 16 MiB. */
-    public static final int DEFAULT_MAX_BOX_BYTES = 16 << 20;
+    /**
+     * The default limit on bytes per box (keys, values and their length prefixes): 17 MiB, so that a
+     * {@link #DEFAULT_MAX_LARGE_VALUE_BYTES largest large value}, which travels in one box, fits with
+     * its chunk keys and 1 MiB of other arguments.
+     */
+    public static final int DEFAULT_MAX_BOX_BYTES = 17 << 20;
+    /**
+     * The default limit on one large value ({@code @Argument(large = true)}), received or sent: 16 MiB.
+     */
+    public static final int DEFAULT_MAX_LARGE_VALUE_BYTES = ArgumentContext.DEFAULT_MAX_LARGE_VALUE_BYTES;
     /**
      * The default limit on received descriptors waiting to be claimed: 1024. Twisted's sender puts
      * every queued descriptor on the bytes it writes first, so a Twisted peer with N descriptor calls
@@ -81,6 +93,7 @@ public final class ConnectionOptions {
     private final int maxKeysPerBox;
     private final int maxBoxBytes;
     private final int maxNestingDepth;
+    private final int maxLargeValueBytes;
     private final int maxPendingDescriptors;
     private final int maxOutstandingCalls;
     private final long maxQueuedBytes;
@@ -99,6 +112,7 @@ public final class ConnectionOptions {
         this.maxKeysPerBox = builder.maxKeysPerBox;
         this.maxBoxBytes = builder.maxBoxBytes;
         this.maxNestingDepth = builder.maxNestingDepth;
+        this.maxLargeValueBytes = builder.maxLargeValueBytes;
         this.maxPendingDescriptors = builder.maxPendingDescriptors;
         this.maxOutstandingCalls = builder.maxOutstandingCalls;
         this.maxQueuedBytes = builder.maxQueuedBytes;
@@ -113,8 +127,9 @@ public final class ConnectionOptions {
 
     /**
      * Responders on the reader thread, a 64 KiB read buffer, no call timeout, and the default
-     * limits: 4096 keys and 16 MiB per box, AmpList nesting 32 deep, 1024 received descriptors
-     * waiting, 65,536 outstanding calls, 16 MiB of queued outgoing boxes, 4096 requests in progress.
+     * limits: 4096 keys and 17 MiB per box, AmpList nesting 32 deep, 16 MiB per large value, 1024
+     * received descriptors waiting, 65,536 outstanding calls, 16 MiB of queued outgoing boxes, 4096
+     * requests in progress.
      *
      * @return the defaults
      */
@@ -148,6 +163,7 @@ public final class ConnectionOptions {
         builder.maxKeysPerBox = maxKeysPerBox;
         builder.maxBoxBytes = maxBoxBytes;
         builder.maxNestingDepth = maxNestingDepth;
+        builder.maxLargeValueBytes = maxLargeValueBytes;
         builder.maxPendingDescriptors = maxPendingDescriptors;
         builder.maxOutstandingCalls = maxOutstandingCalls;
         builder.maxQueuedBytes = maxQueuedBytes;
@@ -189,6 +205,11 @@ public final class ConnectionOptions {
     /** {@return how deeply AmpList values may nest; see {@link Builder#maxNestingDepth(int)}} */
     public int maxNestingDepth() {
         return maxNestingDepth;
+    }
+
+    /** {@return the longest large value sent or received; see {@link Builder#maxLargeValueBytes(int)}} */
+    public int maxLargeValueBytes() {
+        return maxLargeValueBytes;
     }
 
     /** {@return how many received descriptors may wait; see {@link Builder#maxPendingDescriptors(int)}} */
@@ -263,6 +284,7 @@ public final class ConnectionOptions {
         private int maxKeysPerBox = BoxDecoder.DEFAULT_MAX_KEYS;
         private int maxBoxBytes = DEFAULT_MAX_BOX_BYTES;
         private int maxNestingDepth = ArgumentContext.DEFAULT_MAX_NESTING_DEPTH;
+        private int maxLargeValueBytes = DEFAULT_MAX_LARGE_VALUE_BYTES;
         private int maxPendingDescriptors = DEFAULT_MAX_PENDING_DESCRIPTORS;
         private int maxOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
         private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
@@ -326,6 +348,8 @@ public final class ConnectionOptions {
          * A box whose keys, values and length prefixes add up to more bytes than this is a protocol
          * violation and closes the connection, as soon as the value that crosses the limit is read.
          * Twisted has no such limit; with 4096 keys of 64 KiB a box could otherwise hold 256 MiB.
+         * {@link #DEFAULT_MAX_BOX_BYTES 17 MiB} by default; keep it above {@link #maxLargeValueBytes},
+         * since a large value travels in one box.
          *
          * @param bytes the limit
          * @return this builder
@@ -345,6 +369,24 @@ public final class ConnectionOptions {
          */
         public Builder maxNestingDepth(int depth) {
             this.maxNestingDepth = positive(depth, "max nesting depth");
+            return this;
+        }
+
+        /**
+         * The longest large value ({@code @Argument(large = true)}, {@code io.ampjava.types.LargeValue})
+         * this connection puts together from the chunks it receives, or sends. A peer's value that
+         * claims more, or whose chunks are missing, cut or mixed with keys of another value, fails
+         * with a {@code LargeValueException} that says which, before anything is allocated for it: a
+         * responder answers {@code UNKNOWN} with that message and the connection stays, a call fails.
+         * A value over the limit is not sent: its call fails (or, for an answer, the caller gets
+         * {@code UNKNOWN} saying why). A large value travels in one box, so it also meets
+         * {@link #maxBoxBytes}; {@link #DEFAULT_MAX_LARGE_VALUE_BYTES 16 MiB} by default.
+         *
+         * @param bytes the limit
+         * @return this builder
+         */
+        public Builder maxLargeValueBytes(int bytes) {
+            this.maxLargeValueBytes = positive(bytes, "max large value bytes");
             return this;
         }
 

@@ -25,23 +25,32 @@ final class DescriptorExchange implements ArgumentContext {
     private final ConnectionTransport transport;
     private final OutboundQueue outbound;
     private final int maxNestingDepth;
+    private final int maxLargeValueBytes;
     private final Map<Integer, Integer> received = new HashMap<>();
     private int nextReceiveOrdinal;
     private boolean closed;
 
     DescriptorExchange(ConnectionTransport transport, OutboundQueue outbound) {
-        this(transport, outbound, DEFAULT_MAX_NESTING_DEPTH);
+        this(transport, outbound, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_LARGE_VALUE_BYTES);
     }
 
-    DescriptorExchange(ConnectionTransport transport, OutboundQueue outbound, int maxNestingDepth) {
+    /** With the decoding limits of the connection's options, which every argument decoded on it meets. */
+    DescriptorExchange(ConnectionTransport transport, OutboundQueue outbound, int maxNestingDepth,
+            int maxLargeValueBytes) {
         this.transport = transport;
         this.outbound = outbound;
         this.maxNestingDepth = maxNestingDepth;
+        this.maxLargeValueBytes = maxLargeValueBytes;
     }
 
     @Override
     public int maxNestingDepth() {
         return maxNestingDepth;
+    }
+
+    @Override
+    public int maxLargeValueBytes() {
+        return maxLargeValueBytes;
     }
 
     @Override
@@ -152,6 +161,11 @@ final class DescriptorExchange implements ArgumentContext {
             @Override
             public int maxNestingDepth() {
                 return maxNestingDepth;
+            }
+
+            @Override
+            public int maxLargeValueBytes() {
+                return maxLargeValueBytes;
             }
         };
     }

@@ -1,6 +1,7 @@
 package io.ampjava.dispatch;
 
 import io.ampjava.internal.text.Utf8;
+import io.ampjava.types.LargeValueException;
 import io.ampjava.wire.AmpKeys;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxEncoder;
@@ -274,6 +275,9 @@ final class RequestHandler {
             sendFrame(frame, closes);
         } else if (failure instanceof UnsendableAnswerException) {
             unsendable(command, ask, failure.getCause());
+        } else if (failure instanceof LargeValueException) {
+            // The request's box was read whole and nothing of it is kept: say what was wrong, and go on.
+            sendError(ask, UNKNOWN_CODE, failure.getMessage().getBytes(StandardCharsets.UTF_8), false);
         } else if (failure instanceof RemoteAmpException) {
             RemoteAmpException error = (RemoteAmpException) failure;
             String description = error.description() == null ? "" : error.description();

@@ -1,5 +1,6 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.types.LargeValueException;
 import io.ampjava.wire.AmpKeys;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxEncoder;
@@ -94,7 +95,7 @@ public final class Responders {
                 command.response().write(response, answer, connection.argumentContext());
                 answer.put(AmpKeys.ANSWER_KEY, ask);
                 return BoxEncoder.encode(answer);
-            } catch (TooLongException tooLong) {
+            } catch (TooLongException | LargeValueException tooLong) {
                 throw new UnsendableAnswerException(tooLong);
             } finally {
                 EncodingScratch.release(answer);
@@ -122,8 +123,8 @@ public final class Responders {
             Box answer = new Box();
             try {
                 command.response().write(response, answer, connection.argumentContext());
-            } catch (TooLongException tooLong) {
-                // Not the responder's failure: its answer is too long for the wire.
+            } catch (TooLongException | LargeValueException tooLong) {
+                // Not the responder's failure: its answer is too long for the wire, or for the limit.
                 throw new UnsendableAnswerException(tooLong);
             }
             return answer;

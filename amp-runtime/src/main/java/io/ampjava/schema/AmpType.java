@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * The AMP type of an argument or a response field, as Twisted's {@code twisted.protocols.amp} names
  * it: a simple type, {@code ListOf} another type, {@code AmpList} of boxes with fields of their own,
- * or a type only the Java side knows ({@link Custom}, an {@code ArgumentType} of the user's).
+ * a large value split across keys ({@code LargeString}, {@code LargeUnicode}), or a type only the Java
+ * side knows ({@link Custom}, an {@code ArgumentType} of the user's).
  *
  * <p>{@code toString()} gives Twisted's spelling: {@code Integer}, {@code ListOf(Unicode)},
  * {@code AmpList(key: Unicode, value: Integer)}.
@@ -33,6 +34,13 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
         PATH("Path"),
         /** Twisted's {@code Descriptor}: a file descriptor passed over a Unix socket. */
         DESCRIPTOR("Descriptor"),
+        /**
+         * Raw bytes of any length up to a limit, split across keys ({@code io.ampjava.types.LargeValue});
+         * the generated Python module's {@code LargeString}.
+         */
+        LARGE_STRING("LargeString"),
+        /** Text as UTF-8 of any length up to a limit, split as {@link #LARGE_STRING}; the generated Python module's {@code LargeUnicode}. */
+        LARGE_UNICODE("LargeUnicode"),
         /** Twisted's {@code ListOf}: values of one simple type. */
         LIST_OF("ListOf"),
         /** Twisted's {@code AmpList}: one box per element. */
@@ -46,7 +54,10 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
             this.twistedName = twistedName;
         }
 
-        /** {@return the name of the class in {@code twisted.protocols.amp}, e.g} {@code DateTime}. */
+        /**
+         * {@return the name of the class in {@code twisted.protocols.amp}, e.g} {@code DateTime}; for the
+         * large types, of the class in the Python module the processor generates.
+         */
         public String twistedName() {
             return twistedName;
         }
@@ -70,6 +81,10 @@ public sealed interface AmpType permits AmpType.Simple, AmpType.ListOf, AmpType.
     AmpType PATH = new Simple(Kind.PATH);
     /** Twisted's {@code Descriptor}. */
     AmpType DESCRIPTOR = new Simple(Kind.DESCRIPTOR);
+    /** A large value of bytes: the generated Python module's {@code LargeString}. */
+    AmpType LARGE_STRING = new Simple(Kind.LARGE_STRING);
+    /** A large value of text: the generated Python module's {@code LargeUnicode}. */
+    AmpType LARGE_UNICODE = new Simple(Kind.LARGE_UNICODE);
 
     /** {@return what this type is} */
     Kind kind();

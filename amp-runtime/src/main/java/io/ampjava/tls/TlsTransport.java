@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import javax.net.ssl.SSLEngine;
@@ -41,6 +42,8 @@ public final class TlsTransport implements Transport {
     private static final ByteBuffer NO_ROOM = ByteBuffer.allocate(0).asReadOnlyBuffer();
     /** Records combined into one write of the underlying transport, at most. */
     private static final int RECORDS_PER_WRITE = 4;
+    /** How long a writer that finds the engine closed waits for the reader to say why. */
+    private static final long CLOSE_REASON_WAIT_MILLIS = 200;
     /** A writer waiting for the reader's handshake progress looks again this often (lost wake-ups). */
     private static final long PROGRESS_POLL_MILLIS = 20;
     /** A descriptor that came with TLS records: nothing can claim it, so it is closed at once. */
@@ -54,6 +57,8 @@ public final class TlsTransport implements Transport {
     private ByteBuffer appIn; // unwrapped, not yet returned by read
     private boolean inboundDone;
     private boolean dataReceived; // any application byte yet: the peer accepted us (Twisted's _justStartedTLS)
+    // Why an unwrap failed (a refused certificate, say), for a writer that finds the engine closed by it.
+    private volatile IOException inboundFailure;
     // The outbound side: wrap, writes of the raw transport, and this buffer.
     private final ReentrantLock outbound = new ReentrantLock();
     private ByteBuffer netOut;
@@ -195,12 +200,39 @@ public final class TlsTransport implements Transport {
                 } else if (status == HandshakeStatus.NEED_UNWRAP || status == HandshakeStatus.NEED_UNWRAP_AGAIN) {
                     awaitInboundProgress();
                 } else if (wrapAndWrite(srcs).getStatus() == SSLEngineResult.Status.CLOSED) {
-                    throw new IOException(raw.describe() + ": the TLS session is closed for writing");
+                    throw closedForWriting();
                 }
             }
         } finally {
             outbound.unlock();
         }
+    }
+
+    /**
+     * Why a write finds the engine closed. The engine closes the moment an unwrap fails, before the
+     * reader has said why; the reader holds the inbound lock until it has, so a short wait for that
+     * lock gives the writer the real reason (the peer refused our certificate), whichever thread
+     * reports the failure first.
+     */
+    private IOException closedForWriting() throws IOException {
+        IOException failure = inboundFailure;
+        if (failure == null) {
+            try {
+                if (inbound.tryLock(CLOSE_REASON_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    inbound.unlock();
+                    failure = inboundFailure;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure instanceof PeerVerifyException refusal) {
+            return new PeerVerifyException(refusal.getMessage(), refusal);
+        }
+        if (failure instanceof SSLException tls) {
+            return new SSLException(tls.getMessage(), tls);
+        }
+        return new IOException(raw.describe() + ": the TLS session is closed for writing", failure);
     }
 
     /** Sends TLS's {@code close_notify}, then shuts down the underlying transport's output. */
@@ -268,7 +300,9 @@ public final class TlsTransport implements Transport {
         try {
             result = engine.unwrap(netIn, appIn);
         } catch (SSLException e) {
-            throw refused(e);
+            IOException failure = refused(e);
+            inboundFailure = failure;
+            throw failure;
         } finally {
             netIn.compact();
         }

@@ -12,6 +12,12 @@ public interface ArgumentContext {
      */
     int DEFAULT_MAX_NESTING_DEPTH = 32;
 
+    /**
+     * The default limit on a {@link LargeValue}, sent or received: 16 MiB. (A connection's default
+     * limit on a box is 1 MiB more, room for the value's chunk keys and the other arguments.)
+     */
+    int DEFAULT_MAX_LARGE_VALUE_BYTES = 16 << 20;
+
     /** A context with no connection behind it: descriptors are refused. */
     ArgumentContext NONE = new ArgumentContext() {
         @Override
@@ -66,5 +72,14 @@ public interface ArgumentContext {
      */
     default int maxNestingDepth() {
         return DEFAULT_MAX_NESTING_DEPTH;
+    }
+
+    /**
+     * {@return the longest {@link LargeValue} this side puts together from the chunks it receives, or
+     * sends} A peer that claims more is refused with a {@link LargeValueException} before anything is
+     * allocated for it.
+     */
+    default int maxLargeValueBytes() {
+        return DEFAULT_MAX_LARGE_VALUE_BYTES;
     }
 }

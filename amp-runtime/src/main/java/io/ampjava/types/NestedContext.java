@@ -47,4 +47,9 @@ final class NestedContext implements ArgumentContext {
     public int maxNestingDepth() {
         return maxDepth;
     }
+
+    @Override
+    public int maxLargeValueBytes() {
+        return outer.maxLargeValueBytes();
+    }
 }

@@ -61,6 +61,13 @@ final class TypedRequest {
         if (argument.isDescriptor()) {
             throw CliException.usage(where + ": not a Descriptor argument, so not fd:PATH");
         }
+        AmpType.Kind kind = field.type().kind();
+        if (kind == AmpType.Kind.LARGE_STRING || kind == AmpType.Kind.LARGE_UNICODE) {
+            // Any length: the bytes of the file, or the text as UTF-8.
+            return new CallRequest.Large(argument.source() == KeyValue.Source.FILE
+                    ? ValueSources.read(argument.key(), argument.text(), stdin)
+                    : argument.text().getBytes(StandardCharsets.UTF_8));
+        }
         byte[] wire;
         if (argument.source() == KeyValue.Source.FILE) {
             byte[] file = ValueSources.read(argument.key(), argument.text(), stdin);

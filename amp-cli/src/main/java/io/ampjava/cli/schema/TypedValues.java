@@ -19,6 +19,7 @@ import io.ampjava.types.BytesArgument;
 import io.ampjava.types.DateTimeArgument;
 import io.ampjava.types.Descriptor;
 import io.ampjava.types.FloatArgument;
+import io.ampjava.types.LargeValue;
 import io.ampjava.types.ListOfArgument;
 import io.ampjava.wire.Box;
 import io.ampjava.wire.BoxDecoder;
@@ -257,6 +258,7 @@ public final class TypedValues {
                 json.value(new String(wire, StandardCharsets.US_ASCII));
                 break;
             case UNICODE:
+            case LARGE_UNICODE:
             case PATH:
                 if (!io.ampjava.cli.print.ValueText.isUtf8(wire)) {
                     throw new BadArgumentException("not UTF-8");
@@ -301,9 +303,15 @@ public final class TypedValues {
             throws IOException {
         json.beginObject();
         Set<String> known = new HashSet<>();
+        Set<String> large = new HashSet<>();
         for (FieldSchema field : fields) {
             known.add(field.name());
-            byte[] value = box.get(field.name());
+            boolean split = field.type().kind() == AmpType.Kind.LARGE_STRING || field.type().kind() == AmpType.Kind.LARGE_UNICODE;
+            if (split) {
+                large.add(field.name() + ".");
+            }
+            byte[] value = split ? LargeValue.get(box, field.name().getBytes(StandardCharsets.UTF_8), context)
+                    : box.get(field.name());
             if (value != null) {
                 json.name(field.name());
                 try {
@@ -315,7 +323,7 @@ public final class TypedValues {
         }
         for (int i = 0; i < box.size(); i++) {
             String key = BoxJson.name(box.keyAt(i));
-            if (!known.contains(key) && !key.startsWith("_")) {
+            if (!known.contains(key) && !key.startsWith("_") && large.stream().noneMatch(key::startsWith)) {
                 json.name(key);
                 BoxJson.value(json, box.valueAt(i));
             }

@@ -70,6 +70,21 @@ class TypedCallTest {
     }
 
     @Test
+    void largeValuesTravelSplitAcrossKeysEachWay() throws Exception {
+        byte[] data = new byte[200_000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) ('a' + i % 26);
+        }
+        Path file = Files.write(directory.resolve("large"), data);
+        String text = "\u2603".repeat(30_000);
+        Cli.Result result = typed("--json", unix, "EchoLarge", "data=@" + file, "text=" + text).assertStatus(ExitCode.OK);
+        JsonObject answer = JsonParser.parseString(result.out()).getAsJsonObject();
+        assertEquals(new String(data, java.nio.charset.StandardCharsets.US_ASCII), answer.get("data").getAsString());
+        assertEquals(text, answer.get("text").getAsString());
+        assertEquals(3, answer.keySet().size(), "data, text and digest; no chunk keys: " + answer.keySet());
+    }
+
+    @Test
     void textOutputShowsTypedValues() throws Exception {
         Path blob = Files.write(directory.resolve("blob"), new byte[] {(byte) 0xff, 0, 'x'});
         assertEquals("string: \\xff\\x00x\nboolean: false\nintegers: [7]\n",

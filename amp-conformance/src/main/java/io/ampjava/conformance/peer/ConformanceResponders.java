@@ -10,6 +10,8 @@ import io.ampjava.conformance.commands.Delay;
 import io.ampjava.conformance.commands.DelayCommand;
 import io.ampjava.conformance.commands.Divide;
 import io.ampjava.conformance.commands.DivideCommand;
+import io.ampjava.conformance.commands.EchoLarge;
+import io.ampjava.conformance.commands.EchoLargeCommand;
 import io.ampjava.conformance.commands.EchoTypes;
 import io.ampjava.conformance.commands.EchoTypesCommand;
 import io.ampjava.conformance.commands.Fail;
@@ -31,6 +33,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -161,6 +166,16 @@ final class ConformanceResponders {
             data[i] = (byte) (i % BLOB_MODULUS);
         }
         return BlobCommand.response(data);
+    }
+
+    @Responder(EchoLarge.class)
+    EchoLarge.Echoed echoLarge(byte[] data, String text) {
+        try {
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return EchoLargeCommand.response(data, text, digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static long clampedMillis(BigInteger millis) {

@@ -67,8 +67,7 @@ final class ConformancePeerProcess implements AutoCloseable {
         String name = implementation.name().toLowerCase() + "-peer-" + transport.name().toLowerCase();
         Path stdout = InteropPaths.logDir().resolve(name + ".out");
         Path stderr = InteropPaths.logDir().resolve(name + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(InteropPaths.pythonDir().toFile())
+        ProcessBuilder builder = InteropPaths.python(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         Process process;

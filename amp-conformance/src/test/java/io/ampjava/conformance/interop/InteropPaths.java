@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where the interop suite finds its pieces. Maven's failsafe configuration sets the system
@@ -21,6 +22,22 @@ public final class InteropPaths {
     /** The Twisted peer, the Twisted client driver and the raw probes. */
     public static Path pythonDir() {
         return property("amp.python.dir", "src/test/python");
+    }
+
+    /**
+     * Where the processor wrote {@code conformance_commands.py}, the command table as Twisted
+     * declarations, generated from {@code io.ampjava.conformance.commands}: the Twisted peer and
+     * client import it from there.
+     */
+    static Path generatedPython() {
+        return property("amp.python.generated", "target/generated-sources/annotations");
+    }
+
+    /** A process of one of the Python tools: run in their directory, the generated commands importable. */
+    static ProcessBuilder python(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(pythonDir().toFile());
+        builder.environment().put("PYTHONPATH", generatedPython().toString());
+        return builder;
     }
 
     /** The transcripts the Twisted peer gave for the raw probes. */

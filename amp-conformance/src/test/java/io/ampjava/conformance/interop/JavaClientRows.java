@@ -16,6 +16,8 @@ import io.ampjava.conformance.commands.DeclaredFailure;
 import io.ampjava.conformance.commands.Delay;
 import io.ampjava.conformance.commands.DelayCommand;
 import io.ampjava.conformance.commands.DivideCommand;
+import io.ampjava.conformance.commands.EchoLarge;
+import io.ampjava.conformance.commands.EchoLargeCommand;
 import io.ampjava.conformance.commands.EchoTypes;
 import io.ampjava.conformance.commands.EchoTypesCommand;
 import io.ampjava.conformance.commands.FailCommand;
@@ -38,11 +40,14 @@ import io.ampjava.wire.Box;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
@@ -345,5 +350,33 @@ abstract class JavaClientRows {
         TooBig error = assertInstanceOf(TooBig.class, Await.failure(BlobCommand.call(connection, big(65536))));
         assertEquals("size too big", error.getMessage());
         assertStillServes(connection);
+    }
+
+    // ---- EchoLarge -------------------------------------------------------------------------------
+
+    @Test
+    void echoLarge() throws Exception {
+        AmpConnection connection = connect();
+        byte[] data = new byte[10 << 20];
+        new Random(10).nextBytes(data);
+        String text = "\u2603\u20acx\uD83D\uDE00".repeat(300_000);
+        EchoLarge.Echoed answer = Await.result(EchoLargeCommand.call(connection, data, text), Duration.ofSeconds(30));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)), answer.digest(),
+                "the peer received other bytes");
+        assertArrayEquals(data, answer.data());
+        assertEquals(text, answer.text());
+        assertEquals(0, Await.result(EchoLargeCommand.call(connection, new byte[0], null)).data().length);
+        assertStillServes(connection);
+    }
+
+    @Test
+    void echoLargeRefused() throws Exception {
+        AmpConnection connection = connect();
+        Box mixed = new Box().put("data", "3").put("data.0", "abc").put("data.1", "def");
+        RemoteAmpException error = assertInstanceOf(RemoteAmpException.class,
+                Await.failure(connection.callRemoteString("EchoLarge", mixed)));
+        assertEquals("UNKNOWN", error.code());
+        assertEquals("Unknown Error", error.description());
+        assertClosedSoon(connection);
     }
 }

@@ -60,8 +60,7 @@ final class PythonTool {
         Path out = InteropPaths.logDir().resolve(base + ".out");
         Path err = InteropPaths.logDir().resolve(base + ".err");
         try {
-            Process process = new ProcessBuilder(command)
-                    .directory(InteropPaths.pythonDir().toFile())
+            Process process = InteropPaths.python(command)
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();

@@ -11,5 +11,7 @@ import com.palantir.javapoet.ClassName;
  * @param messageConstructor whether the exception is rebuilt with its {@code (String)} constructor
  *     (else with its no-argument one, and the description is lost)
  * @param checked whether it is a checked exception, which {@code callBlocking} must declare
+ * @param pythonName the {@code @AmpError(pythonName)}, empty for the default
  */
-public record ErrorModel(String code, ClassName exception, boolean fatal, boolean messageConstructor, boolean checked) {}
+public record ErrorModel(String code, ClassName exception, boolean fatal, boolean messageConstructor, boolean checked,
+        String pythonName) {}

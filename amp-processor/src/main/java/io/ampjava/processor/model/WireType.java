@@ -21,6 +21,16 @@ public sealed interface WireType {
      */
     record ListOf(WireType element, TypeName elementType) implements WireType {}
 
+    /**
+     * A {@code byte[]} or {@code String} of {@code @Argument(large = true)}, split across keys
+     * ({@code io.ampjava.types.LargeValue}); the generated Python module's {@code LargeString} or
+     * {@code LargeUnicode}.
+     *
+     * @param builtin {@link Builtin#BYTES} or {@link Builtin#UNICODE}: what the bytes, put together, are
+     * @param javaType the Java type
+     */
+    record Large(Builtin builtin, TypeName javaType) implements WireType {}
+
     /** Twisted's {@code AmpList}: a {@code java.util.List} of records, each one box. */
     record AmpList(RecordModel element) implements WireType {}
 

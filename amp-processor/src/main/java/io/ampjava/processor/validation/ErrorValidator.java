@@ -2,6 +2,7 @@ package io.ampjava.processor.validation;
 
 import com.palantir.javapoet.ClassName;
 import io.ampjava.processor.model.ErrorModel;
+import io.ampjava.processor.python.PythonNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -110,7 +111,14 @@ final class ErrorValidator {
         boolean checked = !types.isAssignable(exception, elements.getTypeElement("java.lang.RuntimeException").asType())
                 && !types.isAssignable(exception, elements.getTypeElement("java.lang.Error").asType());
         boolean fatal = annotations.bool(mirror(value), "fatal");
-        return new ErrorModel(code, ClassName.get(type), fatal, messageConstructor, checked);
+        String pythonName = annotations.string(mirror(value), "pythonName");
+        if (!pythonName.isEmpty() && !PythonNames.isClassName(pythonName)) {
+            report.error(command, ampCommand, value, "pythonName \"" + pythonName + "\" of error " + code
+                    + " is not a Python class name: give an identifier of ASCII letters, digits and _ that is not"
+                    + " a keyword, such as \"" + PythonNames.exception("", type.getQualifiedName().toString(), name) + "\"");
+            return null;
+        }
+        return new ErrorModel(code, ClassName.get(type), fatal, messageConstructor, checked, pythonName);
     }
 
     private static AnnotationMirror mirror(AnnotationValue value) {

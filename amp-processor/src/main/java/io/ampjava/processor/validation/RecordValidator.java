@@ -6,6 +6,7 @@ import io.ampjava.processor.model.FieldModel;
 import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
 import io.ampjava.processor.model.WireType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,6 +39,8 @@ import javax.lang.model.util.Types;
  */
 final class RecordValidator implements WireTypeResolver.ElementRecords {
     /** Names a record component cannot have (JLS 8.10.1); all but two are final in Object anyway. */
+    /** The longest key of a large value: its chunk keys add up to 6 bytes ({@code .32768}) to AMP's 255. */
+    private static final int MAX_LARGE_KEY_BYTES = 249;
     private static final Set<String> OBJECT_METHODS =
             Set.of("clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
 
@@ -69,7 +72,7 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
     ValidationReport<RecordModel> record(TypeElement element, String packageName) {
         building.push(element);
         try {
-            return build(element, packageName);
+            return build(element, packageName, false);
         } finally {
             building.pop();
         }
@@ -92,7 +95,7 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
             } else {
                 building.push(element);
                 try {
-                    report = build(element, generated.packageName());
+                    report = build(element, generated.packageName(), true);
                 } finally {
                     building.pop();
                 }
@@ -122,7 +125,8 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
         return report.add(element(element));
     }
 
-    private ValidationReport<RecordModel> build(TypeElement element, String packageName) {
+    /** @param isElement whether the record is an AmpList element, which travels as one value */
+    private ValidationReport<RecordModel> build(TypeElement element, String packageName, boolean isElement) {
         ValidationReport.Builder<RecordModel> report = ValidationReport.about(element);
         DeclaredType self = (DeclaredType) element.asType();
         List<FieldModel> fields = new ArrayList<>();
@@ -140,7 +144,44 @@ final class RecordValidator implements WireTypeResolver.ElementRecords {
             }
             fields.add(field);
         }
+        checkLargeValues(element, fields, isElement, report);
         return report.build(new RecordModel(element, ClassName.get(element), fields));
+    }
+
+    /**
+     * A large value's chunk keys ({@code key.0}, {@code key.1}...) must fit AMP's 255 bytes and be
+     * its own; and it cannot be in an AmpList element, which travels whole as one value of at most
+     * 65,535 bytes.
+     */
+    private void checkLargeValues(TypeElement element, List<FieldModel> fields, boolean isElement,
+            ValidationReport.Builder<?> report) {
+        for (FieldModel field : fields) {
+            if (!(field.wireType() instanceof WireType.Large)) {
+                continue;
+            }
+            AnnotationMirror argument = annotations.find(field.method(), AnnotationReader.ARGUMENT);
+            if (isElement) {
+                report.error(field.method(), argument, annotations.explicitValue(argument, "large"), "@Argument "
+                        + field.javaName() + "() of AmpList element " + element.getSimpleName() + " cannot be large:"
+                        + " an AmpList travels as one value of at most 65,535 bytes; make the list's argument a"
+                        + " separate large argument instead");
+                continue;
+            }
+            int length = field.wireName().getBytes(StandardCharsets.UTF_8).length;
+            if (length > MAX_LARGE_KEY_BYTES) {
+                report.error(field.method(), argument, "the key '" + field.wireName() + "' of large argument "
+                        + field.javaName() + "() is " + length + " bytes in UTF-8; a large value's key is at most "
+                        + MAX_LARGE_KEY_BYTES + ", so that its chunk keys (up to 6 bytes more) fit AMP's 255");
+            }
+            String prefix = field.wireName() + ".";
+            for (FieldModel other : fields) {
+                if (other.wireName().startsWith(prefix)) {
+                    report.error(other.method(), "the key '" + other.wireName() + "' of " + other.javaName()
+                            + "() starts with '" + prefix + "', like the chunk keys of large argument "
+                            + field.javaName() + "(); give it another with @Argument(\"...\")");
+                }
+            }
+        }
     }
 
     private FieldModel field(DeclaredType self, ExecutableElement method, String packageName,

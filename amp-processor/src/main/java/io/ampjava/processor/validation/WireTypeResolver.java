@@ -79,10 +79,28 @@ final class WireTypeResolver {
     WireType resolve(ExecutableElement method, TypeMirror type, AnnotationMirror argument, String packageName,
             ElementRecords records, ValidationReport.Builder<?> report) {
         TypeMirror custom = annotations.type(method, argument, "type");
+        boolean large = annotations.bool(argument, "large");
         if (custom.getKind() != TypeKind.VOID) {
+            if (large) {
+                report.error(method, argument, annotations.explicitValue(argument, "large"), "@Argument "
+                        + method.getSimpleName() + "() cannot be both large and of a custom type: a large value is a"
+                        + " byte[] or a String");
+                return null;
+            }
             return custom(method, type, custom, argument, packageName, report);
         }
-        return resolve(method, type, false, packageName, records, report);
+        WireType resolved = resolve(method, type, false, packageName, records, report);
+        if (!large || resolved == null) {
+            return resolved;
+        }
+        if (resolved instanceof WireType.Simple simple
+                && (simple.builtin() == Builtin.BYTES || simple.builtin() == Builtin.UNICODE)) {
+            return new WireType.Large(simple.builtin(), simple.javaType());
+        }
+        report.error(method, argument, annotations.explicitValue(argument, "large"), "@Argument(large = true) "
+                + method.getSimpleName() + "() must be a byte[] or a String, not " + type
+                + ": only those travel split across keys");
+        return null;
     }
 
     private WireType resolve(ExecutableElement method, TypeMirror type, boolean insideListOf, String packageName,

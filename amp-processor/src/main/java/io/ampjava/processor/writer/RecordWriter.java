@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.ampjava.processor.model.Builtin;
 import io.ampjava.processor.model.FieldModel;
 import io.ampjava.processor.model.GeneratedNames;
 import io.ampjava.processor.model.RecordModel;
@@ -169,22 +170,23 @@ final class RecordWriter {
         for (FieldModel field : record.fields()) {
             CodeBlock read = CodeBlock.of("$N.$N()", value, field.javaName());
             if (!field.isReference()) {
-                write.addStatement("$N.put($N,$W$L)", box, keys.get(field),
-                        encode(field.wireType(), read, types.get(field), context));
+                write.addStatement(put(field.wireType(), box, keys.get(field),
+                        encode(field.wireType(), read, types.get(field), context), context));
                 continue;
             }
             // A value implemented by hand may hold null where the wire needs a value.
             String local = locals.newName(field.javaName());
             CodeBlock encoded = encode(field.wireType(), CodeBlock.of("$N", local), types.get(field), context);
+            CodeBlock put = put(field.wireType(), box, keys.get(field), encoded, context);
             if (field.optional()) {
                 write.addStatement("$T $N = $L", field.javaType(), local, read)
                         .beginControlFlow("if ($N != null)", local)
-                        .addStatement("$N.put($N,$W$L)", box, keys.get(field), encoded)
+                        .addStatement(put)
                         .endControlFlow();
             } else {
                 write.addStatement("$T $N = $T.requireNonNull($L,$W$S)", field.javaType(), local, Objects.class, read,
                                 requiredMessage(field))
-                        .addStatement("$N.put($N,$W$L)", box, keys.get(field), encoded);
+                        .addStatement(put);
             }
         }
         return write.build();
@@ -205,7 +207,12 @@ final class RecordWriter {
         List<CodeBlock> values = new ArrayList<>();
         for (FieldModel field : record.fields()) {
             String wire = locals.newName(field.javaName());
-            read.addStatement("byte[] $N = $N.get($N)", wire, box, keys.get(field));
+            if (field.wireType() instanceof WireType.Large) {
+                read.addStatement("byte[] $N = $T.get($N,$W$N,$W$N)", wire, RuntimeNames.LARGE_VALUE, box,
+                        keys.get(field), context);
+            } else {
+                read.addStatement("byte[] $N = $N.get($N)", wire, box, keys.get(field));
+            }
             CodeBlock decoded = decode(field.wireType(), wire, types.get(field), context);
             if (field.optional()) {
                 values.add(CodeBlock.of("$N == null ? null : $L", wire, decoded));
@@ -222,11 +229,24 @@ final class RecordWriter {
     }
 
     private static boolean needsTypeField(WireType type) {
-        return !(type instanceof WireType.Simple);
+        return !(type instanceof WireType.Simple || type instanceof WireType.Large);
+    }
+
+    /** A statement that puts {@code encoded} into the box: under its key, or, for a large value, split. */
+    private static CodeBlock put(WireType type, String box, String key, CodeBlock encoded, String context) {
+        if (type instanceof WireType.Large) {
+            return CodeBlock.of("$T.put($N,$W$N,$W$L,$W$N)", RuntimeNames.LARGE_VALUE, box, key, encoded, context);
+        }
+        return CodeBlock.of("$N.put($N,$W$L)", box, key, encoded);
     }
 
     /** An expression for the bytes of {@code value}. */
     private static CodeBlock encode(WireType type, CodeBlock value, String typeField, String context) {
+        if (type instanceof WireType.Large large) {
+            return large.builtin() == Builtin.UNICODE
+                    ? CodeBlock.of("$T.encode($L)", large.builtin().argumentClass(), value)
+                    : value;
+        }
         if (type instanceof WireType.Simple simple) {
             if (simple.builtin().hasStaticCodec()) {
                 return CodeBlock.of("$T.encode($L)", simple.builtin().argumentClass(), value);
@@ -238,6 +258,11 @@ final class RecordWriter {
 
     /** An expression for the value of the bytes in local {@code wire}. */
     private static CodeBlock decode(WireType type, String wire, String typeField, String context) {
+        if (type instanceof WireType.Large large) {
+            return large.builtin() == Builtin.UNICODE
+                    ? CodeBlock.of("$T.decode($N)", large.builtin().argumentClass(), wire)
+                    : CodeBlock.of("$N", wire);
+        }
         if (type instanceof WireType.Simple simple) {
             if (simple.builtin().hasStaticCodec()) {
                 return CodeBlock.of("$T.decode($N)", simple.builtin().argumentClass(), wire);
@@ -281,6 +306,9 @@ final class RecordWriter {
 
     /** An expression for the {@code io.ampjava.schema.AmpType} of a value. */
     private static CodeBlock ampType(WireType type) {
+        if (type instanceof WireType.Large large) {
+            return CodeBlock.of("$T.$N", RuntimeNames.AMP_TYPE, large.builtin() == Builtin.UNICODE ? "LARGE_UNICODE" : "LARGE_STRING");
+        }
         if (type instanceof WireType.Simple simple) {
             return CodeBlock.of("$T.$N", RuntimeNames.AMP_TYPE, upperSnake(simple.builtin().twistedName()));
         }
@@ -300,7 +328,14 @@ final class RecordWriter {
         String literal = record.displayName() + "[";
         for (FieldModel field : record.fields()) {
             text.add("$S +$W", literal + field.javaName() + "=");
-            if (field.javaType().equals(BYTES)) {
+            if (field.wireType() instanceof WireType.Large) {
+                // Megabytes of it would drown a log: its size says enough.
+                CodeBlock size = field.javaType().equals(BYTES)
+                        ? CodeBlock.of("$N.length + $S", field.javaName(), " bytes")
+                        : CodeBlock.of("$N.length() + $S", field.javaName(), " chars");
+                text.add(field.optional() ? CodeBlock.of("($N == null ? $S : $L)", field.javaName(), "null", size)
+                        : CodeBlock.of("($L)", size));
+            } else if (field.javaType().equals(BYTES)) {
                 text.add("$T.toString($N)", Arrays.class, field.javaName());
             } else {
                 text.add("$N", field.javaName());
@@ -388,7 +423,8 @@ final class RecordWriter {
         String wire = field.wireName().equals(field.javaName())
                 ? ""
                 : " (on the wire: <code>" + Javadocs.text(field.wireName()) + "</code>)";
-        return (field.optional() ? "optional: null leaves it out" : "required") + wire;
+        String large = field.wireType() instanceof WireType.Large ? ", large" : "";
+        return (field.optional() ? "optional: null leaves it out" : "required") + large + wire;
     }
 
     /** {@code dashArg} to {@code DASH_ARG}. */

@@ -11,6 +11,7 @@ public final class RuntimeNames {
     static final ClassName BAD_ARGUMENT = ClassName.get("io.ampjava.types", "BadArgumentException");
     static final ClassName LIST_OF = ClassName.get("io.ampjava.types", "ListOfArgument");
     static final ClassName AMP_LIST = ClassName.get("io.ampjava.types", "AmpListArgument");
+    static final ClassName LARGE_VALUE = ClassName.get("io.ampjava.types", "LargeValue");
     static final ClassName COMMAND = ClassName.get("io.ampjava.dispatch", "Command");
     static final ClassName AMP_TYPE = ClassName.get("io.ampjava.schema", "AmpType");
     static final ClassName FIELD_SCHEMA = ClassName.get("io.ampjava.schema", "FieldSchema");
