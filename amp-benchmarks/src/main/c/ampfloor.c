@@ -5,7 +5,13 @@
  * Whatever an AMP runtime does on top of this costs time; nothing can beat this on the same socket.
  *
  *   ampfloor serve PATH
+ *   ampfloor respond PATH
  *   ampfloor bench PATH --calls N --outstanding K [--command Sum|WriteDescriptor]
+ *
+ * "respond" is the least an AMP peer can do: it parses each box, adds Sum's a and b and answers with
+ * the request's own tag (WriteDescriptor too), with no allocation and no generality. A client that
+ * does real AMP (Twisted's, with varying tags and numbers) cannot use the canned "serve"; against
+ * "respond" it meets its own ceiling: what it reaches when the peer costs nearly nothing.
  *
  * Same command line and output as the AMP peers' bench: a last line "calls/s: <number>", and at
  * one outstanding call also "latency p50 us: <x>" / "latency p99 us: <y>".
@@ -191,7 +197,108 @@ static void serve_connection(int sock) {
     close(sock);
 }
 
-static void serve(const char *path) {
+/* A box's value for key, or NULL; fields point into the box. */
+struct field {
+    const unsigned char *bytes;
+    size_t length;
+};
+
+static int key_is(const unsigned char *key, size_t length, const char *name) {
+    return length == strlen(name) && memcmp(key, name, length) == 0;
+}
+
+static long parse_long(struct field f) {
+    long value = 0;
+    int negative = f.length > 0 && f.bytes[0] == '-';
+    for (size_t i = negative; i < f.length; i++) value = value * 10 + (f.bytes[i] - '0');
+    return negative ? -value : value;
+}
+
+/* Parses the boxes in in[0, *length) and appends their answers to out; keeps an incomplete box. */
+static size_t respond_to(unsigned char *in, size_t *length, unsigned char *out, int *fds, int *fd_count) {
+    size_t at = 0, out_length = 0;
+    for (;;) {
+        size_t p = at;
+        struct field ask = {0}, command = {0}, a = {0}, b = {0}, data = {0};
+        int complete = 0;
+        while (p + 2 <= *length) {
+            size_t k = ((size_t)in[p] << 8) | in[p + 1];
+            p += 2;
+            if (k == 0) {
+                complete = 1;
+                break;
+            }
+            if (p + k + 2 > *length) break;
+            const unsigned char *key = in + p;
+            p += k;
+            size_t v = ((size_t)in[p] << 8) | in[p + 1];
+            p += 2;
+            if (p + v > *length) break;
+            struct field value = {in + p, v};
+            if (key_is(key, k, "_ask")) ask = value;
+            else if (key_is(key, k, "_command")) command = value;
+            else if (key_is(key, k, "a")) a = value;
+            else if (key_is(key, k, "b")) b = value;
+            else if (key_is(key, k, "data")) data = value;
+            p += v;
+        }
+        if (!complete) break;
+        at = p;
+        char number[32];
+        int descriptor = command.length == 15 && memcmp(command.bytes, "WriteDescriptor", 15) == 0;
+        if (descriptor) {
+            int fd = fds[0];
+            memmove(fds, fds + 1, (size_t)(--*fd_count) * sizeof(int));
+            ssize_t written = write(fd, data.bytes, data.length);
+            close(fd);
+            snprintf(number, sizeof number, "%ld", (long)written);
+        } else {
+            snprintf(number, sizeof number, "%ld", parse_long(a) + parse_long(b));
+        }
+        const char *result_key = descriptor ? "written" : "total";
+        size_t rk = strlen(result_key), rv = strlen(number);
+        out[out_length++] = 0;
+        out[out_length++] = 7;
+        memcpy(out + out_length, "_answer", 7);
+        out_length += 7;
+        out[out_length++] = (unsigned char)(ask.length >> 8);
+        out[out_length++] = (unsigned char)ask.length;
+        memcpy(out + out_length, ask.bytes, ask.length);
+        out_length += ask.length;
+        out[out_length++] = 0;
+        out[out_length++] = (unsigned char)rk;
+        memcpy(out + out_length, result_key, rk);
+        out_length += rk;
+        out[out_length++] = 0;
+        out[out_length++] = (unsigned char)rv;
+        memcpy(out + out_length, number, rv);
+        out_length += rv;
+        out[out_length++] = 0;
+        out[out_length++] = 0;
+    }
+    memmove(in, in + at, *length - at);
+    *length -= at;
+    return out_length;
+}
+
+static void respond_connection(int sock) {
+    static unsigned char in[BUFFER_BYTES];
+    static unsigned char out[2 * BUFFER_BYTES];
+    static int fds[4096];
+    size_t length = 0;
+    int fd_count = 0;
+    for (;;) {
+        ssize_t n = read_some(sock, in + length, sizeof in - length, fds, &fd_count);
+        if (n == 0) break;
+        length += (size_t)n;
+        size_t out_length = respond_to(in, &length, out, fds, &fd_count);
+        if (out_length > 0) write_all(sock, out, out_length);
+    }
+    for (int i = 0; i < fd_count; i++) close(fds[i]);
+    close(sock);
+}
+
+static void serve(const char *path, void (*connection)(int)) {
     int listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (listener < 0) die("socket");
     struct sockaddr_un address = {0};
@@ -208,7 +315,7 @@ static void serve(const char *path) {
             if (errno == EINTR) continue;
             die("accept");
         }
-        serve_connection(sock); /* one client at a time is all a bench needs */
+        connection(sock); /* one client at a time is all a bench needs */
     }
 }
 
@@ -289,6 +396,7 @@ static void bench(const char *path, long calls, long outstanding, int descriptor
 
 static void usage(void) {
     fprintf(stderr, "usage: ampfloor serve PATH\n"
+                    "       ampfloor respond PATH\n"
                     "       ampfloor bench PATH --calls N --outstanding K [--command Sum|WriteDescriptor]\n");
     exit(2);
 }
@@ -296,7 +404,11 @@ static void usage(void) {
 int main(int argc, char **argv) {
     if (argc < 3) usage();
     if (strcmp(argv[1], "serve") == 0) {
-        serve(argv[2]);
+        serve(argv[2], serve_connection);
+        return 0;
+    }
+    if (strcmp(argv[1], "respond") == 0) {
+        serve(argv[2], respond_connection);
         return 0;
     }
     if (strcmp(argv[1], "bench") != 0) usage();

@@ -28,6 +28,10 @@ public final class UnicodeArgument implements ArgumentType<String> {
      *     express (Java would silently write {@code ?})
      */
     public static byte[] encode(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length == text.length()) {
+            return utf8; // one byte a character: ASCII only, so no surrogate to check
+        }
         for (int i = 0, length = text.length(); i < length; i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
@@ -39,7 +43,7 @@ public final class UnicodeArgument implements ArgumentType<String> {
                 }
             }
         }
-        return text.getBytes(StandardCharsets.UTF_8);
+        return utf8;
     }
 
     /**

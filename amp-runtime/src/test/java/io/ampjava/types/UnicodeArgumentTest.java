@@ -43,6 +43,14 @@ class UnicodeArgumentTest {
     }
 
     @Test
+    void theReplacementCharacterItselfIsValidTextButNotAMaskForInvalidBytes() {
+        // U+FFFD is what lenient decoding puts for invalid bytes; sent as itself, it is ordinary text.
+        assertEquals("a\uFFFDb", UnicodeArgument.decode(WireBytes.of("'a' ef bf bd 'b'")));
+        assertThrows(BadArgumentException.class, () -> UnicodeArgument.decode(WireBytes.of("ef bf bd ff")));
+        assertArrayEquals(WireBytes.of("ef bf bd"), UnicodeArgument.encode("\uFFFD"));
+    }
+
+    @Test
     void invalidUtf8IsRefused() {
         // Each was checked to raise UnicodeDecodeError in Python (the bytes Twisted's Unicode refuses).
         String[] bad = {

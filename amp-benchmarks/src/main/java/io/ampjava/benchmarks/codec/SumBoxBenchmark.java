@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The request of {@code Sum(a=13, b=81)} with tag {@code 1}, at two levels:
  * <ul>
  *   <li>{@code encodeBox}/{@code decodeBox}: the box codec alone ({@code BoxEncoder} of the box,
- *       {@code BoxDecoder} of its bytes): the issue's codec target, ≤ 150 ns for both, no
+ *       {@code BoxDecoder} of its bytes), whose target is ≤ 150 ns for both and no
  *       allocation beyond the values;
  *   <li>{@code encodeCall}/{@code decodeCall}: what a call does around it, with the processor's
  *       generated codec: arguments record → box → bytes, and bytes → box → record.

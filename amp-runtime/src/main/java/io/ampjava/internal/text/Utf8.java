@@ -29,10 +29,14 @@ public final class Utf8 {
      * @throws CharacterCodingException if they are not valid UTF-8
      */
     public static String decodeStrict(byte[] bytes) throws CharacterCodingException {
-        if (isAscii(bytes)) {
-            return new String(bytes, StandardCharsets.ISO_8859_1); // the usual case, no decoder needed
+        // The JDK's own decoding is fast (intrinsics for ASCII), but replaces what is invalid with
+        // U+FFFD instead of refusing it. A result without U+FFFD came from valid UTF-8; one with it
+        // may have (the input can hold U+FFFD itself), so the strict decoder looks again.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
         }
-        // A new decoder per call: decoders are stateful, and this path is taken only for non-ASCII text.
+        // A new decoder per call: decoders are stateful, and this path is taken only for text with U+FFFD.
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
