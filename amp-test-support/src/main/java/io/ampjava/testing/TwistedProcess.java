@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -47,10 +48,18 @@ public final class TwistedProcess implements AutoCloseable {
 
     /** Starts the script at {@code script} with {@code arguments}. */
     public static TwistedProcess start(Path script, String... arguments) throws IOException {
+        return start(script, Map.of(), arguments);
+    }
+
+    /** The same, with {@code environment} added to this process's (a {@code PYTHONPATH}, say). */
+    public static TwistedProcess start(Path script, Map<String, String> environment, String... arguments)
+            throws IOException {
         Path python = TwistedPython.require(TwistedPython.Need.TWISTED);
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         return new TwistedProcess(process);
     }

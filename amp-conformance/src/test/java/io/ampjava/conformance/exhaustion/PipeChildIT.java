@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.ampjava.conformance.interop.InteropPaths;
 import io.ampjava.dispatch.ConnectionOptions;
 import io.ampjava.testing.TwistedProcess;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,9 @@ class PipeChildIT {
     }
 
     private static TwistedProcess startParent(String mode) throws Exception {
-        return TwistedProcess.start(InteropPaths.pythonDir().resolve("pipe_parent.py"), mode, Integer.toString(DELAYS),
+        // The parent declares its commands by importing the module the processor generated.
+        return TwistedProcess.start(InteropPaths.pythonDir().resolve("pipe_parent.py"),
+                Map.of("PYTHONPATH", InteropPaths.generatedPython().toString()), mode, Integer.toString(DELAYS),
                 "--", InteropPaths.java(), "-Xmx64m", "-jar", InteropPaths.peerJar().toString(), "serve", "--pipes",
                 "3,4");
     }

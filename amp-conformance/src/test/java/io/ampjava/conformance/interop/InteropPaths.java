@@ -29,7 +29,7 @@ public final class InteropPaths {
      * declarations, generated from {@code io.ampjava.conformance.commands}: the Twisted peer and
      * client import it from there.
      */
-    static Path generatedPython() {
+    public static Path generatedPython() {
         return property("amp.python.generated", "target/generated-sources/annotations");
     }
 
