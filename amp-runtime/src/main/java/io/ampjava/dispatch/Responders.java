@@ -87,12 +87,14 @@ public final class Responders {
             } catch (Exception e) {
                 throw declared(command, e);
             }
-            if (ask == null) {
-                return null;
-            }
             Box answer = EncodingScratch.box();
             try {
+                // Written even when no answer is wanted, as the staged path does: a codec may act
+                // as it writes (send the descriptors it holds, and close its own).
                 command.response().write(response, answer, connection.argumentContext());
+                if (ask == null) {
+                    return null;
+                }
                 answer.put(AmpKeys.ANSWER_KEY, ask);
                 return BoxEncoder.encode(answer);
             } catch (TooLongException | LargeValueException tooLong) {

@@ -1,5 +1,9 @@
 package io.ampjava.types;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The character classes Python's number parsers use, within ASCII: shared by the {@code Integer},
  * {@code Float} and {@code Decimal} parsers so they agree on what a digit and a space are.
@@ -37,5 +41,27 @@ final class AsciiText {
             end--;
         }
         return end;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUESTION_MARKS = '?' * ONES;
+
+    /** Whether {@code bytes} holds a {@code '?'}: eight bytes a step, for long text. */
+    static boolean containsQuestionMark(byte[] bytes) {
+        int i = 0;
+        for (int end = bytes.length - 7; i < end; i += 8) {
+            long word = (long) LONGS.get(bytes, i) ^ QUESTION_MARKS; // a '?' byte becomes 0
+            if (((word - ONES) & ~word & HIGHS) != 0) {
+                return true;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] == '?') {
+                return true;
+            }
+        }
+        return false;
     }
 }

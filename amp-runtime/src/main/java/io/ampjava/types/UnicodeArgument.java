@@ -29,8 +29,10 @@ public final class UnicodeArgument implements ArgumentType<String> {
      */
     public static byte[] encode(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length == text.length()) {
-            return utf8; // one byte a character: ASCII only, so no surrogate to check
+        if (utf8.length == text.length() && !AsciiText.containsQuestionMark(utf8)) {
+            // One byte a character means ASCII or lone surrogates, which the JDK writes as '?'.
+            // Without any '?', ASCII only: no surrogate to look for.
+            return utf8;
         }
         for (int i = 0, length = text.length(); i < length; i++) {
             char c = text.charAt(i);
