@@ -39,6 +39,11 @@ public interface Transport extends Closeable {
      * the connection's queue hands its encoded boxes over this way. Transports that copy into a
      * buffer of their own anyway override it and need no wrapper per box. The frames are not
      * modified.
+     *
+     * @param frames encoded boxes
+     * @param from index of the first frame to write
+     * @param to index after the last frame to write
+     * @throws IOException on failure
      */
     default void writeFrames(byte[][] frames, int from, int to) throws IOException {
         ByteBuffer[] buffers = new ByteBuffer[to - from];

@@ -381,6 +381,8 @@ public final class BoxDecoder {
      * Gives back a box this decoder handed out, which nobody holds any more (its values were decoded
      * into a record, say), to hold the next box: a connection answering a stream of requests then
      * allocates no box per request. Only for a box that nothing references any more.
+     *
+     * @param box a box this decoder produced, no longer referenced anywhere
      */
     public void recycle(Box box) {
         box.clear();
