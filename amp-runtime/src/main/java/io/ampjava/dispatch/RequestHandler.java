@@ -69,7 +69,7 @@ final class RequestHandler {
         }
         String command;
         Responder responder;
-        if (Arrays.equals(name, lastName)) {
+        if (lastName != null && Arrays.equals(name, lastName)) {
             command = lastCommand; // a peer mostly repeats a few commands: no new String each time
         } else {
             try {
