@@ -206,6 +206,27 @@ public final class TlsTransport implements Transport {
         } finally {
             outbound.unlock();
         }
+        sendPendingHandshake();
+    }
+
+    /**
+     * Sends what the engine wants to say (a handshake message, a session ticket) unless another
+     * thread holds the outbound side: that thread calls this again after letting go, so nothing the
+     * engine wants to send waits for a next write. A reader that finds the outbound side busy reads
+     * on instead of waiting for it: the writer may be blocked until the peer reads, and the peer's
+     * reader until we read (with both readers waiting for their writers, neither side would move).
+     */
+    private void sendPendingHandshake() throws IOException {
+        while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP && outbound.tryLock()) {
+            try {
+                if (engine.getHandshakeStatus() != HandshakeStatus.NEED_WRAP
+                        || wrapAndWrite(NOTHING).bytesProduced() == 0) {
+                    return;
+                }
+            } finally {
+                outbound.unlock();
+            }
+        }
     }
 
     /**
@@ -286,15 +307,24 @@ public final class TlsTransport implements Transport {
         HandshakeStatus status = engine.getHandshakeStatus();
         if (status == HandshakeStatus.NEED_TASK) {
             runTasks();
-        } else if (status == HandshakeStatus.NEED_WRAP) {
-            // The peer waits for us: reading first would wait forever.
+        } else if (status == HandshakeStatus.NEED_WRAP && outbound.tryLock()) {
+            // The peer may wait for what we have to say before it says more: say it first.
+            try {
+                wrapAndWrite(NOTHING);
+            } finally {
+                outbound.unlock();
+            }
+            sendPendingHandshake(); // in case a writer gave up the outbound side meanwhile
+        } else if (!unwrapOnce() && engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+            // A writer holds the outbound side and sends the handshake message before it lets go
+            // (see sendPendingHandshake); meanwhile reading on drains the peer, which may be what
+            // that writer waits for. Only if the engine will not unwrap before it wraps, wait.
             wrapAndWrite(NOTHING);
-        } else {
-            unwrapOnce();
         }
     }
 
-    private void unwrapOnce() throws IOException {
+    /** Returns whether the engine moved: consumed or produced bytes, or read from the transport. */
+    private boolean unwrapOnce() throws IOException {
         SSLEngineResult result;
         netIn.flip();
         try {
@@ -330,6 +360,11 @@ public final class TlsTransport implements Transport {
         synchronized (progress) {
             progress.notifyAll();
         }
+        if (result.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+            sendPendingHandshake();
+        }
+        return result.bytesConsumed() > 0 || result.bytesProduced() > 0
+                || result.getStatus() != SSLEngineResult.Status.OK;
     }
 
     private void readRaw() throws IOException {
