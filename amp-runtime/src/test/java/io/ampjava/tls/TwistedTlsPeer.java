@@ -1,10 +1,12 @@
 package io.ampjava.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
+import io.ampjava.dispatch.ConnectionLostException;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.dispatch.StartTlsResponder;
 import io.ampjava.server.AmpServer;
@@ -104,5 +106,17 @@ final class TwistedTlsPeer implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+    }
+
+    /**
+     * The refusal a call made right after {@code startTls} failed with: the refusal itself if the
+     * call was held during the negotiation, or the cause of the lost connection if the negotiation
+     * had already failed when the call was made (the test thread does not control which).
+     */
+    static PeerVerifyException refusalOf(Throwable callFailure) {
+        if (callFailure instanceof ConnectionLostException lost) {
+            return assertInstanceOf(PeerVerifyException.class, lost.getCause(), "the reason the connection was lost");
+        }
+        return assertInstanceOf(PeerVerifyException.class, callFailure);
     }
 }
