@@ -63,6 +63,12 @@ MIN_CALLS, MAX_CALLS = 2000, 20_000_000
 # call path is compiled (the peers stay up, and warm, for the whole run); CPython needs no JIT, but
 # its client warms up briefly too, on the same terms.
 JVM_WARMUP, PYTHON_WARMUP = 1.0, 0.3
+# Pinned to one CPU, the JIT compiler's threads share that CPU with the calls, and a fresh client
+# needs about 3 s of calls before its call path is compiled (measured: 1 s of warm-up gives 42-50 k
+# calls/s, 2 s 80 k, 3 s 84 k, 5 s and 15 s 86-87 k). The pinned row measures the work per call of
+# compiled code, so it warms up for 5 s; a row with the usual second shows what a younger JVM does.
+PINNED_JVM_WARMUP = 5.0
+PINNED_YOUNG = "Java → Java, one CPU, %g s warm-up" % JVM_WARMUP
 ALL_CPUS = "0-%d" % ((os.cpu_count() or 1) - 1)
 PINNED_CPU = str((os.cpu_count() or 1) - 1)
 
@@ -131,11 +137,13 @@ def jdk_floor():
 
 
 class Row:
-    def __init__(self, label, client, peer, floor=False, pinned=False, cells=None):
+    def __init__(self, label, client, peer, floor=False, pinned=False, cells=None, warmup=None):
         self.label = label
         self.client = client
         self.peer = peer
         self.floor = floor
+        # Seconds of untimed calls before each run of a client that warms up; None: the client's own.
+        self.warmup = warmup
         # Both processes on one CPU (taskset): a round trip is then two context switches on one core,
         # whatever the (virtual) CPUs' wake-up latency; only the cells listed are run.
         self.pinned = pinned
@@ -250,7 +258,7 @@ def measure(rows, servers, passes, seconds, log):
             server = servers[cell.row.peer.name]
             argv = client.bench(server.path, calls, cell.outstanding, cell.command)
             if client.warmup and not calibrating:
-                argv += ["--warmup-seconds", str(client.warmup)]
+                argv += ["--warmup-seconds", str(cell.row.warmup or client.warmup)]
             if cell.row.pinned:
                 argv = ["taskset", "-c", PINNED_CPU] + argv
                 server.pin(PINNED_CPU)
@@ -391,9 +399,11 @@ def pinned_table(cells):
         return []
     lines = ["### Sequential Sum with both processes pinned to one CPU", "",
              "A round trip is then two context switches on one core: what each side's own work costs,",
-             "without the (virtual) CPUs' wake-up latency, which dominates the unpinned column at low load.", "",
+             "without the (virtual) CPUs' wake-up latency, which dominates the unpinned column at low load.",
+             "The Java client warms up for %g s before each run (the JIT compiler shares the one CPU); the" % PINNED_JVM_WARMUP,
+             "last row is the same with the usual %g s, while the client's call path is still being compiled." % JVM_WARMUP, "",
              "| client → peer | calls/s | p50 µs | p99 µs |", "|---|---:|---:|---:|"]
-    for label in ("C floor, one CPU", "Java → Java, one CPU"):
+    for label in ("C floor, one CPU", "Java → Java, one CPU", PINNED_YOUNG):
         cell = cells.get((label, "Sum", 1))
         if cell is None or not cell.rates:
             lines.append("| %s | failed | | |" % label)
@@ -413,6 +423,8 @@ def targets(cells, jmh):
                    value is not None and value >= 0.5))
     value = ratio(r("Java → Java", "Sum", 1), r("C floor", "Sum", 1))
     checks.append(("… the same, unpinned (both sides float: wake-up latency)", value, "—", None))
+    value = ratio(r(PINNED_YOUNG, "Sum", 1), r("C floor, one CPU", "Sum", 1))
+    checks.append(("… the same, pinned, the client warmed up for %g s only" % JVM_WARMUP, value, "—", None))
     value = ratio(r("Java → Java", "Sum", 256), r("Twisted → Twisted", "Sum", 16))
     checks.append(("Java↔Java Sum @256 vs Twisted↔Twisted Sum @16", value, "≥ 100×", value is not None and value >= 100))
     for k in OUTSTANDING:
@@ -600,7 +612,8 @@ def main(argv):
     ]
     if shutil.which("taskset"):
         rows += [Row("C floor, one CPU", c, c, floor=True, pinned=True, cells=[("Sum", 1)]),
-                 Row("Java → Java, one CPU", java, java, pinned=True, cells=[("Sum", 1)])]
+                 Row("Java → Java, one CPU", java, java, pinned=True, cells=[("Sum", 1)], warmup=PINNED_JVM_WARMUP),
+                 Row(PINNED_YOUNG, java, java, pinned=True, cells=[("Sum", 1)])]
     info = machine()
     load_before = os.getloadavg()
     log("machine: %(nproc)s × %(model)s, %(java)s, Twisted %(twisted)s" % info)
