@@ -7,7 +7,8 @@ adds to a Sum benchmark.
   proxy  Runs `amp-peer.jar bench --command Sum --outstanding K` against the Java peer (or, with
          --twisted, the Twisted conformance peer) directly and through `amp proxy` (its output to
          /dev/null), alternated for a number of rounds, and prints the calls/s of each, their medians
-         and the ratio direct / proxied.
+         and the ratio direct / proxied. With socat installed, the same through `socat`, a C relay
+         that forwards bytes and prints nothing: what any extra hop costs on this machine.
 
 Build first, then measure on an otherwise idle machine (the script says when it was busy):
 
@@ -18,6 +19,7 @@ Build first, then measure on an otherwise idle machine (the script says when it 
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 AMP = ROOT / "amp-cli" / "target" / "amp"
 PEER_JAR = ROOT / "amp-conformance" / "target" / "amp-peer.jar"
 TWISTED_PEER = ROOT / "amp-conformance" / "src" / "test" / "python" / "twisted_peer.py"
+# The command module the Twisted peer imports, generated from the Java declarations by the build.
+COMMANDS_DIR = ROOT / "amp-conformance" / "target" / "generated-sources" / "annotations"
 CALLS_PER_SECOND = re.compile(r"^calls/s: ([0-9.]+)$", re.M)
 
 
@@ -84,20 +88,36 @@ def measure_proxy(rounds, calls, outstanding, warmup, peer, directory):
                                  stderr=subprocess.DEVNULL)
     # From here on its log goes nowhere: the READY line was all the script needed to read.
     sink = subprocess.Popen(["cat"], stdin=proxy.stdout, stdout=subprocess.DEVNULL)
+    relay, relayed = None, None
+    if shutil.which("socat"):
+        relayed = "unix:%s/socat.sock" % directory
+        relay = subprocess.Popen(["socat", "UNIX-LISTEN:%s/socat.sock,fork" % directory,
+                                  "UNIX-CONNECT:" + peer[len("unix:"):]], stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while not os.path.exists(relayed[len("unix:"):]) and time.monotonic() < deadline:
+            time.sleep(0.05)
     try:
-        direct_rates, proxy_rates = [], []
+        direct_rates, proxy_rates, socat_rates = [], [], []
         for _ in range(rounds):
             direct_rates.append(bench(peer, calls, outstanding, warmup))
             proxy_rates.append(bench(proxied, calls, outstanding, warmup))
+            if relay is not None:
+                socat_rates.append(bench(relayed, calls, outstanding, warmup))
         print("Sum @%d, %d calls, %d rounds:" % (outstanding, calls, rounds))
         print("  direct:        " + " ".join("%.0f" % r for r in direct_rates) + " calls/s")
         print("  through proxy: " + " ".join("%.0f" % r for r in proxy_rates) + " calls/s")
         ratio = statistics.median(direct_rates) / statistics.median(proxy_rates)
         print("  medians %.0f / %.0f calls/s: the proxy takes %.2fx the time" % (
             statistics.median(direct_rates), statistics.median(proxy_rates), ratio))
+        if socat_rates:
+            print("  through socat: " + " ".join("%.0f" % r for r in socat_rates) + " calls/s")
+            print("  median %.0f calls/s: socat takes %.2fx the time" % (
+                statistics.median(socat_rates), statistics.median(direct_rates) / statistics.median(socat_rates)))
     finally:
         stop(proxy)
         sink.wait(10)
+        if relay is not None:
+            stop(relay)
 
 
 def main():
@@ -124,8 +144,11 @@ def main():
             if "call" in args.what:
                 measure_calls(args.runs, unix, tcp)
             if "proxy" in args.what and args.twisted:
+                environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
+                    filter(None, [str(COMMANDS_DIR), os.environ.get("PYTHONPATH")])))
                 twisted, address = start_ready(["/usr/bin/python3", str(TWISTED_PEER), "serve", "--unix",
-                                                directory + "/twisted.sock"], stderr=subprocess.DEVNULL)
+                                                directory + "/twisted.sock"], stderr=subprocess.DEVNULL,
+                                               env=environment)
                 try:
                     print("through the Twisted peer:")
                     measure_proxy(args.rounds, args.calls, args.outstanding, args.warmup, address, directory)
