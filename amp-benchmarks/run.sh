@@ -2,7 +2,7 @@
 # The side-by-side AMP benchmark (docs/benchmarks.md): builds what it needs, then measures the raw
 # socket floors, Twisted and Java against each other, and the JMH codec benchmarks, and rewrites
 # docs/benchmarks.md and docs/benchmarks.svg. Options go to harness.py (--help). Needs Java 17,
-# Maven, gcc and Debian's Twisted for /usr/bin/python3. About 7-9 minutes on 2 cores.
+# Maven, gcc and Debian's Twisted for /usr/bin/python3. About 9-10 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! /usr/bin/python3 -c 'import twisted' >/dev/null 2>&1; then
