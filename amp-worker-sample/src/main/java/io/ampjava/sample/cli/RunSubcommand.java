@@ -276,13 +276,9 @@ public final class RunSubcommand implements Callable<Integer> {
         }
         int workers = jobs != null ? jobs : hosts.isEmpty() ? Runtime.getRuntime().availableProcessors() : hosts.size();
         Optional<Duration> timeout = Optional.ofNullable(testTimeout).map(seconds -> Duration.ofMillis(Math.round(seconds * 1000)));
-        return new RunSettings(workers, command, tempDirectory, Path.of(""), Map.of())
-                .withHosts(hosts, stdio)
-                .withTestTimeout(timeout)
-                .withExitFirst(exitFirst)
-                .withSlowest(slowest)
-                // Checked only for classes the manager has, on workers that know ClassDigest.
-                .withTestClasses(testClasses);
+        // testClasses: the class check covers only classes the manager has, on workers that know ClassDigest.
+        return new RunSettings(workers, command, tempDirectory, Path.of(""), Map.of(), hosts, stdio, timeout,
+                exitFirst, slowest, testClasses);
     }
 
     private List<String> shuffled(List<String> names, long seed) throws IOException {

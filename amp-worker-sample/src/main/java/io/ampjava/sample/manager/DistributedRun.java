@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A whole distributed run: N workers, one shared queue of tests, live progress, a summary.
  *
  * <pre>{@code
- * RunSettings settings = new RunSettings(2, WorkerCommands.javaWorker(null, false),
+ * RunSettings settings = new RunSettings(2, WorkerCommands.javaWorker(null, false, List.of()),
  *         Path.of("_amp_worker_temp"), Path.of(""), Map.of());
  * boolean passed = DistributedRun.run(settings, tests, System.out).wasSuccessful();
  * }</pre>

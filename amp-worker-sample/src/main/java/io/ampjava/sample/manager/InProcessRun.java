@@ -17,11 +17,6 @@ import java.util.List;
 public final class InProcessRun {
     private InProcessRun() {}
 
-    public static RunReport run(JUnitTestRunner runner, List<String> tests, Path tempDirectory, PrintStream out)
-            throws IOException {
-        return run(runner, tests, tempDirectory, out, 0);
-    }
-
     /** Runs {@code tests}; the summary lists the {@code slowest} slowest. */
     public static RunReport run(JUnitTestRunner runner, List<String> tests, Path tempDirectory, PrintStream out, int slowest)
             throws IOException {

@@ -72,22 +72,7 @@ public record RunSettings(
         return workerCommand.replace("{index}", Integer.toString(index)).replace("{host}", ShellWords.quote(host(index)));
     }
 
-    public RunSettings withHosts(List<String> hosts, boolean stdio) {
-        return new RunSettings(jobs, workerCommand, tempDirectory, workingDirectory, environment, hosts, stdio,
-                testTimeout, exitFirst, slowest, testClasses);
-    }
-
     public RunSettings withTestTimeout(Optional<Duration> testTimeout) {
-        return new RunSettings(jobs, workerCommand, tempDirectory, workingDirectory, environment, hosts, stdio,
-                testTimeout, exitFirst, slowest, testClasses);
-    }
-
-    public RunSettings withExitFirst(boolean exitFirst) {
-        return new RunSettings(jobs, workerCommand, tempDirectory, workingDirectory, environment, hosts, stdio,
-                testTimeout, exitFirst, slowest, testClasses);
-    }
-
-    public RunSettings withSlowest(int slowest) {
         return new RunSettings(jobs, workerCommand, tempDirectory, workingDirectory, environment, hosts, stdio,
                 testTimeout, exitFirst, slowest, testClasses);
     }

@@ -24,9 +24,7 @@ final class SummaryPrinter {
                         + (result.worker() >= 0 ? "  (" + result.where() + ")" : ""));
                 out.println(RULE);
                 out.print(result.details().isEmpty() ? result.headline() + "\n" : result.details());
-                if (!result.errorOutput().isEmpty() && !result.details().contains(result.errorOutput().strip())) {
-                    out.print(result.errorOutput());
-                }
+                out.print(indent(result.errorOutput()));
             }
         }
         for (String problem : report.problems()) {
@@ -48,6 +46,11 @@ final class SummaryPrinter {
         out.println();
         out.println((report.wasSuccessful() ? "PASSED" : "FAILED") + " (" + countsText(counts) + ")");
         out.flush();
+    }
+
+    /** {@code text} with four spaces before each line and a newline at its end; nothing for none. */
+    static String indent(String text) {
+        return text.isEmpty() ? "" : "    " + text.stripTrailing().replace("\n", "\n    ") + "\n";
     }
 
     private static void printSlowest(PrintStream out, List<TestResult> results, int slowest) {

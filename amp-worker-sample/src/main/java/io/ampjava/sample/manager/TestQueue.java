@@ -125,11 +125,6 @@ final class TestQueue {
         return list().get(position - 1);
     }
 
-    /** How many names the run has (0 until the list is known). */
-    int size() {
-        return tests.isDone() ? list().size() : 0;
-    }
-
     /** The positions of the tests nobody took (after every worker stopped), in list order. */
     synchronized List<Integer> untaken() {
         List<Integer> positions = new ArrayList<>();

@@ -34,12 +34,8 @@ public final class WorkerCommands {
      *
      * @param testClasspath where the worker finds the tests, or null for only the bundled ones
      * @param forceGc pass {@code --force-gc}
+     * @param extraJvmOptions the user's JVM options, after the worker's own
      */
-    public static String javaWorker(String testClasspath, boolean forceGc) {
-        return javaWorker(testClasspath, forceGc, List.of());
-    }
-
-    /** {@link #javaWorker(String, boolean)} with {@code extraJvmOptions} (the user's) after the worker's own. */
     public static String javaWorker(String testClasspath, boolean forceGc, List<String> extraJvmOptions) {
         String classpath = System.getProperty("java.class.path");
         List<String> options = new ArrayList<>();

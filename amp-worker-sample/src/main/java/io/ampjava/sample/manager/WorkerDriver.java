@@ -215,14 +215,14 @@ final class WorkerDriver implements Runnable {
         if (receiver.end() > 0) {
             // Some of its results (a class run) are in: running the name again would report them twice.
             report.add(new TestResult(test, ResultKind.ERROR, "its worker was lost after " + receiver.end() + " results",
-                    how + "\n" + indent(stderr), index, position, settings.host(index), 0, "", stderr));
+                    how + "\n", index, position, settings.host(index), 0, "", stderr));
             queue.leave(index);
         } else if (losses < MAX_LOSSES) {
             report.note(how + "; running it again" + errorLines(stderr));
             queue.retry(index);
         } else {
             report.add(new TestResult(test, ResultKind.ERROR, "its worker died (exit status " + exit + "), "
-                    + losses + " times: not run again", how + "\n" + indent(stderr), index, position,
+                    + losses + " times: not run again", how + "\n", index, position,
                     settings.host(index), 0, "", stderr));
             queue.leave(index);
         }
@@ -234,11 +234,7 @@ final class WorkerDriver implements Runnable {
     }
 
     private static String errorLines(String stderr) {
-        return stderr.isEmpty() ? "" : "; the end of its standard error:\n" + indent(stderr);
-    }
-
-    private static String indent(String text) {
-        return text.isEmpty() ? "" : "    " + text.stripTrailing().replace("\n", "\n    ") + "\n";
+        return stderr.isEmpty() ? "" : "; the end of its standard error:\n" + SummaryPrinter.indent(stderr);
     }
 
     private static String formatSeconds(Duration duration) {
