@@ -171,7 +171,7 @@ public final class AmpConnection implements AutoCloseable {
             throw new IllegalArgumentException(command.name() + " switches protocol: call it with switchProtocol");
         }
         refuseStartTls(command.name());
-        if (!shutdown.acceptsCalls()) {
+        if (!acceptsCalls()) {
             return CompletableFuture.failedFuture(lost());
         }
         CallRejectedException refused = limits.refuseCall(command.requiresAnswer());
@@ -215,7 +215,7 @@ public final class AmpConnection implements AutoCloseable {
         refuseStartTls(command);
         byte[] name = command.getBytes(StandardCharsets.UTF_8);
         Box box = arguments.copy();
-        if (!shutdown.acceptsCalls()) {
+        if (!acceptsCalls()) {
             return CompletableFuture.failedFuture(lost());
         }
         CallRejectedException refused = limits.refuseCall(true);
@@ -253,7 +253,7 @@ public final class AmpConnection implements AutoCloseable {
         refuseStartTls(command);
         byte[] name = command.getBytes(StandardCharsets.UTF_8);
         Box box = arguments.copy();
-        if (!shutdown.acceptsCalls()) {
+        if (!acceptsCalls()) {
             return;
         }
         CallRejectedException refused = limits.refuseCall(false);
@@ -434,6 +434,11 @@ public final class AmpConnection implements AutoCloseable {
      */
     public boolean isOpen() {
         return shutdown.isOpen();
+    }
+
+    /** Whether a new call may start: open, and not draining for a graceful close. */
+    boolean acceptsCalls() {
+        return shutdown.acceptsCalls();
     }
 
     /**

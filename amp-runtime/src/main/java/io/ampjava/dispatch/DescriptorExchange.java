@@ -30,10 +30,6 @@ final class DescriptorExchange implements ArgumentContext {
     private int nextReceiveOrdinal;
     private boolean closed;
 
-    DescriptorExchange(ConnectionTransport transport, OutboundQueue outbound) {
-        this(transport, outbound, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_LARGE_VALUE_BYTES);
-    }
-
     /** With the decoding limits of the connection's options, which every argument decoded on it meets. */
     DescriptorExchange(ConnectionTransport transport, OutboundQueue outbound, int maxNestingDepth,
             int maxLargeValueBytes) {

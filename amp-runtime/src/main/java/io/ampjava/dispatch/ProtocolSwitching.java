@@ -27,7 +27,7 @@ final class ProtocolSwitching {
 
     /** Sends a switching command; see {@link AmpConnection#switchProtocol}. */
     <A, P extends SwitchedProtocol> CompletableFuture<P> call(Command<A, ?> command, A arguments, P protocol) {
-        if (!connection.isOpen()) {
+        if (!connection.acceptsCalls()) {
             return CompletableFuture.failedFuture(connection.lost());
         }
         SwitchCall<P> call = new SwitchCall<>(command, protocol);

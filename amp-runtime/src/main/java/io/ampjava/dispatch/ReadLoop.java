@@ -22,7 +22,6 @@ import java.util.function.IntConsumer;
  */
 final class ReadLoop {
     private static final System.Logger LOG = System.getLogger(AmpConnection.class.getName());
-    private static final byte[] UNHANDLED_CODE = AmpKeys.UNHANDLED_ERROR_CODE.getBytes(StandardCharsets.US_ASCII);
 
     private final AmpConnection connection;
     private final ConnectionTransport transport;
@@ -251,7 +250,7 @@ final class ReadLoop {
             return; // the late error of a call given up
         }
         String text = new String(description, StandardCharsets.UTF_8);
-        if (Arrays.equals(code, UNHANDLED_CODE)) {
+        if (Arrays.equals(code, RequestHandler.UNHANDLED_CODE)) {
             call.refused(new UnhandledCommandException(text));
         } else {
             call.failed(new String(code, StandardCharsets.UTF_8), text);

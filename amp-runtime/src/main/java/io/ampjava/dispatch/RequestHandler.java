@@ -26,7 +26,7 @@ import java.util.function.BiConsumer;
  */
 final class RequestHandler {
     private static final System.Logger LOG = System.getLogger(AmpConnection.class.getName());
-    private static final byte[] UNHANDLED_CODE = AmpKeys.UNHANDLED_ERROR_CODE.getBytes(StandardCharsets.US_ASCII);
+    static final byte[] UNHANDLED_CODE = AmpKeys.UNHANDLED_ERROR_CODE.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UNKNOWN_CODE = AmpKeys.UNKNOWN_ERROR_CODE.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UNKNOWN_DESCRIPTION = "Unknown Error".getBytes(StandardCharsets.US_ASCII);
 
@@ -42,6 +42,7 @@ final class RequestHandler {
     private String lastCommand;
     // The requests whose responders answer later, in a ring with this sentinel; guarded by it.
     private final LaterAnswer waiting = new LaterAnswer(this, null, null, null, null, false);
+    private boolean closed; // guarded by waiting: connectionClosed has run
 
     RequestHandler(AmpConnection connection, ResponderLocator locator, Executor responderExecutor,
             ConnectionLimits limits, OutboundQueue outbound, StartTlsNegotiation tls, ProtocolSwitching switching) {
@@ -217,6 +218,7 @@ final class RequestHandler {
      */
     void connectionClosed() {
         synchronized (waiting) {
+            closed = true; // a responder that starts after this (an executor's late task) is not linked
             LaterAnswer answer = waiting.next;
             while (answer != waiting) {
                 LaterAnswer following = answer.next;
@@ -375,6 +377,10 @@ final class RequestHandler {
             }
             LaterAnswer waiting = handler.waiting;
             synchronized (waiting) {
+                if (handler.closed) {
+                    detach();
+                    return;
+                }
                 previous = waiting.previous;
                 next = waiting;
                 previous.next = this;

@@ -1,5 +1,6 @@
 package io.ampjava.dispatch;
 
+import io.ampjava.internal.concurrent.SharedTimer;
 import io.ampjava.tls.OnlyOneTlsException;
 import io.ampjava.tls.PeerVerifyException;
 import io.ampjava.tls.TlsOptions;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLEngine;
@@ -59,7 +61,7 @@ final class StartTlsNegotiation {
 
     /** Asks the peer to start TLS; see {@link AmpConnection#startTls}. */
     CompletableFuture<Void> start(TlsOptions options) {
-        if (!connection.isOpen()) {
+        if (!connection.acceptsCalls()) {
             return CompletableFuture.failedFuture(connection.lost());
         }
         if (outbound.isLocked()) {
@@ -168,15 +170,24 @@ final class StartTlsNegotiation {
      */
     private void begin(Settled start, ByteBuffer alreadyRead) {
         AtomicBoolean finished = new AtomicBoolean();
-        if (!start.timeout().isZero()) {
-            // A peer that answered and then never speaks TLS would hold the reader forever.
-            CompletableFuture.delayedExecutor(start.timeout().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-                if (finished.compareAndSet(false, true)) {
-                    connection.shutdown(new PeerVerifyException(connection.describe()
-                            + ": the TLS handshake did not finish within " + start.timeout().toMillis() + " ms"));
-                }
-            });
+        // A peer that answered and then never speaks TLS would hold the reader forever. The timer is
+        // cancelled once the handshake ends, so it does not keep the connection reachable after that.
+        ScheduledFuture<?> timer = start.timeout().isZero() ? null : SharedTimer.schedule(() -> {
+            if (finished.compareAndSet(false, true)) {
+                connection.shutdown(new PeerVerifyException(connection.describe()
+                        + ": the TLS handshake did not finish within " + start.timeout().toMillis() + " ms"));
+            }
+        }, start.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            handshake(start, alreadyRead, finished);
+        } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
+    }
+
+    private void handshake(Settled start, ByteBuffer alreadyRead, AtomicBoolean finished) {
         try {
             outbound.awaitWritten();
             TlsTransport tls = TlsTransport.start(transport.get(), start.engine(), alreadyRead);
