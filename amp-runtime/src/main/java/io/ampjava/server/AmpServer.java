@@ -239,6 +239,7 @@ public final class AmpServer implements AutoCloseable {
         }
         backoffMillis = 0;
         start(transport);
+        spare.take(); // a spare lost to an earlier shortage is taken again once descriptors are back
         return true;
     }
 

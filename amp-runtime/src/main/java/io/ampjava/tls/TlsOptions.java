@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
@@ -62,6 +63,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * }</pre>
  */
 public final class TlsOptions {
+    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
     private final SSLContext context;
     private final boolean verifyPeer;
     private final boolean canServe;
@@ -170,7 +173,7 @@ public final class TlsOptions {
 
     /** SNI carries host names only (RFC 6066); the JDK's host check matches IP addresses against IP names. */
     private static boolean isIpAddress(String host) {
-        return host.indexOf(':') >= 0 || host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+        return host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
     }
 
     @Override
