@@ -94,6 +94,25 @@ class PythonExportDiagnosticsTest {
     }
 
     @Test
+    void twoErrorsCannotShareABuiltInPythonException() {
+        assertSingleError(EXPORT_P, "the exceptions of errors A and B would both be the Python class ValueError of"
+                + " Python module p_commands (-Aamp.python.modules exports p): choose another with"
+                + " @AmpError(pythonName = \"...\")", "@AmpCommand", file("Bad", """
+                public interface Bad {
+                    @AmpCommand(errors = {
+                        @AmpError(code = "A", exception = IllegalArgumentException.class),
+                        @AmpError(code = "B", exception = Late.class, pythonName = "ValueError")})
+                    interface Send {}
+
+                    class Late extends RuntimeException {
+                        private static final long serialVersionUID = 1L;
+                        public Late(String message) { super(message); }
+                    }
+                }
+                """));
+    }
+
+    @Test
     void aCommandCannotTakeTheNameOfTheLargeValueClasses() {
         assertSingleError(EXPORT_P, "command p.LargeString would be the class LargeString of Python module p_commands"
                 + " (-Aamp.python.modules exports p), a name taken already", "@AmpCommand", file("LargeString", """

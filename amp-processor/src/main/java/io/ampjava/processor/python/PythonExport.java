@@ -113,7 +113,8 @@ public final class PythonExport {
         checkCustomTypes(command.arguments(), command, where, report);
         command.response().ifPresent(response -> checkCustomTypes(response, command, where, report));
         String className = PythonNames.notKeyword(String.join("_", command.interfaceName().simpleNames()));
-        if (module.hasCommand(className) || module.exception(className) != null || PythonModule.RESERVED.contains(className)) {
+        if (module.hasCommand(className) || module.exception(className) != null || PythonModule.RESERVED.contains(className)
+                || PythonNames.BUILTIN_EXCEPTIONS.contains(className)) {
             report.error(element, ampCommand, "command " + command.interfaceName().canonicalName() + " would be the class "
                     + className + " of " + where + ", a name taken already; export its package to another module");
         }
@@ -122,10 +123,20 @@ public final class PythonExport {
         for (ErrorModel error : command.errors()) {
             String name = PythonNames.exception(error.pythonName(), error.exception().canonicalName(),
                     error.exception().simpleName());
-            errorNames.put(error, name);
             if (PythonNames.BUILTIN_EXCEPTIONS.contains(name)) {
+                // Not defined in the module, so the checks below do not see it; but the command's
+                // errors are a dict keyed by the class: two errors on one built-in would lose a code.
+                ErrorModel sameName = errorNames.entrySet().stream()
+                        .filter(entry -> entry.getValue().equals(name)).map(Map.Entry::getKey).findFirst().orElse(null);
+                if (sameName != null) {
+                    report.error(element, ampCommand, "the exceptions of errors " + sameName.code() + " and "
+                            + error.code() + " would both be the Python class " + name + " of " + where
+                            + ": choose another with @AmpError(pythonName = \"...\")");
+                }
+                errorNames.put(error, name);
                 continue;
             }
+            errorNames.put(error, name);
             String defined = module.exception(name);
             if (defined == null) {
                 defined = ownExceptions.putIfAbsent(name, error.exception().canonicalName());
