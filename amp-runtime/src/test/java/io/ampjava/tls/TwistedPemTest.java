@@ -9,6 +9,7 @@ import io.ampjava.Amp;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.testing.TwistedProcess;
+import io.ampjava.testing.TwistedPython;
 import io.ampjava.wire.Box;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ class TwistedPemTest {
 
     @BeforeAll
     static void makeFiles() throws Exception {
+        TwistedPython.require(TwistedPython.Need.TWISTED_TLS); // skipped, or failed under CI=true, without it
         python = Files.createDirectory(directory.resolve("python"));
         openssl = Files.createDirectory(directory.resolve("openssl"));
         try (TwistedProcess make = TwistedProcess.start(TwistedPemTest.class, "make_pem.py", python.toString())) {
