@@ -74,7 +74,11 @@ public sealed interface Address permits Address.Unix, Address.Tcp {
         try {
             return bind();
         } catch (IOException e) {
-            throw new IOException("cannot listen on " + this + ": " + CliException.message(e), e);
+            String message = CliException.message(e);
+            if (message.startsWith("cannot listen on ")) {
+                throw e; // the runtime's message names the address already (TCP's does)
+            }
+            throw new IOException("cannot listen on " + this + ": " + message, e);
         }
     }
 

@@ -26,7 +26,9 @@ final class CallRequest implements AutoCloseable {
         if (!(value instanceof byte[]) && !(value instanceof Large) && !(value instanceof Descriptor)) {
             throw new IllegalArgumentException("not bytes, a large value or a descriptor: " + value);
         }
-        values.put(key, value);
+        if (values.put(key, value) instanceof Descriptor replaced) {
+            replaced.close(); // a key given twice: the last one counts, and the first is this request's to close
+        }
     }
 
     boolean has(String key) {

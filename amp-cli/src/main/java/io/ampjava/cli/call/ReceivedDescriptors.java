@@ -1,11 +1,9 @@
 package io.ampjava.cli.call;
 
+import io.ampjava.cli.print.DescriptorTarget;
 import io.ampjava.types.ArgumentContext;
 import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.Descriptor;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,17 +25,9 @@ final class ReceivedDescriptors {
                 return described;
             }
             try (descriptor) {
-                described.add(ordinal + ": " + target(descriptor.fd()));
+                described.add(ordinal + ": " + DescriptorTarget.of(descriptor.fd()));
             }
         }
     }
 
-    /** What {@code fd} is open on, as the kernel names it: a path, {@code pipe:[123]}, {@code socket:[456]}. */
-    static String target(int fd) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-        } catch (IOException | UnsupportedOperationException e) {
-            return "fd " + fd;
-        }
-    }
 }

@@ -2,12 +2,11 @@ package io.ampjava.cli.proxy;
 
 import io.ampjava.cli.Address;
 import io.ampjava.cli.CliException;
-import io.ampjava.types.Descriptor;
+import io.ampjava.cli.print.DescriptorTarget;
 import io.ampjava.transport.Transport;
+import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -161,11 +160,7 @@ final class Relay {
         }
         List<String> described = new ArrayList<>(fds.size());
         for (int fd : fds) {
-            try {
-                described.add(Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString());
-            } catch (IOException | UnsupportedOperationException e) {
-                described.add("fd " + fd);
-            }
+            described.add(DescriptorTarget.of(fd));
         }
         return described;
     }

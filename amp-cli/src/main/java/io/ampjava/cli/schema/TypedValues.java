@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonWriter;
 import io.ampjava.cli.CliException;
 import io.ampjava.cli.print.BoxJson;
+import io.ampjava.cli.print.DescriptorTarget;
 import io.ampjava.schema.AmpType;
 import io.ampjava.schema.FieldSchema;
 import io.ampjava.types.AmpDecimal;
@@ -28,8 +29,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -268,7 +267,7 @@ public final class TypedValues {
             case DESCRIPTOR: {
                 int ordinal = Integer.parseInt(new String(wire, StandardCharsets.US_ASCII).strip());
                 try (Descriptor descriptor = context.claimDescriptor(ordinal)) {
-                    json.beginObject().name("descriptor").value(target(descriptor.fd())).endObject();
+                    json.beginObject().name("descriptor").value(DescriptorTarget.of(descriptor.fd())).endObject();
                 }
                 break;
             }
@@ -329,13 +328,5 @@ public final class TypedValues {
             }
         }
         json.endObject();
-    }
-
-    private static String target(int fd) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-        } catch (IOException | UnsupportedOperationException e) {
-            return "fd " + fd;
-        }
     }
 }
