@@ -137,11 +137,10 @@ def jdk_floor():
 
 
 class Row:
-    def __init__(self, label, client, peer, floor=False, pinned=False, cells=None, warmup=None):
+    def __init__(self, label, client, peer, pinned=False, cells=None, warmup=None):
         self.label = label
         self.client = client
         self.peer = peer
-        self.floor = floor
         # Seconds of untimed calls before each run of a client that warms up; None: the client's own.
         self.warmup = warmup
         # Both processes on one CPU (taskset): a round trip is then two context switches on one core,
@@ -601,17 +600,17 @@ def main(argv):
 
     c, jdk, tw, java, responder = c_floor(), jdk_floor(), twisted(), java_peer(), c_responder()
     rows = [
-        Row("C floor", c, c, floor=True),
-        Row("JDK floor", jdk, jdk, floor=True),
+        Row("C floor", c, c),
+        Row("JDK floor", jdk, jdk),
         Row("Twisted → Twisted", tw, tw),
         Row("Java → Java", java, java),
         Row("Java → Twisted", java, tw),
         Row("Twisted → Java", tw, java),
-        Row("Twisted → C responder", tw, responder, floor=True),
-        Row("Java → C responder", java, responder, floor=True),
+        Row("Twisted → C responder", tw, responder),
+        Row("Java → C responder", java, responder),
     ]
     if shutil.which("taskset"):
-        rows += [Row("C floor, one CPU", c, c, floor=True, pinned=True, cells=[("Sum", 1)]),
+        rows += [Row("C floor, one CPU", c, c, pinned=True, cells=[("Sum", 1)]),
                  Row("Java → Java, one CPU", java, java, pinned=True, cells=[("Sum", 1)], warmup=PINNED_JVM_WARMUP),
                  Row(PINNED_YOUNG, java, java, pinned=True, cells=[("Sum", 1)])]
     info = machine()
