@@ -27,9 +27,10 @@ import javax.lang.model.util.Types;
  * Turns {@code @AmpCommand} interfaces into {@code <Name>Command} classes (codecs, values, call
  * stubs) and classes with {@code @Responder} methods into {@code <Name>Locator} classes.
  *
- * <p>Each generated file comes from one annotated type and what that type refers to, so the
- * processor is "isolating" for Gradle's incremental compilation. Invalid declarations are compile
- * errors on the offending element; nothing is generated for them.
+ * <p>Each generated class comes from one annotated type and what that type refers to; the command
+ * index ({@code META-INF/amp-java/commands}) and the Python modules gather the commands of a whole
+ * compilation, so the processor is "aggregating" for Gradle's incremental compilation. Invalid
+ * declarations are compile errors on the offending element; nothing is generated for them.
  *
  * <p>With {@code -A}{@value PythonExport#OPTION}{@code =package=module,...}, the commands of each
  * package named also go into a Python module of Twisted declarations, written to the source output.
@@ -70,7 +71,7 @@ public final class AmpProcessor extends AbstractProcessor {
         try {
             return PythonExport.of(option, elements);
         } catch (IllegalArgumentException malformed) {
-            reporter.internalError(malformed.getMessage());
+            reporter.errorWithoutElement(malformed.getMessage());
             return PythonExport.none(elements);
         }
     }
@@ -107,7 +108,7 @@ public final class AmpProcessor extends AbstractProcessor {
             // A bug here must not crash javac: report it, with what is needed to fix it.
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            reporter.internalError("amp-processor failed unexpectedly; please report this with the trace:\n" + trace);
+            reporter.errorWithoutElement("amp-processor failed unexpectedly; please report this with the trace:\n" + trace);
         }
         // Other processors may want these annotations too.
         return false;

@@ -42,8 +42,11 @@ final class Reporter {
         print(element, annotation, null, message);
     }
 
-    /** An error with no element to blame: a processor bug, reported with its stack trace. */
-    void internalError(String message) {
+    /**
+     * An error with no element to blame: a malformed processor option, an output file that cannot
+     * be written, or a processor bug (whose message then carries the stack trace).
+     */
+    void errorWithoutElement(String message) {
         messager.printMessage(Diagnostic.Kind.ERROR, message);
     }
 

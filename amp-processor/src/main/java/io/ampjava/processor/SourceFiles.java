@@ -71,7 +71,7 @@ final class SourceFiles {
                 out.write(text);
             }
         } catch (IOException e) {
-            reporter.internalError("could not write " + path + ": " + e.getMessage());
+            reporter.errorWithoutElement("could not write " + path + ": " + e.getMessage());
         }
     }
 

@@ -60,7 +60,7 @@ abstract class Step {
             if (type != null) {
                 reporter.error(type, message);
             } else {
-                reporter.internalError(message);
+                reporter.errorWithoutElement(message);
             }
         }
         deferred.clear();

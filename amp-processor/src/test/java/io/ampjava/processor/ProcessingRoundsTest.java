@@ -47,11 +47,11 @@ class ProcessingRoundsTest {
     }
 
     @Test
-    void isRegisteredAsAnIsolatingProcessor() throws IOException {
+    void isRegisteredAsAnAggregatingProcessor() throws IOException {
         assertThat(resource("META-INF/services/javax.annotation.processing.Processor").trim())
                 .isEqualTo(AmpProcessor.class.getName());
         assertThat(resource("META-INF/gradle/incremental.annotation.processors").trim())
-                .isEqualTo(AmpProcessor.class.getName() + ",isolating");
+                .isEqualTo(AmpProcessor.class.getName() + ",aggregating");
     }
 
     private static String resource(String name) throws IOException {
