@@ -9,6 +9,7 @@ import io.ampjava.transport.unix.UnixTransport;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where to connect or listen, as written on the command line: {@code unix:PATH},
@@ -47,6 +48,11 @@ public sealed interface Address permits Address.Unix, Address.Tcp {
         }
 
         @Override
+        public Transport connect(Duration timeout) throws IOException {
+            return TcpTransport.connect(host, port, timeout.isZero() ? null : timeout);
+        }
+
+        @Override
         public ListeningSocket bind() throws IOException {
             return TcpListeningSocket.bind(host, port);
         }
@@ -65,6 +71,14 @@ public sealed interface Address permits Address.Unix, Address.Tcp {
 
     /** Connects: the caller owns the transport. */
     Transport connect() throws IOException;
+
+    /**
+     * Connects within {@code timeout} ({@link Duration#ZERO}: as long as the system waits). Only TCP
+     * can wait: a Unix socket connects or fails at once.
+     */
+    default Transport connect(Duration timeout) throws IOException {
+        return connect();
+    }
 
     /** Binds and listens: the caller owns the socket. */
     ListeningSocket bind() throws IOException;

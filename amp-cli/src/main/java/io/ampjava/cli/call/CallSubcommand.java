@@ -137,7 +137,7 @@ public final class CallSubcommand implements Subcommand {
         }
         try (CallRequest request = schema != null ? TypedRequest.of(schema, arguments, terminal.in())
                         : TextRequest.of(arguments, terminal.in());
-                AmpConnection connection = connect(address)) {
+                AmpConnection connection = connect(address, timeout)) {
             if (tls != null) {
                 startTls(connection, address, tls, timeout);
             }
@@ -180,10 +180,11 @@ public final class CallSubcommand implements Subcommand {
         }
     }
 
-    private static AmpConnection connect(Address address) throws CliException {
+    /** Connects within {@code timeout} (the call's own: a host that never answers ends the call too). */
+    private static AmpConnection connect(Address address, Duration timeout) throws CliException {
         Transport transport;
         try {
-            transport = address.connect();
+            transport = address.connect(timeout);
         } catch (IOException e) {
             throw CliException.connection(e);
         }
