@@ -91,6 +91,7 @@ class ConnectionFuzzTest {
         for (int i = 0; i < calls; i++) {
             futures.add(connection.callRemote(server.echo(), Map.of("integer", java.math.BigInteger.valueOf(i))));
         }
+        transport.play(); // the script's answers find these calls outstanding, on every replay
         try {
             Await.result(connection.closeFuture(), CLOSE_WITHIN); // the end of its input closes it
         } finally {
@@ -101,6 +102,7 @@ class ConnectionFuzzTest {
         for (CompletableFuture<Map<String, Object>> future : futures) {
             assertTrue(future.isDone(), "a call is still waiting after the connection closed");
             assertAllowedCallOutcome(future);
+            closeDescriptorsOf(future); // an answer may carry one, which is now the caller's
         }
         assertTrue(server.unexpected().isEmpty(), () -> "a decoder threw " + server.unexpected());
         byte[] written = transport.written();
@@ -159,6 +161,18 @@ class ConnectionFuzzTest {
                 throw new AssertionError("a call failed with an undefined exception: " + cause, cause);
             }
         });
+    }
+
+    /** Closes the descriptors in a call's answer: like any caller, the test owns what an answer brings. */
+    private static void closeDescriptorsOf(CompletableFuture<Map<String, Object>> future) {
+        if (future.isCompletedExceptionally()) {
+            return;
+        }
+        for (Object value : future.join().values()) {
+            if (value instanceof Descriptor) {
+                ((Descriptor) value).close();
+            }
+        }
     }
 
     /** What the connection wrote: whole boxes, each a request of ours, an answer or an error box. */

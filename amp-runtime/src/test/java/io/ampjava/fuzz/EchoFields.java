@@ -27,15 +27,13 @@ final class EchoFields implements BoxCodec<Map<String, Object>> {
     @Override
     @SuppressWarnings("unchecked")
     public void write(Map<String, Object> values, Box box, ArgumentContext context) {
-        for (Entry<String, Object> entry : values.entrySet()) {
-            ArgumentType<Object> type = (ArgumentType<Object>) FuzzTypes.ALL.get(entry.getKey());
-            try {
+        try {
+            for (Entry<String, Object> entry : values.entrySet()) {
+                ArgumentType<Object> type = (ArgumentType<Object>) FuzzTypes.ALL.get(entry.getKey());
                 box.put(entry.getKey(), type.toWire(entry.getValue(), context));
-            } finally {
-                if (entry.getValue() instanceof Descriptor) {
-                    ((Descriptor) entry.getValue()).close();
-                }
             }
+        } finally {
+            closeDescriptors(values); // sent or not: one field failing to encode must not strand another's
         }
     }
 

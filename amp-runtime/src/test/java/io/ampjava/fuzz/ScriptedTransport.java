@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.IntConsumer;
 
 /**
@@ -15,7 +16,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Unlike {@code InMemoryTransport}, where how the bytes are cut into reads depends on thread
  * timing, the script decides it: a fuzz input then means the same reads every time it is replayed,
- * so a finding reproduces.
+ * so a finding reproduces. For the same reason the first read waits for {@link #play}: the calls the
+ * connection makes before it are outstanding when the script's first bytes arrive.
  */
 final class ScriptedTransport implements Transport {
     /** One read's worth of bytes, and the descriptors that arrive just before them. */
@@ -24,6 +26,7 @@ final class ScriptedTransport implements Transport {
     private final ArrayDeque<Piece> script;
     private final boolean passesDescriptors;
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private final CountDownLatch playing = new CountDownLatch(1);
     private byte[] current = new byte[0];
     private int offset;
     private boolean closed;
@@ -35,8 +38,23 @@ final class ScriptedTransport implements Transport {
         this.passesDescriptors = passesDescriptors;
     }
 
+    /** Lets the reads begin. */
+    void play() {
+        playing.countDown();
+    }
+
     @Override
-    public synchronized int read(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+    public int read(ByteBuffer dst, IntConsumer descriptors) throws IOException {
+        try {
+            playing.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted before the script began", e);
+        }
+        return readScript(dst, descriptors);
+    }
+
+    private synchronized int readScript(ByteBuffer dst, IntConsumer descriptors) throws IOException {
         if (closed) {
             throw new IOException("scripted transport closed");
         }
@@ -90,6 +108,7 @@ final class ScriptedTransport implements Transport {
     /** Closes the descriptors of pieces never read: until read, the script owns them. */
     @Override
     public synchronized void close() {
+        playing.countDown(); // a reader still waiting to begin finds the transport closed
         if (closed) {
             return;
         }
