@@ -69,7 +69,9 @@ public final class BoxDecoder {
     private boolean templateAscending = true;
     private boolean matching = true; // whether the box in progress so far has exactly the template's first keys
     private byte[] staging; // created on the first direct buffer
-    private int cursor; // array index just past the last box handed out (or the failed prefix)
+    // Array index just past the last box handed out, or the prefix or value that failed a limit:
+    // where feed leaves the buffer when parse throws. Set before anything in parse can throw.
+    private int cursor;
     private boolean stopped;
     private byte[] lastCommandName; // the value of the last _command parsed whole
     private Box recycled; // a box given back, to hold the next one
@@ -201,8 +203,10 @@ public final class BoxDecoder {
                         }
                         boxBytes = (int) total;
                         if (length == 0) {
+                            cursor = i; // in case the value is one key too many
                             addValue(EMPTY_VALUE);
                         } else if (to - i >= length) {
+                            cursor = i + length;
                             addValue(Arrays.copyOfRange(bytes, i, i + length));
                             i += length;
                         } else {
@@ -231,6 +235,7 @@ public final class BoxDecoder {
                     filled += count;
                     i += count;
                     if (filled == field.length) {
+                        cursor = i;
                         fieldFilled();
                     }
                     break;
@@ -311,11 +316,12 @@ public final class BoxDecoder {
             } else {
                 box.put(key, value);
             }
+            i = valueStart + valueLength;
             if (box.size() > maxKeys) {
                 failAtValue(box, boxBytes, key);
+                cursor = i;
                 throw fail(new ProtocolException("a box with more than " + maxKeys + " keys"));
             }
-            i = valueStart + valueLength;
         }
         this.box = box;
         this.boxBytes = boxBytes;

@@ -102,6 +102,33 @@ class BoxDecoderBuffersTest {
     }
 
     @Test
+    void oneKeyTooManyFailsWithThePositionPastThatValueInEveryKindOfBuffer() {
+        // Two boxes first, so that the decoder has handed out boxes further into its input than the
+        // failing read is long: the position it leaves must come from the failing read alone.
+        byte[] earlier = WireBytes.of("00 01 'a' 00 01 '1' 00 01 'b' 00 01 '2' 00 00 00 01 'a' 00 01 '3' 00 00");
+        byte[] tooMany = WireBytes.of("00 01 'a' 00 00 00 01 'b' 00 01 '2'");
+        byte[] third = WireBytes.of("00 01 'c' 00 02 '33'");
+        for (Function<byte[], ByteBuffer> kind : KINDS) {
+            for (byte[] failing : List.of(WireBytes.concat(tooMany, third, WireBytes.of("00 00")), tooMany)) {
+                BoxDecoder decoder = new BoxDecoder(2, Integer.MAX_VALUE);
+                List<Box> received = new ArrayList<>();
+                decoder.feed(kind.apply(earlier), received::add);
+                assertEquals(2, received.size());
+                ByteBuffer read = kind.apply(failing);
+                if (failing == tooMany) {
+                    decoder.feed(read, received::add); // the third key comes in a read of its own
+                    read = kind.apply(third);
+                }
+                ByteBuffer failed = read;
+                ProtocolException e = assertThrows(ProtocolException.class, () -> decoder.feed(failed, received::add));
+                assertEquals("a box with more than 2 keys", e.getMessage());
+                int pastThird = failing == tooMany ? third.length : tooMany.length + third.length;
+                assertEquals(pastThird, failed.position(), "the value that was one key too many is consumed");
+            }
+        }
+    }
+
+    @Test
     void equalKeysAreOneArrayAndTheRoleKeysAreTheSharedConstants() {
         List<Box> boxes = BoxDecoder.parse(WireBytes.of("00 04 '_ask' 00 01 '1' 00 08 '_command' 00 03 'Sum'"
                 + " 00 05 'total' 00 01 '1' 00 00 00 05 'total' 00 01 '2' 00 07 '_answer' 00 01 '1' 00 00"));
