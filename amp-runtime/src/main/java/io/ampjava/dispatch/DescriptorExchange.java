@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -69,18 +70,22 @@ final class DescriptorExchange implements ArgumentContext {
 
     @Override
     public Descriptor claimDescriptor(int ordinal) {
+        return tryClaimDescriptor(ordinal).orElseThrow(() -> {
+            Transport current = transport.get();
+            return new BadArgumentException("no descriptor " + ordinal + " is waiting on " + current.describe()
+                    + (current instanceof TlsTransport
+                    ? ": TLS runs on this connection, and a descriptor cannot travel inside TLS (one that came was closed)"
+                    : " (never received, or claimed already)"));
+        });
+    }
+
+    @Override
+    public Optional<Descriptor> tryClaimDescriptor(int ordinal) {
         Integer fd;
         synchronized (this) {
             fd = received.remove(ordinal);
         }
-        if (fd == null) {
-            Transport current = transport.get();
-            throw new BadArgumentException("no descriptor " + ordinal + " is waiting on " + current.describe()
-                    + (current instanceof TlsTransport
-                    ? ": TLS runs on this connection, and a descriptor cannot travel inside TLS (one that came was closed)"
-                    : " (never received, or claimed already)"));
-        }
-        return Descriptor.adopt(fd);
+        return fd == null ? Optional.empty() : Optional.of(Descriptor.adopt(fd));
     }
 
     /** Called by the reader with each fd the transport delivers; this exchange owns it from now on. */
@@ -151,6 +156,13 @@ final class DescriptorExchange implements ArgumentContext {
             public Descriptor claimDescriptor(int ordinal) {
                 Descriptor claimed = DescriptorExchange.this.claimDescriptor(ordinal);
                 onClaim.accept(claimed);
+                return claimed;
+            }
+
+            @Override
+            public Optional<Descriptor> tryClaimDescriptor(int ordinal) {
+                Optional<Descriptor> claimed = DescriptorExchange.this.tryClaimDescriptor(ordinal);
+                claimed.ifPresent(onClaim);
                 return claimed;
             }
 

@@ -1,5 +1,7 @@
 package io.ampjava.types;
 
+import java.util.Optional;
+
 /**
  * What an argument type may need from the connection it is encoded for or decoded from: today,
  * the exchange of file descriptors ({@link DescriptorArgument}). Twisted calls these "proto-aware"
@@ -30,6 +32,11 @@ public interface ArgumentContext {
         public Descriptor claimDescriptor(int ordinal) {
             throw new BadArgumentException("no descriptor " + ordinal + " was received: this is not a Unix socket");
         }
+
+        @Override
+        public Optional<Descriptor> tryClaimDescriptor(int ordinal) {
+            return Optional.empty();
+        }
     };
 
     /**
@@ -52,6 +59,24 @@ public interface ArgumentContext {
      * @throws BadArgumentException if no descriptor with that ordinal is waiting
      */
     Descriptor claimDescriptor(int ordinal);
+
+    /**
+     * Takes the descriptor received with {@code ordinal} if one is waiting, like
+     * {@link #claimDescriptor} but without failing: for code that takes the descriptors no argument
+     * names (an untyped call, a relay), in ordinal order until none is left. The connection's own
+     * contexts answer without throwing; this default calls {@link #claimDescriptor}.
+     *
+     * @param ordinal the ordinal to take
+     * @return the descriptor, which the caller owns and must close, or empty if none with that
+     *     ordinal is waiting (never received, or claimed already)
+     */
+    default Optional<Descriptor> tryClaimDescriptor(int ordinal) {
+        try {
+            return Optional.of(claimDescriptor(ordinal));
+        } catch (BadArgumentException none) {
+            return Optional.empty();
+        }
+    }
 
     /**
      * How many {@link AmpListArgument} values enclose the one being decoded: 0 for a value that

@@ -1,5 +1,7 @@
 package io.ampjava.types;
 
+import java.util.Optional;
+
 /**
  * The context for the records inside an {@link AmpListArgument} value: the same descriptors, one
  * level deeper. Refuses to go past {@link ArgumentContext#maxNestingDepth()}, so a recursive schema
@@ -36,6 +38,11 @@ final class NestedContext implements ArgumentContext {
     @Override
     public Descriptor claimDescriptor(int ordinal) {
         return outer.claimDescriptor(ordinal);
+    }
+
+    @Override
+    public Optional<Descriptor> tryClaimDescriptor(int ordinal) {
+        return outer.tryClaimDescriptor(ordinal);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static io.ampjava.dispatch.TestCommands.SEND_FDS;
 import static io.ampjava.wire.TestBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.internal.posix.NativePosix;
@@ -13,6 +14,7 @@ import io.ampjava.testing.DescriptorSnapshot;
 import io.ampjava.testing.WireBytes;
 import io.ampjava.transport.InMemoryTransport;
 import io.ampjava.types.ArgumentContext;
+import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.BoxCodec;
 import io.ampjava.types.Descriptor;
 import io.ampjava.wire.Box;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,6 +134,32 @@ class DescriptorTest {
         peer.close();
         for (int fd : unclaimed) {
             assertFalse(Files.exists(Path.of("/proc/self/fd/" + fd)), "fd " + fd + " is closed with the connection");
+        }
+    }
+
+    @Test
+    void tryClaimTakesAWaitingFdOnceAndOtherwiseAnswersEmpty() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        try (AmpConnection connection = AmpConnection.open(pair.left(), TestCommands.calculator());
+                RawPeer peer = new RawPeer(pair.right());
+                Descriptor.Pipe pipe = Descriptor.pipe()) {
+            // Two fds ride a request that names neither: they wait under ordinals 0 and 1.
+            sendWithFds(peer, box("_command", "Sum", "_ask", "1", "a", "1", "b", "1"), pipe.readEnd(), pipe.writeEnd());
+            peer.expectBytes(WireBytes.box("_answer", "1", "total", "2"));
+            ArgumentContext context = connection.argumentContext();
+
+            assertEquals(Optional.empty(), context.tryClaimDescriptor(2), "never received");
+            try (Descriptor second = context.tryClaimDescriptor(1).orElseThrow()) {
+                assertEquals(inode(pipe.writeEnd().fd()), inode(second.fd()));
+            }
+            assertEquals(Optional.empty(), context.tryClaimDescriptor(1), "claimed already");
+            try (Descriptor first = context.tryClaimDescriptor(0).orElseThrow()) {
+                assertEquals(inode(pipe.readEnd().fd()), inode(first.fd()));
+            }
+            assertEquals(0, ((DescriptorExchange) context).waiting());
+            assertThrows(BadArgumentException.class, () -> context.claimDescriptor(0),
+                    "claimDescriptor still refuses what tryClaimDescriptor finds missing");
+            assertEquals(Optional.empty(), ArgumentContext.NONE.tryClaimDescriptor(0));
         }
     }
 

@@ -2,10 +2,10 @@ package io.ampjava.cli.call;
 
 import io.ampjava.cli.print.DescriptorTarget;
 import io.ampjava.types.ArgumentContext;
-import io.ampjava.types.BadArgumentException;
 import io.ampjava.types.Descriptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The descriptors a peer passed with its answer, which an untyped call cannot tie to a key: taken
@@ -18,16 +18,13 @@ final class ReceivedDescriptors {
     static List<String> drain(ArgumentContext context, int first) {
         List<String> described = new ArrayList<>();
         for (int ordinal = first; ; ordinal++) {
-            Descriptor descriptor;
-            try {
-                descriptor = context.claimDescriptor(ordinal);
-            } catch (BadArgumentException none) {
+            Optional<Descriptor> waiting = context.tryClaimDescriptor(ordinal);
+            if (waiting.isEmpty()) {
                 return described;
             }
-            try (descriptor) {
+            try (Descriptor descriptor = waiting.get()) {
                 described.add(ordinal + ": " + DescriptorTarget.of(descriptor.fd()));
             }
         }
     }
-
 }

@@ -4,9 +4,10 @@ import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.Responder;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.types.ArgumentContext;
-import io.ampjava.types.BadArgumentException;
+import io.ampjava.types.Descriptor;
 import io.ampjava.wire.AmpKeys;
 import io.ampjava.wire.Box;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -44,11 +45,11 @@ final class EchoLocator implements ResponderLocator {
 
     private void closeReceived(ArgumentContext context) {
         while (true) {
-            try {
-                context.claimDescriptor(nextReceived).close();
-            } catch (BadArgumentException none) {
+            Optional<Descriptor> waiting = context.tryClaimDescriptor(nextReceived);
+            if (waiting.isEmpty()) {
                 return;
             }
+            waiting.get().close();
             nextReceived++;
         }
     }
