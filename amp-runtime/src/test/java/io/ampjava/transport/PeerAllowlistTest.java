@@ -2,6 +2,7 @@ package io.ampjava.transport;
 
 import io.ampjava.server.AmpServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,8 @@ class PeerAllowlistTest {
             pair[0].close();
             pair[1].close();
         }
+        assertSame(pair[0].peerCredentials(), pair[0].peerCredentials(),
+                "asked once: known after the close, and the same each time");
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class UnixTransport implements Transport {
 
     private final int fd;
     private volatile String description; // a server's names its peer once it is known
+    private volatile PeerCredentials peer; // fixed when the peer connected: asked once
     private final TransportRole role;
     private final FdUseGuard guard;
     private final SocketLibrary sockets;
@@ -376,12 +377,23 @@ public final class UnixTransport implements Transport {
 
     /**
      * Who is at the other end: the pid, uid and gid the kernel recorded when the peer connected
-     * ({@code SO_PEERCRED}); for a {@link #pair()}, this process.
+     * ({@code SO_PEERCRED}); for a {@link #pair()}, this process. They cannot change, so the kernel
+     * is asked once.
      *
      * @return the peer's pid, uid and gid
-     * @throws IOException if the kernel will not say (not a Unix socket, or closed)
+     * @throws IOException if the kernel will not say (not a Unix socket, or closed before they were
+     *     first asked)
      */
     public PeerCredentials peerCredentials() throws IOException {
+        PeerCredentials known = peer;
+        if (known == null) {
+            known = readPeerCredentials();
+            peer = known;
+        }
+        return known;
+    }
+
+    private PeerCredentials readPeerCredentials() throws IOException {
         guard.enter();
         try {
             // struct ucred { pid_t pid; uid_t uid; gid_t gid; }, in native byte order.
