@@ -49,10 +49,11 @@ public final class DistributedRun {
             }
         });
         StreamRegistry streams = new StreamRegistry();
+        ManagerDigests digests = new ManagerDigests(settings.testClasses());
         try (TestLog log = new TestLog(settings.tempDirectory().resolve("test.log"))) {
             List<Thread> drivers = new ArrayList<>();
             for (int i = 0; i < jobs; i++) {
-                Thread driver = new Thread(new WorkerDriver(i, settings, queue, report, streams, log), "amp-driver-" + i);
+                Thread driver = new Thread(new WorkerDriver(i, settings, queue, report, streams, log, digests), "amp-driver-" + i);
                 driver.start();
                 drivers.add(driver);
             }

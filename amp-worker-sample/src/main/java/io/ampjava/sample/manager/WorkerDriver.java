@@ -3,7 +3,6 @@ package io.ampjava.sample.manager;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ConnectionOptions;
 import io.ampjava.dispatch.UnhandledCommandException;
-import io.ampjava.sample.junit.ClassDigests;
 import io.ampjava.sample.protocol.ClassDigestCommand;
 import io.ampjava.sample.protocol.Run;
 import io.ampjava.sample.protocol.RunCommand;
@@ -46,6 +45,7 @@ final class WorkerDriver implements Runnable {
     private final RunReport report;
     private final StreamRegistry streams;
     private final TestLog log;
+    private final ManagerDigests digests;
 
     /** How a worker's part of the run ended. */
     private enum Ending {
@@ -55,13 +55,15 @@ final class WorkerDriver implements Runnable {
         REPLACE
     }
 
-    WorkerDriver(int index, RunSettings settings, TestQueue queue, RunReport report, StreamRegistry streams, TestLog log) {
+    WorkerDriver(int index, RunSettings settings, TestQueue queue, RunReport report, StreamRegistry streams, TestLog log,
+            ManagerDigests digests) {
         this.index = index;
         this.settings = settings;
         this.queue = queue;
         this.report = report;
         this.streams = streams;
         this.log = log;
+        this.digests = digests;
     }
 
     @Override
@@ -250,7 +252,7 @@ final class WorkerDriver implements Runnable {
     private final class ClassCheck {
         private final AmpConnection connection;
         private final Set<String> checked = new HashSet<>();
-        private boolean unsupported = settings.testClasses() == null;
+        private boolean unsupported = !digests.available();
 
         ClassCheck(AmpConnection connection) {
             this.connection = connection;
@@ -262,7 +264,7 @@ final class WorkerDriver implements Runnable {
             if (unsupported || !checked.add(className)) {
                 return Optional.empty();
             }
-            Optional<String> mine = ClassDigests.of(settings.testClasses(), className);
+            Optional<String> mine = digests.of(className);
             if (mine.isEmpty()) {
                 return Optional.empty();
             }

@@ -3,6 +3,7 @@ package io.ampjava.sample.selection;
 import io.ampjava.sample.junit.JUnitTestRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,12 +151,12 @@ public final class TestSelection {
             classes.computeIfAbsent(topLevelClass(method), key -> new ArrayList<>()).add(method);
         }
         boolean tagged = !includeTags.isEmpty() || !excludeTags.isEmpty();
+        Map<String, Set<String>> untagged = tagged ? allTestsOf(runner, classes.keySet()) : Map.of();
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : classes.entrySet()) {
             String type = entry.getKey();
-            boolean whole = !namedMethodsOf.contains(type) && (!tagged
-                    || new HashSet<>(runner.discover(List.of(DiscoverySelectors.selectClass(runner.classLoader(), type)),
-                            List.of())).equals(new HashSet<>(entry.getValue())));
+            boolean whole = !namedMethodsOf.contains(type)
+                    && (!tagged || untagged.get(type).equals(new HashSet<>(entry.getValue())));
             if (whole) {
                 names.add(type);
             } else {
@@ -165,7 +166,21 @@ public final class TestSelection {
         return names;
     }
 
-    /** {@code pkg.Outer} for {@code pkg.Outer$Inner#method} and {@code pkg.Outer#method}. */
+    /** Every test of each of {@code types}, tags aside, by class: one discovery for them all. */
+    private static Map<String, Set<String>> allTestsOf(JUnitTestRunner runner, Set<String> types) {
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        Map<String, Set<String>> tests = new HashMap<>();
+        for (String type : types) {
+            selectors.add(DiscoverySelectors.selectClass(runner.classLoader(), type));
+            tests.put(type, new HashSet<>());
+        }
+        for (String method : runner.discover(selectors, List.of())) {
+            tests.computeIfAbsent(topLevelClass(method), key -> new HashSet<>()).add(method);
+        }
+        return tests;
+    }
+
+        /** {@code pkg.Outer} for {@code pkg.Outer$Inner#method} and {@code pkg.Outer#method}. */
     private static String topLevelClass(String method) {
         String type = method.substring(0, method.indexOf('#'));
         int nested = type.indexOf('$');
