@@ -10,6 +10,7 @@ import io.ampjava.transport.Transport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.ClosedChannelException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -62,17 +63,21 @@ public final class AmpServer implements AutoCloseable {
     private final RateLimitedLog startFailures = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
     private final RateLimitedLog descriptorRefusals = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
+    private final Supplier<SpareDescriptor> spares;
     private long backoffMillis; // accept thread only
 
-    private AmpServer(ListeningSocket socket, Function<? super Transport, AmpConnection> connector, int maxConnections) {
+    private AmpServer(ListeningSocket socket, Function<? super Transport, AmpConnection> connector, int maxConnections,
+            Supplier<SpareDescriptor> spares) {
         this.socket = socket;
         this.connector = connector;
         this.maxConnections = maxConnections;
+        this.spares = spares;
         this.acceptThread = new Thread(this::acceptLoop, "amp-server " + socket.address());
         acceptThread.setDaemon(true);
-        // The logging backend reads its configuration on first use: let that be now, not when the
-        // process is out of descriptors and the first refusal must be logged.
+        // The logging backend reads its configuration on first use, and its first line the time zone
+        // data: let that be now, not when the process is out of descriptors and a refusal is logged.
         LOG.isLoggable(Level.WARNING);
+        ZoneId.systemDefault().getRules();
     }
 
     /**
@@ -123,8 +128,14 @@ public final class AmpServer implements AutoCloseable {
 
     private static AmpServer start(ListeningSocket socket, Function<? super Transport, AmpConnection> connector,
             int maxConnections) {
+        return start(socket, connector, maxConnections, SpareDescriptor::new);
+    }
+
+    /** For tests: {@code spares} makes the accept thread's spare descriptor, a model of the process's descriptors. */
+    static AmpServer start(ListeningSocket socket, Function<? super Transport, AmpConnection> connector,
+            int maxConnections, Supplier<SpareDescriptor> spares) {
         AmpServer server = new AmpServer(Objects.requireNonNull(socket, "socket"),
-                Objects.requireNonNull(connector, "connector"), maxConnections);
+                Objects.requireNonNull(connector, "connector"), maxConnections, spares);
         try {
             server.acceptThread.start();
         } catch (Throwable failure) {
@@ -191,7 +202,8 @@ public final class AmpServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        SpareDescriptor spare = new SpareDescriptor();
+        SpareDescriptor spare = spares.get();
+        spare.take(); // if it cannot, the server still works, and takes one once it can
         try {
             while (!closing.get()) {
                 try {
@@ -228,7 +240,7 @@ public final class AmpServer implements AutoCloseable {
             if (closing.get()) {
                 return true;
             }
-            if (spare.release()) {
+            if (spare.release() || recoverSpare(spare)) {
                 // Most likely out of descriptors: accept fails at once while the peer waits in the
                 // backlog. With the spare one free, take the peer and serve or refuse it now.
                 return acceptOnSpare(spare, failure);
@@ -237,10 +249,19 @@ public final class AmpServer implements AutoCloseable {
             pauseAfterFailure();
             return true;
         }
-        backoffMillis = 0;
-        start(transport);
-        spare.take(); // a spare lost to an earlier shortage is taken again once descriptors are back
+        serveOrRefuse(spare, transport, null);
         return true;
+    }
+
+    /**
+     * Whether a descriptor is free for the spare's part after all, when none is held. Other threads
+     * open files for a moment at any time (the JVM itself reads its cgroup limits every few
+     * milliseconds while it collects), so one of them may have taken the descriptor a refused peer
+     * freed before the spare could be taken again. Without this, the spare would stay lost for as
+     * long as the shortage lasts, and every peer meanwhile would wait in the backlog.
+     */
+    private static boolean recoverSpare(SpareDescriptor spare) {
+        return spare.take() && spare.release();
     }
 
     /**
@@ -261,18 +282,29 @@ public final class AmpServer implements AutoCloseable {
             }
             return true;
         }
+        serveOrRefuse(spare, transport, failure);
+        return true;
+    }
+
+    /**
+     * Serves an accepted peer if the spare descriptor is held or can be taken again; otherwise the
+     * process is out of descriptors but for this peer's, and the peer is closed at once so that the
+     * spare can be taken. The spare comes first: without it, the next peer of a shortage would
+     * wait in the backlog for as long as the shortage lasts.
+     *
+     * @param failure the failed accept that released the spare, or null
+     */
+    private void serveOrRefuse(SpareDescriptor spare, Transport transport, Throwable failure) {
         if (spare.take()) {
             backoffMillis = 0;
             start(transport);
-            return true;
+            return;
         }
         closeQuietly(transport);
-        // Logged while the refused peer's descriptor is free: the logging backend may need one (to
-        // load the time zone data on its first line, say).
-        descriptorRefusals.log(Level.WARNING, "refused a connection on " + address() + ": no file descriptor to serve it ("
-                + failure + ")", null);
+        // Logged while the refused peer's descriptor is free: the logging backend may need one.
+        descriptorRefusals.log(Level.WARNING, "refused a connection on " + address() + ": no file descriptor to serve it"
+                + (failure == null ? "" : " (" + failure + ")"), null);
         spare.take();
-        return true;
     }
 
     /** Serves one accepted transport; whatever that throws closes it, and the loop goes on after a short pause. */

@@ -11,15 +11,10 @@ import java.nio.file.StandardOpenOption;
  * lasts: it would hang. With the spare one freed, the server can take that peer and either serve
  * it (descriptors are back) or close it at once, so it learns promptly that it was refused.
  */
-final class SpareDescriptor implements AutoCloseable {
+class SpareDescriptor implements AutoCloseable {
     private static final Path DEV_NULL = Path.of("/dev/null");
 
     private FileChannel spare;
-
-    /** Takes the spare descriptor if it can; a server without one still works, refusing less clearly. */
-    SpareDescriptor() {
-        take();
-    }
 
     /** Frees the spare descriptor for a moment; false if none was held. */
     boolean release() {
