@@ -63,7 +63,7 @@ public final class AmpServer implements AutoCloseable {
     private final RateLimitedLog startFailures = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
     private final RateLimitedLog descriptorRefusals = new RateLimitedLog(LOG, LOG_INTERVAL_MILLIS);
-    private final Supplier<SpareDescriptor> spares;
+    private final SpareDescriptor spare; // the accept thread's, once it runs
     private long backoffMillis; // accept thread only
 
     private AmpServer(ListeningSocket socket, Function<? super Transport, AmpConnection> connector, int maxConnections,
@@ -71,7 +71,10 @@ public final class AmpServer implements AutoCloseable {
         this.socket = socket;
         this.connector = connector;
         this.maxConnections = maxConnections;
-        this.spares = spares;
+        // Taken now, so that a server is whole when serve returns: the spare's descriptor is then
+        // already part of whatever the caller measures as the server's own.
+        this.spare = spares.get();
+        spare.take(); // if it cannot, the server still works, and takes one once it can
         this.acceptThread = new Thread(this::acceptLoop, "amp-server " + socket.address());
         acceptThread.setDaemon(true);
         // The logging backend reads its configuration on first use, and its first line the time zone
@@ -139,6 +142,7 @@ public final class AmpServer implements AutoCloseable {
         try {
             server.acceptThread.start();
         } catch (Throwable failure) {
+            server.spare.close();
             server.closeSocket();
             throw failure;
         }
@@ -202,12 +206,10 @@ public final class AmpServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        SpareDescriptor spare = spares.get();
-        spare.take(); // if it cannot, the server still works, and takes one once it can
         try {
             while (!closing.get()) {
                 try {
-                    if (!acceptOne(spare)) {
+                    if (!acceptOne()) {
                         break;
                     }
                 } catch (Throwable failure) {
@@ -230,7 +232,7 @@ public final class AmpServer implements AutoCloseable {
     }
 
     /** Accepts and serves (or refuses) one connection; false when the listening socket is closed. */
-    private boolean acceptOne(SpareDescriptor spare) {
+    private boolean acceptOne() {
         Transport transport;
         try {
             transport = socket.accept();
@@ -240,16 +242,16 @@ public final class AmpServer implements AutoCloseable {
             if (closing.get()) {
                 return true;
             }
-            if (spare.release() || recoverSpare(spare)) {
+            if (spare.release() || recoverSpare()) {
                 // Most likely out of descriptors: accept fails at once while the peer waits in the
                 // backlog. With the spare one free, take the peer and serve or refuse it now.
-                return acceptOnSpare(spare, failure);
+                return acceptOnSpare(failure);
             }
             acceptFailures.log(Level.WARNING, "accept failed on " + address() + "; still serving", failure);
             pauseAfterFailure();
             return true;
         }
-        serveOrRefuse(spare, transport, null);
+        serveOrRefuse(transport, null);
         return true;
     }
 
@@ -260,7 +262,7 @@ public final class AmpServer implements AutoCloseable {
      * freed before the spare could be taken again. Without this, the spare would stay lost for as
      * long as the shortage lasts, and every peer meanwhile would wait in the backlog.
      */
-    private static boolean recoverSpare(SpareDescriptor spare) {
+    private boolean recoverSpare() {
         return spare.take() && spare.release();
     }
 
@@ -268,7 +270,7 @@ public final class AmpServer implements AutoCloseable {
      * After an accept failed and the spare descriptor was freed: accepts one peer; serves it if a
      * spare descriptor can be taken again (the shortage is over), or closes it at once.
      */
-    private boolean acceptOnSpare(SpareDescriptor spare, Throwable failure) {
+    private boolean acceptOnSpare(Throwable failure) {
         Transport transport;
         try {
             transport = socket.accept();
@@ -282,7 +284,7 @@ public final class AmpServer implements AutoCloseable {
             }
             return true;
         }
-        serveOrRefuse(spare, transport, failure);
+        serveOrRefuse(transport, failure);
         return true;
     }
 
@@ -294,7 +296,7 @@ public final class AmpServer implements AutoCloseable {
      *
      * @param failure the failed accept that released the spare, or null
      */
-    private void serveOrRefuse(SpareDescriptor spare, Transport transport, Throwable failure) {
+    private void serveOrRefuse(Transport transport, Throwable failure) {
         if (spare.take()) {
             backoffMillis = 0;
             start(transport);

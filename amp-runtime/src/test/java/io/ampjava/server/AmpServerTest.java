@@ -225,6 +225,22 @@ class AmpServerTest {
     }
 
     @Test
+    void theSpareDescriptorIsHeldWhenServeReturns() throws Exception {
+        // A first server opens what the JDK keeps for good (its first TCP socket sets up the
+        // networking code): let that be before the snapshot.
+        AmpServer.serve(TcpListeningSocket.bind("127.0.0.1", 0), SocketCommands::service).close();
+        DescriptorSnapshot before = DescriptorSnapshot.take();
+        TcpListeningSocket socket = TcpListeningSocket.bind("127.0.0.1", 0);
+        try (AmpServer server = AmpServer.serve(socket, SocketCommands::service)) {
+            // Checked at once, not awaited: a caller that measures the server's descriptors right
+            // after serve must find the spare among them, not see it appear later as a leak.
+            assertTrue(before.openedSince().stream().anyMatch(fd -> fd.target().equals("/dev/null")),
+                    () -> "the spare is open: " + DescriptorSnapshot.describe(before.openedSince()));
+        }
+        before.assertNoNewDescriptors();
+    }
+
+    @Test
     void anAcceptThatFailsIsRetriedAndTheWaitingPeerServed() throws Exception {
         TcpListeningSocket real = TcpListeningSocket.bind("127.0.0.1", 0);
         AtomicInteger failures = new AtomicInteger();
