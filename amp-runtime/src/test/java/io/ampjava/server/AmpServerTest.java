@@ -244,28 +244,13 @@ class AmpServerTest {
     void anAcceptThatFailsIsRetriedAndTheWaitingPeerServed() throws Exception {
         TcpListeningSocket real = TcpListeningSocket.bind("127.0.0.1", 0);
         AtomicInteger failures = new AtomicInteger();
-        ListeningSocket failingTwice = new ListeningSocket() {
+        ListeningSocket failingTwice = new ForwardingListeningSocket(real) {
             @Override
             public Transport accept() throws java.io.IOException {
                 if (failures.incrementAndGet() <= 2) {
                     throw new java.io.IOException("accept failed: Too many open files (a test)");
                 }
-                return real.accept();
-            }
-
-            @Override
-            public String address() {
-                return real.address();
-            }
-
-            @Override
-            public int port() {
-                return real.port();
-            }
-
-            @Override
-            public void close() throws java.io.IOException {
-                real.close();
+                return super.accept();
             }
         };
         try (AmpServer server = AmpServer.serve(failingTwice, SocketCommands::service);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.testing.Await;
-import io.ampjava.transport.ListeningSocket;
 import io.ampjava.transport.Transport;
 import io.ampjava.transport.tcp.TcpListeningSocket;
 import java.io.IOException;
@@ -149,20 +148,19 @@ class SpareDescriptorRaceTest {
      * A real socket whose accepts need a descriptor of the model: without one, accept fails at once
      * and the peer stays in the backlog, as with {@code EMFILE}.
      */
-    private static final class ModelSocket implements ListeningSocket {
-        private final TcpListeningSocket real;
+    private static final class ModelSocket extends ForwardingListeningSocket {
         private final Descriptors descriptors;
         private Transport waiting; // accepted by the kernel, not yet by the process
 
         ModelSocket(TcpListeningSocket real, Descriptors descriptors) {
-            this.real = real;
+            super(real);
             this.descriptors = descriptors;
         }
 
         @Override
         public Transport accept() throws IOException {
             if (waiting == null) {
-                waiting = real.accept();
+                waiting = super.accept();
             }
             boolean taken = descriptors.take();
             descriptors.thiefLetsGo();
@@ -175,18 +173,8 @@ class SpareDescriptorRaceTest {
         }
 
         @Override
-        public String address() {
-            return real.address();
-        }
-
-        @Override
-        public int port() {
-            return real.port();
-        }
-
-        @Override
         public void close() throws IOException {
-            real.close();
+            super.close();
             if (waiting != null) {
                 waiting.close();
             }
