@@ -27,6 +27,7 @@ final class ConnectionLimits {
     private final long maxQueuedBytes;
     private final int maxRequestsInProgress;
     private final int maxPendingDescriptors;
+    private long decoderBytes; // reader thread only: bytes of a box the decoder holds
     private final Duration callTimeout;
     private final OutboundQueue outbound;
     private final PendingCalls<?> pending;
@@ -117,6 +118,7 @@ final class ConnectionLimits {
 
     /** Reader thread: the decoder now holds {@code bytes} of a box in progress. */
     void decoderHolds(long bytes) {
+        decoderBytes = bytes;
         if (budget != null) {
             synchronized (this) {
                 if (!released && bytes != decoderCharge) {
@@ -197,7 +199,9 @@ final class ConnectionLimits {
     /**
      * Called by the reader after dispatching what it read, and before it reads again: more received
      * descriptors waiting than the limit, with no request left that could still claim them, is the
-     * peer's doing.
+     * peer's doing. While part of a box is held, {@link OutboundQueue#DESCRIPTORS_PER_WRITE} more may
+     * wait: a peer that pipelines descriptor calls (amp-java) sends a write's descriptors with its
+     * first byte, ahead of the boxes that name them.
      *
      * @throws ProtocolException then (the connection closes and closes the descriptors)
      */
@@ -206,9 +210,12 @@ final class ConnectionLimits {
             return;
         }
         int waiting = descriptors.waiting();
-        if (waiting > maxPendingDescriptors && requestsQueued.get() == 0) {
-            throw new ProtocolException(waiting + " received descriptors wait unclaimed (limit "
-                    + maxPendingDescriptors + ") and no request is left to claim them");
+        boolean partBox = decoderBytes > 0;
+        int allowed = partBox ? maxPendingDescriptors + OutboundQueue.DESCRIPTORS_PER_WRITE : maxPendingDescriptors;
+        if (waiting > allowed && requestsQueued.get() == 0) {
+            throw new ProtocolException(waiting + " received descriptors wait unclaimed (limit " + maxPendingDescriptors
+                    + (partBox ? ", and " + OutboundQueue.DESCRIPTORS_PER_WRITE + " more while a box is partly read" : "")
+                    + ") and no request is left to claim them");
         }
     }
 

@@ -394,7 +394,9 @@ public final class ConnectionOptions {
          * How many received descriptors may wait to be claimed by the box that names them. More than
          * this with no request left that could claim them (all received requests have been decoded)
          * is a protocol violation: the connection closes and closes them. While requests still wait for
-         * the responder executor, reading pauses instead.
+         * the responder executor, reading pauses instead. While part of a box has been read, 64 more
+         * may wait: an amp-java peer sends the descriptors of pipelined calls (up to 64) together,
+         * ahead of the boxes that name them.
          *
          * @param descriptors the limit
          * @return this builder

@@ -17,12 +17,14 @@ import java.util.Arrays;
  * {@link Transport#write} and many concurrent boxes share few.
  *
  * <p>Descriptors are queued in ordinal order ({@link #addDescriptor} numbers them under the queue's
- * lock), and each goes out with the first box enqueued after it: one descriptor per message, as
- * Twisted sends them, the last one of a box together with the rest of that box
- * ({@link Transport#writeWithDescriptorAndRest}), so the peer reads a descriptor and the box that
- * names it at once, and never the box first. Runs of boxes without descriptors still go out in one
- * gathering write. A caller that holds this queue's monitor while it encodes a box and enqueues it
- * ({@code synchronized (queue)}) gets ordinals that follow wire order exactly.
+ * lock), and each belongs to the first box enqueued after it. A batch goes out with its descriptors
+ * riding on its first bytes ({@link Transport#writeFramesWithDescriptors}): on a Unix socket the
+ * descriptors of pipelined calls share one {@code sendmsg}, and the peer reads them together with
+ * the boxes (Twisted sends one descriptor per message, and receives any number per message). A
+ * descriptor never arrives after the box that names it, and at most
+ * {@link #DESCRIPTORS_PER_WRITE} arrive ahead of theirs. A caller that holds this queue's monitor
+ * while it encodes a box and enqueues it ({@code synchronized (queue)}) gets ordinals that follow
+ * wire order exactly.
  *
  * <p>A box enqueued with {@code closeAfter} is the last one: later boxes are refused, and once it
  * has been written the {@link Listener} closes the connection.
@@ -47,6 +49,12 @@ final class OutboundQueue {
 
     private final ConnectionTransport transport; // read once per batch: a TLS upgrade swaps it between batches
     private static final int[] NO_DESCRIPTORS = {};
+    /**
+     * The most descriptors one write sends ahead of the boxes that name them: pipelined descriptor
+     * calls share a message (and the peer a read), yet a peer never holds more than this many
+     * descriptors that arrived before their boxes (Twisted's own send queue takes as many).
+     */
+    static final int DESCRIPTORS_PER_WRITE = 64;
 
     private final Listener listener;
     private Frames boxes = new Frames();
@@ -348,51 +356,42 @@ final class OutboundQueue {
     }
 
     /**
-     * Writes the batch: runs of boxes without descriptors in one gathering write; a box with
-     * descriptors as one message per descriptor (one byte each, the last one with the rest of the
-     * box). {@code batchDescriptors[i]} counts the descriptors (from the front of {@code fds}) that
-     * go with box i; a box too short for its descriptors passes the rest on to the next box, and
-     * past the last one they wait for the next batch.
+     * Writes the batch in groups of boxes whose descriptors all ride on the group's first bytes
+     * ({@link Transport#writeFramesWithDescriptors}): a group ends before the box whose descriptors
+     * would take it past {@link #DESCRIPTORS_PER_WRITE}, so each descriptor reaches the peer with
+     * or before the box that names it. {@code frames.descriptors[i]} counts the descriptors (from the
+     * front of {@code fds}) that go with box i; when the last group holds too few bytes to carry all
+     * its descriptors, the others wait for the next box.
      */
     private void write(Transport transport, Frames frames, int[] fds) throws IOException {
         byte[][] batch = frames.bytes;
-        int[] batchDescriptors = frames.descriptors;
+        int[] riding = frames.descriptors;
         int count = frames.count;
+        int perMessage = transport.descriptorsPerMessage();
         int sent = 0; // descriptors sent (and closed) so far
-        int carried = 0;
         try {
-            int plainStart = 0;
+            int groupStart = 0;
+            int groupDescriptors = 0;
+            long groupBytes = 0;
             for (int i = 0; i < count; i++) {
-                int riding = batchDescriptors[i] + carried;
-                carried = 0;
-                if (riding == 0) {
-                    continue;
+                if (riding[i] > 0 && groupDescriptors > 0 && groupDescriptors + riding[i] > DESCRIPTORS_PER_WRITE
+                        && groupBytes >= bytesToCarry(groupDescriptors, perMessage)) {
+                    sent = writeGroup(transport, batch, groupStart, i, fds, sent, sent + groupDescriptors);
+                    groupStart = i;
+                    groupDescriptors = 0;
+                    groupBytes = 0;
                 }
-                writePlain(transport, batch, plainStart, i);
-                plainStart = i + 1;
-                ByteBuffer box = ByteBuffer.wrap(batch[i]);
-                for (int j = 0; j < riding; j++) {
-                    if (!box.hasRemaining()) {
-                        carried = riding - j; // more descriptors than bytes: on to the next box
-                        break;
-                    }
-                    int fd = fds[sent];
-                    if (j == riding - 1) {
-                        transport.writeWithDescriptorAndRest(box, fd);
-                    } else {
-                        ByteBuffer oneByte = box.duplicate();
-                        oneByte.limit(oneByte.position() + 1);
-                        transport.writeWithDescriptor(oneByte, fd);
-                        box.position(box.position() + 1);
-                    }
-                    sent++;
-                    NativePosix.posix().close(fd);
-                }
-                if (box.hasRemaining()) {
-                    transport.write(new ByteBuffer[] {box});
-                }
+                groupDescriptors += riding[i];
+                groupBytes += batch[i].length;
             }
-            writePlain(transport, batch, plainStart, count);
+            // The last group's bytes may be too few for its descriptors (a box shorter than its
+            // descriptors): they carry what they can, and the rest wait for the next box.
+            int carried = (int) Math.min(groupDescriptors, groupBytes * perMessage);
+            if (carried > 0) {
+                sent = writeGroup(transport, batch, groupStart, count, fds, sent, sent + carried);
+            } else {
+                writePlain(transport, batch, groupStart, count);
+            }
             if (sent < fds.length) {
                 requeueFront(Arrays.copyOfRange(fds, sent, fds.length));
                 sent = fds.length;
@@ -402,6 +401,21 @@ final class OutboundQueue {
                 NativePosix.posix().close(fds[i]); // the write failed: these will never be sent
             }
         }
+    }
+
+    /** Writes boxes {@code [from, to)} with {@code fds[fdFrom, fdTo)}, closes those, and returns {@code fdTo}. */
+    private static int writeGroup(Transport transport, byte[][] batch, int from, int to, int[] fds, int fdFrom, int fdTo)
+            throws IOException {
+        transport.writeFramesWithDescriptors(batch, from, to, fds, fdFrom, fdTo);
+        for (int i = fdFrom; i < fdTo; i++) {
+            NativePosix.posix().close(fds[i]); // our duplicate: the peer has its own now
+        }
+        return fdTo;
+    }
+
+    /** The bytes that {@code descriptors} need to ride on, at {@code perMessage} a message. */
+    private static int bytesToCarry(int descriptors, int perMessage) {
+        return (descriptors + perMessage - 1) / perMessage;
     }
 
     /** One gathering write of boxes {@code [from, to)}; none when they hold no byte (a close marker). */

@@ -90,6 +90,65 @@ public interface Transport extends Closeable {
     }
 
     /**
+     * Writes {@code frames[from, to)} whole, in order, with the descriptors {@code fds[fdFrom, fdTo)}
+     * riding on the first bytes, so the peer receives each of them no later than the first of these
+     * bytes (the box that names a descriptor may come later among the frames). A message carries at
+     * most {@link #descriptorsPerMessage()} descriptors, each message but the last with one byte, so
+     * the frames must hold at least one byte per message. The default sends one descriptor per
+     * message with one byte each ({@link #writeWithDescriptor}), the last together with the rest
+     * ({@link #writeWithDescriptorAndRest}); a Unix socket sends them all with the first bytes in one
+     * {@code sendmsg}. The caller keeps ownership of the descriptors.
+     *
+     * @param frames encoded boxes
+     * @param from index of the first frame to write
+     * @param to index after the last frame to write
+     * @param fds descriptors
+     * @param fdFrom index of the first descriptor to send
+     * @param fdTo index after the last descriptor to send
+     * @throws IOException on failure
+     * @throws IllegalArgumentException if the frames hold fewer bytes than the descriptors need
+     * @throws UnsupportedOperationException if {@link #canPassDescriptors()} is false
+     */
+    default void writeFramesWithDescriptors(byte[][] frames, int from, int to, int[] fds, int fdFrom, int fdTo)
+            throws IOException {
+        int length = 0;
+        for (int i = from; i < to; i++) {
+            length += frames[i].length;
+        }
+        if (length < fdTo - fdFrom) {
+            throw new IllegalArgumentException((fdTo - fdFrom) + " descriptors need as many bytes to ride on;"
+                    + " the frames hold " + length);
+        }
+        ByteBuffer all = ByteBuffer.allocate(length);
+        for (int i = from; i < to; i++) {
+            all.put(frames[i]);
+        }
+        all.flip();
+        for (int fd = fdFrom; fd < fdTo; fd++) {
+            if (fd == fdTo - 1) {
+                writeWithDescriptorAndRest(all, fds[fd]);
+            } else {
+                ByteBuffer one = all.duplicate();
+                one.limit(one.position() + 1);
+                writeWithDescriptor(one, fds[fd]);
+                all.position(all.position() + 1);
+            }
+        }
+        if (all.hasRemaining()) {
+            write(new ByteBuffer[] {all});
+        }
+    }
+
+    /**
+     * {@return how many descriptors one message may carry in {@link #writeFramesWithDescriptors}:
+     * one by default, as Twisted sends them; the kernel's limit ({@code SCM_MAX_FD}) on a Unix socket.
+     * A transport that carries more overrides both methods}
+     */
+    default int descriptorsPerMessage() {
+        return 1;
+    }
+
+    /**
      * For a reader that has stopped reading for a while (its connection is at a limit): tells,
      * without blocking for more than a millisecond, whether the peer has hung up, so that a paused
      * connection still closes when its peer leaves. A transport that can ask the kernel (Unix

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Which message each descriptor rides: one per message, with the box it was queued for (the last
- * one together with the rest of that box), never after that box; plain boxes around it still share
- * one gathering write.
+ * Which message each descriptor rides: a batch's descriptors ride on the batch's first bytes, never
+ * after the box they were queued for, at most {@link OutboundQueue#DESCRIPTORS_PER_WRITE} ahead of
+ * theirs; on a transport that carries one per message (the default, Twisted's way) each takes a byte
+ * and the last takes the rest.
  */
 @Timeout(20)
 class OutboundDescriptorsTest {
@@ -75,7 +76,7 @@ class OutboundDescriptorsTest {
     }
 
     @Test
-    void aDescriptorRidesWithItsOwnBoxAndPlainBoxesAroundItAreCombined() throws IOException {
+    void aBatchsDescriptorRidesOnItsFirstByteAndTheWholeBatchGoesTogether() throws IOException {
         try (Descriptor.Pipe pipe = Descriptor.pipe()) {
             WholeBoxTransport transport = new WholeBoxTransport();
             OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
@@ -86,7 +87,7 @@ class OutboundDescriptorsTest {
             queue.enqueue(ascii("D;"), false);
             queue.enqueue(ascii("E;"), false);
             queue.flush();
-            assertEquals(List.of("write:A;B;", "fd+rest:C-fd;", "write:D;E;"), transport.calls);
+            assertEquals(List.of("fd+rest:A;B;C-fd;D;E;"), transport.calls);
         }
     }
 
@@ -140,9 +141,111 @@ class OutboundDescriptorsTest {
             queue.flush();
             queue.enqueue(ascii("rs"), false);
             queue.flush();
-            assertEquals(List.of("fd:x", "fd:y", "fd+rest:zw", "fd:q", "fd+rest:rs"), transport.calls);
+            assertEquals(List.of("fd:x", "fd:y", "fd+rest:zw", "fd+rest:q", "fd+rest:rs"), transport.calls);
             assertEquals(5, queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd())));
             queue.close(); // closes the unsent duplicate
+        }
+    }
+
+    /** Records {@code "<n> fds:<bytes>"} per message, as a Unix socket sends them: many per message. */
+    static final class ManyPerMessageTransport implements Transport {
+        final List<String> messages = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void writeFramesWithDescriptors(byte[][] frames, int from, int to, int[] fds, int fdFrom, int fdTo) {
+            StringBuilder text = new StringBuilder().append(fdTo - fdFrom).append(" fds:");
+            for (int i = from; i < to; i++) {
+                text.append(new String(frames[i], java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            messages.add(text.toString());
+        }
+
+        @Override
+        public void writeFrames(byte[][] frames, int from, int to) {
+            writeFramesWithDescriptors(frames, from, to, new int[0], 0, 0);
+        }
+
+        @Override
+        public int descriptorsPerMessage() {
+            return 253;
+        }
+
+        @Override
+        public void write(ByteBuffer[] srcs) {
+            throw new AssertionError("every write goes through writeFrames or writeFramesWithDescriptors");
+        }
+
+        @Override
+        public int read(ByteBuffer dst, IntConsumer descriptors) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean canPassDescriptors() {
+            return true;
+        }
+
+        @Override
+        public void shutdownOutput() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String describe() {
+            return "many per message";
+        }
+    }
+
+    @Test
+    void pipelinedDescriptorCallsShareAMessageOfAtMostTheLimit() throws IOException {
+        try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+            ManyPerMessageTransport transport = new ManyPerMessageTransport();
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
+            int boxes = OutboundQueue.DESCRIPTORS_PER_WRITE + 6;
+            StringBuilder first = new StringBuilder();
+            StringBuilder second = new StringBuilder();
+            for (int i = 0; i < boxes; i++) {
+                queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
+                queue.enqueue(ascii("c" + i + ";"), false);
+                (i < OutboundQueue.DESCRIPTORS_PER_WRITE ? first : second).append("c").append(i).append(';');
+            }
+            queue.enqueue(ascii("plain;"), false);
+            queue.flush();
+            assertEquals(List.of(OutboundQueue.DESCRIPTORS_PER_WRITE + " fds:" + first, "6 fds:" + second + "plain;"),
+                    transport.messages);
+        }
+    }
+
+    @Test
+    void aBoxWithMoreDescriptorsThanTheLimitStillTakesThemAllAheadOfIt() throws IOException {
+        try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+            ManyPerMessageTransport transport = new ManyPerMessageTransport();
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
+            queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
+            queue.enqueue(ascii("one;"), false);
+            int many = OutboundQueue.DESCRIPTORS_PER_WRITE + 1;
+            for (int i = 0; i < many; i++) {
+                queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
+            }
+            queue.enqueue(ascii("many;"), false);
+            queue.flush();
+            assertEquals(List.of("1 fds:one;", many + " fds:many;"), transport.messages);
+        }
+    }
+
+    @Test
+    void descriptorsQueuedWithNoByteToRideOnWaitForTheNextBox() throws IOException {
+        try (Descriptor.Pipe pipe = Descriptor.pipe()) {
+            ManyPerMessageTransport transport = new ManyPerMessageTransport();
+            OutboundQueue queue = new OutboundQueue(new ConnectionTransport(transport), new OutboundQueueTest.Events());
+            queue.addDescriptor(NativePosix.posix().dup(pipe.readEnd().fd()));
+            queue.enqueueBytes(new byte[0], false); // holds no byte, like a marker
+            queue.flush();
+            assertEquals(List.of(), transport.messages);
+            queue.enqueue(ascii("next;"), false);
+            queue.flush();
+            assertEquals(List.of("1 fds:next;"), transport.messages);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ampjava.Amp;
 import io.ampjava.conformance.commands.OpenDescriptor;
 import io.ampjava.conformance.commands.OpenDescriptorCommand;
+import io.ampjava.conformance.commands.SumCommand;
 import io.ampjava.conformance.commands.WriteDescriptor;
 import io.ampjava.conformance.commands.WriteDescriptorCommand;
 import io.ampjava.conformance.interop.ConformancePeerProcess.Implementation;
@@ -14,8 +15,12 @@ import io.ampjava.dispatch.AmpConnection;
 import io.ampjava.dispatch.ResponderLocator;
 import io.ampjava.testing.Await;
 import io.ampjava.testing.TwistedPython;
+import io.ampjava.transport.unix.UnixTransport;
 import io.ampjava.types.Descriptor;
+import io.ampjava.wire.Box;
+import io.ampjava.wire.BoxEncoder;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,5 +123,61 @@ class JavaClientToTwistedPeerOverUnixIT extends JavaClientRows {
         } finally {
             pipes.forEach(Descriptor.Pipe::close);
         }
+    }
+
+    @Test
+    void fortyDescriptorsInOneMessageAheadOfTheirBoxes() throws Exception {
+        int count = 40;
+        List<Descriptor.Pipe> pipes = new ArrayList<>();
+        try (UnixTransport raw = UnixTransport.connect(peer.unixPath())) {
+            byte[][] frames = new byte[count][];
+            int[] fds = new int[count];
+            for (int i = 0; i < count; i++) {
+                pipes.add(Descriptor.pipe());
+                fds[i] = pipes.get(i).writeEnd().fd();
+                frames[i] = BoxEncoder.encode(new Box().put("_ask", String.valueOf(i + 1)).put("_command", "WriteDescriptor")
+                        .put("fd", String.valueOf(i)).put("data", "pipe " + i));
+            }
+            // One sendmsg: every descriptor rides on the first byte, before the boxes that name them.
+            raw.writeFramesWithDescriptors(frames, 0, count, fds, 0, count);
+            for (int i = 0; i < count; i++) {
+                pipes.get(i).writeEnd().close();
+                assertEquals("pipe " + i, new String(pipes.get(i).readEnd().readAll(), StandardCharsets.US_ASCII));
+            }
+        } finally {
+            pipes.forEach(Descriptor.Pipe::close);
+        }
+        peer.assertAlive();
+    }
+
+    @Test
+    void descriptorCallsMadeWhileAnAnswerIsDispatchedLeaveTogether() throws Exception {
+        AmpConnection connection = connect();
+        int count = 40;
+        List<Descriptor.Pipe> pipes = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                pipes.add(Descriptor.pipe());
+            }
+            // Made on the reader thread, the calls are flushed once the answer has been dispatched:
+            // one write with forty descriptors.
+            List<CompletableFuture<WriteDescriptor.Result>> calls = Await.result(
+                    SumCommand.call(connection, BigInteger.ONE, BigInteger.ONE).thenApply(sum -> {
+                        List<CompletableFuture<WriteDescriptor.Result>> made = new ArrayList<>();
+                        for (int i = 0; i < count; i++) {
+                            made.add(WriteDescriptorCommand.call(connection, pipes.get(i).writeEnd(),
+                                    ("pipe " + i).getBytes(StandardCharsets.US_ASCII)));
+                        }
+                        return made;
+                    }));
+            for (int i = 0; i < count; i++) {
+                assertEquals(("pipe " + i).length(), Await.result(calls.get(i)).written());
+                pipes.get(i).writeEnd().close();
+                assertEquals("pipe " + i, new String(pipes.get(i).readEnd().readAll(), StandardCharsets.US_ASCII));
+            }
+        } finally {
+            pipes.forEach(Descriptor.Pipe::close);
+        }
+        assertStillServes(connection);
     }
 }

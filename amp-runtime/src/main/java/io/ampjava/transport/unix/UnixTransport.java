@@ -50,7 +50,7 @@ public final class UnixTransport implements Transport {
     private final FdUseGuard guard;
     private final SocketLibrary sockets;
     private final MessageHeader readHeader = new MessageHeader(MAX_DESCRIPTORS_PER_MESSAGE);
-    private final MessageHeader writeHeader = new MessageHeader(1);
+    private final MessageHeader writeHeader = new MessageHeader(MAX_DESCRIPTORS_PER_MESSAGE);
     // Made on first need, inside the guard: the reader reads into its own direct buffer and never
     // needs one, and a peer that stays silent costs no write staging (64 KiB each).
     private ByteBuffer readStaging; // reader thread only
@@ -233,27 +233,104 @@ public final class UnixTransport implements Transport {
     public void writeFrames(byte[][] frames, int from, int to) throws IOException {
         guard.enter();
         try {
-            ByteBuffer writeStaging = writeStaging();
-            writeStaging.clear();
-            for (int i = from; i < to; i++) {
-                byte[] frame = frames[i];
-                int offset = 0;
-                while (offset < frame.length) {
-                    int take = Math.min(frame.length - offset, writeStaging.remaining());
-                    writeStaging.put(frame, offset, take);
-                    offset += take;
-                    if (!writeStaging.hasRemaining()) {
-                        sendAll(writeStaging.position());
-                        writeStaging.clear();
-                    }
-                }
-            }
-            if (writeStaging.position() > 0) {
-                sendAll(writeStaging.position());
-            }
+            writeStaging().clear();
+            stageAndSend(frames, from, 0, to);
         } finally {
             guard.exit();
         }
+    }
+
+    /**
+     * One {@code sendmsg} of the first staging buffer's worth of the frames with all the descriptors
+     * (more than {@code SCM_MAX_FD} take messages of one byte each before it), then the rest as
+     * {@link #writeFrames} sends it: the peer's first read of these bytes brings every descriptor.
+     */
+    @Override
+    public void writeFramesWithDescriptors(byte[][] frames, int from, int to, int[] fds, int fdFrom, int fdTo)
+            throws IOException {
+        if (fdFrom == fdTo) {
+            writeFrames(frames, from, to);
+            return;
+        }
+        guard.enter();
+        try {
+            ByteBuffer writeStaging = writeStaging();
+            writeStaging.clear();
+            int frame = from;
+            int offset = 0;
+            while (frame < to && writeStaging.hasRemaining()) {
+                int take = Math.min(frames[frame].length - offset, writeStaging.remaining());
+                writeStaging.put(frames[frame], offset, take);
+                offset += take;
+                if (offset == frames[frame].length) {
+                    frame++;
+                    offset = 0;
+                }
+            }
+            int length = writeStaging.position();
+            int messages = (fdTo - fdFrom + MAX_DESCRIPTORS_PER_MESSAGE - 1) / MAX_DESCRIPTORS_PER_MESSAGE;
+            if (length < messages) {
+                throw new IllegalArgumentException((fdTo - fdFrom) + " descriptors need " + messages
+                        + " bytes to ride on; the frames hold " + length);
+            }
+            int sent = 0;
+            for (int first = fdFrom; first < fdTo; first += MAX_DESCRIPTORS_PER_MESSAGE) {
+                int last = Math.min(first + MAX_DESCRIPTORS_PER_MESSAGE, fdTo);
+                sent += sendWithRights(sent, last == fdTo ? length - sent : 1, fds, first, last);
+            }
+            sendAll(sent, length);
+            writeStaging.clear();
+            stageAndSend(frames, frame, offset, to);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * Sends staged bytes {@code [start, start + length)} with {@code fds[from, to)}, retrying until
+     * the kernel takes at least one byte (which carries the descriptors).
+     *
+     * @return how many bytes went
+     */
+    private int sendWithRights(int start, int length, int[] fds, int from, int to) throws IOException {
+        while (true) {
+            writeHeader.setData(writeStagingAddress + start, length);
+            writeHeader.putRights(fds, from, to);
+            int n = sockets.sendmsg(fd, writeHeader.pointer(), SocketLibrary.MSG_NOSIGNAL);
+            if (n > 0) {
+                return n;
+            }
+            if (n == 0) {
+                throw new IOException(description + ": sendmsg sent nothing");
+            }
+            retryOrThrow(NativePosix.errno(), "sendmsg with " + (to - from) + " descriptors");
+        }
+    }
+
+    /** Stages and sends {@code frames[frame]} from {@code offset} on, then the frames up to {@code to}. */
+    private void stageAndSend(byte[][] frames, int frame, int offset, int to) throws IOException {
+        ByteBuffer writeStaging = this.writeStaging;
+        for (int i = frame; i < to; i++) {
+            byte[] bytes = frames[i];
+            int at = i == frame ? offset : 0;
+            while (at < bytes.length) {
+                int take = Math.min(bytes.length - at, writeStaging.remaining());
+                writeStaging.put(bytes, at, take);
+                at += take;
+                if (!writeStaging.hasRemaining()) {
+                    sendAll(writeStaging.position());
+                    writeStaging.clear();
+                }
+            }
+        }
+        if (writeStaging.position() > 0) {
+            sendAll(writeStaging.position());
+        }
+    }
+
+    @Override
+    public int descriptorsPerMessage() {
+        return MAX_DESCRIPTORS_PER_MESSAGE;
     }
 
     @Override
