@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One proxied connection: the client's, accepted, and a new one to the upstream server, with a
  * thread per direction that forwards exactly the bytes it reads.
  *
- * <p>Descriptors that arrive with the bytes are passed on with the first of them, one per message,
- * then closed: a receiver files each descriptor when it arrives and only looks for it when a box
+ * <p>Descriptors that arrive with the bytes are passed on with the first of them (in one message on
+ * a Unix socket), then closed: a receiver files each descriptor when it arrives and only looks for it when a box
  * names it, so passing it on with an earlier byte than the one it came with changes nothing for
  * the receiver, while holding it back could. A side that cannot carry descriptors (TCP) gets the
  * bytes without them; the descriptors are closed and the log says so.
@@ -122,21 +122,24 @@ final class Relay {
                     + " not passed on: " + to.describe() + " cannot carry them");
             closeAll(pending);
         }
-        while (!pending.isEmpty() && bytes.hasRemaining()) {
-            int fd = pending.get(0);
-            if (pending.size() == 1) {
-                to.writeWithDescriptorAndRest(bytes, fd);
-            } else {
-                ByteBuffer one = bytes.duplicate();
-                one.limit(one.position() + 1);
-                to.writeWithDescriptor(one, fd);
-                bytes.position(bytes.position() + 1);
+        if (pending.isEmpty() || !bytes.hasRemaining()) {
+            if (bytes.hasRemaining()) {
+                to.write(new ByteBuffer[] {bytes});
             }
-            pending.remove(0);
-            Descriptor.adopt(fd).close();
+            return;
         }
-        if (bytes.hasRemaining()) {
-            to.write(new ByteBuffer[] {bytes});
+        // As many as these bytes can carry (all of them on a Unix socket); any others wait for the next bytes.
+        int carried = (int) Math.min(pending.size(), (long) bytes.remaining() * to.descriptorsPerMessage());
+        int[] fds = new int[carried];
+        for (int i = 0; i < carried; i++) {
+            fds[i] = pending.get(i);
+        }
+        byte[] frame = new byte[bytes.remaining()];
+        bytes.get(frame);
+        to.writeFramesWithDescriptors(new byte[][] {frame}, 0, 1, fds, 0, carried);
+        pending.subList(0, carried).clear();
+        for (int fd : fds) {
+            Descriptor.adopt(fd).close();
         }
     }
 
