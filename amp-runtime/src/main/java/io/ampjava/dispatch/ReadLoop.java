@@ -21,6 +21,9 @@ import java.util.function.IntConsumer;
  * switch settles, the bytes that follow go to TLS or to the new protocol instead.
  */
 final class ReadLoop {
+    /** After a read of at least this many boxes, the next read is answered in {@link #PARTS_PER_READ} writes. */
+    private static final int PARTIAL_WRITES_FROM = 8;
+    private static final int PARTS_PER_READ = 4;
     private static final System.Logger LOG = System.getLogger(AmpConnection.class.getName());
 
     private final AmpConnection connection;
@@ -39,6 +42,11 @@ final class ReadLoop {
     private boolean batch;
     /** Reader thread only: boxes parsed so far. */
     private int boxCount;
+    /** Reader thread only: boxes of the previous read; see {@link #route}. */
+    private int previousReadBoxes;
+    /** Reader thread only: boxes per partial write in this read (0: none), and boxes until the next. */
+    private int partBoxes;
+    private int untilPartWritten;
     /** {@link #boxCount} as of the end of the last read, for an idle watch on another thread. */
     private volatile int boxesReceived;
 
@@ -76,9 +84,9 @@ final class ReadLoop {
 
     /**
      * Writes what is queued, except on the reader thread while it dispatches a read: then the
-     * reader writes once after the last box of the read, combining every answer and every call made
-     * by callbacks into one write (as Twisted's transport buffers writes until the reactor loop
-     * comes round).
+     * reader writes after the last box of the read, combining every answer and every call made by
+     * callbacks into one write (as Twisted's transport buffers writes until the reactor loop comes
+     * round), or after each quarter of a read when reads bring many boxes (see {@link #route}).
      */
     void flushSoon() {
         if (isBatchingHere()) {
@@ -114,6 +122,9 @@ final class ReadLoop {
             boxReceived(box);
             if (tls.isSettled() || switching.isSwitched()) {
                 decoder.stop(); // the bytes after this box are TLS's or the new protocol's
+            } else if (partBoxes > 0 && --untilPartWritten == 0) {
+                untilPartWritten = partBoxes;
+                outbound.flush();
             }
         };
         try {
@@ -189,11 +200,18 @@ final class ReadLoop {
             return;
         }
         batch = true;
+        // What the boxes of a read queue (answers, calls made by callbacks) goes out in few writes:
+        // one per read, or one per quarter of a read when reads bring many boxes, sized from the
+        // previous read. The peer then starts on the first quarter while this thread dispatches the
+        // rest, where one write per read would have the two ends take turns with a whole window
+        // each, one of them idle. Everything is written before the reader waits for capacity or
+        // TLS or a switched protocol takes over. If feed throws, batch stays set, and shutdown
+        // writes what was queued before closing.
+        int first = boxCount;
+        partBoxes = previousReadBoxes >= PARTIAL_WRITES_FROM ? previousReadBoxes / PARTS_PER_READ : 0;
+        untilPartWritten = partBoxes;
         decoder.feed(buffer, sink);
-        // Everything the boxes of this read queued (answers, calls made by callbacks) goes out
-        // together: one write per read instead of one per box, and before the reader waits for
-        // capacity or TLS or a switched protocol takes over. If feed throws, batch stays set, and
-        // shutdown writes what was queued before closing.
+        previousReadBoxes = boxCount - first;
         batch = false;
         outbound.flush();
         if (tls.beginIfSettled(buffer)) {
