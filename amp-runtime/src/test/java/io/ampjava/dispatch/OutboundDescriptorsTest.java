@@ -4,13 +4,11 @@ import static io.ampjava.testing.WireBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ampjava.internal.posix.NativePosix;
-import io.ampjava.transport.Transport;
 import io.ampjava.types.Descriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,8 +21,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class OutboundDescriptorsTest {
     /** Records {@code "write:<bytes>"}, {@code "fd:<byte>"} and {@code "fd+rest:<bytes>"}. */
-    static final class WholeBoxTransport implements Transport {
+    static final class WholeBoxTransport extends WriteOnlyTransport {
         final List<String> calls = new CopyOnWriteArrayList<>();
+
+        WholeBoxTransport() {
+            super("recording");
+        }
 
         @Override
         public void write(ByteBuffer[] srcs) {
@@ -51,27 +53,6 @@ class OutboundDescriptorsTest {
                 text.append((char) src.get());
             }
             return text;
-        }
-
-        @Override
-        public int read(ByteBuffer dst, IntConsumer descriptors) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean canPassDescriptors() {
-            return true;
-        }
-
-        @Override
-        public void shutdownOutput() {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public String describe() {
-            return "recording";
         }
     }
 
@@ -148,8 +129,12 @@ class OutboundDescriptorsTest {
     }
 
     /** Records {@code "<n> fds:<bytes>"} per message, as a Unix socket sends them: many per message. */
-    static final class ManyPerMessageTransport implements Transport {
+    static final class ManyPerMessageTransport extends WriteOnlyTransport {
         final List<String> messages = new CopyOnWriteArrayList<>();
+
+        ManyPerMessageTransport() {
+            super("many per message");
+        }
 
         @Override
         public void writeFramesWithDescriptors(byte[][] frames, int from, int to, int[] fds, int fdFrom, int fdTo) {
@@ -173,27 +158,6 @@ class OutboundDescriptorsTest {
         @Override
         public void write(ByteBuffer[] srcs) {
             throw new AssertionError("every write goes through writeFrames or writeFramesWithDescriptors");
-        }
-
-        @Override
-        public int read(ByteBuffer dst, IntConsumer descriptors) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean canPassDescriptors() {
-            return true;
-        }
-
-        @Override
-        public void shutdownOutput() {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public String describe() {
-            return "many per message";
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ampjava.internal.posix.NativePosix;
-import io.ampjava.transport.Transport;
 import io.ampjava.types.Descriptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class OutboundQueueTest {
     /** Records writes as text: {@code "write:<bytes>"} and {@code "fd:<byte>"}; the first write may block. */
-    static final class RecordingTransport implements Transport {
+    static final class RecordingTransport extends WriteOnlyTransport {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final ByteArrayOutputStream written = new ByteArrayOutputStream();
         final CountDownLatch firstWriteEntered = new CountDownLatch(1);
@@ -33,9 +31,8 @@ class OutboundQueueTest {
         IOException failure;
         Error error; // thrown by the next write only
 
-        @Override
-        public int read(ByteBuffer dst, IntConsumer descriptors) {
-            throw new UnsupportedOperationException();
+        RecordingTransport() {
+            super("recording");
         }
 
         @Override
@@ -75,22 +72,6 @@ class OutboundQueueTest {
                 written.write(b);
             }
             calls.add("fd:" + (char) b);
-        }
-
-        @Override
-        public boolean canPassDescriptors() {
-            return true;
-        }
-
-        @Override
-        public void shutdownOutput() {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public String describe() {
-            return "recording";
         }
     }
 
