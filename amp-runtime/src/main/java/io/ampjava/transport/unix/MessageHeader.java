@@ -72,29 +72,20 @@ final class MessageHeader {
         block.putInt(48, 0);
     }
 
-    /** One {@code SCM_RIGHTS} control message carrying {@code fd}. */
-    void putRights(int fd) {
-        block.putInt(CONTROL_OFFSET + CMSG_HEADER, fd);
-        putRightsHeader(1);
-    }
-
     /** One {@code SCM_RIGHTS} control message carrying {@code fds[from, to)}, in that order. */
     void putRights(int[] fds, int from, int to) {
-        if (space((to - from) * INT_SIZE) > controlCapacity) {
+        int length = (to - from) * INT_SIZE;
+        if (space(length) > controlCapacity) {
             throw new IllegalArgumentException((to - from) + " descriptors do not fit in one message");
         }
         for (int i = from; i < to; i++) {
             block.putInt(CONTROL_OFFSET + CMSG_HEADER + (i - from) * INT_SIZE, fds[i]);
         }
-        putRightsHeader(to - from);
-    }
-
-    private void putRightsHeader(int count) {
-        block.putLong(CONTROL_OFFSET, CMSG_HEADER + count * INT_SIZE);
+        block.putLong(CONTROL_OFFSET, CMSG_HEADER + length);
         block.putInt(CONTROL_OFFSET + 8, SocketLibrary.SOL_SOCKET);
         block.putInt(CONTROL_OFFSET + 12, SocketLibrary.SCM_RIGHTS);
         block.putLong(32, base + CONTROL_OFFSET);
-        block.putLong(40, space(count * INT_SIZE));
+        block.putLong(40, space(length));
         block.putInt(48, 0);
     }
 

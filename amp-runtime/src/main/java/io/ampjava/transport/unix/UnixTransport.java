@@ -42,6 +42,7 @@ public final class UnixTransport implements Transport {
     /** The most descriptors the kernel delivers with one message ({@code SCM_MAX_FD}). */
     private static final int MAX_DESCRIPTORS_PER_MESSAGE = 253;
     private static final int STAGING_BYTES = 64 * 1024;
+    private static final int[] NO_DESCRIPTORS = {};
 
     private final int fd;
     private volatile String description; // a server's names its peer once it is known
@@ -231,59 +232,58 @@ public final class UnixTransport implements Transport {
     /** Copies the frames straight into the write staging buffer: no wrapper per frame. */
     @Override
     public void writeFrames(byte[][] frames, int from, int to) throws IOException {
+        writeFramesWithDescriptors(frames, from, to, NO_DESCRIPTORS, 0, 0);
+    }
+
+    /**
+     * Stages the frames as {@link #writeFrames} does; the first {@code sendmsg} carries all the
+     * descriptors (more than {@code SCM_MAX_FD} take messages of one byte each before it), so the
+     * peer's first read of these bytes brings every one of them.
+     */
+    @Override
+    public void writeFramesWithDescriptors(byte[][] frames, int from, int to, int[] fds, int fdFrom, int fdTo)
+            throws IOException {
         guard.enter();
         try {
-            writeStaging().clear();
-            stageAndSend(frames, from, 0, to);
+            ByteBuffer writeStaging = writeStaging();
+            writeStaging.clear();
+            int unsent = fdFrom;
+            for (int i = from; i < to; i++) {
+                byte[] frame = frames[i];
+                int offset = 0;
+                while (offset < frame.length) {
+                    int take = Math.min(frame.length - offset, writeStaging.remaining());
+                    writeStaging.put(frame, offset, take);
+                    offset += take;
+                    if (!writeStaging.hasRemaining()) {
+                        sendStaged(fds, unsent, fdTo);
+                        unsent = fdTo;
+                    }
+                }
+            }
+            if (writeStaging.position() > 0 || unsent < fdTo) {
+                sendStaged(fds, unsent, fdTo);
+            }
         } finally {
             guard.exit();
         }
     }
 
-    /**
-     * One {@code sendmsg} of the first staging buffer's worth of the frames with all the descriptors
-     * (more than {@code SCM_MAX_FD} take messages of one byte each before it), then the rest as
-     * {@link #writeFrames} sends it: the peer's first read of these bytes brings every descriptor.
-     */
-    @Override
-    public void writeFramesWithDescriptors(byte[][] frames, int from, int to, int[] fds, int fdFrom, int fdTo)
-            throws IOException {
-        if (fdFrom == fdTo) {
-            writeFrames(frames, from, to);
-            return;
+    /** Sends the staged bytes with {@code fds[from, to)} riding on the first ones, and empties the staging buffer. */
+    private void sendStaged(int[] fds, int from, int to) throws IOException {
+        int length = writeStaging.position();
+        int messages = (to - from + MAX_DESCRIPTORS_PER_MESSAGE - 1) / MAX_DESCRIPTORS_PER_MESSAGE;
+        if (length < messages) {
+            throw new IllegalArgumentException((to - from) + " descriptors need " + messages
+                    + " bytes to ride on; the frames hold " + length);
         }
-        guard.enter();
-        try {
-            ByteBuffer writeStaging = writeStaging();
-            writeStaging.clear();
-            int frame = from;
-            int offset = 0;
-            while (frame < to && writeStaging.hasRemaining()) {
-                int take = Math.min(frames[frame].length - offset, writeStaging.remaining());
-                writeStaging.put(frames[frame], offset, take);
-                offset += take;
-                if (offset == frames[frame].length) {
-                    frame++;
-                    offset = 0;
-                }
-            }
-            int length = writeStaging.position();
-            int messages = (fdTo - fdFrom + MAX_DESCRIPTORS_PER_MESSAGE - 1) / MAX_DESCRIPTORS_PER_MESSAGE;
-            if (length < messages) {
-                throw new IllegalArgumentException((fdTo - fdFrom) + " descriptors need " + messages
-                        + " bytes to ride on; the frames hold " + length);
-            }
-            int sent = 0;
-            for (int first = fdFrom; first < fdTo; first += MAX_DESCRIPTORS_PER_MESSAGE) {
-                int last = Math.min(first + MAX_DESCRIPTORS_PER_MESSAGE, fdTo);
-                sent += sendWithRights(sent, last == fdTo ? length - sent : 1, fds, first, last);
-            }
-            sendAll(sent, length);
-            writeStaging.clear();
-            stageAndSend(frames, frame, offset, to);
-        } finally {
-            guard.exit();
+        int sent = 0;
+        for (int first = from; first < to; first += MAX_DESCRIPTORS_PER_MESSAGE) {
+            int last = Math.min(first + MAX_DESCRIPTORS_PER_MESSAGE, to);
+            sent += sendWithRights(sent, last == to ? length - sent : 1, fds, first, last);
         }
+        sendAll(sent, length);
+        writeStaging.clear();
     }
 
     /**
@@ -303,28 +303,7 @@ public final class UnixTransport implements Transport {
             if (n == 0) {
                 throw new IOException(description + ": sendmsg sent nothing");
             }
-            retryOrThrow(NativePosix.errno(), "sendmsg with " + (to - from) + " descriptors");
-        }
-    }
-
-    /** Stages and sends {@code frames[frame]} from {@code offset} on, then the frames up to {@code to}. */
-    private void stageAndSend(byte[][] frames, int frame, int offset, int to) throws IOException {
-        ByteBuffer writeStaging = this.writeStaging;
-        for (int i = frame; i < to; i++) {
-            byte[] bytes = frames[i];
-            int at = i == frame ? offset : 0;
-            while (at < bytes.length) {
-                int take = Math.min(bytes.length - at, writeStaging.remaining());
-                writeStaging.put(bytes, at, take);
-                at += take;
-                if (!writeStaging.hasRemaining()) {
-                    sendAll(writeStaging.position());
-                    writeStaging.clear();
-                }
-            }
-        }
-        if (writeStaging.position() > 0) {
-            sendAll(writeStaging.position());
+            retryOrThrow(NativePosix.errno(), "sendmsg with " + (to - from) + (to - from == 1 ? " descriptor" : " descriptors"));
         }
     }
 
@@ -387,22 +366,9 @@ public final class UnixTransport implements Transport {
         }
         guard.enter();
         try {
-            ByteBuffer writeStaging = writeStaging();
-            writeStaging.clear();
-            writeStaging.put(0, src.get(src.position()));
-            while (true) {
-                writeHeader.setData(writeStagingAddress, 1);
-                writeHeader.putRights(descriptor);
-                int n = sockets.sendmsg(fd, writeHeader.pointer(), SocketLibrary.MSG_NOSIGNAL);
-                if (n == 1) {
-                    src.position(src.position() + 1);
-                    return;
-                }
-                if (n == 0) {
-                    throw new IOException(description + ": sendmsg sent nothing");
-                }
-                retryOrThrow(NativePosix.errno(), "sendmsg with descriptor " + descriptor);
-            }
+            writeStaging().clear().put(0, src.get(src.position()));
+            sendWithRights(0, 1, new int[] {descriptor}, 0, 1);
+            src.position(src.position() + 1);
         } finally {
             guard.exit();
         }
@@ -423,21 +389,8 @@ public final class UnixTransport implements Transport {
             writeStaging.clear();
             int length = Math.min(src.remaining(), writeStaging.capacity());
             writeStaging.put(src.duplicate().limit(src.position() + length));
-            int n;
-            while (true) {
-                writeHeader.setData(writeStagingAddress, length);
-                writeHeader.putRights(descriptor);
-                n = sockets.sendmsg(fd, writeHeader.pointer(), SocketLibrary.MSG_NOSIGNAL);
-                if (n > 0) {
-                    break;
-                }
-                if (n == 0) {
-                    throw new IOException(description + ": sendmsg sent nothing");
-                }
-                retryOrThrow(NativePosix.errno(), "sendmsg with descriptor " + descriptor);
-            }
-            // The descriptor went with the first byte; the rest of the staged bytes, then of src, follow.
-            sendAll(n, length);
+            // The descriptor goes with the first byte; the rest of the staged bytes, then of src, follow.
+            sendAll(sendWithRights(0, length, new int[] {descriptor}, 0, 1), length);
             src.position(src.position() + length);
         } finally {
             guard.exit();
